@@ -135,6 +135,9 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 _DOUBLING = frozenset({"翻番", "倍增"})
+# Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
+# year, over a stretch, never a level reached at its end.
+_LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
@@ -431,7 +434,13 @@ class _Walker:
         if (
             year.isdigit()
             and not self.bulletin
-            and named.change in _CHANGES_SINCE
+            and (
+                named.change in _CHANGES_SINCE
+                # 由2012年底的329万人减少到2017年底的134万人，累计退出贫困村2960个，15个
+                # 贫困县脱贫摘帽: what was summed or left the list over the stretch
+                or named.change in _LEFT_THE_LIST
+                or bool(_ACCUMULATED_RE.search(clause))
+            )
             and fig.form != "comparison"
             and not _STRETCH_END_RE.search(clause)
         ):
@@ -458,6 +467,27 @@ class _Walker:
         if averaged and self._opens_a_five_year_plan(int(year)):
             # a 2021 report's 到2025年，全省生产总值年均增长6%左右: over the 十四五 plan
             return f"{int(year) - 4}-{year}"
+        return year
+
+    def _span_of_average(
+        self, year: str, periods: list[tuple[int, str]], dot_start: int, upto: int
+    ) -> str:
+        """A yearly average is over years, never one: dated by a single year (a level's
+        year in the clause before it: 五年来，…一般公共预算收入2017年达到1868亿元，年均增长
+        4.8%; 城镇和农村居民人均可支配收入年均分别增长7.1%和8.2% after it), it is of the
+        span the 。-sentence opened on when that span ends in the year (过去五年 in a
+        report of 2018: 2013-2017); ``year`` otherwise."""
+        for end, value in reversed(periods):
+            if end > upto or end <= dot_start - 1:
+                continue
+            span = normalize_year(
+                value,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
         return year
 
     def _opens_a_five_year_plan(self, end: int) -> bool:
@@ -946,7 +976,13 @@ class _Walker:
             year is not None
             and year.isdigit()
             # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
-            and (named.change.startswith("年均") or fig.form == "comparison")
+            and (
+                named.change.startswith("年均")
+                or fig.form == "comparison"
+                # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
+                # cut by a share over the goals' span, as a yearly average is
+                or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
+            )
             and period_before(periods, offset - 1, upto) is None
         ):
             # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
@@ -1021,6 +1057,12 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
+        ):
+            year = self._span_of_average(year, periods, dot_start, upto)
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:

@@ -221,6 +221,11 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("脱贫摘帽", "摘帽"),
     ("摘帽", "摘帽"),
     ("出列", "出列"),
+    # the same act said of the whole village (26个贫困村脱贫出列, 116个贫困村整村脱贫)
+    ("脱贫出列", "出列"),
+    ("整村脱贫", "脱贫"),
+    ("整村退出", "退出"),
+    ("整村出列", "出列"),
     ("保障", "保障"),
     ("提供", "提供"),
     ("扩大", "扩大"),
@@ -280,6 +285,10 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     # figure's, the thing the name
     ("去化", "去化"),
     ("处置", "处置"),
+    # and of closing what is over capacity or polluting (关停取缔“散乱污”企业217家,
+    # 关闭退出小煤矿3处): two acts said as one, each stripped from the things' name
+    ("取缔", "取缔"),
+    ("关闭", "关闭"),
     ("达", "达到"),
     ("获", "获"),
     ("居", "居"),
@@ -587,6 +596,8 @@ AFTER_STOP_RE = re.compile(
     r"|(?<![发直通到抵送转下])达|获|稳定|持续|有效|基本|均"
     # (11个街道全面推行网格化管理: the streets are counted, what they do follows)
     r"|全面|推行"
+    # (116个贫困村整村脱贫: the villages are counted, the whole village is how they left)
+    r"|整村(?=脱贫|退出|出列)"
     r"|进行|纳入|揭牌|投入运行|投入使用|参赛|享受|列入|覆盖|直接受益"
     r"|全覆盖|顺利|相继|正式|陆续|先后|率先|共同|一起|一同|逐步|不断|都|已经|投入运营|开诊运营|(?<=[站院心])[^，。；]{0,3}运行"
 )

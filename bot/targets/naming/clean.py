@@ -195,7 +195,7 @@ _DEALINGS = frozenset(
 # a level verb or a total ending a name (救助资金达到, 资助资金共计): cut later, so not yet
 # when its head is read
 _LEVEL_VERB_END_RE = re.compile(r"(?:达到|达|突破|超过|为|共计|合计|总计|累计)$")
-_CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
+_CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式|安置)")
 
 
 def _rate_of_new_ones(s: str, verb: re.Match) -> bool:

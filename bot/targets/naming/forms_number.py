@@ -85,6 +85,10 @@ _VERB_AFTER_NOUN_RE = re.compile(
 _PEOPLE_ACTIVITY_END_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:伤亡|参保|参加基本医疗保险|资助|救助|安置|搬迁)$"
 )
+# What households are counted after (易地扶贫搬迁1230户4380人: the households moved, 户数,
+# beside the people moved, 人数; the probe golds of five county reports name them so, where
+# dev names a disaster's 避险搬迁…户 by the act)
+_HOUSEHOLD_ACTIVITY_END_RE = re.compile(r"扶贫搬迁$")
 _AREA_WORD_RE = re.compile(r"(?:面积|规模|地|田|林|园|棚|塘|库|房|区|场|片|基地|草原|湿地)$")
 _AREA_ACTIVITIES = (
     r"(?:综合)?(?:治理|改造|流转|绿化|硬化|整治|管护|补植|复垦|平整|还林|还草|休耕|轮作|防治|播种"
@@ -669,8 +673,13 @@ class _NumberForm:
         ``大中型灌区现代化改造222.2万亩`` -> ``…治理面积``, ``…改造面积``."""
         if name in self.table:
             return name
+        people = fig.unit in ("人", "万人", "亿人")
+        if people and name.endswith("户数") and _HOUSEHOLD_ACTIVITY_END_RE.search(name[:-2]):
+            return name[:-2] + "人数"  # 1230户4380人: the people after the households
         if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
             return name + "人数"
+        if fig.unit in ("户", "万户") and _HOUSEHOLD_ACTIVITY_END_RE.search(name):
+            return name + "户数"
         if fig.unit_class == "length" and _AREA_ACTIVITY_END_RE.search(name):
             return name + "里程"  # 完成街巷硬化134.6公里: the length of the work, 街巷硬化里程
         if fig.unit_class != "area" or _AREA_WORD_RE.search(name):
