@@ -284,3 +284,29 @@ def test_a_slot_claimed_while_a_broadcast_is_recorded_is_counted_as_claimed_alre
     else:
         assert isinstance(claimed, OperationalError) and "lock timeout" in str(claimed)
         assert broadcast.already_ids == frozenset()
+
+
+def test_a_write_whose_insert_conflicts_is_tried_once_more_then_raised(db):
+    """``Database.write_racing`` (the admins' and the runtime settings' upserts): a first
+    conflict rolls the try back and runs the write again; a second one is raised."""
+    from sqlalchemy.exc import IntegrityError
+
+    tries: list[bool] = []
+
+    def write(session, conflicts: int) -> int:
+        found = session.get(AdminRow, 7) is not None
+        tries.append(found)
+        session.add(AdminRow(user_id=7, added_at=datetime(2026, 1, 1, tzinfo=UTC)))
+        session.flush()
+        if len(tries) <= conflicts:  # as if another writer had inserted it first
+            raise IntegrityError("INSERT INTO admins", None, Exception("UNIQUE"))
+        return len(tries)
+
+    assert db.write_racing(lambda s: write(s, 1)) == 2
+    assert tries == [False, False]  # the first try's insert was rolled back
+    assert count(db, AdminRow) == 1
+    db.write_racing(lambda s: s.delete(s.get(AdminRow, 7)))
+    tries.clear()
+    with pytest.raises(IntegrityError):
+        db.write_racing(lambda s: write(s, 2))
+    assert tries == [False, False] and count(db, AdminRow) == 0

@@ -11,7 +11,7 @@ import pytest
 from bot.corpus.loader import load_document
 from bot.models import Document
 from bot.targets import TargetRecord, extract_targets
-from bot.targets.numbers.units import _UNIT_TABLE, _unit_blocked
+from bot.targets.numbers.units import _UNIT_TABLE, _unit_blocked, without_magnitude
 
 REPORT = "江州县2025年政府工作报告\n"
 
@@ -92,3 +92,37 @@ def test_the_character_that_starts_another_word_is_no_measure_word(sentence, uni
 )
 def test_a_false_friend_adds_no_figure_in_that_word(figures, sentence, unit):
     assert not any(u.endswith(unit) for _, u in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("unit", "bare"),
+    [
+        ("亿元", "元"),
+        ("万亿元", "元"),
+        ("万户", "户"),
+        ("万批次", "批次"),
+        ("千万元", "元"),  # a table's magnitude as written
+        ("百万千瓦", "千瓦"),
+        ("万千瓦", "千瓦"),
+        ("千瓦时", "千瓦时"),  # 千 starts the unit: no magnitude
+        ("千米", "千米"),
+        ("千公顷", "千公顷"),
+        ("个百分点", "个百分点"),
+        ("%", "%"),
+        ("", ""),
+    ],
+)
+def test_a_unit_without_its_magnitude(unit: str, bare: str) -> None:
+    assert without_magnitude(unit) == bare
+
+
+def test_one_reading_of_a_units_magnitude_for_answers_and_parts() -> None:
+    """The answer in the unit asked, the count in its measure word and a part in its
+    whole's measure word read a magnitude the same way (:func:`without_magnitude`)."""
+    from bot.library.answers import counted_in, in_unit
+    from bot.targets.naming.part_measures import _same_measure_word
+
+    assert in_unit("万亿元", "元") and in_unit("万千瓦", "千瓦") and not in_unit("亿元", "户")
+    assert counted_in("万批次", "批次") and counted_in("颗", "颗") and not counted_in("", "颗")
+    assert _same_measure_word("万人次", "亿人次") and _same_measure_word("亿元", "万亿元")
+    assert not _same_measure_word("万吨", "亿元") and not _same_measure_word("", "")

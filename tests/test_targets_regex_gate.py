@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from re import _compiler
 
 import pytest
 
+from bot.targets import regex_gate
 from bot.targets.numbers import shares, special_forms
 from bot.targets.regex_gate import _Needled, gated, needled, skipping
 
@@ -352,3 +355,64 @@ def test_the_figure_finders_rare_scans_skipped_together_find_what_they_would() -
             else:
                 asked += 1
     assert asked >= 4  # the texts hold rare forms, so the comparison says something
+
+
+class _OtherCompiler:
+    """``re``'s private compiler as a later Python might have it: its code laid out
+    otherwise (``relaid``: the real code -> another), or ``_code`` gone (``None``)."""
+
+    def __init__(self, relaid: Callable[[list], list] | None = None) -> None:
+        self.relaid = relaid
+
+    def __getattr__(self, name: str):
+        if name != "_code":
+            return getattr(_compiler, name)
+        if self.relaid is None:
+            raise AttributeError(name)
+        relaid = self.relaid
+        return lambda parsed, flags: relaid(_compiler._code(parsed, flags))
+
+
+class _RefusingSre:
+    """``_sre`` whose check refuses hand-built code (``RuntimeError``), counting calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def compile(self, *args: object) -> re.Pattern[str]:
+        self.calls += 1
+        raise RuntimeError("invalid SRE code")
+
+
+@pytest.mark.parametrize(
+    "compiler",
+    [
+        pytest.param(_OtherCompiler(lambda code: code[1 + code[1] :]), id="no-info-block"),
+        pytest.param(_OtherCompiler(lambda code: [*code[:2], 1, *code[3:]]), id="info-flags"),
+        pytest.param(_OtherCompiler(lambda code: code[:3]), id="short-code"),
+        pytest.param(_OtherCompiler(), id="no-_code"),
+        pytest.param(None, id="sre-refuses"),
+    ],
+)
+def test_a_layout_not_foreseen_falls_back_to_re_with_the_same_matches(
+    monkeypatch: pytest.MonkeyPatch, compiler: _OtherCompiler | None
+) -> None:
+    """Where the hand-built code cannot be made (a Python whose ``re`` internals differ),
+    :func:`gated` returns ``re``'s own compilation of the gated pattern: the same matches,
+    so the same records, and never an error."""
+    sre = _RefusingSre()
+    if compiler is None:
+        monkeypatch.setattr(regex_gate, "_sre", sre)  # the layout passes, _sre refuses it
+    else:
+        monkeypatch.setattr(regex_gate, "_compiler", compiler)
+    for source in _PATTERNS:
+        plain = re.compile(source)
+        gate = gated(plain)
+        assert gate.pattern.startswith("(?=[")  # still gated
+        assert skipping(gate.pattern, plain.flags) is None  # no hand-built code
+        assert gate is re.compile(gate.pattern, plain.flags)  # re's own, from its cache
+        for text in (*_TEXTS, *_FIGURE_TEXTS):
+            assert [(m.span(), m.groups(), m.lastgroup) for m in gate.finditer(text)] == [
+                (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text)
+            ]
+    assert sre.calls == (2 * len(_PATTERNS) if compiler is None else 0)

@@ -32,7 +32,7 @@ from typing import Any, Literal, get_args, get_origin
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import AliasChoices, SecretStr, ValidationError
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.admin.audit import redact
 from bot.config import DEFAULT_CONFIG_FILE, Settings, shown_url
@@ -285,22 +285,20 @@ class RuntimeSettingsStore:
     def set(self, key: str, value: Any, updated_by: int | None) -> StoredSetting:
         """Store ``value`` (JSON-encodable) under ``key``, replacing what was there."""
         encoded = json.dumps(value, ensure_ascii=False)
-        for attempt in (1, 2):  # two writers inserting the same key: the second updates
-            try:
-                with self._db.session() as session:
-                    row = session.get(RuntimeSettingRow, key)
-                    if row is None:
-                        row = RuntimeSettingRow(key=key)
-                        session.add(row)
-                    row.value = encoded
-                    row.updated_by = updated_by
-                    row.updated_at = self._clock()
-                    session.flush()
-                    return self._from_row(row)
-            except IntegrityError:
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+
+        def write(session: Session) -> StoredSetting:
+            row = session.get(RuntimeSettingRow, key)
+            if row is None:
+                row = RuntimeSettingRow(key=key)
+                session.add(row)
+            row.value = encoded
+            row.updated_by = updated_by
+            row.updated_at = self._clock()
+            session.flush()
+            return self._from_row(row)
+
+        # two writers inserting the same key: the second updates
+        return self._db.write_racing(write)
 
     def delete(self, key: str) -> bool:
         with self._db.session() as session:

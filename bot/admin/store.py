@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.errors import CodedError
 from bot.storage.db import Database
@@ -166,29 +166,27 @@ class AdminStore:
             )
         if user_id in self._owners:
             return self._owner(user_id)
-        for attempt in (1, 2):  # a concurrent add of the same id: the second try updates
-            try:
-                with self._db.session() as session:
-                    if username is not None:
-                        self._release_username(session, username, keep=user_id)
-                    row = session.get(AdminRow, user_id)
-                    if row is None:
-                        row = AdminRow(
-                            user_id=user_id,
-                            username=username,
-                            added_by=added_by,
-                            added_by_name=actor_name(added_by_name, None),
-                            added_at=self._clock(),
-                        )
-                        session.add(row)
-                    elif username is not None:
-                        row.username = username
-                    session.flush()
-                    return self._from_row(row)
-            except IntegrityError:
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+
+        def write(session: Session) -> Admin:
+            if username is not None:
+                self._release_username(session, username, keep=user_id)
+            row = session.get(AdminRow, user_id)
+            if row is None:
+                row = AdminRow(
+                    user_id=user_id,
+                    username=username,
+                    added_by=added_by,
+                    added_by_name=actor_name(added_by_name, None),
+                    added_at=self._clock(),
+                )
+                session.add(row)
+            elif username is not None:
+                row.username = username
+            session.flush()
+            return self._from_row(row)
+
+        # a concurrent add of the same id: the second try updates
+        return self._db.write_racing(write)
 
     def remove(self, user_id: int) -> bool:
         """Remove an admin; False if ``user_id`` was not one. Owners: AdminError."""

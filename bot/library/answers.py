@@ -20,6 +20,7 @@ from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Unde
 from bot.search.asking import asks_which_places
 from bot.search.understand import asks_past_period, named_period
 from bot.targets.indicators import IndicatorTable
+from bot.targets.numbers.units import without_magnitude
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -187,14 +188,14 @@ def in_unit(unit: str, asked: str) -> bool:
     magnitude asked (多少亿) takes any unit counted in it (亿元, 万亿元, 亿斤)."""
     if asked == MAGNITUDE_YI:
         return not unit or MAGNITUDE_YI in unit
-    core = _UNIT_CUT_RE.split((unit or "").lstrip("万亿"), maxsplit=1)[0]
+    core = _UNIT_CUT_RE.split(without_magnitude(unit or ""), maxsplit=1)[0]
     core = _SAME_UNITS.get(core, core)
     return not core or core.startswith(asked) or asked.startswith(core)
 
 
 def counted_in(unit: str, counter: str) -> bool:
     """Whether a record's ``unit`` counts in ``counter`` (万批次 in 批次, 颗 in 颗)."""
-    return bool(unit) and unit.removeprefix("万").removeprefix("亿") == counter
+    return bool(unit) and without_magnitude(unit) == counter
 
 
 def named_loosely(words: Iterable[str], indicator: str) -> int:

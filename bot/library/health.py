@@ -20,6 +20,7 @@ from bot.i18n import counted
 from bot.library.engine import make_indexer, target_store_for
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex, IndexDamaged
+from bot.search.indexer import IndexPaths, index_lock
 from bot.targets.store import load_targets
 
 
@@ -118,14 +119,14 @@ def corpus_twins(settings: Settings) -> list[Twin]:
     """The corpus folder's files that the index skips as the same content as an indexed
     document, checked byte for byte against it. ``briefbot ingest`` copied such a twin
     before user-trial15's fix and every command since names it as skipped; nothing
-    removed it (``briefbot remove`` takes indexed documents only)."""
+    removed it (``briefbot remove`` takes indexed documents only). Only the index's
+    manifest is read: no indexer is built."""
     from bot.corpus.loader import discover, relative_posix  # lazy: the corpus reader
     from bot.corpus.parse import sidecar_path
 
     corpus = settings.corpus_dir
-    indexer = make_indexer(settings)
     try:
-        manifest = json.loads(indexer.paths.manifest.read_text(encoding="utf-8"))
+        manifest = json.loads(IndexPaths(settings.index_dir).manifest.read_text(encoding="utf-8"))
         files = {rel: str(e["sha256"]) for rel, e in manifest.get("files", {}).items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return []  # no index to be a twin of (the index findings say why)
@@ -155,8 +156,8 @@ def check_corpus_twins(settings: Settings, *, repair: bool = False) -> Finding:
     """``briefbot doctor``'s finding on :func:`corpus_twins`; with ``repair`` each twin
     without a sidecar is deleted (under the writers' lock: no refresh indexes it meanwhile);
     one with a sidecar is only named, its metadata may be meant for another document."""
-    indexer = make_indexer(settings)
-    with indexer.lock():
+    # the writers' lock is the index folder's (Indexer.lock): no indexer to build for it
+    with index_lock(IndexPaths(settings.index_dir)):
         twins = corpus_twins(settings)
         if not twins:
             return Finding("corpus", True, "no unindexed copy of an indexed document")

@@ -31,15 +31,15 @@ import hashlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -62,6 +62,9 @@ _SQLITE_BEGIN = "briefbot_sqlite_begin"
 _BEGIN_STATEMENTS = frozenset({"BEGIN", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"})
 # PostgreSQL advisory lock taken while migrating (any fixed bigint; per database).
 PG_MIGRATION_LOCK = 0x6272_6965_6662_6F74  # "briefbot"
+
+
+_T = TypeVar("_T")
 
 
 class DatabaseError(RuntimeError):
@@ -316,6 +319,21 @@ class Database:
         """
         with self._session(self._sessions) as session:
             yield session
+
+    def write_racing(self, work: Callable[[Session], _T]) -> _T:
+        """``work`` in a write transaction (:meth:`session`), and once more when its insert
+        conflicts (``IntegrityError``): another writer inserted the same row meanwhile
+        (two admins adding one id, two ``/config set`` of one key), which the second try
+        finds and updates. A second conflict is raised."""
+        for attempt in (1, 2):
+            try:
+                with self.session() as session:
+                    done = work(session)
+                return done
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

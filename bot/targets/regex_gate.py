@@ -105,24 +105,29 @@ def skipping(looked: str, flags: int = 0) -> re.Pattern[str] | None:
     ``re``'s private compiler: ``None`` when the code is laid out otherwise than expected.
     """
     parsed = _parser.parse(looked, flags)
-    code = _compiler._code(parsed, flags)
-    body = 1 + code[1]  # after the information block
-    charset: list | None = None
-    lookahead = code[body] == C.ASSERT and code[body + 2] == 0  # (0: not a lookbehind)
-    # no set or prefix of its own, never empty, the gate first
-    if code[0] == C.INFO and code[2] == 0 and code[3] >= 1 and lookahead:
-        first = body + 3
-        if code[first] == C.IN:  # its class, compiled, to FAILURE
-            charset = code[first + 2 : first + 1 + code[first + 1]]
-        elif code[first] == C.LITERAL:  # a gate of one character
-            charset = [C.LITERAL, code[first + 1], C.FAILURE]
+    try:
+        code = _compiler._code(parsed, flags)
+        body = 1 + code[1]  # after the information block
+        charset: list | None = None
+        lookahead = code[body] == C.ASSERT and code[body + 2] == 0  # (0: not a lookbehind)
+        # no set or prefix of its own, never empty, the gate first
+        if code[0] == C.INFO and code[2] == 0 and code[3] >= 1 and lookahead:
+            first = body + 3
+            if code[first] == C.IN:  # its class, compiled, to FAILURE
+                charset = code[first + 2 : first + 1 + code[first + 1]]
+            elif code[first] == C.LITERAL:  # a gate of one character
+                charset = [C.LITERAL, code[first + 1], C.FAILURE]
+    except (AttributeError, IndexError, TypeError):
+        # a Python whose private compiler is named or laid out otherwise: the pattern as
+        # re compiles it (same matches, scanned position by position), never an error
+        return None
     if not charset or charset[-1] != C.FAILURE:
         return None
-    info = [C.INFO, 4 + len(charset), C.SRE_INFO_CHARSET, code[3], code[4], *charset]
-    indexgroup = [None] * parsed.state.groups
-    for name, index in parsed.state.groupdict.items():
-        indexgroup[index] = name
     try:
+        info = [C.INFO, 4 + len(charset), C.SRE_INFO_CHARSET, code[3], code[4], *charset]
+        indexgroup = [None] * parsed.state.groups
+        for name, index in parsed.state.groupdict.items():
+            indexgroup[index] = name
         return _sre.compile(
             looked,
             flags | parsed.state.flags,
@@ -131,7 +136,9 @@ def skipping(looked: str, flags: int = 0) -> re.Pattern[str] | None:
             parsed.state.groupdict,
             tuple(indexgroup),
         )
-    except RuntimeError:  # re's check of the code refused it: a layout not foreseen
+    # RuntimeError: re's check of the code refused it, a layout not foreseen; the others:
+    # a parser state or an _sre.compile of another signature
+    except (RuntimeError, AttributeError, IndexError, TypeError):
         return None
 
 

@@ -76,6 +76,21 @@ _CLAUSE_LEAD_RE = re.compile(
 _PART_RE = re.compile(r"其中[，,：:]?$")
 _RATE_RE = re.compile(r"[%％‰]|百分点|倍")
 _DIGIT_RE = re.compile(r"[0-9一二三四五六七八九十两百千万]")
+
+
+def _without_lead(clause: str) -> str:
+    """``clause`` without the time or scope word it opens with (全年, 近五年, 全县, 累计)."""
+    lead = _CLAUSE_LEAD_RE.match(clause)
+    return clause[lead.end() if lead else 0 :]
+
+
+def _clause_said(sentence: str, n: Named) -> tuple[int, str]:
+    """Where the clause of ``n``'s figure starts, and what it says before the figure, its
+    time or scope word left out."""
+    start = clause_start(sentence, n.figure.start)
+    return start, _without_lead(sentence[start : n.figure.num_start])
+
+
 # measure words of things one can point at (wells, lamps, reservoirs, machines, trees): a
 # count in one counts things, never an act or a measure (个, 项, 次, 件 count anything)
 _THING_MEASURES = frozenset("座处台套间张只头株棵艘架辆") | frozenset(THING_CLASSIFIERS)
@@ -204,8 +219,7 @@ def _acts_listed(sentence: str, own: int, *, things: bool = False) -> bool:
     how a bulletin's statistic moved, said of the stocks it lists."""
     pos = 0
     for clause in _CLAUSE_SPLIT_RE.split(sentence):
-        lead = _CLAUSE_LEAD_RE.match(clause)
-        body = clause[lead.end() if lead else 0 :]
+        body = _without_lead(clause)
         verb = VERB_RE.match(body)
         if (
             pos != own
@@ -236,8 +250,7 @@ def _an_act(clause: str) -> bool:
     table or a plain one (or 新 and a one-character one), then a number. A rate, a rank
     or money says how much of a level, not what was done; a verb of having (现有, 实有)
     a stock."""
-    lead = _CLAUSE_LEAD_RE.match(clause)
-    body = clause[lead.end() if lead else 0 :]
+    body = _without_lead(clause)
     if _MONEY_ACT_RE.match(body.rstrip("。！？")):
         return True
     if (
@@ -303,8 +316,7 @@ def _act_verb(clause: str) -> str:
     """The act ``clause`` opens with when it is an act and its count (see :func:`_an_act`):
     the verb table's, a plain verb, 新 and a one-character one, or a noun the dictionary
     tags for an act (硬化); ``""`` for money or when no act leads it."""
-    lead = _CLAUSE_LEAD_RE.match(clause)
-    body = clause[lead.end() if lead else 0 :]
+    body = _without_lead(clause)
     table_verb = VERB_RE.match(body)
     if table_verb and len(table_verb.group()) > 1:
         return table_verb.group()
@@ -390,10 +402,8 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     lines = n.figure.unit_class == "length"
     if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :], lines=lines):
         return ""
-    start = clause_start(sentence, n.figure.start)
-    before = sentence[start : n.figure.num_start]
-    lead = _CLAUSE_LEAD_RE.match(before)
-    if before[lead.end() if lead else 0 :] != n.indicator:
+    start, said = _clause_said(sentence, n)
+    if said != n.indicator:
         return ""
     if noun_act:
         # a word the dictionary calls a noun is an act only in the place of one: among
@@ -455,10 +465,7 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
     verb = name[1 : 1 + word_end(name[1:])]
     if len(verb) != 2 or not (verb in plain_verbs() or verb in dict_words("vn")):
         return ""
-    start = clause_start(sentence, n.figure.start)
-    before = sentence[start : n.figure.num_start]
-    lead = _CLAUSE_LEAD_RE.match(before)
-    said = before[lead.end() if lead else 0 :]
+    start, said = _clause_said(sentence, n)
     # the clause is the name and its figure, or its figure after another of the same
     # things (监测对象420户1680人: the households, then the people)
     if said != name and _SAME_THINGS_RE.fullmatch(said[len(name) :]) is None:
@@ -495,10 +502,8 @@ def _care_act(sentence: str, n: Named) -> str:
     m = _CARE_RE.match(n.indicator)
     if m is None or n.figure.unit_class != "count" or not n.figure.unit.endswith(_CARED_UNITS):
         return ""
-    start = clause_start(sentence, n.figure.start)
-    before = sentence[start : n.figure.num_start]
-    lead = _CLAUSE_LEAD_RE.match(before)
-    if before[lead.end() if lead else 0 :] != n.indicator:
+    _, said = _clause_said(sentence, n)
+    if said != n.indicator:
         return ""
     people = n.indicator[m.end() :]
     return m.group() if len(people) >= 2 and _a_thing(people) else ""
@@ -519,10 +524,7 @@ def _money_purpose(sentence: str, n: Named) -> str:
     otherwise."""
     if n.figure.unit_class != "money":
         return ""
-    start = clause_start(sentence, n.figure.start)
-    before = sentence[start : n.figure.num_start]
-    lead = _CLAUSE_LEAD_RE.match(before)
-    said = before[lead.end() if lead else 0 :]
+    _, said = _clause_said(sentence, n)
     # the clause says only the money (a topic carried before it is no purpose of it)
     if not _BARE_MONEY_RE.match(said) or not n.indicator.endswith(said.removeprefix("投入")):
         return ""

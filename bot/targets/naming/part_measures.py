@@ -12,6 +12,7 @@ from bot.targets.frames import measure_of
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import VERB_RE
 from bot.targets.naming.words import _one_word_tag, _segmenter, word_bounds
+from bot.targets.numbers.units import without_magnitude
 
 # what opens the listing of a whole's parts: 其中, 按经营地分, 按城乡分
 PARTS_RE = re.compile(r"(?:^|[，。；：:])\s*(?:其中|按[^，。；：]{1,8}分)[，：:]?")
@@ -36,11 +37,10 @@ _PART_MEASURES = (
     "毕业生",
     "专任教师",
 )
-_MAGNITUDE_RE = re.compile(r"^[十百千万亿]+")
 
 
 def _same_measure_word(unit: str, other: str) -> bool:
-    return bool(unit) and _MAGNITUDE_RE.sub("", unit) == _MAGNITUDE_RE.sub("", other)
+    return bool(unit) and without_magnitude(unit) == without_magnitude(other)
 
 
 def _measures_of(whole: str) -> list[str]:

@@ -236,6 +236,15 @@ _MAGNITUDES: dict[str, tuple[float, str]] = {
 }
 # 千 before 瓦, 米, 克, 公顷, 伏安时 starts the unit (500千瓦), it is no magnitude
 _MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!瓦|米|克|公顷|伏安)"
+_LEADING_MAGNITUDE_RE = re.compile(f"^(?:{_MAG_ALT})")
+
+
+def without_magnitude(unit: str) -> str:
+    """``unit`` without the magnitude in front of its measure word (亿元 -> 元, 万亿元 -> 元,
+    万千瓦 -> 千瓦, a table's 千万元 -> 元); a unit that starts with 千 (千瓦, 千米, 千公顷)
+    keeps it. The one reading of a record's unit "whatever its magnitude" (an answer in
+    the unit asked, a part in its whole's measure word)."""
+    return _LEADING_MAGNITUDE_RE.sub("", unit, count=1)
 
 
 def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
