@@ -200,6 +200,15 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+# the number of things that are counted (企业数量, 连接设备数量): the things
+_COUNTED_NUMBER_RE = re.compile(
+    r".{2}(?:企业|设备|平台|基站|机构|主体|项目|园区|基地|中心|公司|产品|场景|人才)数量$"
+)
+# a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
+# 截至 (截至2023年底，…)
+_REVIEW_YEAR_RE = re.compile(
+    r"\s*(?:（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?:截至|截止)?((?:19|20)\d\d)年(?:底|末)?[，,]"
+)
 _LEAD_YEAR_RE = re.compile(r"^\s*(?:——)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
 
 
@@ -759,6 +768,13 @@ class _Walker:
         section_title = passage.section_title
         h_year = heading_year(path, self.spoken_s)
         current_year = h_year or self.spoken_s
+        review_year = ""
+        if not h_year and not self.bulletin and self.section.section_class == REVIEW:
+            # 2023年，全省…实现营业收入…。全省拥有…612家…。全年无人机飞行架次…: a review
+            # paragraph that opens with its year is of that year to its end (its 全年 too)
+            opening = _REVIEW_YEAR_RE.match(line)
+            review_year = opening.group(1) if opening else ""
+            current_year = review_year or current_year
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
@@ -830,6 +846,7 @@ class _Walker:
                         section_title,
                         region,
                         h_year,
+                        review_year,
                     )
                     if (
                         whole is not None
@@ -908,6 +925,7 @@ class _Walker:
         section_title: str,
         region: str,
         h_year: str,
+        review_year: str = "",
     ) -> TargetRecord:
         fig = named.figure
         floor = max(0, fig.start - MAX_CLAUSE_LOOKBACK)
@@ -960,6 +978,8 @@ class _Walker:
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)
+        elif year is None and review_year:
+            year = review_year  # 2023年，…。全省拥有规模以上企业612家: the paragraph's year
         if year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         elif year == "每年" and self.section.section_class == PLAN:
@@ -1066,6 +1086,10 @@ class _Walker:
                 or indicator
             )
         self.last_part = (sentence, indicator, region) if part else ("", "", "")
+        if fig.unit_class == "count" and _COUNTED_NUMBER_RE.search(indicator):
+            # 高新技术企业数量达到8600家, 企业数量：…5800家: a count names the counted thing
+            # (GOLD_GUIDELINES 6.3), as the golds write it (入围数量, what entering counts, stays)
+            indicator = indicator[:-2]
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
