@@ -49,3 +49,38 @@ def test_the_number_of_an_act_keeps_it(extract):
     text = _PLAN + "2023年，全省民营企业100强入围数量达到12家。\n"
     got = _by_value(extract(text, _NAME))
     assert got[12].indicator == "民营企业100强入围数量"
+
+
+# --- a sum or a yearly average over a span the sentence opens with is of the span ----------
+
+
+def test_a_sum_over_an_opening_span_of_years_is_of_the_span(extract):
+    text = (
+        _PLAN + "2020年至2022年，全省累计建成中试基地15个，完成投资88亿元。\n"
+        "2020—2022年，全省新材料产业营业收入年均增长9.4%。\n"
+        "2020—2022年，全省新材料产业营业收入提高到1900亿元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[15].year == "2020-2022"
+    assert got[88].year == "2020-2022"
+    assert got[9.4].year == "2020-2022"
+    assert got[1900].year == "2022"  # a level reached: the span's end
+
+
+# --- “十四五”以来: from the plan's first year to the last the text reviews -------------------
+
+
+def test_since_a_plan_began_in_a_plan_of_a_later_year_ends_the_year_before(extract):
+    text = _PLAN + "“十四五”以来，全省新材料产业累计完成投资760亿元，营业收入年均增长10.2%。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[760].year == "2021-2023"
+    assert got[10.2].year == "2021-2023"
+
+
+def test_since_a_plan_began_in_a_review_of_this_year_ends_this_year(extract):
+    text = (
+        "某省委书记在全会上的讲话（2020年12月）\n一、关于今年工作\n"
+        "全省剩余贫困人口全部脱贫，“十三五”以来累计156万贫困人口脱贫。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2020_plenary-speech.txt"))
+    assert got[156].year == "2016-2020"

@@ -204,6 +204,11 @@ _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+
 _COUNTED_NUMBER_RE = re.compile(
     r".{2}(?:企业|设备|平台|基站|机构|主体|项目|园区|基地|中心|公司|产品|场景|人才)数量$"
 )
+# a sentence that opens with a span of years written out (2021—2023年，, 2021年至2023年，)
+_OPENING_SPAN_RE = re.compile(
+    r"\s*((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*((?:19|20)\d\d)年(?:间|期间)?[，,]"
+)
+_SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 # a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
 # 截至 (截至2023年底，…)
 _REVIEW_YEAR_RE = re.compile(
@@ -1036,11 +1041,21 @@ class _Walker:
             else:
                 year = self.title_year
         current = h_year or self.spoken_s
+        if year.endswith("以来") and h_year:
+            # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
+            year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if year.isdigit() and (opened := _OPENING_SPAN_RE.match(sentence)):
+            # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
+            # 28.6%: a sum or a yearly average over the span the sentence opens with is of
+            # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
+            first, end = opened.group(1), opened.group(2)
+            if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
+                year = f"{first}-{end}"
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:
