@@ -17,8 +17,7 @@ def _by_value(records) -> dict:
 
 def test_a_review_paragraphs_opening_year_holds_for_its_later_sentences(extract):
     text = (
-        _PLAN
-        + "2023年，全省新材料产业实现营业收入2100亿元，同比增长8.5%。全省拥有规模以上新材料"
+        _PLAN + "2023年，全省新材料产业实现营业收入2100亿元，同比增长8.5%。全省拥有规模以上新材料"
         "企业480家，其中上市企业12家。全年新增发明专利1300件。\n"
         + "二、主要目标\n到2027年，全省新材料产业营业收入突破3500亿元。\n"
     )
@@ -84,3 +83,44 @@ def test_since_a_plan_began_in_a_review_of_this_year_ends_this_year(extract):
     )
     got = _by_value(extract(text, "province_mou_2020_plenary-speech.txt"))
     assert got[156].year == "2016-2020"
+
+
+# --- awards a plan gives: its rate of a base, its cap, its receivers ------------------------
+
+_SUPPORT = "某市促进新材料产业发展若干措施\n一、加大支持力度。"
+
+
+def test_an_award_given_as_a_rate_of_a_base_is_the_receivers_award_rate(extract):
+    text = (
+        _SUPPORT + "对首台（套）新材料产品按售价的20%给予奖励，单台最高不超过800万元。"
+        "对新材料企业研发投入按实际发生额的15%给予奖补，最高不超过1500万元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[20].indicator == "首台（套）新材料产品奖励比例"
+    assert got[800].indicator == "单台奖励"
+    assert got[15].indicator == "新材料企业研发投入奖补比例"
+    assert got[1500].indicator == "新材料企业研发投入奖补"
+
+
+def test_the_receivers_of_an_award_said_by_what_they_did(extract):
+    text = (
+        _SUPPORT + "对首次取得三类注册证的产品，每个给予150万元奖励；"
+        "购买节能家电的，按售价的10%给予补贴，每件最高1500元。"
+        "对新评定为国家级示范基地的，给予一次性奖励300万元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[150].indicator == "三类注册证奖励"
+    assert got[10].indicator == "节能家电补贴比例"
+    assert got[1500].indicator == "节能家电补贴"
+    assert got[300].indicator == "国家级示范基地一次性奖励"
+
+
+def test_sums_given_respectively_and_a_units_cap_with_the_awards_own_word(extract):
+    text = (
+        _SUPPORT + "对营业收入首次突破5亿元、20亿元的新材料企业，分别给予50万元、100万元奖励。"
+        "对开通物流专线的企业，按每条专线每年10万元给予运营补贴，单个企业每年不超过60万元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[50].indicator == "新材料企业奖励"
+    assert got[100].indicator == "新材料企业奖励"
+    assert got[60].indicator == "单个企业运营补贴"
