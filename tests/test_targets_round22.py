@@ -124,3 +124,11 @@ def test_sums_given_respectively_and_a_units_cap_with_the_awards_own_word(extrac
     assert got[50].indicator == "新材料企业奖励"
     assert got[100].indicator == "新材料企业奖励"
     assert got[60].indicator == "单个企业运营补贴"
+
+
+def test_listed_thresholds_of_the_receivers_class_are_no_figures(extract):
+    text = (
+        _SUPPORT + "对年营业收入首次突破5亿元、20亿元的新材料企业，分别给予50万元、100万元奖励。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert set(got) == {50, 100}
