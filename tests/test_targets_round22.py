@@ -132,3 +132,18 @@ def test_listed_thresholds_of_the_receivers_class_are_no_figures(extract):
     )
     got = _by_value(extract(text, _NAME))
     assert set(got) == {50, 100}
+
+
+# --- a plan's 每年 with no period known is no year ------------------------------------------
+
+
+def test_a_yearly_figure_of_a_plan_whose_title_names_no_period_has_no_year(extract):
+    text = (
+        "某市促进新材料产业发展若干措施\n一、加大支持力度。\n"
+        "市级财政每年安排新材料产业发展资金2亿元。对新认定的中试平台，给予最高200万元补助。"
+        "城乡居民医保财政补助标准每人每年提高40元。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2024_new-materials-measures.txt"))
+    assert got[2].year == ""
+    assert got[200].year == ""  # the paragraph's 每年 said before it: no year either
+    assert got[40].year != ""  # a rate per head and year is the year's

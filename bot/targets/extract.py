@@ -209,6 +209,7 @@ _OPENING_SPAN_RE = re.compile(
     r"\s*((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*((?:19|20)\d\d)年(?:间|期间)?[，,]"
 )
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+_PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 # a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
 # 截至 (截至2023年底，…)
 _REVIEW_YEAR_RE = re.compile(
@@ -999,7 +1000,9 @@ class _Walker:
                     backward=self.backward,
                 )
                 span = span if "-" in span else ""
-            year = span or year
+            # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
+            # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
+            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
