@@ -147,3 +147,18 @@ def test_a_yearly_figure_of_a_plan_whose_title_names_no_period_has_no_year(extra
     assert got[2].year == ""
     assert got[200].year == ""  # the paragraph's 每年 said before it: no year either
     assert got[40].year != ""  # a rate per head and year is the year's
+
+
+# --- a growth on the same period, said in a plan with no review heading, is a result --------
+
+
+def test_a_plans_base_year_with_same_period_growth_is_an_achievement(extract):
+    text = (
+        "某市促进新材料产业发展若干措施\n"
+        "2023年，全市新材料产业营业收入860亿元，同比增长12%；规模以上企业210家。"
+        "为加快发展，制定以下措施。\n一、加大支持力度。力争到2025年，营业收入突破1200亿元。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2024_new-materials-measures.txt"))
+    assert got[860].kind == "achievement"
+    assert got[12].kind == "achievement"
+    assert got[1200].kind == "target"

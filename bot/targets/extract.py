@@ -209,6 +209,7 @@ _OPENING_SPAN_RE = re.compile(
     r"\s*((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*((?:19|20)\d\d)年(?:间|期间)?[，,]"
 )
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+_SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 # a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
 # 截至 (截至2023年底，…)
@@ -965,6 +966,16 @@ class _Walker:
             )
         if kind == "target" and describes_zone(named.indicator, sentence, clause, named.change):
             kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
+        elif kind == "target" and self.forward_doc and "同比" in line:
+            # 2023年，全市接待游客2.7亿人次，同比增长46%…。为…，制定以下措施: a growth on the
+            # same period a year before is measured, never set: the 。-sentence reports
+            dot_end = line.find("。", upto)
+            dot_end = len(line) if dot_end < 0 else dot_end
+            if _SAME_PERIOD_RE.search(line, dot_start, dot_end) and (
+                # (its words only: the year it opens with is the one measured)
+                cue_before((marks[0], []), dot_start - 1, dot_end) != "target"
+            ):
+                kind = "achievement"
         year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
         if (
             year is not None
