@@ -162,3 +162,17 @@ def test_a_plans_base_year_with_same_period_growth_is_an_achievement(extract):
     assert got[860].kind == "achievement"
     assert got[12].kind == "achievement"
     assert got[1200].kind == "target"
+
+
+# --- where a work is done (在…中心/园区/等领域) and its verb are no part of the name ---------
+
+
+def test_a_locative_lead_and_its_verb_leave_the_counted_thing(extract):
+    text = (
+        _PLAN.replace("一、发展现状", "三、重点任务")
+        + "在产业园区建设中试平台20个以上。在交通、能源、医疗等领域发布应用场景60项。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[20].indicator == "中试平台"
+    assert got[20].year == "2024-2027"  # a count built over the plan: its verb kept
+    assert got[60].indicator == "应用场景"

@@ -209,6 +209,10 @@ _OPENING_SPAN_RE = re.compile(
     r"\s*((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*((?:19|20)\d\d)年(?:间|期间)?[，,]"
 )
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+_WHERE_LEAD_RE = re.compile(
+    r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
+    r"(?P<verb>布局建设|新建|建设|建成|发布|开展|实施|推广|打造)"
+)
 _SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 # a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
@@ -935,6 +939,12 @@ class _Walker:
         review_year: str = "",
     ) -> TargetRecord:
         fig = named.figure
+        if named.indicator.startswith("在") and (where := _WHERE_LEAD_RE.match(named.indicator)):
+            # 在负荷中心布局建设独立共享储能电站, 在…等领域发布应用场景清单: where the work is
+            # done is no part of what is counted, and its verb is the figure's change
+            rest = named.indicator[where.end() :]
+            if len(rest) >= 3:
+                named = replace(named, indicator=rest, change=named.change or where["verb"])
         floor = max(0, fig.start - MAX_CLAUSE_LOOKBACK)
         last_mark = _LAST_CLAUSE_MARK_RE.match(sentence, floor, fig.start)
         clause_start = last_mark.end() if last_mark else floor
