@@ -176,3 +176,23 @@ def test_a_locative_lead_and_its_verb_leave_the_counted_thing(extract):
     assert got[20].indicator == "中试平台"
     assert got[20].year == "2024-2027"  # a count built over the plan: its verb kept
     assert got[60].indicator == "应用场景"
+
+
+def test_a_review_sentence_opening_with_a_year_dates_the_paragraphs_later_ones(extract):
+    text = (
+        _PLAN + "近年来，全省新材料产业加快发展。2023年，全省新材料产业营业收入2100亿元。"
+        "全省已建成中试平台36个，算力规模达到1500PFlops。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[36].year == "2023"
+    assert (got[1500].unit, got[1500].year) == ("PFlops", "2023")
+
+
+def test_a_sum_in_a_paragraph_about_a_stretch_keeps_the_stretch(extract):
+    text = (
+        _PLAN + "“十四五”期间，全省新材料产业加快发展。截至2023年底，全省建成中试平台36个。"
+        "累计完成新材料企业技术改造860项。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[36].year == "2023"
+    assert got[860].year != "2023"

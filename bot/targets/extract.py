@@ -780,7 +780,8 @@ class _Walker:
         h_year = heading_year(path, self.spoken_s)
         current_year = h_year or self.spoken_s
         review_year = ""
-        if not h_year and not self.bulletin and self.section.section_class == REVIEW:
+        in_review = not h_year and not self.bulletin and self.section.section_class == REVIEW
+        if in_review:
             # 2023年，全省…实现营业收入…。全省拥有…612家…。全年无人机飞行架次…: a review
             # paragraph that opens with its year is of that year to its end (its 全年 too)
             opening = _REVIEW_YEAR_RE.match(line)
@@ -800,6 +801,10 @@ class _Walker:
         last: tuple[str, str] | None = None  # … and of the one being read
         plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
+            if in_review and offset == dot_start and (opening := _REVIEW_YEAR_RE.match(sentence)):
+                # 近年来，…。2023年，全市…。全市已建成…: a 。-sentence opening with a year
+                # dates the paragraph's later ones
+                review_year = opening.group(1)
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
                 plain = sentence
@@ -1006,7 +1011,10 @@ class _Walker:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)
         elif year is None and review_year:
-            year = review_year  # 2023年，…。全省拥有规模以上企业612家: the paragraph's year
+            # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
+            # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
+            summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
+            year = None if summed else review_year
         if year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         elif year == "每年" and self.section.section_class == PLAN:
