@@ -124,6 +124,7 @@ def test_sums_given_respectively_and_a_units_cap_with_the_awards_own_word(extrac
     assert got[50].indicator == "新材料企业奖励"
     assert got[100].indicator == "新材料企业奖励"
     assert got[60].indicator == "单个企业运营补贴"
+    assert got[10].indicator == "物流专线运营补贴"  # a sum per unit, given after it
 
 
 def test_listed_thresholds_of_the_receivers_class_are_no_figures(extract):

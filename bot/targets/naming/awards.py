@@ -45,13 +45,15 @@ _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
 # 每个给予, 分别给予最高500万元、1000万元…奖励 (a list of sums, each the award), 一次性给予
 # (the giving's manner: no part of the award's name)
 _GIVING_RE = re.compile(
-    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
+    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>按(?:照)?每[\u4e00-\u9fff]{{1,4}}?)?"
+    rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
     rf"(?P<once>一次性)?{_CAP}(?P<kind>{_KINDS})?{_CAP}(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
 )
 _KIND_RE = re.compile(_KINDS)
 # the award said after the money (and the sums listed with it): (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(
-    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*的?(?P<once>一次性)?(?P<kind>{_KINDS})"
+    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,3}}?))?"
+    rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
 )
 # who receives it, said in the clause before: 对…的X，; or a clause of who qualifies with no
 # 对 (购买一级能效家电的，按售价的15%给予补贴)
@@ -160,10 +162,13 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
             fig.unit_class == "money"
             and giving
             and giving.start() == start
-            and (giving["give"] or giving["kind"])  # 给予, or the award as the verb
+            and (giving["give"] or giving["kind"] or giving["per"])  # 给予, or the award as
+            # the verb, or a sum per unit given after it (按每条航线每年20万元给予运营补贴)
         ):
             after = _KIND_AFTER_RE.match(sentence, fig.end)
-            kind = giving["kind"] or (after["kind"] if after else "")
+            if after and after["given"] and not giving["per"]:
+                after = None  # …万元给予奖励 with no rate per unit before: not this award
+            kind = giving["kind"] or ((after["mod"] or "") + after["kind"] if after else "")
             once = giving["once"] or (after["once"] if after else "")
             if kind:
                 receiver = _receiver(giving["who"] or _who_before(sentence, start))
