@@ -197,3 +197,16 @@ def test_a_sum_in_a_paragraph_about_a_stretch_keeps_the_stretch(extract):
     got = _by_value(extract(text, _NAME))
     assert got[36].year == "2023"
     assert got[860].year != "2023"
+
+
+# --- the 累计 of a 、-list is each item's ---------------------------------------------------
+
+
+def test_a_sum_said_once_before_a_list_is_each_items(extract):
+    text = (
+        _PLAN.replace("一、发展现状", "二、主要目标")
+        + "到2027年，累计获批新材料首批次产品40个以上、省级以上制造业创新中心12个。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[40].year == "2024-2027"
+    assert got[12].year == "2024-2027"

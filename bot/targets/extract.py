@@ -156,6 +156,8 @@ _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
 
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 # 累计达到, 五年共完成: a sum over the years, not the level at their end.
+# a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
+_LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
@@ -416,6 +418,10 @@ class _Walker:
         covers the years after the base."""
         fig = named.figure
         clause = before[clause_start:]
+        # 累计获批一类创新药15个以上、三类医疗器械注册证200张: the 累计 of a list is each
+        # item's (the 、-clause alone holds only the item)
+        wide = before[max(before.rfind(m) for m in "，,；;。：:") + 1 :]
+        summed_list = bool(_LISTED_SUM_RE.search(wide))
         level = (
             fig.unit != "倍"
             and (  # 是2010年的2倍: a change since, not a level
@@ -434,12 +440,24 @@ class _Walker:
                 # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
                 # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5)
                 return year
-            if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
+            if (
+                level
+                and fig.form != "comparison"
+                and not _ACCUMULATED_RE.search(clause)
+                and not summed_list
+            ):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
         if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
             return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
-        if year.isdigit() and not self.bulletin and _SUMMED_ACT_RE.search(clause):
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (
+                _SUMMED_ACT_RE.search(clause)
+                or (summed_list and _SUMMED_ACT_RE.search(wide[: wide.rfind("、")]))
+            )
+        ):
             # 累计建成无人机起降场1000个, 2027年…累计培育省级智能工厂300家 in a plan for
             # 2025-2027: what is done over the plan, summed (GOLD_GUIDELINES 6.2, 6.8.6);
             # 累计达到1.2万家 is where the total stands at the year named
