@@ -159,6 +159,8 @@ _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
 
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 # 累计达到, 五年共完成: a sum over the years, not the level at their end.
+# a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
+_LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
@@ -203,6 +205,26 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+# the number of things that are counted (企业数量, 连接设备数量): the things
+_COUNTED_NUMBER_RE = re.compile(
+    r".{2}(?:企业|设备|平台|基站|机构|主体|项目|园区|基地|中心|公司|产品|场景|人才)数量$"
+)
+# a sentence that opens with a span of years written out (2021—2023年，, 2021年至2023年，)
+_OPENING_SPAN_RE = re.compile(
+    r"\s*((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*((?:19|20)\d\d)年(?:间|期间)?[，,]"
+)
+_SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+_WHERE_LEAD_RE = re.compile(
+    r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
+    r"(?P<verb>布局建设|新建|建设|建成|发布|开展|实施|推广|打造)"
+)
+_SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
+_PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
+# a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
+# 截至 (截至2023年底，…)
+_REVIEW_YEAR_RE = re.compile(
+    r"\s*(?:（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?:截至|截止)?((?:19|20)\d\d)年(?:底|末)?[，,]"
+)
 _LEAD_YEAR_RE = re.compile(r"^\s*(?:——)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
 
 
@@ -399,6 +421,10 @@ class _Walker:
         covers the years after the base."""
         fig = named.figure
         clause = before[clause_start:]
+        # 累计获批一类创新药15个以上、三类医疗器械注册证200张: the 累计 of a list is each
+        # item's (the 、-clause alone holds only the item)
+        wide = before[max(before.rfind(m) for m in "，,；;。：:") + 1 :]
+        summed_list = bool(_LISTED_SUM_RE.search(wide))
         level = (
             fig.unit != "倍"
             and (  # 是2010年的2倍: a change since, not a level
@@ -417,12 +443,24 @@ class _Walker:
                 # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
                 # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5)
                 return year
-            if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
+            if (
+                level
+                and fig.form != "comparison"
+                and not _ACCUMULATED_RE.search(clause)
+                and not summed_list
+            ):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
         if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
             return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
-        if year.isdigit() and not self.bulletin and _SUMMED_ACT_RE.search(clause):
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (
+                _SUMMED_ACT_RE.search(clause)
+                or (summed_list and _SUMMED_ACT_RE.search(wide[: wide.rfind("、")]))
+            )
+        ):
             # 累计建成无人机起降场1000个, 2027年…累计培育省级智能工厂300家 in a plan for
             # 2025-2027: what is done over the plan, summed (GOLD_GUIDELINES 6.2, 6.8.6);
             # 累计达到1.2万家 is where the total stands at the year named
@@ -789,6 +827,14 @@ class _Walker:
         section_title = passage.section_title
         h_year = heading_year(path, self.spoken_s)
         current_year = h_year or self.spoken_s
+        review_year = ""
+        in_review = not h_year and not self.bulletin and self.section.section_class == REVIEW
+        if in_review:
+            # 2023年，全省…实现营业收入…。全省拥有…612家…。全年无人机飞行架次…: a review
+            # paragraph that opens with its year is of that year to its end (its 全年 too)
+            opening = _REVIEW_YEAR_RE.match(line)
+            review_year = opening.group(1) if opening else ""
+            current_year = review_year or current_year
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
@@ -803,6 +849,10 @@ class _Walker:
         last: tuple[str, str] | None = None  # … and of the one being read
         plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
+            if in_review and offset == dot_start and (opening := _REVIEW_YEAR_RE.match(sentence)):
+                # 近年来，…。2023年，全市…。全市已建成…: a 。-sentence opening with a year
+                # dates the paragraph's later ones
+                review_year = opening.group(1)
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
                 plain = sentence
@@ -860,6 +910,7 @@ class _Walker:
                         section_title,
                         region,
                         h_year,
+                        review_year,
                     )
                     if (
                         whole is not None
@@ -938,8 +989,15 @@ class _Walker:
         section_title: str,
         region: str,
         h_year: str,
+        review_year: str = "",
     ) -> TargetRecord:
         fig = named.figure
+        if named.indicator.startswith("在") and (where := _WHERE_LEAD_RE.match(named.indicator)):
+            # 在负荷中心布局建设独立共享储能电站, 在…等领域发布应用场景清单: where the work is
+            # done is no part of what is counted, and its verb is the figure's change
+            rest = named.indicator[where.end() :]
+            if len(rest) >= 3:
+                named = replace(named, indicator=rest, change=named.change or where["verb"])
         floor = max(0, fig.start - MAX_CLAUSE_LOOKBACK)
         last_mark = _LAST_CLAUSE_MARK_RE.match(sentence, floor, fig.start)
         clause_start = last_mark.end() if last_mark else floor
@@ -971,6 +1029,16 @@ class _Walker:
             )
         if kind == "target" and describes_zone(named.indicator, sentence, clause, named.change):
             kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
+        elif kind == "target" and self.forward_doc and "同比" in line:
+            # 2023年，全市接待游客2.7亿人次，同比增长46%…。为…，制定以下措施: a growth on the
+            # same period a year before is measured, never set: the 。-sentence reports
+            dot_end = line.find("。", upto)
+            dot_end = len(line) if dot_end < 0 else dot_end
+            if _SAME_PERIOD_RE.search(line, dot_start, dot_end) and (
+                # (its words only: the year it opens with is the one measured)
+                cue_before((marks[0], []), dot_start - 1, dot_end) != "target"
+            ):
+                kind = "achievement"
         year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
         if (
             year is not None
@@ -996,6 +1064,11 @@ class _Walker:
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)
+        elif year is None and review_year:
+            # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
+            # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
+            summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
+            year = None if summed else review_year
         if year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         elif year == "每年" and self.section.section_class == PLAN:
@@ -1010,7 +1083,9 @@ class _Walker:
                     backward=self.backward,
                 )
                 span = span if "-" in span else ""
-            year = span or year
+            # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
+            # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
+            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
@@ -1052,6 +1127,9 @@ class _Walker:
             else:
                 year = self.title_year
         current = h_year or self.spoken_s
+        if year.endswith("以来") and h_year:
+            # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
+            year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
@@ -1063,6 +1141,13 @@ class _Walker:
             and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
         ):
             year = self._span_of_average(year, periods, dot_start, upto)
+        if year.isdigit() and (opened := _OPENING_SPAN_RE.match(sentence)):
+            # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
+            # 28.6%: a sum or a yearly average over the span the sentence opens with is of
+            # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
+            first, end = opened.group(1), opened.group(2)
+            if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
+                year = f"{first}-{end}"
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:
@@ -1108,6 +1193,10 @@ class _Walker:
                 or indicator
             )
         self.last_part = (sentence, indicator, region) if part else ("", "", "")
+        if fig.unit_class == "count" and _COUNTED_NUMBER_RE.search(indicator):
+            # 高新技术企业数量达到8600家, 企业数量：…5800家: a count names the counted thing
+            # (GOLD_GUIDELINES 6.3), as the golds write it (入围数量, what entering counts, stays)
+            indicator = indicator[:-2]
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:

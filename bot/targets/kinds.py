@@ -125,7 +125,7 @@ _LIST_ITEM_RE = re.compile(
 _PERIOD_RE = re.compile(
     r"(?:到|至)?((?:19|20)\d\d)年(?:底|末)?|([xX]{4})年|(二[〇零○][一二三四五六七八九〇零○]{2})年"
     r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
-    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期)?)"
+    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期|以来)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
     # 去年全年，…达到: a press conference's or a report's whole year before the current one
     r"|((?:去年|上年)全年)"
@@ -619,6 +619,10 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
     plan = next((k for k in _PLAN_SPANS if k in value), None)
     if plan:
         start, end = _PLAN_SPANS[plan]
+        if value.endswith("以来") and doc_year.isdigit():
+            # “十四五”以来累计…: from the plan's first year to the last the text reviews
+            # (the year before it, as 过去五年; its own in a year-end review)
+            end = min(end, max(start, int(doc_year) - backward))
         return str(end) if value.endswith("末") else f"{start}-{end}"
     if value == "每年" or value.startswith("连续"):
         return current_year
@@ -668,7 +672,7 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
         return g[6] or g[7]
     if g[8]:
         word = g[8].replace("”", "")  # “十三五”期间: the quote between
-        return word if word.endswith(("末", "期间", "时期")) else word + "末"
+        return word if word.endswith(("末", "期间", "时期", "以来")) else word + "末"
     if g[9]:
         return current_year or default_year
     if g[10]:

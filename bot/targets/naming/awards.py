@@ -9,6 +9,15 @@ award, named by its kind and by who receives it (``国家级专精特新小巨�
 ``养老护理员一次性补贴``), or by its kind alone when the receivers are only ``企业``; a
 cap per single unit said with no receiver keeps the unit (``单个项目奖励不超过5000万元`` ->
 ``单个项目奖励``).
+
+The same award said in the other shapes plans use (round22, round19, round15, round7):
+a rate of a base (``对…按售价的30%给予奖励`` -> ``…奖励比例``; a base of research spending
+is said, ``一类新药研发投入补助比例``); a cap in a clause of its own after the giving
+(``单台最高不超过1000万元`` -> ``单台奖励``, ``单个企业每年不超过300万元`` after ``给予运营补贴``
+-> ``单个企业运营补贴``; ``最高不超过500万元`` with no unit -> the receiver's award); sums
+given ``分别`` (each the receivers' award); and receivers said by what they did
+(``首次取得三类医疗器械注册证的产品``, ``购买一级能效家电的，``, ``新评定为国家5A级旅游景区的``:
+what the act is done to).
 """
 
 from __future__ import annotations
@@ -25,30 +34,118 @@ if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 _KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金"
-_CAP = (
-    r"(?:每人|每户|每家|每个|每项|每年|单个项目|单家企业|单个企业)?(?:最高|不超过|最多|最高不超过)?"
+_PER = (
+    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每年"
+    r"|单个项目|单家企业|单个企业"
 )
+_CAP = rf"(?:{_PER})?(?:最高|不超过|最多|最高不超过)?"
 # a cap per single unit, said where no receiver is: the award of one (单个项目奖励)
 _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
-# the giving, with who receives it in the same clause or not: (对…)给予每人最高(一次性)(奖励)
+# the giving, with who receives it in the same clause or not: (对…)给予每人最高(一次性)(奖励);
+# 每个给予, 分别给予最高500万元、1000万元…奖励 (a list of sums, each the award), 一次性给予
+# (the giving's manner: no part of the award's name)
 _GIVING_RE = re.compile(
-    rf"(?:对(?P<who>[^，。；：]{{2,30}}?))?(?P<give>给予)?{_CAP}(?P<once>一次性)?{_CAP}"
-    rf"(?P<kind>{_KINDS})?{_CAP}$"
+    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>按(?:照)?每[\u4e00-\u9fff]{{1,4}}?)?"
+    rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
+    rf"(?P<once>一次性)?{_CAP}(?P<kind>{_KINDS})?{_CAP}(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
 )
 _KIND_RE = re.compile(_KINDS)
-# the award said after the money: (的)(一次性)补贴
-_KIND_AFTER_RE = re.compile(rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})")
-# who receives it, said in the clause before: 对…的X，
-_WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,30})[，,]$")
+# the award said after the money (and the sums listed with it): (的)(一次性)补贴
+_KIND_AFTER_RE = re.compile(
+    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,3}}?))?"
+    rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
+)
+# who receives it, said in the clause before: 对…的X，; or a clause of who qualifies with no
+# 对 (购买一级能效家电的，按售价的15%给予补贴)
+_WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,40})[，,]$")
+_WHO_CLAUSE_RE = re.compile(r"(?:^|[，,；;。])(?P<who>[^，,。；;：对]{2,30}的)[，,]$")
+# the act that makes one a receiver, before what it is done to (首次取得三类医疗器械注册证,
+# 购买新能源乘用车, 新评定为国家5A级旅游景区): the thing named, not the act
+_ACT_RE = re.compile(
+    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|采购|租用|开通|新增)"
+)
+# a share of a base given as the award (对…按售价的30%给予奖励): the award's rate; the base
+# of research spending is said (一类新药研发投入补助比例), the price or amount is not
+_RATE_RE = re.compile(r"(?:对(?P<who>[^，。；：]{2,40}?))?按(?:照)?(?P<base>[^，。；：]{1,12}?)的$")
+# who receives it, said where the giving's clause opens (对储能电池企业研发投入按…)
+_WHO_OPENING_RE = re.compile(r"对(?P<who>[^，。；：]{2,40}?)(?:按|给予|，)")
+_RATE_KIND_RE = re.compile(
+    rf"给予(?:(?P<mod>[\u4e00-\u9fff]{{1,3}}?)(?P<kind>{_KINDS})|[^，。；]{{0,14}}?(?P<kind2>{_KINDS}))"
+)
+# a cap said in a clause of its own after the giving (单台最高不超过1000万元, 单个企业每年最高200
+# 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
+_CAP_CLAUSE_RE = re.compile(
+    r"(?P<unit>单[个家台套项][\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
+    r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补)?(?:每年)?(?:最高|最多)?(?:不超过)?$"
+)
+_GIVEN_KIND_RE = re.compile(
+    rf"给予(?:(?P<mod>[\u4e00-\u9fff]{{1,3}}?)(?P<kind>{_KINDS})|[^，。；]{{0,14}}?(?P<kind2>{_KINDS}))"
+    rf"|(?P<bare>{_KINDS})"
+)
 
 
 def _receiver(who: str) -> str:
     """The head of ``who`` (新认定的国家级…企业 -> 国家级…企业), ``""`` when it says
-    nothing of its own (企业)."""
-    head = who.rsplit("的", 1)[-1].strip("“”")
+    nothing of its own (企业); a class said by what it did (首次取得…注册证的产品,
+    新评定为国家5A级旅游景区的) is named by what the act is done to."""
+    who = who.replace("“", "").replace("”", "")
+    if who.endswith("的"):  # 对新评定为国家5A级旅游景区的，: the class the clause names
+        head = _ACT_RE.sub("", who[:-1]).rsplit("的", 1)[-1]
+        return head if _is_name(head) and len(head) > 2 else ""
+    body, _, head = who.rpartition("的")
     head = head.split("给予", 1)[0]  # 对…技改项目给予补助，单个…: who, not the giving
-    head = head.replace("“", "").replace("”", "")
+    head = _ACT_RE.sub("", head)  # 新增限额以上住宿餐饮企业: the firms, not their coming
+    if head.startswith("企业") and len(head) > 4:
+        head = head[2:]  # 企业设备更新: the renewal the firms make
+    if (not _is_name(head) or len(head) <= 2) and body:
+        # 获得…注册证的产品, 开通低空物流航线的企业: what the act is done to
+        head = _ACT_RE.sub("", body).rsplit("的", 1)[-1]
+        return head if _ACT_RE.match(body) and _is_name(head) and len(head) > 2 else ""
     return head if _is_name(head) and head not in GENERIC_NAMES and len(head) > 2 else ""
+
+
+def _who_before(sentence: str, start: int) -> str:
+    """Who receives the award, said in the clause before ``start`` (对…，, or …的，)."""
+    before = _WHO_BEFORE_RE.search(sentence, 0, start) or _WHO_CLAUSE_RE.search(sentence, 0, start)
+    return before["who"] if before else ""
+
+
+def _rate_name(sentence: str, start: int, n: Named) -> str:
+    """A share of a base given as the award: the receiver's award rate, or ``""``."""
+    fig = n.figure
+    rate = _RATE_RE.match(sentence, start, fig.start)
+    given = _RATE_KIND_RE.match(sentence, fig.end)
+    if fig.unit != "%" or not rate or not given:
+        return ""
+    receiver = _receiver(rate["who"] or _who_before(sentence, start))
+    if not receiver:
+        return ""
+    kind = (given["mod"] or "") + (given["kind"] or given["kind2"])
+    if rate["base"].startswith("研发") and "研发" not in receiver:
+        receiver += "研发投入"  # 对…一类新药按研发投入的20%给予补助: a share of research
+    return receiver + kind + "比例"
+
+
+def _cap_name(sentence: str, start: int, n: Named) -> str:
+    """A cap in a clause of its own after the giving: ``""`` unless it is one."""
+    fig = n.figure
+    cap = _CAP_CLAUSE_RE.fullmatch(sentence, start, fig.start)
+    said = sentence[start : fig.start]
+    if not cap or not re.search("最高|最多|不超过|单[个家台套项]", said):
+        return ""
+    given = list(_GIVEN_KIND_RE.finditer(sentence, 0, start))
+    if not given:
+        return ""
+    last = given[-1]
+    kind = cap["own"] or (last["mod"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+    if cap["unit"]:  # 单台最高不超过1000万元: one unit's award
+        return cap["unit"] + (cap["year"] or "") + kind
+    # 每件最高2000元, 最高不超过500万元: the receiver's award, capped; the receiver is said
+    # where the giving's clause opens, or in the clause before it
+    opens = after_mark(sentence, last.start(), CLAUSE_MARKS)
+    who = _WHO_OPENING_RE.match(sentence, opens, last.start() + 2)
+    receiver = _receiver(who["who"] if who else _who_before(sentence, opens))
+    return receiver + kind if receiver else ""
 
 
 @needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金")
@@ -65,21 +162,24 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
             fig.unit_class == "money"
             and giving
             and giving.start() == start
-            and (giving["give"] or giving["kind"])  # 给予, or the award as the verb
+            and (giving["give"] or giving["kind"] or giving["per"])  # 给予, or the award as
+            # the verb, or a sum per unit given after it (按每条航线每年20万元给予运营补贴)
         ):
             after = _KIND_AFTER_RE.match(sentence, fig.end)
-            kind = giving["kind"] or (after["kind"] if after else "")
+            if after and after["given"] and not giving["per"]:
+                after = None  # …万元给予奖励 with no rate per unit before: not this award
+            kind = giving["kind"] or ((after["mod"] or "") + after["kind"] if after else "")
             once = giving["once"] or (after["once"] if after else "")
             if kind:
-                who = giving["who"]
-                if not who:
-                    before = _WHO_BEFORE_RE.search(sentence, 0, start)
-                    who = before["who"] if before else ""
-                receiver = _receiver(who or "")
+                receiver = _receiver(giving["who"] or _who_before(sentence, start))
                 single = _SINGLE_RE.search(giving.group()) if not receiver else None
                 # 中央财政…给予奖励，单个项目奖励不超过5000万元: the cap of one project's
                 receiver = single.group() if single else receiver
                 name = receiver + (once or "") + kind
                 n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
+        elif name := _rate_name(sentence, start, n) or (
+            _cap_name(sentence, start, n) if fig.unit_class == "money" else ""
+        ):
+            n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
         out.append(n)
     return out

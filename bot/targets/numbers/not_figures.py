@@ -86,7 +86,11 @@ def _is_threshold(sentence: str, end: int) -> bool:
             if rest and rest[0] not in "，。；、）)":
                 return bool(_THRESHOLD_HEAD_RE.match(rest))
             return False
-    if _OF_CLASS_RE.match(rest) and _CLASS_BEFORE_RE.search(sentence, max(0, end - 12), end):
+    if _OF_CLASS_RE.match(rest) and (
+        _CLASS_BEFORE_RE.search(sentence, max(0, end - 12), end)
+        # 年主营业务收入首次突破10亿元、50亿元、100亿元的数字经济企业: the list's verb
+        or _LISTED_CLASS_BEFORE_RE.search(sentence, max(0, end - 40), end)
+    ):
         return True  # 经济总量超千亿元的县域达12个: the class of the counted things
     if not rest or _NOT_THRESHOLD_START_RE.match(rest):
         return False
@@ -98,6 +102,9 @@ _OF_CLASS_RE = re.compile(
     r"的[\u4e00-\u9fff]{0,4}?(?:县域|县|城市|企业|项目|产业|集群|园区|乡镇|村|农场|合作社|基地)"
 )
 _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
+_LISTED_CLASS_BEFORE_RE = re.compile(
+    r"(?:超|过|超过|达|突破)[^，。；、]{0,6}(?:[\d.]+[万亿]*元[、和或及]){1,4}[\d.]+[万亿]*元$"
+)
 
 
 _BASELINE_FROM_RE = re.compile(r"[由从][^，。；由从]{0,10}$")

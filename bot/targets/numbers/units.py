@@ -64,6 +64,9 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "年一遇": ("年一遇", "time"),
     "EFLOPS": ("EFLOPS", "power"),
     "Eflops": ("EFLOPS", "power"),
+    # (the petaflop, a thousandth of it: 智能算力规模达到3200PFlops; as written, as EFLOPS is)
+    "PFLOPS": ("PFLOPS", "power"),
+    "PFlops": ("PFlops", "power"),
     "GWh": ("GWh", "power"),
     "吉瓦时": ("吉瓦时", "power"),
     "℃": ("℃", "temperature"),
