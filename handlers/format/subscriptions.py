@@ -138,6 +138,27 @@ def subscribed(
     return "\n".join([*lines, *_closing_lines(sub, channel, lang)])
 
 
+def same_content(
+    twins: list[Subscription], *, channel: str | None = None, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The chat's other subscriptions to the same filter on another schedule: both run."""
+    shown = "、" if lang == "zh" else ", "
+    ids = " ".join(str(t.id) for t in twins)
+    return escape(
+        tr(
+            lang,
+            "subscriptions.same_content",
+            subs=shown.join(
+                f"#{t.id}（{t.schedule.describe(lang)}）"
+                if lang == "zh"
+                else f"#{t.id} ({t.schedule.describe(lang)})"
+                for t in twins
+            ),
+            unsubscribe=f"/unsubscribe {channel} {ids}" if channel else f"/unsubscribe {ids}",
+        )
+    )
+
+
 def subscription_details(
     item: Listed, *, channel: str | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> str:
