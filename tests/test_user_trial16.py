@@ -16,6 +16,7 @@ from telegram.ext import Application
 from bot.library import Engine
 from bot.storage import Database
 from bot.text.tokenize import Tokenizer
+from bot.text.typed_commands import TypedCommand, typed_command
 from fake_telegram import BotCall, FakeBotApi, User
 from tests import e2e
 from tests.e2e import buttons, engine_copy
@@ -227,3 +228,42 @@ async def test_a_file_with_no_extension_in_chat_is_added_and_named(
     assert done.startswith("✅ 已添加：万安县2025年国民经济和社会发展统计公报")
     assert "万安县统计公报.txt（编号" in done
     assert "ℹ️ 文件没有扩展名：按内容识别为 .txt 文件，以上面的文件名保存。" in done
+
+
+# -- asking how to add a document --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "怎么添加文件",
+        "如何上传报告？",
+        "请问怎么往文库里添加文件",
+        "怎样导入文档呢",
+        "how do I add a document",
+    ],
+)
+def test_asking_how_to_add_a_document_is_the_add_usage(asked: str) -> None:
+    assert typed_command(asked, {"add", "help", "search"}) == TypedCommand(
+        "help", "add", "asked", asked
+    )
+
+
+@pytest.mark.parametrize(
+    "searched", ["添加文件", "上传文件的规定", "怎么添加文件夹权限", "如何加强文件管理"]
+)
+def test_searches_about_files_stay_searches(searched: str) -> None:
+    assert typed_command(searched, {"add", "help", "search"}) is None
+
+
+async def test_asking_how_to_add_files_in_chat_answers_how(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    reply = await e2e.ask_text(server, owner, owner, "怎么添加文件")
+    assert reply.startswith("要把文件加入文库，请把 .txt、.docx、.pdf")
+
+
+async def test_help_admin_gives_an_admin_the_admin_commands(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    reply = await e2e.ask_text(server, owner, owner, "/help admin")
+    assert reply.startswith("管理命令（仅限机器人管理员）")
+    assert "/search" not in reply

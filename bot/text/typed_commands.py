@@ -138,6 +138,15 @@ _ASKING_TO_BE_ADMIN = re.compile(
     r"|^(?:我)?(?:想|要|申请)(?:成为|当|做)?管理员|^(?:请)?(?:把我|将我)?(?:设|加|添加)(?:我)?(?:为|成)管理员"
     r"|^how (?:do i|can i|to) become an? admin"
 )
+# A whole message asking how to add a document to the library (怎么添加文件, 如何上传报告:
+# searched, the bundled reports' passages on 文件 shown, user-trial16): /add's usage,
+# which says to send the file (admins) or paste the text.
+_ASKING_TO_ADD = re.compile(
+    r"^(?:请问)?(?:我)?(?:要)?(?:怎么|如何|怎样|咋)(?:才能|才可以|能|可以)?(?:往文库里?|向文库)?"
+    r"(?:添加|上传|导入|加入|增加|加|传|发|提交)(?:新的|一个|一份|一篇)?"
+    r"(?:文件|文档|报告|材料|资料|政策文件)(?:到文库|进文库|到机器人)?"
+    r"|^how (?:do i|can i|to) (?:add|upload) (?:a |new |my )?(?:documents?|files?|reports?)"
+)
 # A whole message asking what the bot does (你能做什么: searched, 你好 "corrected" to 利好).
 _ASKING_ABILITIES = re.compile(
     r"^(?:(?:你好|您好|hi|hello)[,，!！\s]*)?(?:请问)?"
@@ -191,6 +200,8 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
         # ``who``: the list, and to a non-admin whom to ask (the command's own refusal
         # stays the one line every admin command gives)
         return TypedCommand("admin", "who", "asked", said)
+    if "add" in commands and _ASKING_TO_ADD.fullmatch(whole.rstrip(_ENDING + "呢啊呀吗")):
+        return TypedCommand("help", "add", "asked", said)
     if _ASKING_ABILITIES.fullmatch(whole.rstrip(_ENDING)):
         return TypedCommand("help", "", "asked", said)
     bare = _BARE_COMMAND.match(unicodedata.normalize("NFKC", said))
