@@ -8,6 +8,7 @@ and 泰和 are read by the gazetteer)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from bot.storage import Database
 from bot.text.tokenize import Tokenizer
 from bot.text.typed_commands import TypedCommand, typed_command
 from fake_telegram import BotCall, FakeBotApi, User
+from handlers.format.admin import StatusReport, status_html
 from tests import e2e
 from tests.e2e import buttons, engine_copy
 from tests.test_corpus_reader import make_cjk_pdf
@@ -267,3 +269,23 @@ async def test_help_admin_gives_an_admin_the_admin_commands(
     reply = await e2e.ask_text(server, owner, owner, "/help admin")
     assert reply.startswith("管理命令（仅限机器人管理员）")
     assert "/search" not in reply
+
+
+# -- /status: a line for what happened, not for what did not -----------------------------------
+def test_status_names_uncertain_messages_only_when_there_are_some() -> None:
+    report = StatusReport(60, "0.1.0", 9, 257, 416, {"active": 5}, 1, timezone="Asia/Shanghai")
+    assert "可能已送达" not in status_html(report, "zh")
+    assert "delivery_uncertain" not in status_html(report, "en")
+    some = status_html(replace(report, uncertain=2), "zh")
+    assert "可能已送达的推送消息：2 条，已重发（delivery_uncertain）" in some
+
+
+# -- a file over the limit: what to do with it -------------------------------------------------
+async def test_a_huge_file_is_refused_with_what_to_do(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    await server.send_document(owner, owner, "全年汇编.pdf", b"%PDF-1.4", size=60 * 1024 * 1024)
+    refused = (await server.next_call("sendMessage", chat=owner)).message["text"]
+    first, hint = refused.split("\n")
+    assert first == "❌ 文件 全年汇编.pdf 过大（60 MB），上限为 20 MB，未下载。"
+    assert "另存为 .txt 纯文本" in hint
