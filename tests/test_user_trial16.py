@@ -289,3 +289,41 @@ async def test_a_huge_file_is_refused_with_what_to_do(
     first, hint = refused.split("\n")
     assert first == "❌ 文件 全年汇编.pdf 过大（60 MB），上限为 20 MB，未下载。"
     assert "另存为 .txt 纯文本" in hint
+
+
+# -- asking to pause, resume or re-time the digests --------------------------------------------
+DIGEST_COMMANDS = {"help", "search", "pause", "resume", "subscribe", "subscriptions"}
+
+
+@pytest.mark.parametrize(
+    ("asked", "command"),
+    [
+        ("暂停推送", "pause"),
+        ("怎么暂停订阅？", "pause"),
+        ("停止推送", "pause"),
+        ("恢复推送", "resume"),
+        ("怎么恢复订阅", "resume"),
+        ("怎么改推送时间", "subscribe"),
+        ("推送时间怎么改", "subscribe"),
+        ("我想调整一下推送的时间", "subscribe"),
+    ],
+)
+def test_asking_about_the_digests_is_the_commands_usage(asked: str, command: str) -> None:
+    assert typed_command(asked, DIGEST_COMMANDS) == TypedCommand(command, "", "asked", asked)
+
+
+@pytest.mark.parametrize(
+    "searched", ["暂停营业", "恢复生产", "继续", "停止", "继续推进", "恢复经济"]
+)
+def test_other_words_of_pausing_stay_searches(searched: str) -> None:
+    assert typed_command(searched, DIGEST_COMMANDS) is None
+
+
+async def test_asking_how_to_change_the_time_in_chat_says_how(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    reply = await e2e.ask_text(server, owner, owner, "怎么改推送时间")
+    assert reply.startswith("订阅重点目标推送")
+    assert "改时间：用新时间再发一次同样的 /subscribe" in reply
+    paused = await e2e.ask_text(server, owner, owner, "暂停推送")
+    assert paused.startswith("用法：/pause 编号")
