@@ -327,3 +327,26 @@ async def test_asking_how_to_change_the_time_in_chat_says_how(
     assert "改时间：用新时间再发一次同样的 /subscribe" in reply
     paused = await e2e.ask_text(server, owner, owner, "暂停推送")
     assert paused.startswith("用法：/pause 编号")
+
+
+# -- a scanned PDF, /pause all: what to do next --------------------------------------------------
+async def test_a_scanned_pdf_is_refused_with_what_to_do(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    await server.send_document(owner, owner, "扫描件.pdf", make_cjk_pdf([]))
+    refused = (await _outcome(server, owner)).message["text"]
+    assert "PDF 没有文字层（可能是扫描件），未添加。" in refused
+    assert "“图片转文字”（OCR）转成 Word" in refused
+
+
+async def test_pausing_all_says_how_to_resume_all(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    ids = []
+    for said in ("/subscribe GDP 每周一 08:00", "/subscribe 就业 每周一 08:00"):
+        reply = await e2e.ask_text(server, owner, owner, said)
+        ids.append(reply.split("#")[1].split("\n")[0].strip())
+    paused = await e2e.ask_text(server, owner, owner, "/pause all")
+    assert paused.endswith(f"恢复：/resume {ids[0]} {ids[1]}")
+    resumed = await e2e.ask_text(server, owner, owner, f"/resume {ids[0]} {ids[1]}")
+    assert resumed == f"已恢复订阅 #{ids[0]}、#{ids[1]}。"

@@ -235,7 +235,9 @@ def paused(
         return tr(lang, "subscriptions.none")
     listed = tr(lang, "common.list_sep").join(f"#{i}" for i in ids)
     if pause:
-        first = f"{channel} {ids[0]}" if channel else ids[0]
+        # every one paused: "/resume 1" after /pause all of three resumed one (user-trial16)
+        numbers = " ".join(str(i) for i in ids)
+        first = f"{channel} {numbers}" if channel else numbers
         return tr(lang, "subscriptions.paused_now", ids=listed, first=first)
     return tr(lang, "subscriptions.resumed_now", ids=listed)
 
