@@ -203,7 +203,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
 
     limit = int(svc.settings.max_file_mb * 1024 * 1024)
     try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
-        uploads.check_name(document.file_name)
+        uploads.check_name(document.file_name, by_content=True)  # no extension: by content
     except uploads.UploadRefused as exc:
         await _audit_refused(update, context, name, document.file_size, exc.code)
         await message.reply_html(fmt.refused(error_text(exc, lang)))
@@ -278,8 +278,11 @@ async def _add(
     )
 
 
+_UPLOAD_ACTIONS = {"r": "upload replace", "k": "upload keep both", "c": "upload cancel"}
+
+
 def _upload_action(_update: Update, context: BriefContext) -> str:
-    return "upload replace" if context.match.group(1) == "r" else "upload cancel"
+    return _UPLOAD_ACTIONS[context.match.group(1)]
 
 
 def _button_arg(_update: Update, context: BriefContext) -> str:
@@ -291,9 +294,10 @@ def _button_arg(_update: Update, context: BriefContext) -> str:
     _upload_action, refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=_button_arg
 )
 async def upload_button(update: Update, context: BriefContext) -> None:
-    """Replace / Cancel under "a different version of X is already in the library"."""
+    """Replace / Cancel under "a different version of X is already in the library"; Replace
+    the older one / Keep both / Cancel under "the same report is in the library"."""
     query = update.callback_query
-    replace, token = context.match.group(1) == "r", context.match.group(2)
+    mode, token = context.match.group(1), context.match.group(2)
     svc = context.services
     lang = svc.lang(update)
     _user_id, chat_id = _ids(update)
@@ -307,7 +311,7 @@ async def upload_button(update: Update, context: BriefContext) -> None:
             await asyncio.to_thread(pending.discard, token)
             await edit_html(query.message, fmt.escape(expired))
         return
-    if not replace:
+    if mode == "c":
         await asyncio.to_thread(pending.discard, token)
         await query.answer()
         await audit(update, context, action, detail=entry.filename)
@@ -319,13 +323,18 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         return
     entry, data = taken
     await query.answer()
-    await edit_html(
-        query.message, fmt.replacing(entry.filename, lang)
-    )  # no buttons: one press only
+    shown = fmt.replacing(entry.filename, lang) if mode == "r" else fmt.adding(entry.filename, lang)
+    await edit_html(query.message, shown)  # no buttons: one press only
     journal = await _journal_begin(svc, action, entry.filename, data, update)
     try:
         result = await _indexing(
-            context, svc.engine.add_upload, entry.filename, data, replace=True, reopen=False
+            context,
+            svc.engine.add_upload,
+            entry.filename,
+            data,
+            replace=mode == "r",
+            keep_both=mode == "k",
+            reopen=False,
         )
     except Exception:
         logger.exception("replacing %r failed", entry.filename)

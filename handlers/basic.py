@@ -13,6 +13,7 @@ from bot.text.typed_commands import closest_command
 from handlers import format as fmt
 from handlers.common import NEW_MESSAGES, add_commands, application_commands, command_args
 from handlers.context import BriefContext
+from handlers.format.admin import admin_help_html
 from handlers.i18n import tr
 
 
@@ -57,6 +58,10 @@ async def help_command(update: Update, context: BriefContext) -> None:
             await update.effective_message.reply_html(usage)
             return
     is_admin = await context.services.check_admin(user.id if user else None)
+    if command == "admin" and is_admin:
+        # /help admin: the admin commands (the whole help put them last, after a screenful)
+        await update.effective_message.reply_html(admin_help_html(lang))
+        return
     text = fmt.help_html(
         context.bot.username, admin=is_admin, mentions=_mentions_reach(context), lang=lang
     )

@@ -89,6 +89,9 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         return
     where = f"{title} {target_id}" if request.channel else None
     text = fmt.subscribed(listed, where=where, channel=request.channel, lang=lang)
+    twins = await svc.run_db(subs.same_content, listed.subscription)
+    if twins:  # the same digest on two schedules: say so, and how to keep only the new one
+        text += "\n" + fmt.same_content(twins, channel=request.channel, lang=lang)
     if request.filter_text.strip():
         why = await svc.run(unmatched, svc.engine, request.filter_text)
         if why is not None:

@@ -237,6 +237,27 @@ async def test_a_folder_source_ingests_new_files(poller, settings, tmp_path) -> 
     assert meta["issuer"] == "江州市人民政府办公室"
 
 
+async def test_a_folder_file_of_a_report_in_the_library_is_ingested_beside_it(
+    poller, engine, settings, tmp_path
+) -> None:
+    """A source has no one to answer "a new version of the same report?" (user-trial16):
+    its file of another name but the same report is ingested, as before the question."""
+    report = "万安县2026年政府工作报告\n二、2026年主要目标\n全县地区生产总值增长6%左右。\n"
+    assert engine.add_upload("万安县2026年政府工作报告.txt", report.encode()).ok
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    revised = report.replace("6%左右", "6.5%左右") + (
+        "城镇新增就业3000人以上，粮食播种面积稳定在45万亩以上。\n"
+        "三、重点工作\n新建改造农村公路120公里，实施高标准农田建设2.5万亩。\n"
+        "新增市场主体500户，规模以上工业增加值增长7%，固定资产投资增长5%。\n"
+    )  # a revision (not a near duplicate, which the source skips as such)
+    (folder / "万安县2026年政府工作报告（修订稿）.txt").write_text(revised)
+    added = await add_source(poller, str(folder), name="inbox", allow_folder=True)
+    assert added.report.count("ingested") == 1
+    assert "万安县2026年政府工作报告（修订稿）.txt" in corpus_files(settings)
+    assert "万安县2026年政府工作报告.txt" in corpus_files(settings)
+
+
 # -- bad input ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("url", ["ftp://example.org/x", "file:///etc/passwd", "javascript:1", "x"])
 async def test_a_url_that_is_not_http_is_refused_and_not_kept(poller, database, url) -> None:

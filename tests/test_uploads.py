@@ -234,7 +234,9 @@ REFUSED = {
         "no_chinese",
     ),
     "exe": ("setup.exe", b"MZ\x90\x00" + bytes(100), "type"),
-    "no-extension": ("README", b"hello", "type"),
+    # no extension: read by its content (user-trial16), here a text with no Chinese
+    "no-extension": ("README", b"hello", "no_chinese"),
+    "no-extension-image": ("photo", b"\x89PNG\r\n\x1a\n" + bytes(100), "binary"),
     "sidecar": ("a.txt.meta.toml", b'title = "x"\n', "type"),
     "traversal": ("../evil.txt", markdown("量子通信").encode(), "name"),
     "dotdot-only": ("..", b"x", "name"),

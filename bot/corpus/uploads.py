@@ -108,11 +108,13 @@ def _mb(size: float) -> str:
     return f"{max(size / 1024, 1):.0f} KB"
 
 
-def check_name(filename: str | None) -> str:
+def check_name(filename: str | None, *, by_content: bool = False) -> str:
     """The name the upload will have in the corpus folder, or :class:`UploadRefused`.
 
     Names are refused rather than repaired: a silently renamed file would surprise
-    the admin later (``/docs``, replacing a new version).
+    the admin later (``/docs``, replacing a new version). ``by_content``: a name with no
+    extension passes (its type is read from its bytes once downloaded:
+    :func:`suffix_by_content`).
     """
     name = unicodedata.normalize("NFC", (filename or "").strip())
     if not name:
@@ -156,6 +158,8 @@ def check_name(filename: str | None) -> str:
                 "WPS, save it as .docx (or PDF) and send that.",
                 suffix=suffix,
             )
+        if not suffix and by_content and not name.lower().endswith(SIDECAR_SUFFIX):
+            return name
         if not suffix:
             raise UploadRefused(
                 "type",
@@ -349,6 +353,27 @@ def read_upload(path: Path, *, max_bytes: int, passage_max_chars: int) -> Docume
         raise unreadable(exc) from None
     check_chinese(doc.text, path.suffix)
     return doc
+
+
+def suffix_by_content(data: bytes) -> str:
+    """The extension a file sent with none is read by, from its bytes: a name without
+    one (``万安县统计公报``, as some phones and chat exports save files) was refused before
+    its content was read (user-trial16). A PDF header, a Word document (a zip holding
+    ``word/document.xml``) and an old Office file (``.doc``: refused with what to do, as
+    by its name) say what they are; anything else is a text (a page's markup is read as
+    a page by the text reader), whose checks then refuse binary content and archives."""
+    if b"%PDF-" in data[:1024]:
+        return ".pdf"
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return ".docx"
+        except (zipfile.BadZipFile, ValueError, OSError):
+            pass
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return ".doc"
+    return ".txt"
 
 
 def check_upload(filename: str | None, data: bytes, *, max_bytes: int) -> str:

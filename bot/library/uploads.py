@@ -4,6 +4,7 @@ rollback) and removed; each re-indexes under the index lock.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import secrets
@@ -81,6 +82,7 @@ class UploadResult:
     update: IndexUpdate | None = field(default=None, repr=False, compare=False)
     message_code: str = ""
     params: Mapping[str, str] = field(default_factory=dict, compare=False)
+    named_by_content: str = ""  # the extension given to a file sent with none
 
     @classmethod
     def refused(cls, filename: str, exc: uploads.UploadRefused) -> UploadResult:
@@ -187,6 +189,7 @@ class UploadsMixin:
         progress: Progress | None = None,
         reopen: bool = True,
         sidecar: str | None = None,
+        keep_both: bool = False,
     ) -> UploadResult:
         """Check, store and index one uploaded document; see :class:`UploadResult`.
 
@@ -194,9 +197,14 @@ class UploadsMixin:
         ``<data_dir>/uploads``; only a readable document reaches the corpus folder,
         written atomically. Same content as an indexed document: "duplicate". Same
         name as a corpus file: "needs_confirmation" unless ``replace`` (the sidecar,
-        if any, is kept). If indexing fails the corpus (and, after a recovery
-        refresh, the index on disk) is put back as it was and the exception
-        propagates; refusals never raise. Staging files are always removed.
+        if any, is kept). Another name but the same report (:meth:`_same_report`: title,
+        place, year and kind): "needs_confirmation" too, unless ``replace`` (the older
+        file and its sidecar leave the corpus in the same refresh) or ``keep_both``.
+        A name with no extension is given one by its content
+        (:func:`bot.corpus.uploads.suffix_by_content`; ``named_by_content`` says which).
+        If indexing fails the corpus (and, after a recovery refresh, the index on disk)
+        is put back as it was and the exception propagates; refusals never raise.
+        Staging files are always removed.
 
         With ``reopen=False`` this is safe on any thread (see the module docstring):
         then call :meth:`reopen` with ``result.update`` on the core thread.
@@ -205,6 +213,27 @@ class UploadsMixin:
         (live sources: title, date, issuer, url), written as its ``.meta.toml`` with it
         and taken away with it if indexing fails; an existing sidecar is replaced.
         """
+        sniffed = ""
+        if filename and filename.strip() and not Path(filename.strip()).suffix:
+            # no extension: named by what its bytes are, then checked as any upload
+            sniffed = uploads.suffix_by_content(data)
+            filename = filename.strip() + sniffed
+        result = self._add_named(
+            filename, data, replace, progress, reopen, sidecar, keep_both=keep_both
+        )
+        return dataclasses.replace(result, named_by_content=sniffed) if sniffed else result
+
+    def _add_named(
+        self,
+        filename: str | None,
+        data: bytes,
+        replace: bool,
+        progress: Progress | None,
+        reopen: bool,
+        sidecar: str | None,
+        *,
+        keep_both: bool,
+    ) -> UploadResult:
         s = self.settings
         max_bytes = int(s.max_file_mb * 1024 * 1024)
         uploads.sweep_staging(s.data_dir)
@@ -221,7 +250,7 @@ class UploadsMixin:
                 return UploadResult.refused(name, exc)
         with self.indexer.lock():
             result = self._store_upload(
-                name, data, doc.sha256, replace, progress, sidecar, staged=doc
+                name, data, doc.sha256, replace, progress, sidecar, staged=doc, keep_both=keep_both
             )
         if reopen and result.update is not None:
             self.reopen(result.update)
@@ -246,6 +275,29 @@ class UploadsMixin:
                 return info
         return None
 
+    @staticmethod
+    def _same_report(docs: list[DocumentInfo], name: str, staged: Document) -> DocumentInfo | None:
+        """A document of another name that reads as the same report as ``staged``: same
+        title, place, year and kind, the place known (a revised ``…（修订稿）.txt`` or
+        ``…定稿.docx`` forwarded beside the first copy was added as a second document:
+        both versions' figures listed side by side, the old one in answers and digests).
+        Titles made up of a kind and a year alone (``2023年讲话``) have no place: never
+        matched, as two speeches of a year are two documents."""
+        meta = staged.meta
+        if not meta.title or not meta.region:
+            return None
+        for info in docs:
+            if info.relpath == name:
+                continue
+            if (info.title, info.region, info.year, info.doc_type) == (
+                meta.title,
+                meta.region,
+                meta.year,
+                meta.doc_type,
+            ):
+                return info
+        return None
+
     def _store_upload(
         self,
         name: str,
@@ -256,6 +308,7 @@ class UploadsMixin:
         sidecar: str | None = None,
         *,
         staged: Document | None = None,
+        keep_both: bool = False,
     ) -> UploadResult:
         """Under the index lock: duplicate and name checks against the index on disk,
         then the atomic write, the refresh and, on failure, the rollback."""
@@ -294,6 +347,19 @@ class UploadsMixin:
                 message_code="upload.needs_confirmation",
                 params={"name": shown},
             )
+        rival = None
+        if existing is None and not target.exists() and not keep_both and staged is not None:
+            rival = self._same_report(docs, name, staged)
+        if rival is not None and not replace:
+            return UploadResult(
+                "needs_confirmation",
+                name,
+                f"{rival.filename} (id {rival.doc_id}) is the same report ({rival.title}): "
+                "is this a new version of it? Replace it, or keep both?",
+                existing=rival,
+                message_code="upload.same_report",
+                params={"name": describe_document(rival), "title": rival.title},
+            )
         corpus.mkdir(parents=True, exist_ok=True)
         token = secrets.token_hex(4)
         # Hidden names: discovery ignores them, so a crash leaves no half document.
@@ -302,7 +368,15 @@ class UploadsMixin:
         placed = False  # whether ``target`` holds the upload (and the index may know it)
         meta = sidecar_path(target) if sidecar is not None else None
         meta_backup = None
+        retired: list[tuple[Path, Path]] = []  # the replaced report's files, hidden
         try:
+            if rival is not None:  # replace=True: the older version leaves with this refresh
+                old = corpus / rival.relpath
+                for original in (old, sidecar_path(old)):
+                    if original.exists():
+                        hidden = original.with_name(f".{original.name}.superseded-{token}")
+                        os.replace(original, hidden)
+                        retired.append((hidden, original))
             with open(tmp, "wb") as fh:
                 fh.write(data)
                 fh.flush()
@@ -334,13 +408,20 @@ class UploadsMixin:
                     os.replace(meta_backup, meta)
                 else:
                     meta.unlink(missing_ok=True)
+            # the replaced report back first: the rollback's re-index must see it
+            for hidden, original in reversed(retired):
+                os.replace(hidden, original)
             if placed:
                 self._rollback_upload(target, backup, name)
             elif backup is not None:
                 backup.unlink(missing_ok=True)
+            if retired and not placed:
+                self._recover()
             if isinstance(exc, _NotIndexed):
                 return UploadResult.refused(name, uploads.unreadable(str(exc)))
             raise
+        for hidden, _ in retired:
+            hidden.unlink(missing_ok=True)
         if backup is not None:
             backup.unlink(missing_ok=True)
         if meta_backup is not None:
@@ -350,10 +431,10 @@ class UploadsMixin:
         key = [r for r in records if r.kind == "target"]
         shown = [r for r in key if r.confident]
         return UploadResult(
-            "replaced" if existing is not None or backup is not None else "added",
+            "replaced" if existing or backup or rival else "added",
             name,
             doc=info,
-            existing=existing,
+            existing=existing or rival,
             passages=info.passages,
             targets=len(records),
             key_targets=len(key),

@@ -455,13 +455,25 @@ class SourcePoller:
             )
             return
         try:
+            # keep_both: no one is there to answer "a new version of the same report?";
+            # a source's item has its near-duplicate check above
             result: UploadResult = await self.runners.index(
-                self.engine.add_upload, filename, data, reopen=False, sidecar=sidecar
+                self.engine.add_upload,
+                filename,
+                data,
+                reopen=False,
+                sidecar=sidecar,
+                keep_both=True,
             )
             if result.status == "needs_confirmation":  # an unrelated file of that name
                 filename = safe_filename(Path(filename).stem, Path(filename).suffix, key[8:])
                 result = await self.runners.index(
-                    self.engine.add_upload, filename, data, reopen=False, sidecar=sidecar
+                    self.engine.add_upload,
+                    filename,
+                    data,
+                    reopen=False,
+                    sidecar=sidecar,
+                    keep_both=True,
                 )
         except Exception as exc:
             log.exception("source %s: ingesting %s failed", state.source.name, url)

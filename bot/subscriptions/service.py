@@ -162,6 +162,17 @@ class SubscriptionService:
         same_zone = request.timezone is None or request.timezone == sub.timezone
         return same_zone and sub.quiet_when_empty == request.quiet
 
+    def same_content(self, sub: Subscription) -> list[Subscription]:
+        """The chat's other due subscriptions to the same filter (its words in any order)
+        on another schedule: a chat that "changed the time" by subscribing again got the
+        same digest twice a week (user-trial16), the old schedule still running."""
+        words = sorted(sub.filter_text.split())
+        return [
+            other
+            for other in self.store.list_for_chat(sub.chat_id)
+            if other.id != sub.id and other.due and sorted(other.filter_text.split()) == words
+        ]
+
     def list(self, chat_id: int) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_for_chat(chat_id)]
 

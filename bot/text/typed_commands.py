@@ -111,6 +111,19 @@ _HELP_MESSAGES = frozenset(
     }
 )  # fmt: skip
 _ASKING = re.compile(r"^(?:请问)?(?:怎么|如何|怎样|咋)(取消订阅|退订|订阅)(?:啊|呢|呀)?$")
+# A whole message asking to pause, resume or re-time the digests (暂停推送, 怎么改推送时间:
+# searched, "did you mean 推进、推动", user-trial16): the command's usage.
+_ASKING_DIGESTS = re.compile(
+    r"^(?:请问)?(?:我)?(?:想|要)?(?:怎么|如何|怎样|咋)?(?:才能|可以|能)?"
+    r"(?:(暂停|停止|先停|恢复|重新开始|继续)(?:一下)?(?:推送|订阅|简报|发送)?"
+    r"|(?:改|修改|更改|调整|换)(?:一下)?(?:推送|订阅|简报)(?:的)?(?:时间|日期)"
+    r"|(?:推送|订阅|简报)(?:的)?时间(?:怎么|如何)?(?:改|修改|更改|调整))"
+    r"(?:啊|呢|呀|吗)?$"
+)
+_DIGEST_VERBS = {"暂停": "pause", "停止": "pause", "先停": "pause", "恢复": "resume"}
+_DIGEST_VERBS |= {"重新开始": "resume", "继续": "resume"}
+# said alone these are other things first (继续: the next page; 停止: stop anything)
+_WORDS_ALONE = frozenset({"继续", "停止", "先停", "重新开始"})
 _ENDING = "?？!！。.~～ "
 # A whole message asking what the chat is subscribed to, or when the next digest comes.
 _ASKING_SUBSCRIPTIONS = re.compile(
@@ -137,6 +150,15 @@ _ASKING_TO_BE_ADMIN = re.compile(
     r"^(?:请问)?(?:我)?(?:怎么|如何|怎样|咋)(?:才能|才可以|能|可以)?(?:成为|当|做|申请)管理员"
     r"|^(?:我)?(?:想|要|申请)(?:成为|当|做)?管理员|^(?:请)?(?:把我|将我)?(?:设|加|添加)(?:我)?(?:为|成)管理员"
     r"|^how (?:do i|can i|to) become an? admin"
+)
+# A whole message asking how to add a document to the library (怎么添加文件, 如何上传报告:
+# searched, the bundled reports' passages on 文件 shown, user-trial16): /add's usage,
+# which says to send the file (admins) or paste the text.
+_ASKING_TO_ADD = re.compile(
+    r"^(?:请问)?(?:我)?(?:要)?(?:怎么|如何|怎样|咋)(?:才能|才可以|能|可以)?(?:往文库里?|向文库)?"
+    r"(?:添加|上传|导入|加入|增加|加|传|发|提交)(?:新的|一个|一份|一篇)?"
+    r"(?:文件|文档|报告|材料|资料|政策文件)(?:到文库|进文库|到机器人)?"
+    r"|^how (?:do i|can i|to) (?:add|upload) (?:a |new |my )?(?:documents?|files?|reports?)"
 )
 # A whole message asking what the bot does (你能做什么: searched, 你好 "corrected" to 利好).
 _ASKING_ABILITIES = re.compile(
@@ -183,6 +205,11 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
     if asking or whole in ("订阅", "取消订阅", "退订"):
         word = asking.group(1) if asking else whole
         return TypedCommand(_CHINESE_NAMES[word], "", "asked", said)
+    digests = _ASKING_DIGESTS.match(whole)
+    if digests and whole.rstrip("啊呢呀吗") not in _WORDS_ALONE:
+        # 暂停推送 → /pause's usage; 怎么改推送时间 → /subscribe's (it says how)
+        name = _DIGEST_VERBS[digests.group(1)] if digests.group(1) else "subscribe"
+        return TypedCommand(name, "", "asked", said)
     if _ASKING_SUBSCRIPTIONS.match(whole):
         return TypedCommand("subscriptions", "", "asked", said)
     if "admin" in commands and _ASKING_ADMINS.match(whole):
@@ -191,6 +218,8 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
         # ``who``: the list, and to a non-admin whom to ask (the command's own refusal
         # stays the one line every admin command gives)
         return TypedCommand("admin", "who", "asked", said)
+    if "add" in commands and _ASKING_TO_ADD.fullmatch(whole.rstrip(_ENDING + "呢啊呀吗")):
+        return TypedCommand("help", "add", "asked", said)
     if _ASKING_ABILITIES.fullmatch(whole.rstrip(_ENDING)):
         return TypedCommand("help", "", "asked", said)
     bare = _BARE_COMMAND.match(unicodedata.normalize("NFKC", said))

@@ -428,8 +428,11 @@ def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
     ]
     for key, value in report.extra.items():
         lines.append(f"{escape(key)}: {escape(value)}")
-    policy = tr(lang, f"admin.uncertain_{report.uncertain_policy}")
-    lines.append(tr(lang, "admin.uncertain", count=report.uncertain, policy=policy))
+    if report.uncertain:
+        # only when it happened: "…可能已送达的推送消息：0 条…（delivery_uncertain）" on every
+        # /status read as a fault, in a setting's name, to an office's admin (user-trial16)
+        policy = tr(lang, f"admin.uncertain_{report.uncertain_policy}")
+        lines.append(tr(lang, "admin.uncertain", count=report.uncertain, policy=policy))
     lines += ["", tr(lang, "admin.next_digests", tz=escape(tz))]
     if report.upcoming:
         lines += [f"• #{sub_id} {_when(at, tz)}" for sub_id, at in report.upcoming]

@@ -32,7 +32,7 @@ from handlers.format.targets import target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 from handlers.i18n.errors import error_text
 
-UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
+UPLOAD_PATTERN = r"^u:([rck]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
 PASTED_PATTERN = r"^pa:([0-9a-f]{12})$"
 TOKEN_CHARS = 12
@@ -42,11 +42,12 @@ PROGRESS_BAR = 12
 
 
 # -- callback data -----------------------------------------------------------------------------
-def upload_data(replace: bool, token: str) -> str:
-    """The Replace (``replace``) or Cancel button of a pending upload."""
+def upload_data(replace: bool, token: str, *, keep_both: bool = False) -> str:
+    """The Replace (``replace``), Keep both (``keep_both``: the same report under another
+    name, added beside the older one) or Cancel button of a pending upload."""
     if len(token) != TOKEN_CHARS or not all(c in "0123456789abcdef" for c in token):
         raise ValueError(f"not a pending-upload token: {token!r}")
-    return checked(f"u:{'r' if replace else 'c'}:{token}")
+    return checked(f"u:{'k' if keep_both else 'r' if replace else 'c'}:{token}")
 
 
 def pasted_data(token: str) -> str:
@@ -121,6 +122,10 @@ def replacing(filename: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "uploads.replacing", filename=escape(filename))
 
 
+def adding(filename: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.adding", filename=escape(filename))
+
+
 class UploadResultLike(Protocol):
     """What :meth:`bot.library.Engine.add_upload` returns (``UploadResult``)."""
 
@@ -152,8 +157,16 @@ def needs_confirmation(
     result: UploadResultLike, token: str, reason: str, lang: str = DEFAULT_LANGUAGE
 ) -> tuple[str, InlineKeyboardMarkup]:
     """A new version of a file already in the library: Replace or Cancel (``reason``:
-    the core's question, in ``lang``)."""
-    lines = [f"{tr(lang, 'uploads.replace_question')}\n{escape(reason)}"]
+    the core's question, in ``lang``). The same report under another name (``…（修订稿）``
+    beside the first copy) may be a new version or a second document: Replace the older
+    one, Keep both, or Cancel."""
+    same_report = getattr(result, "message_code", "") == "upload.same_report"
+    question = (
+        tr(lang, "uploads.same_report_question")
+        if same_report
+        else tr(lang, "uploads.replace_question")
+    )
+    lines = [f"{question}\n{escape(reason)}"]
     old = result.existing
     if old is not None:
         lines.append(
@@ -165,19 +178,23 @@ def needs_confirmation(
                 passages=old.passages,
             )
         )
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    tr(lang, "uploads.replace"), callback_data=upload_data(True, token)
-                ),
-                InlineKeyboardButton(
-                    tr(lang, "uploads.cancel"), callback_data=upload_data(False, token)
-                ),
-            ]
-        ]
+    row = [
+        InlineKeyboardButton(
+            tr(lang, "uploads.replace_older") if same_report else tr(lang, "uploads.replace"),
+            callback_data=upload_data(True, token),
+        )
+    ]
+    if same_report:
+        row.append(
+            InlineKeyboardButton(
+                tr(lang, "uploads.keep_both"),
+                callback_data=upload_data(False, token, keep_both=True),
+            )
+        )
+    row.append(
+        InlineKeyboardButton(tr(lang, "uploads.cancel"), callback_data=upload_data(False, token))
     )
-    return "\n".join(lines), keyboard
+    return "\n".join(lines), InlineKeyboardMarkup([row])
 
 
 def upload_cancelled(filename: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -193,7 +210,18 @@ def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
     lines = [
         f"✅ <b>{verb}</b>{tr(lang, 'uploads.colon')}{escape(_title(info))}",
         tr(lang, "uploads.file", ref=_doc_ref(info, lang), size=human_size(info.size)),
+        *(
+            [tr(lang, "uploads.named_by_content", suffix=escape(suffix))]
+            if (suffix := getattr(result, "named_by_content", ""))
+            else []
+        ),
         *([tr(lang, "uploads.read_as_html")] if info.html_in_text else []),
+        *(
+            # the same report under another name replaced: say which file left the library
+            [tr(lang, "uploads.older_removed", ref=_doc_ref(old, lang))]
+            if replaced and (old := result.existing) is not None and old.relpath != info.relpath
+            else []
+        ),
         tr(
             lang,
             "uploads.counts",

@@ -138,6 +138,27 @@ def subscribed(
     return "\n".join([*lines, *_closing_lines(sub, channel, lang)])
 
 
+def same_content(
+    twins: list[Subscription], *, channel: str | None = None, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The chat's other subscriptions to the same filter on another schedule: both run."""
+    shown = "、" if lang == "zh" else ", "
+    ids = " ".join(str(t.id) for t in twins)
+    return escape(
+        tr(
+            lang,
+            "subscriptions.same_content",
+            subs=shown.join(
+                f"#{t.id}（{t.schedule.describe(lang)}）"
+                if lang == "zh"
+                else f"#{t.id} ({t.schedule.describe(lang)})"
+                for t in twins
+            ),
+            unsubscribe=f"/unsubscribe {channel} {ids}" if channel else f"/unsubscribe {ids}",
+        )
+    )
+
+
 def subscription_details(
     item: Listed, *, channel: str | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> str:
@@ -214,7 +235,9 @@ def paused(
         return tr(lang, "subscriptions.none")
     listed = tr(lang, "common.list_sep").join(f"#{i}" for i in ids)
     if pause:
-        first = f"{channel} {ids[0]}" if channel else ids[0]
+        # every one paused: "/resume 1" after /pause all of three resumed one (user-trial16)
+        numbers = " ".join(str(i) for i in ids)
+        first = f"{channel} {numbers}" if channel else numbers
         return tr(lang, "subscriptions.paused_now", ids=listed, first=first)
     return tr(lang, "subscriptions.resumed_now", ids=listed)
 
