@@ -276,7 +276,7 @@ class AnswersMixin:
         else:
             return None
         return best_answer(
-            rows, understood, growth=growth, stating=stating, national_first=national
+            rows, understood, growth=growth, stating=stating, national_first=national, kind=kind
         )
 
     def _counted_word(self, after: str) -> str:
