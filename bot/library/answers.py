@@ -251,6 +251,12 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
+# a rate of change typed right after an indicator's name
+_RATE_AFTER_RE = re.compile(r"\s*(?:增速|增幅|增长率)")
+# 到, 至, 截至 left standing alone where a year they led was taken out of a query
+_YEAR_LEAD_RE = re.compile(r"(?<![\u3400-\u9fff])(?:到|至|截至|截止)(?![\u3400-\u9fff])")
+
+
 def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     """Whether ``rest`` (a query without its region and year words) is nothing but names
     of indicators the table knows: ``四川 GDP 2026``, ``sichuan GDP 2026`` and ``2026
@@ -258,12 +264,19 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     whatever order they are typed; ``GDP 2026 招商`` is about more than the figure. A
     report's loose wording (经济增长, a text alias) names no figure alone."""
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
+    # the word that led the year (贵州到2030年每万人口高价值发明专利拥有量, 上海到2025年底…):
+    # left alone once the year is read, it dates the figure, as the year does
+    text = _YEAR_LEAD_RE.sub(" ", text)
     found = [m for m in table.find_all(text) if m.alias not in table.text_only]
     if not found:
         return False
     chars = list(text)
     for m in found:
         chars[m.start : m.end] = " " * (m.end - m.start)
+        # its rate of change typed after it (周口 2023年 规上工业增加值增速, 四川 2026 GDP
+        # 增幅): the figure of that place and year all the same, its growth
+        if grown := _RATE_AFTER_RE.match(text, m.end):
+            chars[grown.start() : grown.end()] = " " * (grown.end() - grown.start())
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
 
 

@@ -307,14 +307,13 @@ class SearchMixin:
         kind achievement dated to that year (a report's review of it, or a bulletin of
         it); with no place named, only the country's (a province's result answers a
         question about that province)."""
-        found = self._answer(
-            asked,
-            understood,
-            indicator,
-            [h.doc_id for h in resp.hits],
-            strict=True,
-            kind="achievement",
-        )
+        hits = [h.doc_id for h in resp.hits]
+        found = self._answer(asked, understood, indicator, hits, strict=True, kind="achievement")
+        if found is None and indicator:
+            # the table's word is a part of the name asked (重点项目 of 省重点项目完成投资
+            # 多少亿元): the result the query's words name answers, as when the table knows
+            # no indicator
+            found = self._answer(asked, understood, None, hits, kind="achievement")
         if found is None:
             return None
         info, record = found
