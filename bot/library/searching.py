@@ -18,6 +18,7 @@ from bot.library.answers import (
     asks_goal,
     asks_how_to,
     asks_result,
+    asks_share,
     asks_time,
     card,
     compared,
@@ -25,6 +26,7 @@ from bot.library.answers import (
     lead_with_answer,
     names_only_indicator,
     seeks_target,
+    share_of_gdp,
     umbrella_indicators,
     without_denominators,
 )
@@ -188,6 +190,9 @@ class SearchMixin:
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
         )
+        if indicator and asks_share(asked):
+            # R&D投入占GDP比重: the share the table names (研发经费投入强度), not the spending
+            indicator = share_of_gdp(indicator, query, table) or indicator
         if indicator and understood.region == "全国":
             # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
             indicator = table.national_variant(indicator) or indicator
