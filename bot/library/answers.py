@@ -628,7 +628,10 @@ def share_of_gdp(indicator: str, query: str, table: IndicatorTable) -> str | Non
     占GDP比重: 研发经费支出's share, the table's 研发经费投入强度, named so whatever form
     of the part was typed), else ``None``. The base blanked (:func:`without_denominators`),
     the part alone names the spending, whose level no share question asks."""
-    if _OF_GDP_ASKED_RE.search(_ASCII_RE.sub(lambda m: m.group().upper(), normalize(query))) is None:
+    if (
+        _OF_GDP_ASKED_RE.search(_ASCII_RE.sub(lambda m: m.group().upper(), normalize(query)))
+        is None
+    ):
         return None
     family = table.family(indicator)
     parts = [a for a, c in table.aliases.items() if table.family(c) == family]

@@ -251,8 +251,8 @@ class SearchMixin:
             (result or past_figure)
             and found is None
             # an indicator the table knows; or none, the record then named by the query's
-            # words (云南去年工业增加值多少亿元, 2021年互联网普及率多少, 十九大报告贫困发生率降到多少):
-            # only a result dated to the year asked answers (_result_of_the_year)
+            # words (云南去年工业增加值多少亿元, 2021年互联网普及率多少, 十九大报告贫困
+            # 发生率降到多少): only a result dated to the year asked answers
             and understood.year is not None
             and understood.year < this_year
             and not understood.regions
