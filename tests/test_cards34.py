@@ -13,6 +13,7 @@ import pytest
 from bot.library.answers import names_only_indicator, share_of_gdp
 from bot.library.searching import _CHANGE_ASKED_RE
 from bot.targets.indicators import default_table
+from bot.text.english import with_chinese_terms
 from tests.conftest import engine_over
 
 GANSU = (
@@ -98,3 +99,35 @@ def test_a_share_of_gdp_asked_of_rd_spending(engine):
 )  # fmt: skip
 def test_share_of_gdp(indicator, query, share):
     assert share_of_gdp(indicator, query, default_table()) == share
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [("Shenzhen 2022 inclusive small business loans target", "普惠小微企业贷款"),
+     ("space information industry scale", "产业规模"),
+     ("digital economy share of GDP by 2030", "占GDP比重")],
+)  # fmt: skip
+def test_english_words_of_loans_scale_and_a_share_of_gdp(english, chinese):
+    assert chinese in with_chinese_terms(english)
+
+
+def test_a_per_head_figure_is_no_total(engine_per_head):
+    # the report sets only the per-head level for 2030: the total asked has no answer
+    assert engine_per_head.search("青海2030年地区生产总值总量要达到多少亿元").answer is None
+    r = engine_per_head.search("青海2030年人均地区生产总值要达到多少万元")
+    assert r.answer is not None and r.answer.figure == "12万元以上"
+
+
+QINGHAI = (
+    "2026年青海省政府工作报告\n"
+    "“十五五”时期主要目标：地区生产总值增速高于全国平均水平，"
+    "到2030年人均地区生产总值达到12万元以上。\n"
+    "今年主要预期目标：地区生产总值增长5%左右。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine_per_head(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("cards34b"), {"province_qinghai_2026_gwr.txt": QINGHAI}
+    )
