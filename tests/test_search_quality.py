@@ -200,11 +200,25 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # search-quality34: 0.947 at first sight on main's code, 0.955 after its judgement fix
     # (the 2026 task line of 安徽 量子计算研发平台), less 0.01
     (2762, 0.945),
+    # r2763-r2899 (on branch cards34 only its batch, r2840-r2899: 54 dev target questions of
+    # 60 on action plans, 实施意见, plan outlines, the congress report and a mayor's targets
+    # in the news, 2030 and 2035 goals, a past year's result against a goal, a city named
+    # inside its province, the user's word for the document's, 11 typos, 5 traditional, 6
+    # wholly English, 9 whose answer is not in the corpus), 2026-12-07 at the end of branch
+    # cards34: 0.912 at first sight on main's code, 0.921 after its fixes, less 0.01
+    (2899, 0.911),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 # Target questions whose answer is not in the corpus (answer null): no card may show. 12 of 12
 # right on dev at the end of branch cards33, less 0.01
 REAL_DEV_NO_CARD_FLOOR = 0.99
+# The two floors above hold for the target questions before the cards34 batch; its own (ids
+# from r2840, judged before any engine run) hold theirs at the end of branch cards34: cards
+# 36/45 (0.800; 28/45 at first sight), no card 8/9 (0.889; 7/9 at first sight), less 0.01.
+# A floor of first sight, not of a set fitted to: merged into the 0.95 it would fail today.
+CARDS34_FIRST = 2840
+CARDS34_ANSWER_FLOOR = 0.79
+CARDS34_NO_CARD_FLOOR = 0.879
 
 
 def _query_number(query_id: str) -> int:
@@ -263,6 +277,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r2689": 1.0,
         "r2690": 0.5,
         "r2762": 0.0,
+        "r2840": 1.0,
+        "r2899": 0.5,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -283,6 +299,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (2584, 2659, 0.75),
         (2660, 2689, 0.5),
         (2690, 2762, 0.25),
+        (2763, 2899, 0.75),
     ]
 
 
@@ -314,7 +331,13 @@ def test_real_documents_dev_split_holds_its_level(tmp_path, monkeypatch, capsys,
     bands = dev_mrr_by_band(result["engines"]["ours"]["rr"])
     for (first, last, got), (_, floor) in zip(bands, REAL_DEV_BANDS, strict=True):
         assert got >= floor, f"dev queries r{first}-r{last}: {got:.4f} < {floor}"
-    answers = result["answers"]
-    assert sum(answers.values()) >= REAL_DEV_ANSWER_FLOOR * len(answers)
-    absent = result["absent"]
-    assert absent and sum(absent.values()) >= REAL_DEV_NO_CARD_FLOOR * len(absent)
+    for first, last, card_floor, none_floor in (
+        (0, CARDS34_FIRST - 1, REAL_DEV_ANSWER_FLOOR, REAL_DEV_NO_CARD_FLOOR),
+        (CARDS34_FIRST, 2899, CARDS34_ANSWER_FLOOR, CARDS34_NO_CARD_FLOOR),
+    ):
+        answers = {
+            q: ok for q, ok in result["answers"].items() if first <= _query_number(q) <= last
+        }
+        assert sum(answers.values()) >= card_floor * len(answers), f"cards r{first}-r{last}"
+        absent = {q: ok for q, ok in result["absent"].items() if first <= _query_number(q) <= last}
+        assert absent and sum(absent.values()) >= none_floor * len(absent), f"r{first}-r{last}"

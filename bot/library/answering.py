@@ -48,6 +48,9 @@ BARE_NAME = 2
 # The counter of anything (几个): an amount asked with it may be in any unit.
 GENERIC_COUNTER = "个"
 
+# What a per-person figure's name starts with (人均地区生产总值)
+_PER_HEAD = "人均"
+
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
 ANSWER_DOCS = 6
@@ -215,10 +218,24 @@ class AnswersMixin:
             if w.strip() and not facet_word(w, understood)
         ]
 
+        table = self.indicator_table
+        asked_family = table.family(indicator) if indicator else None
+        per_head_asked = _PER_HEAD in normalize(query)
+
+        def another_family(name: str) -> bool:
+            # a per-head figure the table knows as its own family when the total is asked
+            # (人均地区生产总值 for 宁夏2030年地区生产总值总量; 人均可支配收入 for 可支配收入):
+            # the words it shares do not make a level per person the total's answer
+            if asked_family is None or per_head_asked or not name.startswith(_PER_HEAD):
+                return False
+            known = table.canonical(name)
+            return known is not None and table.family(known) != asked_family
+
         stated = [
             (i, r)
             for i, r in targets
             if r.confident  # the only ones a card shows: no others may hide them
+            and not another_family(r.indicator)
             # nor may records of another year, which can never answer
             and of_the_year(i, r, understood, stating)
             and (within is None or r.sentence[:40] in within)
@@ -276,7 +293,7 @@ class AnswersMixin:
         else:
             return None
         return best_answer(
-            rows, understood, growth=growth, stating=stating, national_first=national
+            rows, understood, growth=growth, stating=stating, national_first=national, kind=kind
         )
 
     def _counted_word(self, after: str) -> str:

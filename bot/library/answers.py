@@ -252,6 +252,12 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
+# a rate of change typed right after an indicator's name
+_RATE_AFTER_RE = re.compile(r"\s*(?:增速|增幅|增长率)")
+# 到, 至, 截至 left standing alone where a year they led was taken out of a query
+_YEAR_LEAD_RE = re.compile(r"(?<![\u3400-\u9fff])(?:到|至|截至|截止)(?![\u3400-\u9fff])")
+
+
 def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     """Whether ``rest`` (a query without its region and year words) is nothing but names
     of indicators the table knows: ``四川 GDP 2026``, ``sichuan GDP 2026`` and ``2026
@@ -259,12 +265,19 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     whatever order they are typed; ``GDP 2026 招商`` is about more than the figure. A
     report's loose wording (经济增长, a text alias) names no figure alone."""
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
+    # the word that led the year (贵州到2030年每万人口高价值发明专利拥有量, 上海到2025年底…):
+    # left alone once the year is read, it dates the figure, as the year does
+    text = _YEAR_LEAD_RE.sub(" ", text)
     found = [m for m in table.find_all(text) if m.alias not in table.text_only]
     if not found:
         return False
     chars = list(text)
     for m in found:
         chars[m.start : m.end] = " " * (m.end - m.start)
+        # its rate of change typed after it (周口 2023年 规上工业增加值增速, 四川 2026 GDP
+        # 增幅): the figure of that place and year all the same, its growth
+        if grown := _RATE_AFTER_RE.match(text, m.end):
+            chars[grown.start() : grown.end()] = " " * (grown.end() - grown.start())
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
 
 
@@ -589,8 +602,11 @@ def without_denominators(query: str, table: IndicatorTable) -> str:
 
 
 _SHARE_RE = re.compile(r"\s*的?(?:比重|比例)")
-# A name that is a share (民间投资占固定资产投资比重, 数字经济核心产业增加值占比).
-_SHARE_NAME_RE = re.compile(r"占|比重|比例")
+# A name that is a share (民间投资占固定资产投资比重, 数字经济核心产业增加值占比). R&D's
+# 投入强度 is one by definition, its spending's share of GDP: reports write the same
+# target either way (杨浦: 全社会研发经费投入占GDP的比重达5.5%, a 研发经费投入强度 for the
+# table; 贵州, 海南: 研发经费投入强度), and users ask it either way (R&D 占GDP比重)
+_SHARE_NAME_RE = re.compile(r"占|比重|比例|投入强度")
 
 
 _SHARE_ASKED_RE = re.compile(r"占\s*\S{0,12}?\s*的?(?:比重|比例)|占比")
@@ -601,6 +617,31 @@ def asks_share(query: str) -> bool:
     民间投资占比), also once :func:`without_denominators` has blanked its base: the part
     left named (工业投资) has figures of its own (增长10%) that answer another question."""
     return _SHARE_ASKED_RE.search(normalize(query)) is not None
+
+
+# The names a share of the economy is asked with (R&D投入占GDP比重, 占地区生产总值比重)
+_GDP_BASES = ("GDP", "地区生产总值", "国内生产总值")
+_OF_GDP_ASKED_RE = re.compile(r"占\s*(?:GDP|地区生产总值|国内生产总值)")
+
+
+def share_of_gdp(indicator: str, query: str, table: IndicatorTable) -> str | None:
+    """The table's share of GDP of ``indicator`` when ``query`` asks one (杨浦 R&D投入
+    占GDP比重: 研发经费支出's share, the table's 研发经费投入强度, named so whatever form
+    of the part was typed), else ``None``. The base blanked (:func:`without_denominators`),
+    the part alone names the spending, whose level no share question asks."""
+    if (
+        _OF_GDP_ASKED_RE.search(_ASCII_RE.sub(lambda m: m.group().upper(), normalize(query)))
+        is None
+    ):
+        return None
+    family = table.family(indicator)
+    parts = [a for a, c in table.aliases.items() if table.family(c) == family]
+    for part in dict.fromkeys([indicator, *parts]):
+        for base in _GDP_BASES:
+            known = table.canonical(f"{part}占{base}比重")
+            if known and known != indicator:
+                return known
+    return None
 
 
 def is_share(indicator: str) -> bool:

@@ -18,6 +18,7 @@ from bot.library.answers import (
     asks_goal,
     asks_how_to,
     asks_result,
+    asks_share,
     asks_time,
     card,
     compared,
@@ -25,6 +26,7 @@ from bot.library.answers import (
     lead_with_answer,
     names_only_indicator,
     seeks_target,
+    share_of_gdp,
     umbrella_indicators,
     without_denominators,
 )
@@ -52,8 +54,9 @@ _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)",
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
 # A change asked of a result (增加了多少, 下降了多少, 涨了多少): a record stating a level
-# without one does not answer it
-_CHANGE_ASKED_RE = re.compile(r"增加|减少|增长|下降|提高|降低|涨|降")
+# without one does not answer it. Followed by 到 or 至 the verb asks the level reached
+# (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level answers
+_CHANGE_ASKED_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|涨|降)(?![到至])")
 # a change stated to a level (增加到732万人, 提高到58%): the level, not the change
 _REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
@@ -187,6 +190,9 @@ class SearchMixin:
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
         )
+        if indicator and asks_share(asked):
+            # R&D投入占GDP比重: the share the table names (研发经费投入强度), not the spending
+            indicator = share_of_gdp(indicator, query, table) or indicator
         if indicator and understood.region == "全国":
             # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
             indicator = table.national_variant(indicator) or indicator
@@ -244,7 +250,9 @@ class SearchMixin:
         if (
             (result or past_figure)
             and found is None
-            and indicator
+            # an indicator the table knows; or none, the record then named by the query's
+            # words (云南去年工业增加值多少亿元, 2021年互联网普及率多少, 十九大报告贫困
+            # 发生率降到多少): only a result dated to the year asked answers
             and understood.year is not None
             and understood.year < this_year
             and not understood.regions
@@ -298,20 +306,19 @@ class SearchMixin:
         return with_the_others(resp)
 
     def _result_of_the_year(
-        self, asked: str, understood: Understood, indicator: str, resp: SearchResponse
+        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
     ) -> tuple[DocumentInfo, TargetRecord] | None:
         """The result that answers what was done in the one past year asked: a record of
         kind achievement dated to that year (a report's review of it, or a bulletin of
         it); with no place named, only the country's (a province's result answers a
         question about that province)."""
-        found = self._answer(
-            asked,
-            understood,
-            indicator,
-            [h.doc_id for h in resp.hits],
-            strict=True,
-            kind="achievement",
-        )
+        hits = [h.doc_id for h in resp.hits]
+        found = self._answer(asked, understood, indicator, hits, strict=True, kind="achievement")
+        if found is None and indicator:
+            # the table's word is a part of the name asked (重点项目 of 省重点项目完成投资
+            # 多少亿元): the result the query's words name answers, as when the table knows
+            # no indicator
+            found = self._answer(asked, understood, None, hits, kind="achievement")
         if found is None:
             return None
         info, record = found

@@ -68,7 +68,10 @@ MIN_TARGET_ANSWERED = 15
 # target; they now carry it. The ceiling keeps the unanswerable ones a small minority (under
 # one in ten target questions), so that an ``answer`` forgotten by a batch fails here rather
 # than turning a wanted card into a counted error.
-TARGET_UNANSWERED = (2, 15)
+# The cards34 batch (r2840-r2899) added ten more, judged the same way (a 2035 or 2030 figure a
+# plan does not set, an indicator a document never targets): 23 of 248 target questions, so the
+# ceiling is 25, still one in ten.
+TARGET_UNANSWERED = (2, 25)
 # A target question may carry a typo (its note says "typo: intended …"); only target queries
 # carry an answer, so such a question keeps the type target and counts toward the typo share.
 TARGET_TYPO_NOTE = "typo: intended"
