@@ -96,7 +96,9 @@ def _card_kind(kind: str, lang: str) -> str:
     return tr(lang, "search.kind_target")
 
 
-def _answer_html(a: AnswerCard, lang: str) -> str:
+def answer_html(a: AnswerCard, lang: str) -> str:
+    """An answer card (🎯 the key target asked for) and where it was said, as HTML: the
+    search reply's and an inline result's message."""
     where = escape(a.region or "")
     if a.year.isdigit():
         where = f"{where} {tr(lang, 'search.answer_year', year=a.year)}".lstrip()
@@ -154,7 +156,7 @@ def _search_text(
         # a comparison's cards, one per region and year named (山东 江苏 GDP 目标)
         for answer in resp.all_answers:
             lines.append("")
-            lines.append(_answer_html(answer, lang))
+            lines.append(answer_html(answer, lang))
         if resp.answers_cut:
             lines.append(f"<i>{tr(lang, 'search.answers_cut', count=resp.answers_cut)}</i>")
         if resp.unanswered:
