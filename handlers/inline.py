@@ -86,6 +86,7 @@ async def inline_search(update: Update, context: BriefContext) -> None:
     await query.answer(
         results,
         next_offset=fmt.next_offset(resp, MAX_PAGES) or None,
+        button=fmt.note_button(resp, lang),
         cache_time=CACHE_SECONDS,
         is_personal=True,
     )

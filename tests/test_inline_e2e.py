@@ -49,6 +49,7 @@ async def test_card_first_then_passages_titled_with_what_was_understood(
     assert card["message"]["text"].startswith("🎯 答案：烟台 2024年 地区生产总值 目标")
     assert "5.5%左右" in bold(card["message"])
     assert "原文：“" in card["message"]["text"]
+    assert "📄 来源：烟台市2024年政府工作报告 › " in card["message"]["text"]
     # the passages, best first, each titled with the understood facets, document and section
     assert [p["id"] for p in passages] == [
         f"p:{h.doc_id}:{h.passage_ordinal}" for h in expected.hits
@@ -115,6 +116,23 @@ async def test_nothing_found_is_said_and_only_exclusions_get_the_hint(
     assert answer["button"]["text"] == "没有找到“冥王星”的结果 · 打开机器人"
     only_excluded = await ask_inline(server, di, "-发展")
     assert only_excluded["button"]["text"].startswith("输入至少两个字的关键词")
+
+
+async def test_a_correction_and_a_home_word_left_out_are_said_above_the_results(
+    server: FakeBotApi, bot: Application
+) -> None:
+    ike = server.add_user("Ike")
+    corrected = await ask_inline(server, ike, "乡村振星")
+    assert corrected["results"] and "乡村振兴" in bold(corrected["results"][0]["message"])
+    assert corrected["button"]["text"] == "已按“乡村振兴”搜索 · 打开机器人"
+    unset = await ask_inline(server, ike, "本市 地区生产总值")
+    assert unset["results"]
+    assert unset["button"]["text"] == "“我县”“本市”未搜索：私聊机器人发送 /region 地名"
+    # the place set in the private chat with the bot is what 本市 means inline
+    assert "烟台" in (await ask(server, ike, ike, "/region 烟台市")).message["text"]
+    home = await ask_inline(server, ike, "本市 地区生产总值")
+    assert home["button"] is None
+    assert home["results"][1]["title"].startswith("〔烟台 · 地区生产总值〕")
 
 
 @pytest.mark.fake_bot(language_code="en")

@@ -29,7 +29,7 @@ from handlers.format.html import (
     one_line,
     utf16_len,
 )
-from handlers.format.search import answer_html
+from handlers.format.search import answer_head_html
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 START_PARAMETER = "inline"
@@ -121,15 +121,18 @@ def _card_article(number: int, card: AnswerCard, query: str, lang: str) -> Inlin
     source = one_line(card.title) or card.filename
     where_said = f"{source} › {card.section}" if card.section else source
     description = cut(one_line(where_said), DESCRIPTION_CHARS)
-    html = answer_html(card, lang)
-    if card.sentence:
+    html = answer_head_html(card, lang)
+    if card.sentence:  # the sentence that states it: what a reader quotes
         quoted = tr(lang, "inline.sentence", sentence=escape(one_line(card.sentence)))
         html = f"{html}\n{quoted}"
+    source = _source_html(card.title, card.filename, one_line(card.section), None, lang)
     return InlineQueryResultArticle(
         id=_result_id("c", number, card.doc_id),
         title=cut(one_line(title), TITLE_CHARS),
         description=description,
-        input_message_content=InputTextMessageContent(html, parse_mode=ParseMode.HTML),
+        input_message_content=InputTextMessageContent(
+            _fitted(html, source), parse_mode=ParseMode.HTML
+        ),
         reply_markup=_more_button(query, lang),
     )
 
@@ -196,6 +199,17 @@ def hint_button(lang: str) -> InlineQueryResultsButton:
 def nothing_button(query: str, lang: str) -> InlineQueryResultsButton:
     """Nothing found: said so, the query said back short."""
     return _button(tr(lang, "inline.nothing", query=cut(one_line(query), BUTTON_QUERY_CHARS)))
+
+
+def note_button(resp: SearchResponse, lang: str) -> InlineQueryResultsButton | None:
+    """Above results, what the bot's reply would say first: 我县 / 本市 left out (no
+    place set in the user's private chat with the bot), or the query corrected (the
+    results are for 乡村振兴, not the 乡村振星 typed); None when there is nothing to say."""
+    if resp.home_unset:
+        return _button(tr(lang, "inline.home_unset"))
+    if resp.corrections and (corrected := resp.corrected_query):
+        return _button(tr(lang, "inline.corrected", corrected=cut(one_line(corrected), 24)))
+    return None
 
 
 def wait_button(wait: int, lang: str) -> InlineQueryResultsButton:
