@@ -4,6 +4,7 @@ real PTB Application against the fake Bot API server (inline mode on, as BotFath
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -172,7 +173,11 @@ async def test_inline_queries_spend_the_users_flood_tokens(
 
 
 async def test_a_failed_search_is_answered_not_left_spinning(
-    server: FakeBotApi, bot: Application, engine: Engine, monkeypatch: pytest.MonkeyPatch
+    server: FakeBotApi,
+    bot: Application,
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("index on fire")
@@ -183,6 +188,9 @@ async def test_a_failed_search_is_answered_not_left_spinning(
     assert answer["results"] == [] and answer["cache_time"] == 0
     assert answer["button"]["text"] == "出错了，请稍后再试 · 打开机器人"
     assert not server.calls("sendMessage")  # no chat to apologise in
+    failed = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any(f"inline query of user {gus.id} failed" in m for m in failed)
+    assert not any("就业目标" in m for m in failed)  # what the user typed stays theirs
 
 
 async def test_help_says_inline_use_when_inline_mode_is_on(
