@@ -360,6 +360,30 @@ class FakeBotApi(Observing):
         await self.backend.updates.push("inline_query", copy.deepcopy(body))
         return body
 
+    async def send_inline_result(
+        self, chat: ChatRef, user: UserRef, query: dict[str, Any], result_id: str
+    ) -> dict[str, Any]:
+        """``user`` picks result ``result_id`` of the bot's answer to the inline ``query``
+        in ``chat``: the article's message is sent there as theirs, ``via_bot`` the bot,
+        and the bot gets it as it gets any message of that chat (its private chat: always).
+        Returns the Message."""
+        answer = self.backend.inline_queries[query["id"]]["answer"]
+        if answer is None:
+            raise ValueError(f"inline query {query['id']} has not been answered")
+        chosen = [r for r in answer["results"] if r["id"] == result_id]
+        if not chosen:
+            offered = [r["id"] for r in answer["results"]]
+            raise ValueError(f"no result {result_id!r}; there are {offered}")
+        chat_obj, user_obj = self._chat_and_sender(chat, user)
+        content = {
+            "from": user_obj.to_api(),
+            "via_bot": self.bot.to_api(),
+            **copy.deepcopy(chosen[0]["message"]),
+        }
+        stored = self.backend.world.store_message(chat_obj, content, from_bot=False)
+        await self._deliver(chat_obj, "message", stored.data)
+        return copy.deepcopy(stored.data)
+
     def _default_actor(self, chat: Chat) -> User:
         world = self.backend.world
         if chat.type == "private":

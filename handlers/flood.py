@@ -24,7 +24,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
-from handlers.common import mentions_bot
+from handlers.common import mentions_bot, sent_via_me
 from handlers.context import BriefContext
 from handlers.format.inline import wait_button
 from handlers.i18n import tr
@@ -45,7 +45,7 @@ def _addressed_to_bot(update: Update) -> bool:
     if update.callback_query is not None:
         return True
     message = update.message
-    if message is None:
+    if message is None or sent_via_me(message):  # an inline result picked: no request
         return False
     return (
         message.chat.type == ChatType.PRIVATE

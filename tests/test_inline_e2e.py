@@ -8,6 +8,7 @@ import logging
 from typing import Any
 
 import pytest
+from telegram import Update
 from telegram.ext import Application
 
 from bot.library import Engine
@@ -191,6 +192,26 @@ async def test_a_failed_search_is_answered_not_left_spinning(
     failed = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any(f"inline query of user {gus.id} failed" in m for m in failed)
     assert not any("就业目标" in m for m in failed)  # what the user typed stays theirs
+
+
+async def test_a_passage_dropped_into_the_bots_own_chat_is_not_a_query(
+    server: FakeBotApi, bot: Application
+) -> None:
+    kay = server.add_user("Kay")
+    flood = services_of(bot).flood
+    flood.clock = lambda: 1000.0  # tokens do not refill: any spent shows
+    asked = await server.inline_query(kay, "就业目标")
+    await server.next_call("answerInlineQuery")
+    picked = server.inline_answer(asked)["results"][1]
+    dropped = await server.send_inline_result(kay, kay, asked, picked["id"])
+    assert dropped["via_bot"]["username"] == BOT_NAME
+    assert dropped["text"] == picked["message"]["text"] and "📄 来源：" in dropped["text"]
+    tokens = flood._buckets[kay.id].tokens
+    # handled to its end (process_update awaits every handler): not searched, not answered,
+    # no flood token spent; Telegram delivers it to the bot as any message of its chat
+    await bot.process_update(Update.de_json({"update_id": 10**9, "message": dropped}, bot.bot))
+    assert not server.calls("sendMessage")
+    assert flood._buckets[kay.id].tokens == tokens
 
 
 async def test_help_says_inline_use_when_inline_mode_is_on(
