@@ -190,6 +190,8 @@ class FakeBotApi(Observing):
         replied = message.get("reply_to_message")
         if replied and replied.get("from", {}).get("id") == self.bot.id:
             return True
+        if message.get("via_bot", {}).get("id") == self.bot.id:  # sent through its inline mode
+            return True
         text = message.get("text", message.get("caption", ""))
         for entity in message.get("entities", message.get("caption_entities", [])):
             if entity["type"] == "bot_command":

@@ -833,6 +833,11 @@ async def test_inline_query_answer_is_checked_and_recorded(
     }
     with pytest.raises(BadRequest, match=r"(?i)query is too old"):  # answered once only
         await bot.answer_inline_query(query["id"], [])
+    # picked in a group: sent there as Ivy's, via the bot, which gets it despite privacy mode
+    group = server.add_chat("group", "Team")
+    sent = await server.send_inline_result(group, ivy, query, "a")
+    assert sent["via_bot"]["id"] == server.bot.id and sent["text"] == "GDP <5%"
+    assert server.pending_updates[-1]["message"]["message_id"] == sent["message_id"]
 
 
 async def test_inline_queries_need_inline_mode(server: FakeBotApi) -> None:
