@@ -12,11 +12,11 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.library import Engine
-from bot.models import SearchResponse
+from bot.models import PlanPeriod, SearchResponse, Understood
 from fake_telegram import FakeBotApi
 from handlers.context import services_of
 from handlers.format import help_html
-from handlers.format.inline import inline_results
+from handlers.format.inline import inline_results, understood_tag
 from handlers.inline import MAX_PAGES, PAGE_SIZE, page_of
 from tests.e2e import BOT_NAME, ask, ask_inline, running
 from tests.factories import answer_card, search_hit
@@ -243,3 +243,16 @@ def test_document_text_is_escaped_and_ids_unique() -> None:
     assert "比重&lt;5% &amp; 目标&gt;3%的&lt;b&gt;地区&lt;/b&gt;" in text
     assert "<b>&lt;script&gt;标题&lt;/script&gt;</b> › 一、A&amp;B" in text
     assert results[1].title == "<script>标题</script> › 一、A&B"  # a title is plain text
+
+
+def test_a_title_never_claims_a_place_or_year_no_document_is_about() -> None:
+    gdp = "地区生产总值"
+    unmatched_year = Understood(region="山东", year=2031, indicator=gdp, unmatched=("year",))
+    assert understood_tag(unmatched_year, "zh") == "山东 · 地区生产总值"
+    one_absent = Understood(region="山东", regions=("山东", "火星"), absent=("火星",))
+    assert understood_tag(one_absent, "zh") == "山东"
+    assert understood_tag(Understood(region="火星", unmatched=("region",)), "zh") is None
+    both = Understood(region="山东", regions=("山东", "江苏"), year=2024, years=(2024, 2025))
+    assert understood_tag(both, "en") == "山东, 江苏 · 2024, 2025"
+    plan = Understood(period=PlanPeriod("十四五", 2021, 2025), indicator=gdp)
+    assert understood_tag(plan, "zh") == "十四五 · 地区生产总值"

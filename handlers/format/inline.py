@@ -47,12 +47,15 @@ RESULT_ID_BYTES = 64
 def understood_tag(u: Understood | None, lang: str) -> str | None:
     """``山东 · 2024 · 地区生产总值``: the region, year (or plan period) and indicator a
     query was understood as, short enough to open a result's title; None when the
-    query named none of them."""
+    query named none of them. A region or year no document is about (火星, 2031) is left
+    out: the results are not about it, and a title must not say they are."""
     if u is None:
         return None
-    years = u.period.name if u.period else (str(u.year) if u.year else None)
-    regions = tr(lang, "search.region_sep").join(u.all_regions) if u.region else None
-    parts = [p for p in (regions, years, u.indicator) if p]
+    sep = tr(lang, "search.region_sep")
+    regions = [] if "region" in u.unmatched else [r for r in u.all_regions if r not in u.absent]
+    years = [] if "year" in u.unmatched else [str(y) for y in u.all_years]
+    when = u.period.name if u.period else sep.join(years)
+    parts = [p for p in (sep.join(regions), when, u.indicator) if p]
     return tr(lang, "search.facet_sep").join(parts) if parts else None
 
 
