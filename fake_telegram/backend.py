@@ -12,7 +12,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from fake_telegram import methods_bot, methods_chats, methods_files, methods_messages
+from fake_telegram import (
+    methods_bot,
+    methods_chats,
+    methods_files,
+    methods_inline,
+    methods_messages,
+)
 from fake_telegram.errors import METHOD_NOT_FOUND, ApiError
 from fake_telegram.faults import SENDING_METHODS, FaultPlan, RateLimits, method_key
 from fake_telegram.models import BotCall, User
@@ -22,7 +28,7 @@ from fake_telegram.updates import UpdateQueue
 from fake_telegram.world import World
 
 # Importing the method modules registers them; keep the names referenced for linters.
-_METHOD_MODULES = (methods_bot, methods_chats, methods_files, methods_messages)
+_METHOD_MODULES = (methods_bot, methods_chats, methods_files, methods_inline, methods_messages)
 
 
 class WaitTimeout(TimeoutError):
@@ -48,6 +54,7 @@ class Backend:
         bot_username: str,
         bot_name: str,
         privacy_mode: bool,
+        inline_mode: bool = False,
     ) -> None:
         self.token = token
         head = token.split(":", 1)[0]
@@ -59,7 +66,7 @@ class Backend:
             extra={
                 "can_join_groups": True,
                 "can_read_all_group_messages": not privacy_mode,
-                "supports_inline_queries": False,
+                "supports_inline_queries": inline_mode,
                 "can_connect_to_business": False,
                 "has_main_web_app": False,
             },
@@ -69,9 +76,11 @@ class Backend:
         self.faults = FaultPlan()
         self.limits: RateLimits | None = None
         self.privacy_mode = privacy_mode
+        self.inline_mode = inline_mode  # BotFather's /setinline: inline queries reach the bot
         self.webhook: dict[str, Any] | None = None
         self.commands: dict[tuple[tuple[Any, ...], str], list[dict[str, str]]] = {}
         self.callback_queries: dict[str, dict[str, Any]] = {}
+        self.inline_queries: dict[str, dict[str, Any]] = {}  # id -> {"query", "answer"}
         self.calls: list[BotCall] = []
         self.downloads: list[str] = []  # file_paths fetched from /file/bot<token>/...
         self._consumed: set[int] = set()

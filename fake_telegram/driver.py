@@ -46,12 +46,17 @@ class FakeBotApi(Observing):
         bot_username: str = "fake_test_bot",
         bot_name: str = "Fake Bot",
         privacy_mode: bool = True,
+        inline_mode: bool = False,
         host: str = "127.0.0.1",
         port: int = 0,
         language_code: str | None = "en",
     ) -> None:
         self.backend = Backend(
-            token, bot_username=bot_username, bot_name=bot_name, privacy_mode=privacy_mode
+            token,
+            bot_username=bot_username,
+            bot_name=bot_name,
+            privacy_mode=privacy_mode,
+            inline_mode=inline_mode,
         )
         # The Telegram client language of users added without one (add_user, add_chat).
         self.backend.world.language_code = language_code
@@ -184,6 +189,8 @@ class FakeBotApi(Observing):
             return True
         replied = message.get("reply_to_message")
         if replied and replied.get("from", {}).get("id") == self.bot.id:
+            return True
+        if message.get("via_bot", {}).get("id") == self.bot.id:  # sent through its inline mode
             return True
         text = message.get("text", message.get("caption", ""))
         for entity in message.get("entities", message.get("caption_entities", [])):
@@ -331,6 +338,53 @@ class FakeBotApi(Observing):
         self.backend.callback_queries[query["id"]] = {"query": query, "answer": None}
         await self.backend.updates.push("callback_query", copy.deepcopy(query))
         return query
+
+    async def inline_query(
+        self, user: UserRef, query: str, *, offset: str = "", chat_type: str | None = "sender"
+    ) -> dict[str, Any]:
+        """``user`` types ``@bot query`` in some chat; returns the InlineQuery (an
+        ``inline_query`` update). ``offset`` is the ``next_offset`` of the answer before
+        (the client scrolled on); ``chat_type`` the kind of chat typed in (``sender``,
+        ``private``, ``group``, ``supergroup``, ``channel``; None: unknown). Only a bot
+        with inline mode on (``inline_mode=True``, BotFather's /setinline) gets them."""
+        if not self.backend.inline_mode:
+            raise ValueError("inline mode is off: FakeBotApi(inline_mode=True), as /setinline")
+        user_obj = self.backend.world.user(user)
+        body: dict[str, Any] = {
+            "id": str(next(self._query_ids)),
+            "from": user_obj.to_api(),
+            "query": query,
+            "offset": offset,
+        }
+        if chat_type is not None:
+            body["chat_type"] = chat_type
+        self.backend.inline_queries[body["id"]] = {"query": body, "answer": None}
+        await self.backend.updates.push("inline_query", copy.deepcopy(body))
+        return body
+
+    async def send_inline_result(
+        self, chat: ChatRef, user: UserRef, query: dict[str, Any], result_id: str
+    ) -> dict[str, Any]:
+        """``user`` picks result ``result_id`` of the bot's answer to the inline ``query``
+        in ``chat``: the article's message is sent there as theirs, ``via_bot`` the bot,
+        and the bot gets it as it gets any message of that chat (its private chat: always).
+        Returns the Message."""
+        answer = self.backend.inline_queries[query["id"]]["answer"]
+        if answer is None:
+            raise ValueError(f"inline query {query['id']} has not been answered")
+        chosen = [r for r in answer["results"] if r["id"] == result_id]
+        if not chosen:
+            offered = [r["id"] for r in answer["results"]]
+            raise ValueError(f"no result {result_id!r}; there are {offered}")
+        chat_obj, user_obj = self._chat_and_sender(chat, user)
+        content = {
+            "from": user_obj.to_api(),
+            "via_bot": self.bot.to_api(),
+            **copy.deepcopy(chosen[0]["message"]),
+        }
+        stored = self.backend.world.store_message(chat_obj, content, from_bot=False)
+        await self._deliver(chat_obj, "message", stored.data)
+        return copy.deepcopy(stored.data)
 
     def _default_actor(self, chat: Chat) -> User:
         world = self.backend.world

@@ -109,6 +109,13 @@ class Observing:
         query_id = query if isinstance(query, str) else query["id"]
         return self.backend.callback_queries[query_id]["answer"]
 
+    def inline_answer(self, query: dict[str, Any] | str) -> dict[str, Any] | None:
+        """What the bot answered to an inline query (None if not yet): ``results`` (each
+        article with ``message``, the text and entities it sends), ``next_offset``,
+        ``cache_time``, ``is_personal``, ``button``."""
+        query_id = query if isinstance(query, str) else query["id"]
+        return copy.deepcopy(self.backend.inline_queries[query_id]["answer"])
+
     def file_bytes(self, file_id: str) -> bytes:
         """The bytes stored under a file_id (e.g. a document the bot sent)."""
         return self.backend.world.files[file_id].data

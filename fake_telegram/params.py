@@ -43,6 +43,7 @@ BOOL_PARAMS = frozenset(
         "revoke_messages",
         "only_if_banned",
         "for_channels",
+        "is_personal",
     }
 )
 # JSON-serialised parameters, with the noun Telegram uses when it cannot parse them.
@@ -57,6 +58,8 @@ JSON_PARAMS = {
     "scope": "BotCommandScope",
     "media": "media",
     "message_ids": "message identifiers",
+    "results": "inline query results",
+    "button": "InlineQueryResultsButton",
 }
 _TRUE = {"true", "1", "yes", "on"}
 

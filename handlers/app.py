@@ -91,6 +91,7 @@ from handlers import (
     basic,
     documents,
     flood,
+    inline,
     language,
     region,
     search,
@@ -372,6 +373,7 @@ def build_application(
         admin,
         admin_documents,
         sources,
+        inline,
     ):
         module.register(application)
     # Last: what no handler above took.

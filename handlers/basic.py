@@ -22,7 +22,11 @@ async def start(update: Update, context: BriefContext) -> None:
     lang = context.services.lang(update)
     await update.effective_message.reply_html(
         fmt.help_html(
-            context.bot.username, welcome=True, mentions=_mentions_reach(context), lang=lang
+            context.bot.username,
+            welcome=True,
+            mentions=_mentions_reach(context),
+            inline=_inline_on(context),
+            lang=lang,
         )
     )
 
@@ -34,6 +38,15 @@ def _mentions_reach(context: BriefContext) -> bool:
     try:
         return bool(context.bot.can_read_all_group_messages)
     except RuntimeError:  # not initialised (get_me not called): say the commands only
+        return False
+
+
+def _inline_on(context: BriefContext) -> bool:
+    """Whether the bot's inline mode is on (BotFather's /setinline): only then does
+    ``@bot 关键词`` typed in a chat reach it, and help say so."""
+    try:
+        return bool(context.bot.supports_inline_queries)
+    except RuntimeError:  # not initialised (get_me not called)
         return False
 
 
@@ -63,7 +76,11 @@ async def help_command(update: Update, context: BriefContext) -> None:
         await update.effective_message.reply_html(admin_help_html(lang))
         return
     text = fmt.help_html(
-        context.bot.username, admin=is_admin, mentions=_mentions_reach(context), lang=lang
+        context.bot.username,
+        admin=is_admin,
+        mentions=_mentions_reach(context),
+        inline=_inline_on(context),
+        lang=lang,
     )
     if command is not None and command not in application_commands(context.application):
         # /help foo listed every command as if foo were one of them

@@ -146,6 +146,26 @@ MENTIONS_BOT = _MentionsBot(name="MENTIONS_BOT")
 """A filter for messages that mention this bot."""
 
 
+def sent_via_me(message: Message) -> bool:
+    """Whether ``message`` is an inline result of this bot that a user picked (``via_bot``):
+    their passage for the chat, not a request. Telegram delivers it to the bot like any
+    message of the chat, in the bot's own private chat too, where it would otherwise be
+    searched as a pasted text and answered."""
+    via = message.via_bot
+    return via is not None and via.id == message.get_bot().id
+
+
+class _SentViaMe(filters.MessageFilter):
+    __slots__ = ()
+
+    def filter(self, message: Message) -> bool:
+        return sent_via_me(message)
+
+
+SENT_VIA_ME = _SentViaMe(name="SENT_VIA_ME")
+"""A filter for messages sent through this bot's inline mode (:func:`sent_via_me`)."""
+
+
 # -- who may change a chat's settings --------------------------------------------------------
 log = logging.getLogger(__name__)
 ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)

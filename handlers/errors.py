@@ -12,6 +12,7 @@ from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 
 from bot.tokens import redact
 from handlers.context import BriefContext
+from handlers.format.inline import error_button
 from handlers.i18n import tr
 
 logger = logging.getLogger(__name__)
@@ -26,6 +27,8 @@ def _describe(update: object) -> str:
         parts.append(f"chat {update.effective_chat.id}")
     if update.callback_query is not None:
         parts.append(f"button {update.callback_query.data!r}")
+    elif update.inline_query is not None:  # its words are the user's: never logged
+        parts.append(f"inline query of user {update.inline_query.from_user.id}")
     elif update.effective_message is not None and update.effective_message.text:
         first = update.effective_message.text.split(maxsplit=1)[0]
         parts.append(f"command {first}" if first.startswith("/") else "text message")
@@ -43,6 +46,11 @@ async def _apologise(update: Update, lang: str, *, lost: bool = False) -> None:
     # "try again later" after a reply timed out made an operator pause, subscribe or add
     # an admin twice: the command had been done, its reply came late (user-trial15)
     apology = tr(lang, "common.error_network") if lost else tr(lang, "common.error")
+    if update.inline_query is not None:  # no chat to write in: the button above no results
+        await update.inline_query.answer(
+            [], button=error_button(lang), cache_time=0, is_personal=True
+        )
+        return
     query = update.callback_query
     if query is not None:
         try:

@@ -29,6 +29,7 @@ from handlers import format as fmt
 from handlers.common import (
     MENTIONS_BOT,
     NEW_MESSAGES,
+    SENT_VIA_ME,
     ButtonHandler,
     add_commands,
     application_commands,
@@ -362,7 +363,8 @@ async def stale_button(update: Update, context: BriefContext) -> None:
 
 def register(application: Application) -> None:
     add_commands(application, {"search": search_command})
-    text = NEW_MESSAGES & filters.TEXT & ~filters.COMMAND
+    # a passage a user dropped in through inline mode is not a query (handlers.inline)
+    text = NEW_MESSAGES & filters.TEXT & ~filters.COMMAND & ~SENT_VIA_ME
     application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, search_text))
     application.add_handler(
         MessageHandler(text & filters.ChatType.GROUPS & MENTIONS_BOT, search_mention)

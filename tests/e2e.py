@@ -16,8 +16,9 @@ to it.
   template (uploads, removals, live sources) without indexing anything again.
 - :func:`build`, :func:`running`: the application on an engine, built, and polling the
   server;
-  :func:`ask`, :func:`ask_text`, :func:`buttons`, :func:`press`: a user's message and
-  the bot's reply, a message's buttons, a button pressed.
+  :func:`ask`, :func:`ask_text`, :func:`buttons`, :func:`press`, :func:`ask_inline`: a
+  user's message and the bot's reply, a message's buttons, a button pressed, an inline
+  query and its answer.
 """
 
 from __future__ import annotations
@@ -197,3 +198,16 @@ async def press(server: FakeBotApi, message: dict[str, Any], label: str, user: A
     """Press the button labelled ``label``; the bot's answerCallbackQuery call."""
     await server.press_button(message, buttons(message)[label], user)
     return await server.next_call("answerCallbackQuery")
+
+
+async def ask_inline(
+    server: FakeBotApi, user: Any, query: str, *, offset: str = "", timeout: float = 5.0
+) -> dict[str, Any]:
+    """``user`` types ``@bot query`` in a chat (``offset``: scrolled to the page the
+    answer before named); what the bot answered (:meth:`FakeBotApi.inline_answer`)."""
+    asked = await server.inline_query(user, query, offset=offset)
+    call = await server.next_call("answerInlineQuery", timeout=timeout)
+    assert call.ok, call
+    answer = server.inline_answer(asked)
+    assert answer is not None
+    return answer

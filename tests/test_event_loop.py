@@ -36,7 +36,7 @@ from fake_telegram import FakeBotApi, User
 from handlers.context import services_of
 from handlers.i18n import tr
 from tests import e2e
-from tests.e2e import ask, buttons, serving
+from tests.e2e import ask, ask_inline, buttons, serving
 
 SLOW_CPU = 0.05
 BLOCKED_WALL = 1.0
@@ -134,6 +134,7 @@ def build(server: FakeBotApi, engine: Engine, database: Database, owner: User) -
     return e2e.build(server, engine, settings, query_store=QueryStore(database), database=database)
 
 
+@pytest.mark.fake_bot(inline_mode=True)
 async def test_no_callback_blocks_the_loop_and_no_sql_runs_on_it(
     server: FakeBotApi, engine: Engine, tmp_path: Path
 ) -> None:
@@ -169,6 +170,9 @@ async def _chat_flows(server: FakeBotApi, app: Any, owner: User, alice: User, gr
         page2, next(v for k, v in buttons(page2).items() if "全文" in k), alice
     )
     await server.next_call("sendMessage", chat=alice)
+    # Inline mode: a page and the next (the user's place read from the database).
+    inline = await ask_inline(server, alice, "地区生产总值 目标")
+    await ask_inline(server, alice, "地区生产总值 目标", offset=inline["next_offset"])
     # Documents and targets.
     for text in ("/docs", "/doc 004", "/targets GDP", "/compare 地区生产总值", "/help"):
         await ask(server, alice, alice, text)

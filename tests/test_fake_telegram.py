@@ -791,3 +791,56 @@ async def test_wait_for_times_out_with_a_clear_error(server: FakeBotApi) -> None
     user = server.add_user("Ada")
     with pytest.raises(WaitTimeout, match=f"bot message in chat {user.id}"):
         await server.next_bot_message(user, timeout=0.05)
+
+
+@pytest.mark.fake_bot(inline_mode=True)
+async def test_inline_query_answer_is_checked_and_recorded(
+    server: FakeBotApi, bot_app: Application
+) -> None:
+    from telegram import (
+        InlineQueryResultArticle,
+        InlineQueryResultsButton,
+        InputTextMessageContent,
+    )
+
+    assert bot_app.bot.supports_inline_queries  # getMe says what /setinline set
+    ivy = server.add_user("Ivy")
+    query = await server.inline_query(ivy, "GDP", offset="2", chat_type="group")
+    assert server.pending_updates[-1]["inline_query"]["offset"] == "2"
+
+    def article(result_id: str, html: str) -> InlineQueryResultArticle:
+        return InlineQueryResultArticle(
+            result_id, "Title", InputTextMessageContent(html, parse_mode="HTML")
+        )
+
+    bot = bot_app.bot
+    with pytest.raises(BadRequest, match=r"(?i)result_id_duplicate"):
+        await bot.answer_inline_query(query["id"], [article("a", "x"), article("a", "y")])
+    with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
+        await bot.answer_inline_query(query["id"], [article("a", "<b>open")])
+    with pytest.raises(BadRequest, match=r"(?i)start_param_invalid"):
+        button = InlineQueryResultsButton("Open", start_parameter="not ok!")
+        await bot.answer_inline_query(query["id"], [], button=button)
+    assert server.inline_answer(query) is None  # refused answers are not kept
+    await bot.answer_inline_query(
+        query["id"], [article("a", "<b>GDP</b> &lt;5%")], next_offset="3", is_personal=True
+    )
+    answer = server.inline_answer(query)
+    assert answer["next_offset"] == "3" and answer["is_personal"]
+    assert answer["results"][0]["message"] == {
+        "text": "GDP <5%",
+        "entities": [{"type": "bold", "offset": 0, "length": 3}],
+    }
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):  # answered once only
+        await bot.answer_inline_query(query["id"], [])
+    # picked in a group: sent there as Ivy's, via the bot, which gets it despite privacy mode
+    group = server.add_chat("group", "Team")
+    sent = await server.send_inline_result(group, ivy, query, "a")
+    assert sent["via_bot"]["id"] == server.bot.id and sent["text"] == "GDP <5%"
+    assert server.pending_updates[-1]["message"]["message_id"] == sent["message_id"]
+
+
+async def test_inline_queries_need_inline_mode(server: FakeBotApi) -> None:
+    assert not server.backend.world.bot.to_api(full=True)["supports_inline_queries"]
+    with pytest.raises(ValueError, match="inline mode is off"):
+        await server.inline_query(server.add_user("Jo"), "GDP")

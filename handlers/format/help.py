@@ -44,6 +44,7 @@ def help_html(
     welcome: bool = False,
     admin: bool = False,
     mentions: bool = True,
+    inline: bool = False,
     lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The /help (and /start) text in ``lang``; every example works on the bundled corpus.
@@ -52,6 +53,8 @@ def help_html(
     admin commands, which nobody else is shown. ``mentions``: Telegram sends the bot a
     group's messages (privacy mode off); with it on, a mention in a group never reaches
     a member bot, so help offers the command only, as the group greeting does.
+    ``inline``: the bot's inline mode is on (BotFather's /setinline), so typing
+    ``@bot 关键词`` in any chat lists results to drop into it; help says so only then.
     """
     mention = f"@{escape(bot_username)}" if bot_username else tr(lang, "help.bot_mention")
     lines = []
@@ -61,7 +64,8 @@ def help_html(
         group_way = tr(lang, "help.group_mention", mention=mention)
     else:
         group_way = tr(lang, "help.group_commands")
-    lines.append(tr(lang, "help.text", group_way=group_way))
+    inline_way = "\n" + tr(lang, "help.inline", mention=mention) if inline else ""
+    lines.append(tr(lang, "help.text", group_way=group_way, inline_way=inline_way))
     lines += ["", tr(lang, "help.per_command")]
     if admin:
         lines += ["", admin_help_html(lang)]

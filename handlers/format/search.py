@@ -96,7 +96,10 @@ def _card_kind(kind: str, lang: str) -> str:
     return tr(lang, "search.kind_target")
 
 
-def _answer_html(a: AnswerCard, lang: str) -> str:
+def answer_head_html(a: AnswerCard, lang: str) -> str:
+    """An answer card's figure (🎯 the key target asked for) as HTML, with the note that
+    it is a place's inside the region asked when it is: the search reply's card and an
+    inline result's message open with it."""
     where = escape(a.region or "")
     if a.year.isdigit():
         where = f"{where} {tr(lang, 'search.answer_year', year=a.year)}".lstrip()
@@ -111,16 +114,20 @@ def _answer_html(a: AnswerCard, lang: str) -> str:
         change=escape(a.change),
         figure=escape(a.figure),
     )
-    source = [f"📄 <code>{escape(a.filename)}</code>"]
-    if a.section:
-        source.append(escape(one_line(a.section)))
     if a.asked_region:
         # a place's figure inside the region asked: never to be read as the region's own
         inside = tr(
             lang, "search.answer_inside", asked=escape(a.asked_region), place=escape(a.region or "")
         )
-        return f"{head}\n<i>{inside}</i>\n{' · '.join(source)}"
-    return f"{head}\n{' · '.join(source)}"
+        return f"{head}\n<i>{inside}</i>"
+    return head
+
+
+def _answer_html(a: AnswerCard, lang: str) -> str:
+    source = [f"📄 <code>{escape(a.filename)}</code>"]
+    if a.section:
+        source.append(escape(one_line(a.section)))
+    return f"{answer_head_html(a, lang)}\n{' · '.join(source)}"
 
 
 def _note(note: Note, lang: str) -> str:
