@@ -6,7 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from bot.corpus.gazetteer import default_gazetteer
+from bot.search import understand as u
 from bot.search import window
+from bot.text.synonyms import Synonyms
 
 
 def _times_where_reference(weighted: np.ndarray, flags: np.ndarray, share: float) -> np.ndarray:
@@ -56,3 +59,73 @@ def test_windows_rank_as_when_every_share_was_multiplied(bundled_engine, monkeyp
         assert a.pids.tolist() == b.pids.tolist(), q
         assert a.scores.tobytes() == b.scores.tobytes(), q
     assert True in seen and False in seen
+
+
+def _terms_in_reference(synonyms, text: str) -> list[str]:
+    # the way before: every term of the groups tested against the text
+    return sorted((t for t in synonyms._index if len(t) >= 2 and t in text), key=len, reverse=True)
+
+
+def test_terms_in_finds_the_terms_the_scan_of_every_term_finds(bundled_engine) -> None:
+    # the synonym terms a text holds, longest first, terms of one length in the groups'
+    # order: queries, texts holding several terms of one length and terms inside longer
+    # ones, a text shorter than two characters, and after a group is added
+    syn = bundled_engine.searcher.synonyms
+    rng = np.random.default_rng(21)
+    terms = [t for t in syn._index if len(t) >= 2]
+    texts = ["", "g", "GDP", "地区生产总值 增长", "规上工业增加值", "双碳 目标 碳达峰碳中和"]
+    for _ in range(300):
+        picked = rng.choice(len(terms), int(rng.integers(1, 4)))
+        filler = "".join(rng.choice(list("的和在发展经济 2025年目标"), int(rng.integers(0, 6))))
+        texts.append(filler.join(terms[i] for i in picked))
+    for text in texts:
+        assert syn.terms_in(text) == _terms_in_reference(syn, text), text
+    own = Synonyms([["甲乙", "丙丁"], ["丙丁", "戊己庚"]])
+    assert own.terms_in("甲乙丙丁戊己庚") == _terms_in_reference(own, "甲乙丙丁戊己庚")
+    own.add(["辛壬", "甲乙丙丁戊己庚辛"])  # a longer term, added after the first look-up
+    for text in ("甲乙丙丁戊己庚辛壬", "辛壬丙丁"):
+        assert own.terms_in(text) == _terms_in_reference(own, text) != []
+
+
+def _misspelt_reference(text, gazetteer, known_regions):
+    # the way before: the names made, sorted and compared for every word
+    names = (u._provinces(gazetteer) | set(known_regions)) - {u.NATIONAL}
+    for m in u._CJK_WORD_RE.finditer(text):
+        word = m.group()
+        core = u._PLACE_SUFFIX_RE.sub("", word)
+        if (m.start() != 0 and core == word) or len(core) < 2 or gazetteer.lookup(core):
+            continue
+        for name in sorted(names):
+            if len(name) != len(core) or sum(a != b for a, b in zip(core, name, strict=True)) != 1:
+                continue
+            if all(
+                set(u.readings(a)) & set(u.readings(b)) for a, b in zip(core, name, strict=True)
+            ):
+                return name, m.span()
+    return None
+
+
+def test_a_misspelt_region_is_the_one_every_name_compared_finds(bundled_engine) -> None:
+    # the names looked at by length, made once per set of regions, against the names made
+    # and sorted for every word: misspelt provinces and regions of the corpus, with a
+    # suffix, elsewhere in a query, places spelt right, and a list of regions (unhashable)
+    gazetteer = default_gazetteer()
+    known = bundled_engine.searcher._known_regions
+    texts = [
+        "贵洲 GDP",
+        "宁厦省 粮食产量",
+        "四川 复建 经济",
+        "山冬 2024 目标",
+        "贵州 就业",
+        "河楠省 增长",
+        "广栋 进出口",
+        "经济 贵洲",
+        "双碳 目标",
+        "",
+    ]
+    texts += [name[:-1] + "洲" + " 增长" for name in sorted(known) if len(name) >= 2][:40]
+    for text in texts:
+        want = _misspelt_reference(text, gazetteer, known)
+        assert u._misspelt_region(text, gazetteer, known) == want, text
+        assert u._misspelt_region(text, gazetteer, sorted(known)) == want, text
+    assert any(_misspelt_reference(t, gazetteer, known) for t in texts)
