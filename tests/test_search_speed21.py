@@ -9,6 +9,8 @@ import pytest
 from bot.corpus.gazetteer import default_gazetteer
 from bot.search import understand as u
 from bot.search import window
+from bot.search.snippets import find_spans, make_snippet
+from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 
 
@@ -129,3 +131,19 @@ def test_a_misspelt_region_is_the_one_every_name_compared_finds(bundled_engine) 
         assert u._misspelt_region(text, gazetteer, known) == want, text
         assert u._misspelt_region(text, gazetteer, sorted(known)) == want, text
     assert any(_misspelt_reference(t, gazetteer, known) for t in texts)
+
+
+def test_a_hits_highlights_read_the_indexs_normalised_text(bundled_engine) -> None:
+    # the normalised text the index holds for each passage is the passage normalised
+    # (what a hit's highlights were found in before), and a page's hits are the same
+    # with the index's text as with the text normalised again
+    s = bundled_engine.searcher
+    ix = s.index
+    for pid in range(ix.n_passages):
+        assert ix.passage_norm_bytes(pid).decode("utf-8") == normalize(ix.passage_text(pid))
+    needles = ["经济", "增长", "乡村振兴", "GDP"]
+    for pid in range(0, ix.n_passages, 7):
+        hit = s._hit(pid, 1.0, needles)
+        text = ix.passage_text(pid)
+        want = make_snippet(text, find_spans(normalize(text), needles), width=s.snippet_chars)
+        assert (hit.snippet, hit.highlights) == want
