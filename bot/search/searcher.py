@@ -1630,7 +1630,11 @@ class Searcher:
         ix = self.index
         info = ix.docs[int(ix.p_doc[pid])]
         text = self.passage_text(pid)
-        spans = find_spans(normalize(text), needles)
+        # the passage's normalised text as the index holds it (normalising is one code
+        # point for one, so a passage's slice of its normalised document is the passage
+        # normalised): decoded, ~1 µs, where normalising it again cost ~4.6 µs a hit
+        norm = ix.passage_norm_bytes(pid).decode("utf-8") if ix.norm_mmap is not None else ""
+        spans = find_spans(norm if len(norm) == len(text) else normalize(text), needles)
         snippet, highlights = make_snippet(text, spans, width=self.snippet_chars)
         return SearchHit(
             doc_id=info.doc_id,

@@ -473,6 +473,39 @@ def _provinces(gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(p.short for p in gazetteer.by_code.values() if p.level == "provincial")
 
 
+def _one_apart(gazetteer: Gazetteer, known_regions: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """The provinces and the corpus's regions (not the nation) by each way of leaving one
+    of their characters out (``_one_out``), each key's names in sorted order: the names
+    one character apart from a word of their length are those under one of the word's
+    keys that differ from it there. Made once per gazetteer and set of regions when
+    these are hashable (the searcher's frozenset): the union, the sort and a comparison
+    of the word with every name of its length cost ~30 µs a query."""
+    try:
+        return _one_apart_cached(gazetteer, known_regions)  # type: ignore[arg-type]
+    except TypeError:  # an unhashable collection of regions: made for this call
+        return _one_apart_made(gazetteer, known_regions)
+
+
+def _one_out(word: str, k: int) -> str:
+    """``word`` with its ``k``-th character left out, marked by its place (NUL-separated:
+    no name holds a NUL)."""
+    return f"{k}\x00{word[:k]}\x00{word[k + 1 :]}"
+
+
+def _one_apart_made(
+    gazetteer: Gazetteer, known_regions: Collection[str]
+) -> dict[str, tuple[str, ...]]:
+    names = (_provinces(gazetteer) | set(known_regions)) - {NATIONAL}
+    out: dict[str, list[str]] = {}
+    for name in sorted(names):
+        for k in range(len(name)):
+            out.setdefault(_one_out(name, k), []).append(name)
+    return {key: tuple(v) for key, v in out.items()}
+
+
+_one_apart_cached = lru_cache(maxsize=8)(_one_apart_made)
+
+
 def _misspelt_region(
     text: str, gazetteer: Gazetteer, known_regions: Collection[str]
 ) -> tuple[str, tuple[int, int]] | None:
@@ -480,15 +513,23 @@ def _misspelt_region(
     wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
     one written with a suffix (贵洲省), and no place itself. A homophone elsewhere in
     a query is too often a word of its own (复建 is not 福建)."""
-    names = (_provinces(gazetteer) | set(known_regions)) - {NATIONAL}
+    apart: dict[str, tuple[str, ...]] | None = None
     for m in _CJK_WORD_RE.finditer(text):
         word = m.group()
         core = _PLACE_SUFFIX_RE.sub("", word)
         if (m.start() != 0 and core == word) or len(core) < 2 or gazetteer.lookup(core):
             continue
-        for name in sorted(names):
-            if len(name) != len(core) or sum(a != b for a, b in zip(core, name, strict=True)) != 1:
-                continue
+        if apart is None:
+            apart = _one_apart(gazetteer, known_regions)
+        # the names of its length differing from it in exactly one character, tried in
+        # sorted order (the first whose characters all share a sound wins)
+        near = {
+            name
+            for k in range(len(core))
+            for name in apart.get(_one_out(core, k), ())
+            if name[k] != core[k]
+        }
+        for name in sorted(near):
             if all(set(readings(a)) & set(readings(b)) for a, b in zip(core, name, strict=True)):
                 return name, m.span()
     return None

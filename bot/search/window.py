@@ -163,6 +163,15 @@ def top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return np.lexsort((pids, -keys))[lo:hi]
 
 
+def _times_where(weighted: np.ndarray, flags: np.ndarray, share: float) -> np.ndarray:
+    """``weighted`` with the entries where ``flags`` holds times ``share`` (float32), the
+    others as they are: the same values as multiplying by ``np.where(flags, share, 1)``
+    (x × 1 is x), without the arrays when no flag holds."""
+    if not flags.any():
+        return weighted
+    return weighted * np.where(flags, np.float32(share), np.float32(1))
+
+
 class Window:
     """The reordering of ranked windows over one compiled index: the per-passage marks
     of where a passage stands (a review, a report's tasks, an outline), made once, and
@@ -252,25 +261,23 @@ class Window:
         how, past, titled, counted = asking.how, asking.past, asking.titled, asking.counted
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
-        weighted = keys[head] * self._prior(pids[head])
+        at = pids[head]  # the window's passages, read by every step below
+        weighted = keys[head] * self._prior(at)
         window_texts = None
         defining = None
         if asking.meaning and words and head.size:
-            window_texts = self.index.passages_norm_texts(pids[head])
+            window_texts = self.index.passages_norm_texts(at)
             defining = np.fromiter((defines(t, words) for t in window_texts), bool, head.size)
+        # A share is applied only when some passage of the window takes it: a score times
+        # float32 1 is the same score, and most windows hold no review, outline, task or
+        # overview passage (each multiply and where skipped is ~2 µs a query).
         if how:
-            weighted = weighted * np.where(
-                self.in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
-            )
-            weighted = weighted * np.where(
-                self.outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
-            )
+            weighted = _times_where(weighted, self.in_review[at], REVIEW_SHARE)
+            weighted = _times_where(weighted, self.outline_level[at], OUTLINE_SHARE)
         elif past:
-            weighted = weighted * np.where(
-                self.report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
-            )
+            weighted = _times_where(weighted, self.report_tasks[at], TASK_SHARE)
         if counted and words and head.size:
-            window_texts = self.index.passages_norm_texts(pids[head])
+            window_texts = self.index.passages_norm_texts(at)
             near = figures_near(window_texts, words, FIGURE_REACH)
             weighted = weighted * np.where(near, np.float32(1 + FIGURE_WEIGHT), np.float32(1))
         if runs:
@@ -279,27 +286,27 @@ class Window:
             # decoded once, for the runs and the titles and sentences below (a run's
             # bytes are in a passage's UTF-8 where its characters are in the text).
             if window_texts is None:
-                window_texts = self.index.passages_norm_texts(pids[head])
+                window_texts = self.index.passages_norm_texts(at)
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
                 text = run.decode("utf-8")
                 found = np.fromiter((text in t for t in window_texts), bool, len(window_texts))
                 # a passage under a topic heading holding the run holds it too (looked
                 # up for these passages only, not all those under such headings)
-                found = found | self._heading_table().under_topic(pids[head], text)
+                found = found | self._heading_table().under_topic(at, text)
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if OVERVIEW_SHARE != 1 and head.size:
-            overview = self.may_open_overview(pids[head])
+            overview = self.may_open_overview(at)
             if overview.any():
                 maybe = np.flatnonzero(overview).tolist()
                 texts = (
-                    self.index.passages_norm_texts(pids[head[maybe]])
+                    self.index.passages_norm_texts(at[maybe])
                     if window_texts is None
                     else [window_texts[i] for i in maybe]
                 )
                 overview[maybe] = [_OVERVIEW_RE.match(t) is not None for t in texts]
-            weighted = weighted * np.where(overview, np.float32(OVERVIEW_SHARE), np.float32(1))
+                weighted = _times_where(weighted, overview, OVERVIEW_SHARE)
         if words and head.size and (titled or len(words) > 1):
             # Only passages that could still reach the ranks asked for are read: a passage
             # whose score, raised by the most the title and the share can give, stays
@@ -312,7 +319,7 @@ class Window:
             most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
             can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
             if window_texts is None:
-                texts = self.index.passages_norm_texts(pids[head[can]])
+                texts = self.index.passages_norm_texts(at[can])
             else:
                 texts = [window_texts[i] for i in can.tolist()]
             if titled:
@@ -329,9 +336,9 @@ class Window:
                 weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         if defining is not None and defining.any():
             # the notes defining the term asked first, then the window as weighted
-            order = head[np.lexsort((pids[head], -weighted, ~defining))]
+            order = head[np.lexsort((at, -weighted, ~defining))]
         else:
-            order = head[np.lexsort((pids[head], -weighted))]
+            order = head[np.lexsort((at, -weighted))]
         if hi <= order.size:
             return order[lo:hi]
         rest = np.arange(window, min(hi, pids.size)) if presorted else top(pids, keys, window, hi)

@@ -25,6 +25,8 @@ class Synonyms:
         self.groups: list[tuple[str, ...]] = []
         self._index: dict[str, list[int]] = {}
         self._expanded: dict[str, tuple[str, ...]] = {}
+        self._lookup_for = -1  # the number of terms _lookup_made was made for
+        self._lookup_made: tuple[int, dict[str, int]] = (0, {})
         for group in groups:
             self.add(group)
 
@@ -87,8 +89,32 @@ class Synonyms:
         return tuple(out)
 
     def terms_in(self, text: str) -> list[str]:
-        """The terms of the groups that occur in ``text`` (normalised), longest first."""
-        return sorted((t for t in self._index if len(t) >= 2 and t in text), key=len, reverse=True)
+        """The terms of the groups that occur in ``text`` (normalised), longest first, terms
+        of one length in the order the groups first named them.
+
+        Found by looking up ``text``'s substrings of two characters up to the longest
+        term's length (a query's few dozen), not by testing every term against it (~2,000
+        terms: ~60 µs a query on the user's path); the same terms in the same order."""
+        longest, rank = self._lookup
+        found = {
+            text[i:j]
+            for i in range(len(text) - 1)
+            for j in range(i + 2, min(len(text), i + longest) + 1)
+            if text[i:j] in rank
+        }
+        return sorted(found, key=lambda t: (-len(t), rank[t]))
+
+    @property
+    def _lookup(self) -> tuple[int, dict[str, int]]:
+        """The longest term's length and each term's place among the terms as first added
+        (``terms_in``'s order for terms of one length), made again after a group is added."""
+        if self._lookup_for != len(self._index):
+            self._lookup_made = (
+                max(map(len, self._index), default=0),
+                {t: k for k, t in enumerate(self._index)},
+            )
+            self._lookup_for = len(self._index)
+        return self._lookup_made
 
     def canonical(self, term: str) -> str:
         gids = self._index.get(term)
