@@ -217,9 +217,18 @@ _RELEASE_WORD_RE = re.compile(r"发布|公布|出炉|介绍|通报")
 _PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|发布会实录|发布会文字实录")
 
 
+# 上半年全省经济运行稳中加固, 前三季度我省经济运行稳中向好: a statistics office's release
+# on part of its year, written as a story of its time (its 上半年 is that year's)
+_PART_YEAR_RELEASE_RE = re.compile(
+    r"^(?:(?:19|20)\d\d年)?(?:一季度|上半年|前三季度|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|"
+    r"1[—\-–至~～]\d{1,2}月)[^。，]{0,6}经济运行"
+)
+
+
 def is_press_conference(title: str) -> bool:
-    """``…新闻发布会文字实录``: an office telling the press its figures."""
-    return bool(_PRESS_CONFERENCE_RE.search(title))
+    """``…新闻发布会文字实录``: an office telling the press its figures; a statistics
+    office's release on part of its year (``上半年全省经济运行…``) is told the same way."""
+    return bool(_PRESS_CONFERENCE_RE.search(title) or _PART_YEAR_RELEASE_RE.search(title))
 
 
 def released_year(opening: str) -> int | None:

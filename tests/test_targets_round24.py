@@ -1,0 +1,34 @@
+"""Rules found on the round-24 probe set (issue 11, ``tests/data/probes/round24/``): a
+provincial leader's speech at the economic work conference, a State Council Information
+Office press conference, a statistics office's release on the first half, a news agency
+story on a plan, a policy interpretation and a mayor's speech at a signing event worded as
+real ones are. Every sentence here is invented for the test; none is a probe's or a corpus
+document's."""
+
+from __future__ import annotations
+
+
+def _by_value(records):
+    return {r.value: r for r in records}
+
+
+# --- a statistics office's release on part of its year is a story of its time -----------
+
+_RELEASE = "上半年全省经济运行稳中有进\n江州省统计局\n2023年7月18日\n"
+_RELEASE_NAME = "province_jiangzhou_2023_half-year-release.txt"
+
+
+def test_a_half_year_release_dates_its_figures_by_its_year(extract):
+    text = _RELEASE + "上半年，全省地区生产总值12580.6亿元，同比增长6.1%。6月末，全省生猪存栏3210万头。\n"
+    got = _by_value(extract(text, _RELEASE_NAME))
+    assert got[12580.6].year == "2023"  # was "": the title names no year
+    assert got[6.1].year == "2023"
+    assert got[3210].year == "2023"
+    assert got[6.1].kind == "achievement"
+
+
+def test_a_first_three_quarters_release_with_a_year_in_its_title(extract):
+    text = "2024年前三季度全市经济运行情况\n江州市统计局\n前三季度，全市固定资产投资同比增长4.2%。\n"
+    got = _by_value(extract(text, "city_jiangzhou_2024_release.txt"))
+    assert got[4.2].year == "2024"
+    assert got[4.2].kind == "achievement"
