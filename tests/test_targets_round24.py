@@ -32,3 +32,19 @@ def test_a_first_three_quarters_release_with_a_year_in_its_title(extract):
     got = _by_value(extract(text, "city_jiangzhou_2024_release.txt"))
     assert got[4.2].year == "2024"
     assert got[4.2].kind == "achievement"
+
+
+# --- a month's end and a month of the year are dates, not part of a name -----------------
+
+
+def test_a_month_end_before_the_measure_is_no_part_of_its_name(extract):
+    text = _RELEASE + "6月末生猪存栏3150.2万头，同比增长8.4%。\n"
+    got = _by_value(extract(text, _RELEASE_NAME))
+    assert got[3150.2].indicator == "生猪存栏"  # was 6月末生猪存栏
+    assert got[8.4].indicator == "生猪存栏"
+
+
+def test_a_month_after_its_whole_takes_the_whole_measure(extract):
+    text = _RELEASE + "上半年，全省居民消费价格同比上涨0.9%，其中6月份上涨1.3%。\n"
+    got = _by_value(extract(text, _RELEASE_NAME))
+    assert got[1.3].indicator == "居民消费价格"  # was 6月份居民消费价格

@@ -308,6 +308,10 @@ TIME_RE = re.compile(
     r"|上一?个五年(?:期间|时期)?"
     # the part of a year a figure is of (一季度, 前三季度, 上半年, 1-9月): a date
     r"|(?:第?[一二三四1-4]|前[二三两23])季度|[上下]半年|(?:1|一)[-—至~～](?:[2-9]|1[01]|[二三四五六七八九]|十一?)月"
+    # a month's end or a month of the year (6月末生猪存栏, 其中6月份上涨…), the months
+    # to date (前11个月): a date as well
+    r"|(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:末|底|份)"
+    r"|前(?:1[01]|[2-9]|十一?|[二三四五六七八九两])个月"
     + _CENSUS
 )
 # Stripped from names and clauses about 70,000 times over the 10 MB tier: the gate's class
