@@ -48,3 +48,18 @@ def test_a_month_after_its_whole_takes_the_whole_measure(extract):
     text = _RELEASE + "上半年，全省居民消费价格同比上涨0.9%，其中6月份上涨1.3%。\n"
     got = _by_value(extract(text, _RELEASE_NAME))
     assert got[1.3].indicator == "居民消费价格"  # was 6月份居民消费价格
+
+
+# --- a plan's or a policy's background part says where it starts from ---------------------
+
+
+def test_a_policy_interpretations_background_is_what_is_there(extract):
+    text = (
+        "《关于加快发展数字经济的实施意见》政策解读\n一、出台背景是什么？\n"
+        "答：2024年，全省数字经济规模约2100亿元，同比增长12%；建成5G基站3.2万个。\n"
+        "二、主要目标是什么？\n答：到2027年，全省数字经济规模突破3000亿元。\n"
+    )
+    got = _by_value(extract(text, "province_jiangzhou_2025_opinions-interpretation.txt"))
+    assert got[2100].kind == "achievement"  # was target: the text looks forward
+    assert got[3.2].kind == "achievement"
+    assert got[3000].kind == "target"

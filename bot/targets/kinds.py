@@ -49,6 +49,8 @@ _REVIEW_HEAD_RE = re.compile(
     r"|取得的(?:工作|重大|显著|积极)?(?:进展|成就|成效|成果)|发展成效|主要成效|工作成效|发展现状|现状"
     # 二、重点工作进展: how the work went, the noun 工作成效 is (一、2023年主要工作成效)
     r"|(?:工作|任务)进展"
+    # 一、规划背景, 一、出台背景是什么？: where a plan or a policy starts from, what is there
+    r"|(?:规划|出台|起草|制定|编制|政策)背景"
 )
 # 一、“十四五”时期发展成就和“十五五”时期发展环境: the opening part of a plan or of its
 # proposal reviews the period ending; beside a plan word (发展成就和“十四五”时期主要目标任务)
