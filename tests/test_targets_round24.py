@@ -63,3 +63,23 @@ def test_a_policy_interpretations_background_is_what_is_there(extract):
     assert got[2100].kind == "achievement"  # was target: the text looks forward
     assert got[3.2].kind == "achievement"
     assert got[3000].kind == "target"
+
+
+# --- a dateline on a line of its own says nothing of goals or results --------------------
+
+
+def test_a_press_conferences_dateline_is_no_goal_cue(extract):
+    text = (
+        "江州省交通运输新闻发布会实录\n2025年12月16日\n省交通运输厅负责同志：\n"
+        "全省综合交通网总里程突破52万公里。\n"
+    )
+    got = _by_value(extract(text, "province_jiangzhou_2025_press-conference.txt"))
+    assert got[52].kind == "achievement"  # was target: 2025年 read as the year ahead
+    assert got[52].year == "2025"
+
+
+def test_a_deadline_date_inside_a_sentence_still_looks_forward(extract):
+    text = "江州省交通运输新闻发布会实录\n2025年12月16日\n省交通运输厅负责同志：\n2026年6月30日前建成充电桩1.2万个。\n"
+    got = _by_value(extract(text, "province_jiangzhou_2025_press-conference.txt"))
+    assert got[1.2].kind == "target"
+

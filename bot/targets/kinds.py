@@ -37,6 +37,11 @@ _YEAR_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d\d)年")
 # 1月, 12月26日 right after a year: a date (1—6月 is a part of the year, not a date)
 _DATE_AFTER_RE = re.compile(r"\s*\d{1,2}\s*月(?!\s*[-—－–~～至])")
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
+# （2025年4月16日）, 2025年12月16日, 发布时间：2025年4月22日 on a line of its own: the day
+# the text was given, which says nothing of whether its figures are goals or results
+_DATELINE_RE = re.compile(
+    r"^\s*[（(]?\s*(?:发布时间|时间|日期)?[：:]?\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*[)）]?\s*$"
+)
 # 2025年上半年, 2024年前三季度, 2025年1—6月: a part of a year that has ended. Figures of
 # it are released once it is over, so the written year says a result, not a goal, even
 # in the document's own year (a news story of July on the first half).
@@ -266,7 +271,7 @@ def cue_marks(text: str, doc_year: int | None, *, ended: bool = False) -> Marks:
         else []
     )
     years: list[tuple[int, str]] = []
-    if doc_year is not None:
+    if doc_year is not None and not _DATELINE_RE.match(text):
         years = [
             (
                 m.end(),
