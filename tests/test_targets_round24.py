@@ -83,3 +83,29 @@ def test_a_deadline_date_inside_a_sentence_still_looks_forward(extract):
     got = _by_value(extract(text, "province_jiangzhou_2025_press-conference.txt"))
     assert got[1.2].kind == "target"
 
+
+# --- 今年以来 is the months past; 完成全年目标任务的…% is how much is done ----------------
+
+_PRESS = "江州省交通运输新闻发布会实录\n省交通运输厅负责同志：\n"
+_PRESS_NAME = "province_jiangzhou_2025_press-conference.txt"
+
+
+def test_since_the_year_began_is_a_result(extract):
+    got = _by_value(extract(_PRESS + "今年以来，我们新开通城乡公交线路320条。\n", _PRESS_NAME))
+    assert got[320].kind == "achievement"  # was target: 今年 read as a goal cue
+    assert got[320].year == "2025"
+
+
+def test_this_year_is_still_a_goal_cue(extract):
+    got = _by_value(extract(_PRESS + "今年，我们将新开通城乡公交线路300条。\n", _PRESS_NAME))
+    assert got[300].kind == "target"
+
+
+def test_the_share_of_the_years_goal_done_is_a_result(extract):
+    text = (
+        "在全市项目集中开工活动上的致辞\n尊敬的各位来宾：\n"
+        "今年一季度，全市实际到位市外资金120亿元，完成全年目标任务的24.5%。\n"
+    )
+    got = _by_value(extract(text, "city_jiangzhou_2025_speech.txt"))
+    assert got[24.5].kind == "achievement"  # was target: 全年, 目标任务 read as goal cues
+

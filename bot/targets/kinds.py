@@ -80,11 +80,12 @@ _FUTURE_RE = re.compile(
     r"|今后(?!一个时期)|未来|明年|届时|预期|将来|即将"
     r"|将(?!把)(?![^，。；]{1,15}?(?:分解|列|作|转化|纳入|确定|明确|定|视|称)为)"
     r"|(?<![主重需首只纲摘必提简概扼])要(?![素求点闻害件是么])"
-    r"|[一二三四五六七八九十两\d]+年内|今年|全年|年内"
+    # 今年以来: the months since the year began, a result (the past words below)
+    r"|[一二三四五六七八九十两\d]+年内|今年(?!以来)|全年|年内"
 )
 _PAST_RE = re.compile(
     r"(?<![为除])了(?!解|不起|结)|已经|(?<!而)已(?![，。；])|一年来|五年来|十年来|[两三四]年来"
-    r"|过去|去年|先后|曾经|实现了|取得了"
+    r"|过去|去年|先后|曾经|实现了|取得了|(?:今年|年初)以来"
 )
 _WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
 # 一季度全市地区生产总值3350.6亿元, 上半年…: a part of the year that has ended, written
@@ -117,6 +118,8 @@ def _of_a_part(text: str, m: re.Match[str]) -> bool:
 # future words, which 预期目标 would match)
 _GOALS_MET_RE = re.compile(
     r"(?:预期目标|主要目标|目标任务|年度目标)(?:任务)?(?:圆满|全面|超额|顺利)?(?:完成|实现)"
+    # 完成全年目标任务的26.5%, 完成年度计划的106%: how much of a goal is done so far
+    r"|完成(?:全年|年度)?(?:目标任务|目标|任务|计划)的"
 )
 _CUE_RE = gated(
     re.compile(
