@@ -109,3 +109,32 @@ def test_the_share_of_the_years_goal_done_is_a_result(extract):
     got = _by_value(extract(text, "city_jiangzhou_2025_speech.txt"))
     assert got[24.5].kind == "achievement"  # was target: 全年, 目标任务 read as goal cues
 
+
+# --- 去年 opening a clause dates what follows in its sentence -----------------------------
+
+_SPEECH = "在全市项目集中开工活动上的致辞\n（2025年4月16日）\n尊敬的各位来宾：\n"
+_SPEECH_NAME = "city_jiangzhou_2025_speech.txt"
+
+
+def test_last_year_opening_a_clause_dates_its_figures(extract):
+    text = _SPEECH + "去年，全市新签约项目312个，协议总投资2860亿元。\n"
+    got = _by_value(extract(text, _SPEECH_NAME))
+    assert got[312].year == "2024"  # was "": only 去年全年 was read as a time
+    assert got[2860].year == "2024"
+    assert got[312].kind == "achievement"
+
+
+def test_last_year_as_a_base_dates_nothing(extract):
+    text = _SPEECH + "全市地区生产总值增长6%，增速高于去年，其中工业投资增长9%。\n"
+    got = _by_value(extract(text, _SPEECH_NAME))
+    assert got[9].year != "2024"
+
+
+# --- the speaker (我们) and the lead words after it are no part of a name -----------------
+
+
+def test_we_and_the_goal_words_after_it_are_no_part_of_a_name(extract):
+    text = _PRESS + "明年，我们将力争社会物流总费用与地区生产总值的比率降至13.6%左右。\n"
+    got = _by_value(extract(text, _PRESS_NAME))
+    assert got[13.6].indicator == "社会物流总费用与地区生产总值的比率"  # was 我们将力争…
+

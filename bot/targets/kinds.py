@@ -137,8 +137,10 @@ _PERIOD_RE = re.compile(
     r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
     r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
-    # 去年全年，…达到: a press conference's or a report's whole year before the current one
-    r"|((?:去年|上年)全年)"
+    # 去年全年，…达到: a press conference's or a report's whole year before the current one;
+    # 去年 opening a clause (去年，全市新签约…; 从全国看，去年中央财政…达到) is that year too
+    # (比去年, 高于去年, 去年同期, 去年的 are bases, never at a clause's head)
+    r"|((?:去年|上年)全年|(?<![^，,。；;：:\n])去年(?!同期|的|以来|全年))"
 )
 _PERIOD_RE = gated(_PERIOD_RE)  # searched in every paragraph with a figure
 _OPENING_PERIOD_RE = re.compile(
@@ -696,6 +698,10 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
         word = g[11]
         return "过去" + word[:-1] if word.endswith("年来") else word
     if g[12]:
-        year = current_year or default_year
+        # 去年全年 in a press conference is the whole year before the one it tells of; a
+        # bare 去年 the year before the one the text is spoken in, whatever part it is in
+        # (去年承诺的十件民生实事 in a report's review of 2018, spoken in 2019: 2018)
+        whole = g[12].endswith("全年")
+        year = (current_year or default_year) if whole else (default_year or current_year)
         return str(int(year) - 1) if year.isdigit() else ""
     return None
