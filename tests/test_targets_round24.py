@@ -138,3 +138,26 @@ def test_we_and_the_goal_words_after_it_are_no_part_of_a_name(extract):
     got = _by_value(extract(text, _PRESS_NAME))
     assert got[13.6].indicator == "社会物流总费用与地区生产总值的比率"  # was 我们将力争…
 
+
+# --- the set an event signs or starts: 本次 a time, 集中 its name --------------------------
+
+
+def test_the_projects_an_event_signs_are_named_by_the_event_and_are_there(extract):
+    text = (
+        "在全市重大项目集中签约暨开工活动上的致辞\n尊敬的各位来宾：\n"
+        "今天，我们在这里举行2025年全市重大项目集中签约暨开工活动。"
+        "本次集中签约项目58个，总投资726.5亿元。集中开工项目41个，总投资312亿元。\n"
+    )
+    got = _by_value(extract(text, _SPEECH_NAME))
+    assert got[58].indicator == "集中签约项目"  # was 本次集中签约项目
+    assert got[726.5].indicator == "集中签约项目总投资"
+    assert got[41].indicator == "集中开工项目"  # was 开工项目: 集中 read as a manner
+    assert got[58].kind == "achievement"  # was target: 2025年 read as the year ahead
+    assert got[41].kind == "achievement"
+
+
+def test_together_as_a_manner_still_goes(extract):
+    text = _PRESS + "今年以来，全省集中整治黑臭水体56条。\n"
+    got = _by_value(extract(text, _PRESS_NAME))
+    assert got[56].indicator == "黑臭水体"
+

@@ -86,6 +86,8 @@ _FUTURE_RE = re.compile(
 _PAST_RE = re.compile(
     r"(?<![为除])了(?!解|不起|结)|已经|(?<!而)已(?![，。；])|一年来|五年来|十年来|[两三四]年来"
     r"|过去|去年|先后|曾经|实现了|取得了|(?:今年|年初)以来"
+    # 本次集中签约项目68个: what the event under way signs or starts, there now
+    r"|本次(?:集中)?(?:签约|开工|启动|竣工)"
 )
 _WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
 # 一季度全市地区生产总值3350.6亿元, 上半年…: a part of the year that has ended, written
