@@ -161,3 +161,22 @@ def test_together_as_a_manner_still_goes(extract):
     got = _by_value(extract(text, _PRESS_NAME))
     assert got[56].indicator == "黑臭水体"
 
+
+# --- a speech given on a date it writes: its undated figures are of that year ------------
+
+
+def test_a_dated_speech_dates_its_undated_figures(extract):
+    text = _SPEECH + "截至3月末，全市累计落地动力电池产业链项目138个。\n"
+    got = _by_value(extract(text, _SPEECH_NAME))
+    assert got[138].year == "2025"  # was "": no year in the title, no part to date it
+    assert got[138].kind == "achievement"
+
+
+# --- the months to date (今年前2个月) say whose months, no goal ---------------------------
+
+
+def test_this_years_first_months_are_no_goal_cue(extract):
+    text = "江州出台方案推动农业发展\n新华社江州3月12日电（记者 张某）\n另据海关统计，今年前2个月，全省农产品出口额76.3亿元，同比增长11.5%。\n"
+    got = _by_value(extract(text, "province_jiangzhou_2025_news.txt"))
+    assert got[76.3].kind == "achievement"  # was target: 今年 read as a goal cue
+

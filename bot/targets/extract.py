@@ -276,6 +276,12 @@ class _Walker:
         self.last_part: tuple[str, str, str] = ("", "", "")
         self.plan_started = False
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
+        # a speech whose date line is of its own year: its undated figures are of that year
+        self.dated_speech = (
+            doc.meta.doc_type == "讲话"
+            and bool(doc.meta.date)
+            and str(doc.meta.date)[:4] == self.doc_year_s
+        )
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
@@ -1009,9 +1015,10 @@ class _Walker:
                         fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
                         self.goal_list,
                     )
-            elif self.bulletin or self.news:
+            elif self.bulletin or self.news or self.dated_speech:
                 # a story, like a bulletin, is about its own time: an undated figure
-                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
+                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's; so is a
+                # speech given on a date it writes (本次集中签约项目68个 on 2025年4月16日)
                 year = self.doc_year_s
             else:
                 year = self.title_year

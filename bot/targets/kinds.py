@@ -46,7 +46,9 @@ _DATELINE_RE = re.compile(
 # it are released once it is over, so the written year says a result, not a goal, even
 # in the document's own year (a news story of July on the first half).
 _PART_OF_YEAR_RE = re.compile(
-    r"(?:上半年|前三季度|前两季度|第?[一二三]季度|1\s*[-—－–~～至]\s*(?:[2-9]|1[01])\s*月)"
+    r"(?:上半年|前三季度|前两季度|第?[一二三]季度|1\s*[-—－–~～至]\s*(?:[2-9]|1[01])\s*月"
+    # 今年前2个月, 前11个月: the months to date, as 1—11月 is
+    r"|前(?:1[01]|[2-9]|十一?|[二三四五六七八九两])个月)"
 )
 _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|(?:今年|年初)以来|主要成就|取得的成绩|成绩|执行情况"
