@@ -180,3 +180,12 @@ def test_this_years_first_months_are_no_goal_cue(extract):
     got = _by_value(extract(text, "province_jiangzhou_2025_news.txt"))
     assert got[76.3].kind == "achievement"  # was target: 今年 read as a goal cue
 
+
+# --- “十四五”以来 is the plan's years so far, not its end --------------------------------
+
+
+def test_since_the_plan_began_a_sum_is_over_its_years(extract):
+    text = _PRESS + "“十四五”以来，全省交通运输累计完成固定资产投资1.86万亿元。\n"
+    got = _by_value(extract(text, _PRESS_NAME))
+    assert got[1.86].year == "2021-2025"  # was 2025: read as the plan's end (“十四五”末)
+    assert got[1.86].kind == "achievement"

@@ -139,7 +139,7 @@ _LIST_ITEM_RE = re.compile(
 _PERIOD_RE = re.compile(
     r"(?:到|至)?((?:19|20)\d\d)年(?:底|末)?|([xX]{4})年|(二[〇零○][一二三四五六七八九〇零○]{2})年"
     r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
-    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期)?)"
+    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期|以来)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
     # 去年全年，…达到: a press conference's or a report's whole year before the current one;
     # 去年 opening a clause (去年，全市新签约…; 从全国看，去年中央财政…达到) is that year too
@@ -693,6 +693,12 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
         return g[6] or g[7]
     if g[8]:
         word = g[8].replace("”", "")  # “十三五”期间: the quote between
+        if word.endswith("以来"):
+            # “十四五”以来累计完成…: the plan's years up to the text's own, a span
+            first, last = _PLAN_SPANS[word[:3]]
+            now = current_year or default_year
+            last = min(last, int(now)) if now.isdigit() and int(now) >= first else last
+            return f"{first}-{last}"
         return word if word.endswith(("末", "期间", "时期")) else word + "末"
     if g[9]:
         return current_year or default_year
