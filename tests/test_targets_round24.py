@@ -19,7 +19,10 @@ _RELEASE_NAME = "province_jiangzhou_2023_half-year-release.txt"
 
 
 def test_a_half_year_release_dates_its_figures_by_its_year(extract):
-    text = _RELEASE + "上半年，全省地区生产总值12580.6亿元，同比增长6.1%。6月末，全省生猪存栏3210万头。\n"
+    text = (
+        _RELEASE + "上半年，全省地区生产总值12580.6亿元，同比增长6.1%。"
+        "6月末，全省生猪存栏3210万头。\n"
+    )
     got = _by_value(extract(text, _RELEASE_NAME))
     assert got[12580.6].year == "2023"  # was "": the title names no year
     assert got[6.1].year == "2023"
@@ -28,7 +31,9 @@ def test_a_half_year_release_dates_its_figures_by_its_year(extract):
 
 
 def test_a_first_three_quarters_release_with_a_year_in_its_title(extract):
-    text = "2024年前三季度全市经济运行情况\n江州市统计局\n前三季度，全市固定资产投资同比增长4.2%。\n"
+    text = (
+        "2024年前三季度全市经济运行情况\n江州市统计局\n前三季度，全市固定资产投资同比增长4.2%。\n"
+    )
     got = _by_value(extract(text, "city_jiangzhou_2024_release.txt"))
     assert got[4.2].year == "2024"
     assert got[4.2].kind == "achievement"
@@ -79,7 +84,10 @@ def test_a_press_conferences_dateline_is_no_goal_cue(extract):
 
 
 def test_a_deadline_date_inside_a_sentence_still_looks_forward(extract):
-    text = "江州省交通运输新闻发布会实录\n2025年12月16日\n省交通运输厅负责同志：\n2026年6月30日前建成充电桩1.2万个。\n"
+    text = (
+        "江州省交通运输新闻发布会实录\n2025年12月16日\n省交通运输厅负责同志：\n"
+        "2026年6月30日前建成充电桩1.2万个。\n"
+    )
     got = _by_value(extract(text, "province_jiangzhou_2025_press-conference.txt"))
     assert got[1.2].kind == "target"
 
@@ -176,7 +184,10 @@ def test_a_dated_speech_dates_its_undated_figures(extract):
 
 
 def test_this_years_first_months_are_no_goal_cue(extract):
-    text = "江州出台方案推动农业发展\n新华社江州3月12日电（记者 张某）\n另据海关统计，今年前2个月，全省农产品出口额76.3亿元，同比增长11.5%。\n"
+    text = (
+        "江州出台方案推动农业发展\n新华社江州3月12日电（记者 张某）\n"
+        "另据海关统计，今年前2个月，全省农产品出口额76.3亿元，同比增长11.5%。\n"
+    )
     got = _by_value(extract(text, "province_jiangzhou_2025_news.txt"))
     assert got[76.3].kind == "achievement"  # was target: 今年 read as a goal cue
 

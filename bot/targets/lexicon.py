@@ -313,8 +313,7 @@ TIME_RE = re.compile(
     # a month's end or a month of the year (6月末生猪存栏, 其中6月份上涨…), the months
     # to date (前11个月): a date as well
     r"|(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:末|底|份)"
-    r"|前(?:1[01]|[2-9]|十一?|[二三四五六七八九两])个月"
-    + _CENSUS
+    r"|前(?:1[01]|[2-9]|十一?|[二三四五六七八九两])个月" + _CENSUS
 )
 # Stripped from names and clauses about 70,000 times over the 10 MB tier: the gate's class
 # test rejects most positions at once, where the alternation tried every branch (same
@@ -454,9 +453,7 @@ _FUTURE_LEAD = "未来(?!产业|工厂|社区|乡村|学校)"
 # it (本次集中签约项目68个, 集中开工项目45个, 集中启动的新开工项目200个)
 _TOGETHER_LEAD = "集中(?!签约|开工|启动|竣工|投产)"
 LEAD_RE = re.compile(
-    "^(?:"
-    + "|".join((*(re.escape(w) for w in _LEAD_WORDS), _FUTURE_LEAD, _TOGETHER_LEAD))
-    + ")"
+    "^(?:" + "|".join((*(re.escape(w) for w in _LEAD_WORDS), _FUTURE_LEAD, _TOGETHER_LEAD)) + ")"
 )
 
 # Trailing words between a name and its figure (增速高于, 分别达到, 每年以).
