@@ -301,6 +301,12 @@ class _Walker:
         self.last_part: tuple[str, str, str] = ("", "", "")
         self.plan_started = False
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
+        # a speech whose date line is of its own year: its undated figures are of that year
+        self.dated_speech = (
+            doc.meta.doc_type == "讲话"
+            and bool(doc.meta.date)
+            and str(doc.meta.date)[:4] == self.doc_year_s
+        )
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
@@ -1120,9 +1126,10 @@ class _Walker:
                         fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
                         self.goal_list,
                     )
-            elif self.bulletin or self.news:
+            elif self.bulletin or self.news or self.dated_speech:
                 # a story, like a bulletin, is about its own time: an undated figure
-                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
+                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's; so is a
+                # speech given on a date it writes (本次集中签约项目68个 on 2025年4月16日)
                 year = self.doc_year_s
             else:
                 year = self.title_year
@@ -1130,6 +1137,10 @@ class _Walker:
         if year.endswith("以来") and h_year:
             # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
             year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
+        elif year.endswith("以来") and (self.news or self.dated_speech):
+            # “十四五”以来累计完成… told at a press conference, in a story or a dated speech:
+            # up to the year it is told in, which it speaks of as its own
+            year = normalize_year(year, doc_year=self.doc_year_s, current_year=current, backward=0)
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )

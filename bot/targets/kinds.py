@@ -37,11 +37,18 @@ _YEAR_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d\d)年")
 # 1月, 12月26日 right after a year: a date (1—6月 is a part of the year, not a date)
 _DATE_AFTER_RE = re.compile(r"\s*\d{1,2}\s*月(?!\s*[-—－–~～至])")
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
+# （2025年4月16日）, 2025年12月16日, 发布时间：2025年4月22日 on a line of its own: the day
+# the text was given, which says nothing of whether its figures are goals or results
+_DATELINE_RE = re.compile(
+    r"^\s*[（(]?\s*(?:发布时间|时间|日期)?[：:]?\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*[)）]?\s*$"
+)
 # 2025年上半年, 2024年前三季度, 2025年1—6月: a part of a year that has ended. Figures of
 # it are released once it is over, so the written year says a result, not a goal, even
 # in the document's own year (a news story of July on the first half).
 _PART_OF_YEAR_RE = re.compile(
-    r"(?:上半年|前三季度|前两季度|第?[一二三]季度|1\s*[-—－–~～至]\s*(?:[2-9]|1[01])\s*月)"
+    r"(?:上半年|前三季度|前两季度|第?[一二三]季度|1\s*[-—－–~～至]\s*(?:[2-9]|1[01])\s*月"
+    # 今年前2个月, 前11个月: the months to date, as 1—11月 is
+    r"|前(?:1[01]|[2-9]|十一?|[二三四五六七八九两])个月)"
 )
 _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|(?:今年|年初)以来|主要成就|取得的成绩|成绩|执行情况"
@@ -49,6 +56,8 @@ _REVIEW_HEAD_RE = re.compile(
     r"|取得的(?:工作|重大|显著|积极)?(?:进展|成就|成效|成果)|发展成效|主要成效|工作成效|发展现状|现状"
     # 二、重点工作进展: how the work went, the noun 工作成效 is (一、2023年主要工作成效)
     r"|(?:工作|任务)进展"
+    # 一、规划背景, 一、出台背景是什么？: where a plan or a policy starts from, what is there
+    r"|(?:规划|出台|起草|制定|编制|政策)背景"
 )
 # 一、“十四五”时期发展成就和“十五五”时期发展环境: the opening part of a plan or of its
 # proposal reviews the period ending; beside a plan word (发展成就和“十四五”时期主要目标任务)
@@ -73,11 +82,14 @@ _FUTURE_RE = re.compile(
     r"|今后(?!一个时期)|未来|明年|届时|预期|将来|即将"
     r"|将(?!把)(?![^，。；]{1,15}?(?:分解|列|作|转化|纳入|确定|明确|定|视|称)为)"
     r"|(?<![主重需首只纲摘必提简概扼])要(?![素求点闻害件是么])"
-    r"|[一二三四五六七八九十两\d]+年内|今年|全年|年内"
+    # 今年以来: the months since the year began, a result (the past words below)
+    r"|[一二三四五六七八九十两\d]+年内|今年(?!以来)|全年|年内"
 )
 _PAST_RE = re.compile(
     r"(?<![为除])了(?!解|不起|结)|已经|(?<!而)已(?![，。；])|一年来|五年来|十年来|[两三四]年来"
-    r"|过去|去年|先后|曾经|实现了|取得了"
+    r"|过去|去年|先后|曾经|实现了|取得了|(?:今年|年初)以来"
+    # 本次集中签约项目68个: what the event under way signs or starts, there now
+    r"|本次(?:集中)?(?:签约|开工|启动|竣工)"
 )
 _WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
 # 一季度全市地区生产总值3350.6亿元, 上半年…: a part of the year that has ended, written
@@ -110,6 +122,8 @@ def _of_a_part(text: str, m: re.Match[str]) -> bool:
 # future words, which 预期目标 would match)
 _GOALS_MET_RE = re.compile(
     r"(?:预期目标|主要目标|目标任务|年度目标)(?:任务)?(?:圆满|全面|超额|顺利)?(?:完成|实现)"
+    # 完成全年目标任务的26.5%, 完成年度计划的106%: how much of a goal is done so far
+    r"|完成(?:全年|年度)?(?:目标任务|目标|任务|计划)的"
 )
 _CUE_RE = gated(
     re.compile(
@@ -127,8 +141,10 @@ _PERIOD_RE = re.compile(
     r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
     r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期|以来)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
-    # 去年全年，…达到: a press conference's or a report's whole year before the current one
-    r"|((?:去年|上年)全年)"
+    # 去年全年，…达到: a press conference's or a report's whole year before the current one;
+    # 去年 opening a clause (去年，全市新签约…; 从全国看，去年中央财政…达到) is that year too
+    # (比去年, 高于去年, 去年同期, 去年的 are bases, never at a clause's head)
+    r"|((?:去年|上年)全年|(?<![^，,。；;：:\n])去年(?!同期|的|以来|全年))"
 )
 _PERIOD_RE = gated(_PERIOD_RE)  # searched in every paragraph with a figure
 _OPENING_PERIOD_RE = re.compile(
@@ -217,9 +233,18 @@ _RELEASE_WORD_RE = re.compile(r"发布|公布|出炉|介绍|通报")
 _PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|发布会实录|发布会文字实录")
 
 
+# 上半年全省经济运行稳中加固, 前三季度我省经济运行稳中向好: a statistics office's release
+# on part of its year, written as a story of its time (its 上半年 is that year's)
+_PART_YEAR_RELEASE_RE = re.compile(
+    r"^(?:(?:19|20)\d\d年)?(?:一季度|上半年|前三季度|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|"
+    r"1[—\-–至~～]\d{1,2}月)[^。，]{0,6}经济运行"
+)
+
+
 def is_press_conference(title: str) -> bool:
-    """``…新闻发布会文字实录``: an office telling the press its figures."""
-    return bool(_PRESS_CONFERENCE_RE.search(title))
+    """``…新闻发布会文字实录``: an office telling the press its figures; a statistics
+    office's release on part of its year (``上半年全省经济运行…``) is told the same way."""
+    return bool(_PRESS_CONFERENCE_RE.search(title) or _PART_YEAR_RELEASE_RE.search(title))
 
 
 def released_year(opening: str) -> int | None:
@@ -255,7 +280,7 @@ def cue_marks(text: str, doc_year: int | None, *, ended: bool = False) -> Marks:
         else []
     )
     years: list[tuple[int, str]] = []
-    if doc_year is not None:
+    if doc_year is not None and not _DATELINE_RE.match(text):
         years = [
             (
                 m.end(),
@@ -681,6 +706,10 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
         word = g[11]
         return "过去" + word[:-1] if word.endswith("年来") else word
     if g[12]:
-        year = current_year or default_year
+        # 去年全年 in a press conference is the whole year before the one it tells of; a
+        # bare 去年 the year before the one the text is spoken in, whatever part it is in
+        # (去年承诺的十件民生实事 in a report's review of 2018, spoken in 2019: 2018)
+        whole = g[12].endswith("全年")
+        year = (current_year or default_year) if whole else (default_year or current_year)
         return str(int(year) - 1) if year.isdigit() else ""
     return None

@@ -305,6 +305,8 @@ TIME_RE = re.compile(
     r"(?:到|至|截至)?(?:(?:19|20)\d\d年?[-—–－~～至到])?(?:(?:19|20)\d\d|[xX]{4}|二[〇零○]\S\S)年"
     r"(?:底|末|初|前|内|度)?"
     r"|(?:今|明|去|上|当|本)年(?:底|末|初|内|同期)?|全年|年内|每年|年末|年底|年初|目前|当前|现阶段"
+    # 本次集中签约项目: the event under way, a time
+    r"|本次(?=集中|签约|开工|启动|竣工)"
     r"|(?:过去|未来|今后|近)[一二三四五六七八九十两\d]+年(?:内|来)?|[一二三四五六七八九十两\d]+年(?:来|内)"
     r"|连续(?:[一二三四五六七八九十两\d]+|多)年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
     # 年度完成投资 at a clause's start: the year's share of a set's work, a time
@@ -317,7 +319,10 @@ TIME_RE = re.compile(
     r"|上一?个五年(?:期间|时期)?"
     # the part of a year a figure is of (一季度, 前三季度, 上半年, 1-9月): a date
     r"|(?:第?[一二三四1-4]|前[二三两23])季度|[上下]半年|(?:1|一)[-—至~～](?:[2-9]|1[01]|[二三四五六七八九]|十一?)月"
-    + _CENSUS
+    # a month's end or a month of the year (6月末生猪存栏, 其中6月份上涨…), the months
+    # to date (前11个月): a date as well
+    r"|(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:末|底|份)"
+    r"|前(?:1[01]|[2-9]|十一?|[二三四五六七八九两])个月" + _CENSUS
 )
 # Stripped from names and clauses about 70,000 times over the 10 MB tier: the gate's class
 # test rejects most positions at once, where the alternation tried every branch (same
@@ -416,7 +421,6 @@ _LEAD_WORDS = (
     "有序",
     "扎实",
     "切实",
-    "集中",
     "成功",
     "陆续",
     "累计",
@@ -454,7 +458,12 @@ _LEAD_WORDS = (
 # 未来 is a time before a name, but the first word of the terms of future industries
 # and places (未来产业先导区, 未来工厂, 未来社区)
 _FUTURE_LEAD = "未来(?!产业|工厂|社区|乡村|学校)"
-LEAD_RE = re.compile("^(?:" + "|".join((*(re.escape(w) for w in _LEAD_WORDS), _FUTURE_LEAD)) + ")")
+# 集中 is the manner of an act (集中整治), but the set an event signs or starts is named by
+# it (本次集中签约项目68个, 集中开工项目45个, 集中启动的新开工项目200个)
+_TOGETHER_LEAD = "集中(?!签约|开工|启动|竣工|投产)"
+LEAD_RE = re.compile(
+    "^(?:" + "|".join((*(re.escape(w) for w in _LEAD_WORDS), _FUTURE_LEAD, _TOGETHER_LEAD)) + ")"
+)
 
 # Trailing words between a name and its figure (增速高于, 分别达到, 每年以).
 _TRAIL_WORDS = (

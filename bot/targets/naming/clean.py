@@ -146,7 +146,9 @@ _BENEFICIARY_RE = re.compile(
     r"^为[\u4e00-\u9fff]{1,8}?(?=(?:挽回|发放|提供|办理|兑现|减免|追回)[\u4e00-\u9fff]{2})"
 )
 # 我区外送电能力: 我区 is a scope whatever the segmenter makes of 区外 (unlike 全区域)
-_OUR_SCOPE_RE = re.compile(r"^我(?:国|省|市|区|县|州)(?=[\u4e00-\u9fff]{2})")
+# (and the speaker: 明年，我们将力争社会物流总费用…的比率降至13.5%, the lead words after it
+# go as they do at a name's head)
+_OUR_SCOPE_RE = re.compile(r"^我(?:们|国|省|市|区|县|州)(?=[\u4e00-\u9fff]{2})")
 # 在物流配送领域开通无人机航线, 在教育、民政等领域推出…事项: the field where an act is done,
 # then the act: where, not what (the act goes next, as at any name's head). A field said
 # apart (在空间信息领域，新增…) is the sentence's topic, which sectors.py reads.
