@@ -350,6 +350,11 @@ MEASURE_HEADS = (
 _AHEAD_ASKED_RE = re.compile("目标|计划|预期|力争|规划|任务|要求|到[0-9一二]|今年|明年|下一步")
 
 
+# A goal or the year ahead asked (目标, 预期, 今年, 明年): the report's tasks, not its review
+# (``window.PLANNED_SHARE``); not with the past asked (去年目标完成了吗) or how (its own rule).
+_PLAN_ASKED_RE = re.compile("目标|预期|今年|明年")
+
+
 def names_measure_alone(text: str) -> bool:
     """Whether the query names a measure and asks nothing of it (四川 城镇化率, 宁夏 常住人口,
     四川 PM2.5 浓度): its last word ends with one of :data:`MEASURE_HEADS` and no word asks
@@ -369,7 +374,8 @@ class Asking:
     past: a review's opening sentences are seldom titles), a count asked (lines with a
     figure beside the words), the meaning of a term asked (the note defining it first,
     footnotes not demoted), a measure named alone (its level: the tasks behind the review,
-    as for the past). Read once per query (``of``); the default asks nothing."""
+    as for the past), a goal or this year asked (the review behind the tasks). Read once
+    per query (``of``); the default asks nothing."""
 
     how: bool = False
     past: bool = False
@@ -377,6 +383,7 @@ class Asking:
     counted: bool = False
     meaning: bool = False
     stated: bool = False
+    planned: bool = False
 
     @classmethod
     def of(cls, text: str, read: str = "") -> Asking:
@@ -392,4 +399,5 @@ class Asking:
             counted=counted,
             meaning=meaning,
             stated=not (past or how or counted or meaning) and names_measure_alone(text),
+            planned=not (past or how) and _PLAN_ASKED_RE.search(normalize(text)) is not None,
         )

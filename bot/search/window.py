@@ -131,6 +131,13 @@ TASK_SHARE = REVIEW_SHARE
 # which the query would ask with 目标, 今年 or 到2030年. Demoting only the lines without a
 # figure beside the words moved three dev queries of the fit half of ``bench/fitcheck.py``
 # (seed 3514) and one of the check half; every task line, one more of each, none fell.
+# A goal or this year asked (四川2026年进出口增长目标是多少, 宁夏 研发经费 今年 增长;
+# ``asking.Asking.planned``) wants the report's tasks, where the year's targets stand, not
+# its review of the year before (完成年度目标, 年均增长11%): among the best passages, those
+# of a review count this share, as for a how-question. Four fit-half dev queries of
+# ``bench/fitcheck.py`` (seed 3514) rose, in three reports, none fell; the check half did
+# not move.
+PLANNED_SHARE = REVIEW_SHARE
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
 # A how-question wants the paragraphs of a part's topics, not the text standing directly
@@ -252,7 +259,8 @@ class Window:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks how, ``asking.how``, × :data:`TASK_SHARE` for one of a
+        review when the query asks how, ``asking.how``, × :data:`PLANNED_SHARE` when it
+        asks a goal or this year, ``asking.planned``, × :data:`TASK_SHARE` for one of a
         report's tasks when it asks about the past or names a measure alone,
         ``asking.stated``; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
@@ -274,6 +282,10 @@ class Window:
             )
             weighted = weighted * np.where(
                 self.outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
+            )
+        elif asking.planned:
+            weighted = weighted * np.where(
+                self.in_review[pids[head]], np.float32(PLANNED_SHARE), np.float32(1)
             )
         elif past or asking.stated:
             weighted = weighted * np.where(
