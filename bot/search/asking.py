@@ -339,6 +339,33 @@ def documents_first(docs: list[int]) -> list[int]:
     return first + rest
 
 
+# The heads of a measure's name (城镇化率, PM2.5浓度, 常住人口, 地区生产总值, 粮食产量,
+# 存款余额): a query ending with one and asking nothing of it wants the measure's level.
+MEASURE_HEADS = (
+    "率", "浓度", "人口", "总值", "总量", "产量", "产值", "收入", "总额", "余额", "比重",
+    "占比", "增速", "指数", "人数",
+)  # fmt: skip
+# Words that ask a plan's figure or a change rather than the level (目标, 计划, 预期, 力争,
+# 到2027年 …: a task line holds those)
+_AHEAD_ASKED_RE = re.compile("目标|计划|预期|力争|规划|任务|要求|到[0-9一二]|今年|明年|下一步")
+
+
+# A goal or the year ahead asked (目标, 预期, 今年, 明年): the report's tasks, not its review
+# (``window.PLANNED_SHARE``); not with the past asked (去年目标完成了吗) or how (its own rule).
+_PLAN_ASKED_RE = re.compile("目标|预期|今年|明年")
+
+
+def names_measure_alone(text: str) -> bool:
+    """Whether the query names a measure and asks nothing of it (四川 城镇化率, 宁夏 常住人口,
+    四川 PM2.5 浓度): its last word ends with one of :data:`MEASURE_HEADS` and no word asks
+    a goal, a plan or what is ahead. Read as normalised (城鎮化率 as 城镇化率)."""
+    normalized = normalize(text)
+    words = normalized.split()
+    if not words or _AHEAD_ASKED_RE.search(normalized) or framing.asks_ahead(normalized):
+        return False
+    return words[-1].endswith(MEASURE_HEADS)
+
+
 @dataclass(frozen=True)
 class Asking:
     """How a query asks, as the ranked window reorders for it (``Window.ordered``): a
@@ -346,22 +373,31 @@ class Asking:
     tasks behind the review), whether a title naming every word counts (not for the
     past: a review's opening sentences are seldom titles), a count asked (lines with a
     figure beside the words), the meaning of a term asked (the note defining it first,
-    footnotes not demoted). Read once per query (``of``); the default asks nothing."""
+    footnotes not demoted), a measure named alone (its level: the tasks behind the review,
+    as for the past), a goal or this year asked (the review behind the tasks). Read once
+    per query (``of``); the default asks nothing."""
 
     how: bool = False
     past: bool = False
     titled: bool = False
     counted: bool = False
     meaning: bool = False
+    stated: bool = False
+    planned: bool = False
 
     @classmethod
     def of(cls, text: str, read: str = "") -> Asking:
         """How ``text`` (as typed) asks; ``read`` is it with its English read as Chinese."""
         past = asks_past(text)  # once: asks_how would ask it again
+        how = not past and _how_worded(normalize(text))
+        counted = asks_figure(text)
+        meaning = asks_meaning(text, read)
         return cls(
-            how=not past and _how_worded(normalize(text)),
+            how=how,
             past=past,
             titled=not past,
-            counted=asks_figure(text),
-            meaning=asks_meaning(text, read),
+            counted=counted,
+            meaning=meaning,
+            stated=not (past or how or counted or meaning) and names_measure_alone(text),
+            planned=not (past or how) and _PLAN_ASKED_RE.search(normalize(text)) is not None,
         )

@@ -122,6 +122,22 @@ REVIEW_SHARE = 0.7
 # 兑现以旧换新补贴169亿元, not 优化实施消费品以旧换新): among the best passages, those of a
 # report with a review part that stand outside it count this share of their score.
 TASK_SHARE = REVIEW_SHARE
+# A measure named and nothing asked of it (四川 城镇化率, 宁夏 常住人口, 四川 PM2.5 浓度;
+# ``asking.names_measure_alone``) wants its level, which a report's review states
+# (常住人口城镇化率突破60%, PM2.5平均浓度降至28.5微克每立方米), as a question about the past
+# does: the report's tasks count TASK_SHARE, both a line naming the measure as a thing to
+# raise with no figure (城镇化率低的潜力地区, 着力降低PM2.5浓度: a shorter paragraph outscored
+# the review) and a target for the year or the next plan period (城镇化率提升至69.5%以上),
+# which the query would ask with 目标, 今年 or 到2030年. Demoting only the lines without a
+# figure beside the words moved three dev queries of the fit half of ``bench/fitcheck.py``
+# (seed 3514) and one of the check half; every task line, one more of each, none fell.
+# A goal or this year asked (四川2026年进出口增长目标是多少, 宁夏 研发经费 今年 增长;
+# ``asking.Asking.planned``) wants the report's tasks, where the year's targets stand, not
+# its review of the year before (完成年度目标, 年均增长11%): among the best passages, those
+# of a review count this share, as for a how-question. Four fit-half dev queries of
+# ``bench/fitcheck.py`` (seed 3514) rose, in three reports, none fell; the check half did
+# not move.
+PLANNED_SHARE = REVIEW_SHARE
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
 # A how-question wants the paragraphs of a part's topics, not the text standing directly
@@ -252,8 +268,10 @@ class Window:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks how, ``asking.how``, × :data:`TASK_SHARE` for one of a
-        report's tasks when it asks about the past; × 1 + :data:`TITLE_WEIGHT` for one whose
+        review when the query asks how, ``asking.how``, × :data:`PLANNED_SHARE` when it
+        asks a goal or this year, ``asking.planned``, × :data:`TASK_SHARE` for one of a
+        report's tasks when it asks about the past or names a measure alone,
+        ``asking.stated``; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
         for one with a figure next to one of the ``words`` when the query asks a count;
         × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence share), then
@@ -274,7 +292,9 @@ class Window:
         if how:
             weighted = _times_where(weighted, self.in_review[at], REVIEW_SHARE)
             weighted = _times_where(weighted, self.outline_level[at], OUTLINE_SHARE)
-        elif past:
+        elif asking.planned:
+            weighted = _times_where(weighted, self.in_review[at], PLANNED_SHARE)
+        elif past or asking.stated:
             weighted = _times_where(weighted, self.report_tasks[at], TASK_SHARE)
         if counted and words and head.size:
             window_texts = self.index.passages_norm_texts(at)
