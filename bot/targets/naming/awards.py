@@ -175,7 +175,10 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
                 single = _SINGLE_RE.search(giving.group()) if not receiver else None
                 # 中央财政…给予奖励，单个项目奖励不超过5000万元: the cap of one project's
                 receiver = single.group() if single else receiver
-                name = receiver + (once or "") + kind
+                # 一次性 is the giving's manner: the golds name an award with its receiver
+                # without it (9 records of round10b, round22, round25, none with it), the
+                # bare kind with it (forms' 一次性奖励), which alone says little
+                name = receiver + kind if receiver else (once or "") + kind
                 n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
         elif name := _rate_name(sentence, start, n) or (
             _cap_name(sentence, start, n) if fig.unit_class == "money" else ""
