@@ -25,3 +25,25 @@ def test_a_one_off_award_with_its_receiver_is_named_without_yici_xing(extract):
     assert got[80].indicator == "国家级技术创新示范企业奖励"
     assert got[30].indicator == "省级工业设计中心奖励"
     assert got[5].indicator == "一次性奖励"  # no receiver of its own: the bare award
+
+
+# --- interest paid on a loan is support named as the other awards are ----------------------
+
+
+def test_interest_subsidy_caps_and_rates_are_the_awards(extract):
+    text = (
+        _SUPPORT + "对中小企业设备更新贷款给予贴息，贴息比例为贷款市场报价利率的40%，"
+        "单家企业年度贴息最高80万元。对园区基础设施项目贷款给予贴息，贴息比例不超过贷款市场"
+        "报价利率的60%，单个项目最高贴息400万元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[40].indicator == "中小企业设备更新贷款贴息比例"  # not a share of the rate
+    assert got[80].indicator == "单家企业年度贴息"  # the cap, without 最高
+    assert got[60].indicator == "园区基础设施项目贷款贴息比例"
+    assert got[400].indicator == "单个项目贴息"
+
+
+def test_a_rate_that_is_a_share_of_another_stays_a_share(extract):
+    text = _SUPPORT + "到2027年，集群企业研发投入占营业收入的比例达到3%。\n"
+    got = _by_value(extract(text, _NAME))
+    assert "贴息" not in got[3].indicator

@@ -33,7 +33,8 @@ from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金"
+# 贴息: interest paid on a loan is support given as the others are (给予贴息, 单个项目最高贴息)
+_KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金|贴息"
 _PER = (
     r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每年"
     r"|单个项目|单家企业|单个企业"
@@ -76,7 +77,9 @@ _RATE_KIND_RE = re.compile(
 # 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
 _CAP_CLAUSE_RE = re.compile(
     r"(?P<unit>单[个家台套项][\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
-    r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补)?(?:每年)?(?:最高|最多)?(?:不超过)?$"
+    r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补|贴息)?(?:每年)?(?:最高|最多)?(?:不超过)?"
+    # the kind said after the cap (单个项目最高贴息300万元)
+    r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"
 )
 _GIVEN_KIND_RE = re.compile(
     rf"给予(?:(?P<mod>[\u4e00-\u9fff]{{1,3}}?)(?P<kind>{_KINDS})|[^，。；]{{0,14}}?(?P<kind2>{_KINDS}))"
@@ -126,6 +129,27 @@ def _rate_name(sentence: str, start: int, n: Named) -> str:
     return receiver + kind + "比例"
 
 
+# the award's rate said as its own name, a share of another rate (贴息比例为贷款市场报价利率的
+# 30%, 贴息比例不超过…的50%): the rate of the award, not a part of that base
+_OWN_RATE_RE = re.compile(
+    rf"(?P<kind>{_KINDS})比例(?:为|不超过|不低于|不高于|最高为?|最高不超过)?[^，。；：]{{1,14}}?的$"
+)
+# who the award is given to, in the clause that gives it: 对民营小微企业贷款给予贴息
+_GIVEN_TO_RE = re.compile(rf"对(?P<who>[^，。；：]{{2,30}}?)给予(?P<kind>{_KINDS})[，,]")
+
+
+def _own_rate_name(sentence: str, start: int, n: Named) -> str:
+    """An award's rate named in its clause (贴息比例为…的30%) after the clause giving it to
+    whom (对…贷款给予贴息，): that receiver's award rate, or ``""``."""
+    fig = n.figure
+    rate = _OWN_RATE_RE.match(sentence, start, fig.start)
+    if fig.unit != "%" or not rate:
+        return ""
+    given = [g for g in _GIVEN_TO_RE.finditer(sentence, 0, start) if g["kind"] == rate["kind"]]
+    receiver = _receiver(given[-1]["who"]) if given else ""
+    return receiver + rate["kind"] + "比例" if receiver else ""
+
+
 def _cap_name(sentence: str, start: int, n: Named) -> str:
     """A cap in a clause of its own after the giving: ``""`` unless it is one."""
     fig = n.figure
@@ -137,7 +161,11 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     if not given:
         return ""
     last = given[-1]
-    kind = cap["own"] or (last["mod"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+    kind = (
+        cap["own"]
+        or cap["own2"]
+        or (last["mod"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+    )
     if cap["unit"]:  # 单台最高不超过1000万元: one unit's award
         return cap["unit"] + (cap["year"] or "") + kind
     # 每件最高2000元, 最高不超过500万元: the receiver's award, capped; the receiver is said
@@ -148,7 +176,7 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     return receiver + kind if receiver else ""
 
 
-@needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金")
+@needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金", "贴息")
 def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     """Money given as an award or a subsidy is named by its kind and its receivers."""
     if "给予" not in sentence and not _KIND_RE.search(sentence):
@@ -180,8 +208,10 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
                 # bare kind with it (forms' 一次性奖励), which alone says little
                 name = receiver + kind if receiver else (once or "") + kind
                 n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
-        elif name := _rate_name(sentence, start, n) or (
-            _cap_name(sentence, start, n) if fig.unit_class == "money" else ""
+        elif (
+            name := _rate_name(sentence, start, n)
+            or _own_rate_name(sentence, start, n)
+            or (_cap_name(sentence, start, n) if fig.unit_class == "money" else "")
         ):
             n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
         out.append(n)
