@@ -47,3 +47,16 @@ def test_a_rate_that_is_a_share_of_another_stays_a_share(extract):
     text = _SUPPORT + "到2027年，集群企业研发投入占营业收入的比例达到3%。\n"
     got = _by_value(extract(text, _NAME))
     assert "贴息" not in got[3].indicator
+
+
+# --- firms' research intensity is theirs, not the economy's -------------------------------
+
+
+def test_the_research_intensity_of_firms_keeps_the_firms(extract):
+    text = (
+        "某省新能源装备产业行动方案（2024—2027年）\n二、主要目标\n到2027年，规模以上新能源装备"
+        "企业研发投入强度达到4.2%，全社会研发投入强度达到2.9%。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[4.2].indicator == "规模以上新能源装备企业研发投入强度"
+    assert got[2.9].indicator == "研发经费投入强度"  # the economy's: the table's name
