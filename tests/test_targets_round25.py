@@ -60,3 +60,16 @@ def test_the_research_intensity_of_firms_keeps_the_firms(extract):
     got = _by_value(extract(text, _NAME))
     assert got[4.2].indicator == "规模以上新能源装备企业研发投入强度"
     assert got[2.9].indicator == "研发经费投入强度"  # the economy's: the table's name
+
+
+# --- a fund whose name holds a verb -----------------------------------------------------
+
+
+def test_the_rural_revitalisation_fund_keeps_its_whole_name(extract):
+    text = (
+        "某省乡村振兴三年行动方案（2024—2026年）\n四、政策支持\n省级财政每年统筹衔接推进乡村振兴"
+        "补助资金45亿元。争取中央财政衔接推进乡村振兴补助资金120亿元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[45].indicator == "衔接推进乡村振兴补助资金"
+    assert got[120].indicator == "中央财政衔接推进乡村振兴补助资金"
