@@ -73,3 +73,16 @@ def test_the_rural_revitalisation_fund_keeps_its_whole_name(extract):
     got = _by_value(extract(text, _NAME))
     assert got[45].indicator == "衔接推进乡村振兴补助资金"
     assert got[120].indicator == "中央财政衔接推进乡村振兴补助资金"
+
+
+# --- a giving after a lead in its clause -------------------------------------------------
+
+
+def test_an_award_given_after_a_rate_or_what_it_adds_to(extract):
+    text = (
+        _SUPPORT + "对购置智能装备的企业，在国家补贴基础上按每台最高5万元给予市级累加补贴。"
+        "对取得发明专利的项目，按研发投入的25%给予最高600万元奖励。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[5].indicator == "智能装备市级累加补贴"  # not 按每台最高
+    assert got[600].indicator == "发明专利奖励"  # not 给予最高

@@ -53,9 +53,11 @@ _GIVING_RE = re.compile(
 _KIND_RE = re.compile(_KINDS)
 # the award said after the money (and the sums listed with it): (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(
-    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,3}}?))?"
+    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
     rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
 )
+# a lead before the giving in its clause: a rate of a base, or what the award adds to
+_LEAD_RE = re.compile(r"按(?:照)?[^，。；：]{1,14}?的\d+(?:\.\d+)?%|在[^，。；：]{1,12}?基础上")
 # who receives it, said in the clause before: 对…的X，; or a clause of who qualifies with no
 # 对 (购买一级能效家电的，按售价的15%给予补贴)
 _WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,40})[，,]$")
@@ -63,7 +65,7 @@ _WHO_CLAUSE_RE = re.compile(r"(?:^|[，,；;。])(?P<who>[^，,。；;：对]{2,
 # the act that makes one a receiver, before what it is done to (首次取得三类医疗器械注册证,
 # 购买新能源乘用车, 新评定为国家5A级旅游景区): the thing named, not the act
 _ACT_RE = re.compile(
-    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|采购|租用|开通|新增)"
+    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增)"
 )
 # a share of a base given as the award (对…按售价的30%给予奖励): the award's rate; the base
 # of research spending is said (一类新药研发投入补助比例), the price or amount is not
@@ -185,11 +187,15 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     for n in named:
         fig = n.figure
         start = after_mark(sentence, fig.start, CLAUSE_MARKS)
-        giving = _GIVING_RE.search(sentence, start, fig.start)
+        # the giving may follow a lead in its clause: the rate given first (按研发投入的30%
+        # 给予最高1000万元奖励) or the subsidy it adds to (在中央补贴基础上按每台最高3万元…)
+        lead = _LEAD_RE.match(sentence, start, fig.start)
+        opens = lead.end() if lead else start
+        giving = _GIVING_RE.search(sentence, opens, fig.start)
         if (
             fig.unit_class == "money"
             and giving
-            and giving.start() == start
+            and giving.start() == opens
             and (giving["give"] or giving["kind"] or giving["per"])  # 给予, or the award as
             # the verb, or a sum per unit given after it (按每条航线每年20万元给予运营补贴)
         ):
