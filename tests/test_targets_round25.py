@@ -86,3 +86,18 @@ def test_an_award_given_after_a_rate_or_what_it_adds_to(extract):
     got = _by_value(extract(text, _NAME))
     assert got[5].indicator == "智能装备市级累加补贴"  # not 按每台最高
     assert got[600].indicator == "发明专利奖励"  # not 给予最高
+
+
+# --- the parts of a yearly whole are yearly ---------------------------------------------
+
+
+def test_parts_listed_after_a_yearly_whole_take_the_plans_span(extract):
+    text = (
+        "某省粮食产能提升三年行动方案（2024—2026年）\n三、重点任务\n（一）稳定播种面积。每年稳定"
+        "粮食播种面积3000万亩以上，其中小麦1200万亩、玉米900万亩；蔬菜产量达到950万吨。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[3000].year == "2024-2026"
+    assert got[1200].year == "2024-2026"  # of each year, as its whole
+    assert got[900].year == "2024-2026"
+    assert got[950].year == "2026"  # a level after the ；: the plan's end
