@@ -101,3 +101,18 @@ def test_parts_listed_after_a_yearly_whole_take_the_plans_span(extract):
     assert got[1200].year == "2024-2026"  # of each year, as its whole
     assert got[900].year == "2024-2026"
     assert got[950].year == "2026"  # a level after the ；: the plan's end
+
+
+# --- a verb of overcoming, removing or serving at a name's head is the act ----------------
+
+
+def test_things_overcome_removed_or_served_are_named_without_the_verb(extract):
+    text = (
+        _SUPPORT.replace("四、支持政策", "三、重点任务") + "每年攻克共性关键技术30项左右，"
+        "拆除违章建筑5.5万平方米，联系服务规模以上工业企业150家，拆除面积2.2万平方米。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[30].indicator == "共性关键技术"
+    assert got[5.5].indicator == "违章建筑"
+    assert got[150].indicator == "规模以上工业企业"
+    assert got[2.2].indicator != "面积"  # the act's own measure keeps its act
