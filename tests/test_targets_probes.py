@@ -287,10 +287,10 @@ excerpts written, and annotated, before the extractor ran on them.
   city's 民营经济 若干政策措施, a province's 氢能 plan with a text-written indicator table, a
   city's “十四五” transport plan mid-term evaluation, a province's rural three-year plan; 254
   records), committed before the extractor ran: P 0.690, R 0.693 at first sight on main
-  (``e69a54bf``); five year slips then corrected to 6.6 (no figure moves); P 0.725,
-  R 0.728 at the end of ``probes-round25`` (一次性 no part of a named award, 贴息 an award
+  (``e69a54bf``); five year slips then corrected to 6.6 (no figure moves); P 0.729,
+  R 0.732 at the end of ``probes-round25`` (一次性 no part of a named award, 贴息 an award
   kind and its rate, a firms' research intensity, the 衔接推进 fund's whole name, a giving
-  after a lead, the parts of a yearly whole). The
+  after a lead, the parts of a yearly whole, 攻克/拆除/联系服务 acts). The
   floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
@@ -399,7 +399,7 @@ FLOORS = {
     "round21": (383, 0.914, 0.912, 0.99),
     "round22": (251, 0.857, 0.851, 0.99),
     "round23": (408, 0.945, 0.936, 0.985),
-    "round25": (254, 0.715, 0.718, 0.985),
+    "round25": (254, 0.719, 0.722, 0.985),
 }
 
 
