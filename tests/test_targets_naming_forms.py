@@ -117,7 +117,7 @@ def test_a_name_is_never_cut_inside_a_coordination_of_two_words(extract):
 def test_an_award_said_as_the_verb_is_named_as_one_given(extract):
     # 一次性奖励50万元 with no 给予: the same award as 给予一次性奖励50万元
     got = names(extract(PLAN + "对新认定的国家级绿色工厂，一次性奖励50万元。\n"))
-    assert got[(50, "万元")] == "国家级绿色工厂一次性奖励"  # not 奖励
+    assert got[(50, "万元")] == "国家级绿色工厂奖励"  # not 奖励; 一次性 is the manner
 
 
 def test_parts_before_a_known_name_narrow_it_though_jieba_reads_a_numeral(extract):

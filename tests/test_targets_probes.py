@@ -292,11 +292,21 @@ excerpts written, and annotated, before the extractor ran on them.
   dateline no cue, 今年以来 and 完成全年目标任务的…% results, a clause's 去年, the speaker 我们
   no name, 本次集中签约项目 a set there now, a dated speech's undated figures of its year,
   今年前2个月 no goal, “十四五”以来 the plan's years so far). The floors are those less 0.01.
+- ``round25``: six sector plans written after round22's rules, in other industries and
+  shapes (five ministries' 绿色建材 指导意见, a province's 高端装备 cluster action plan, a
+  city's 民营经济 若干政策措施, a province's 氢能 plan with a text-written indicator table, a
+  city's “十四五” transport plan mid-term evaluation, a province's rural three-year plan; 254
+  records), committed before the extractor ran: P 0.690, R 0.693 at first sight on main
+  (``e69a54bf``); five year slips then corrected to 6.6 (no figure moves); P 0.729,
+  R 0.732 at the end of ``probes-round25`` (一次性 no part of a named award, 贴息 an award
+  kind and its rate, a firms' research intensity, the 衔接推进 fund's whole name, a giving
+  after a lead, the parts of a yearly whole, 攻克/拆除/联系服务 acts). The
+  floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
 ``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round18``,
-``round18b``, ``round19`` to ``round24``, ``bulletins16`` and ``bulletins16b`` is what
+``round18b``, ``round19`` to ``round25``, ``bulletins16`` and ``bulletins16b`` is what
 ``tests/data/probes/annotation.py`` builds from their
 ``annotations.txt``.
 """
@@ -360,6 +370,7 @@ from tests.probes import PROBES, probe_report, said
 # round22 by probes-round22 (sector action and implementation plans of provinces and cities)
 # round24 by probes-round24 (a provincial speech, a SCIO press conference, a statistics
 # release, a news agency story, a policy interpretation and a mayor's signing speech)
+# round25 by probes-round25 (sector plans again, other industries and shapes, after round22)
 FLOORS = {
     "bulletins": (None, 0.945, 0.945, 1.0),
     "reports": (217, 0.958, 0.958, 0.99),
@@ -401,6 +412,7 @@ FLOORS = {
     "round22": (251, 0.857, 0.851, 0.99),
     "round23": (408, 0.945, 0.936, 0.985),
     "round24": (252, 0.822, 0.835, 0.981),
+    "round25": (254, 0.719, 0.722, 0.985),
 }
 
 
@@ -458,6 +470,7 @@ def test_probe_precision_and_recall(table, name):
         "round22",
         "round23",
         "round24",
+        "round25",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

@@ -112,7 +112,7 @@ def test_the_receivers_of_an_award_said_by_what_they_did(extract):
     assert got[150].indicator == "三类注册证奖励"
     assert got[10].indicator == "节能家电补贴比例"
     assert got[1500].indicator == "节能家电补贴"
-    assert got[300].indicator == "国家级示范基地一次性奖励"
+    assert got[300].indicator == "国家级示范基地奖励"
 
 
 def test_sums_given_respectively_and_a_units_cap_with_the_awards_own_word(extract):

@@ -220,6 +220,8 @@ _WHERE_LEAD_RE = re.compile(
 )
 _SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
+# a part said after 其中 in the ；-clause of a figure said 每年
+_PART_OF_YEARLY_RE = re.compile(r"每年[^；;。]*其中[^；;。]*$")
 # a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
 # 截至 (截至2023年底，…)
 _REVIEW_YEAR_RE = re.compile(
@@ -445,9 +447,11 @@ class _Walker:
             )
         )
         if "-" in year:
-            if "每年" in clause:
+            if "每年" in clause or _PART_OF_YEARLY_RE.search(before):
                 # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
-                # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5)
+                # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5);
+                # so are the parts of a yearly whole (每年稳定粮食播种面积4000万亩以上，其中
+                # 玉米2000万亩: round22, round25 golds)
                 return year
             if (
                 level

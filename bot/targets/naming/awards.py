@@ -33,7 +33,8 @@ from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金"
+# 贴息: interest paid on a loan is support given as the others are (给予贴息, 单个项目最高贴息)
+_KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金|贴息"
 _PER = (
     r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每年"
     r"|单个项目|单家企业|单个企业"
@@ -52,9 +53,11 @@ _GIVING_RE = re.compile(
 _KIND_RE = re.compile(_KINDS)
 # the award said after the money (and the sums listed with it): (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(
-    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,3}}?))?"
+    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
     rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
 )
+# a lead before the giving in its clause: a rate of a base, or what the award adds to
+_LEAD_RE = re.compile(r"按(?:照)?[^，。；：]{1,14}?的\d+(?:\.\d+)?%|在[^，。；：]{1,12}?基础上")
 # who receives it, said in the clause before: 对…的X，; or a clause of who qualifies with no
 # 对 (购买一级能效家电的，按售价的15%给予补贴)
 _WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,40})[，,]$")
@@ -62,7 +65,7 @@ _WHO_CLAUSE_RE = re.compile(r"(?:^|[，,；;。])(?P<who>[^，,。；;：对]{2,
 # the act that makes one a receiver, before what it is done to (首次取得三类医疗器械注册证,
 # 购买新能源乘用车, 新评定为国家5A级旅游景区): the thing named, not the act
 _ACT_RE = re.compile(
-    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|采购|租用|开通|新增)"
+    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增)"
 )
 # a share of a base given as the award (对…按售价的30%给予奖励): the award's rate; the base
 # of research spending is said (一类新药研发投入补助比例), the price or amount is not
@@ -76,7 +79,9 @@ _RATE_KIND_RE = re.compile(
 # 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
 _CAP_CLAUSE_RE = re.compile(
     r"(?P<unit>单[个家台套项][\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
-    r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补)?(?:每年)?(?:最高|最多)?(?:不超过)?$"
+    r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补|贴息)?(?:每年)?(?:最高|最多)?(?:不超过)?"
+    # the kind said after the cap (单个项目最高贴息300万元)
+    r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"
 )
 _GIVEN_KIND_RE = re.compile(
     rf"给予(?:(?P<mod>[\u4e00-\u9fff]{{1,3}}?)(?P<kind>{_KINDS})|[^，。；]{{0,14}}?(?P<kind2>{_KINDS}))"
@@ -126,6 +131,27 @@ def _rate_name(sentence: str, start: int, n: Named) -> str:
     return receiver + kind + "比例"
 
 
+# the award's rate said as its own name, a share of another rate (贴息比例为贷款市场报价利率的
+# 30%, 贴息比例不超过…的50%): the rate of the award, not a part of that base
+_OWN_RATE_RE = re.compile(
+    rf"(?P<kind>{_KINDS})比例(?:为|不超过|不低于|不高于|最高为?|最高不超过)?[^，。；：]{{1,14}}?的$"
+)
+# who the award is given to, in the clause that gives it: 对民营小微企业贷款给予贴息
+_GIVEN_TO_RE = re.compile(rf"对(?P<who>[^，。；：]{{2,30}}?)给予(?P<kind>{_KINDS})[，,]")
+
+
+def _own_rate_name(sentence: str, start: int, n: Named) -> str:
+    """An award's rate named in its clause (贴息比例为…的30%) after the clause giving it to
+    whom (对…贷款给予贴息，): that receiver's award rate, or ``""``."""
+    fig = n.figure
+    rate = _OWN_RATE_RE.match(sentence, start, fig.start)
+    if fig.unit != "%" or not rate:
+        return ""
+    given = [g for g in _GIVEN_TO_RE.finditer(sentence, 0, start) if g["kind"] == rate["kind"]]
+    receiver = _receiver(given[-1]["who"]) if given else ""
+    return receiver + rate["kind"] + "比例" if receiver else ""
+
+
 def _cap_name(sentence: str, start: int, n: Named) -> str:
     """A cap in a clause of its own after the giving: ``""`` unless it is one."""
     fig = n.figure
@@ -137,7 +163,11 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     if not given:
         return ""
     last = given[-1]
-    kind = cap["own"] or (last["mod"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+    kind = (
+        cap["own"]
+        or cap["own2"]
+        or (last["mod"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+    )
     if cap["unit"]:  # 单台最高不超过1000万元: one unit's award
         return cap["unit"] + (cap["year"] or "") + kind
     # 每件最高2000元, 最高不超过500万元: the receiver's award, capped; the receiver is said
@@ -148,7 +178,7 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     return receiver + kind if receiver else ""
 
 
-@needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金")
+@needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金", "贴息")
 def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     """Money given as an award or a subsidy is named by its kind and its receivers."""
     if "给予" not in sentence and not _KIND_RE.search(sentence):
@@ -157,11 +187,15 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     for n in named:
         fig = n.figure
         start = after_mark(sentence, fig.start, CLAUSE_MARKS)
-        giving = _GIVING_RE.search(sentence, start, fig.start)
+        # the giving may follow a lead in its clause: the rate given first (按研发投入的30%
+        # 给予最高1000万元奖励) or the subsidy it adds to (在中央补贴基础上按每台最高3万元…)
+        lead = _LEAD_RE.match(sentence, start, fig.start)
+        opens = lead.end() if lead else start
+        giving = _GIVING_RE.search(sentence, opens, fig.start)
         if (
             fig.unit_class == "money"
             and giving
-            and giving.start() == start
+            and giving.start() == opens
             and (giving["give"] or giving["kind"] or giving["per"])  # 给予, or the award as
             # the verb, or a sum per unit given after it (按每条航线每年20万元给予运营补贴)
         ):
@@ -175,10 +209,15 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
                 single = _SINGLE_RE.search(giving.group()) if not receiver else None
                 # 中央财政…给予奖励，单个项目奖励不超过5000万元: the cap of one project's
                 receiver = single.group() if single else receiver
-                name = receiver + (once or "") + kind
+                # 一次性 is the giving's manner: the golds name an award with its receiver
+                # without it (9 records of round10b, round22, round25, none with it), the
+                # bare kind with it (forms' 一次性奖励), which alone says little
+                name = receiver + kind if receiver else (once or "") + kind
                 n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
-        elif name := _rate_name(sentence, start, n) or (
-            _cap_name(sentence, start, n) if fig.unit_class == "money" else ""
+        elif (
+            name := _rate_name(sentence, start, n)
+            or _own_rate_name(sentence, start, n)
+            or (_cap_name(sentence, start, n) if fig.unit_class == "money" else "")
         ):
             n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
         out.append(n)

@@ -50,12 +50,15 @@ if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
 
-# verbs of choosing, drafting, spreading or growing things, then the things (two characters at
+# verbs of choosing, drafting, spreading or growing things, or of overcoming, removing and
+# serving them (攻克关键核心技术50项, 拆除违建9.6万平方米, 联系服务重点民营企业200家: the golds of
+# round16, round15, round12e, round25 name the things), then the things (two characters at
 # least after them, not a verb of their own: 推广应用 is an act, not a thing)
 _DOING_RE = re.compile(
-    r"^(?P<verb>推广|遴选|评选|制修订|甄选|征集|发展)(?P<thing>[\u4e00-\u9fff“”]{2,})$"
+    r"^(?P<verb>推广|遴选|评选|制修订|甄选|征集|发展|攻克|拆除|联系服务)(?P<thing>[\u4e00-\u9fff“”]{2,})$"
 )
 _ACT_AFTER_RE = re.compile(r"^(?:应用|使用|实施|运用|落地|普及)")
+_BARE_MEASURE_RE = re.compile(r"面积|长度|里程|数量|总量|规模|金额|资金")
 # places the act is done in, then a verb of building (在鄂尔多斯市、包头市建设…)
 _WHERE_RE = re.compile(
     r"^在(?P<where>[\u4e00-\u9fff]{2,8}(?:[、和][\u4e00-\u9fff]{2,8}){0,4})"
@@ -590,7 +593,12 @@ def without_doing_verb(
     out: list[Named] = []
     for n in named:
         m = _DOING_RE.match(n.indicator)
-        if m and not _ACT_AFTER_RE.match(m["thing"]) and _is_name(m["thing"]):
+        if (
+            m
+            and not _ACT_AFTER_RE.match(m["thing"])
+            and _is_name(m["thing"])
+            and not _BARE_MEASURE_RE.fullmatch(m["thing"])  # 拆除面积: the act's measure
+        ):
             n = replace(n, indicator=m["thing"], change=n.change or m["verb"])
         known = table.canonical(n.indicator) is not None
         verb = "" if known else _listed_act(sentence, earlier, n, around)

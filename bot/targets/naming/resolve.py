@@ -108,6 +108,7 @@ _PART_PREFIX_RE = re.compile(
     r"(?:^|[，、])对[^，。；]{1,14}$|(?:国有及国有控股|国有控股|国有|非公有制|公有制|民营|外商投资"
     r"|港澳台商投资|私营|股份制)(?:企业)?$"
 )
+_FIRMS_BEFORE_RE = re.compile(r"企业$")
 _SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
 _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
 
@@ -278,6 +279,10 @@ def _best_before_of(
         return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
+    if m.canonical == "研发经费投入强度" and _FIRMS_BEFORE_RE.search(text, 0, m.start):
+        # 规模以上生物医药企业研发投入强度: the firms' research spending over their income,
+        # not the economy's over its output (round15, round22, round25 golds keep the firms)
+        return None
     at = text.rfind(m.alias, 0, m.end + 2)  # (the alias's offsets skip the quotes)
     quoted = _QUOTED_BEFORE_RE.search(text, 0, at) if at > 0 else None
     if quoted and "、" not in text[clause_start(text, quoted.start()) : quoted.start()]:
