@@ -135,7 +135,9 @@ _INNER_SCOPE_RE = re.compile(
     r"(?<![资成基日根样文版])本市)(?=[\u4e00-\u9fff]{2})"
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
-_ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+# 规上 wherever it stands (占规上工业比重, 开发区规上工业产值: GOLD_GUIDELINES 6.8.15), not the
+# 规 of 法规, 常规, 正规
+_ABBREVIATED_RE = re.compile(r"(?<![法常正新])规上(?=[\u4e00-\u9fff（(])")
 # 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
 # not what it measures (a word of its own: 公共 and 共享 keep their 共)
 _INNER_TOTAL_RE = re.compile(
