@@ -630,7 +630,7 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             tail = _ACT_TAIL_RE.search(name)
             if tail:
                 name = name[: tail.start()]
-                if change in ("", "完成"):
+                if change in ("", "完成", "实施"):  # (a lead verb says less than the act)
                     act = tail.group().removesuffix("评价")
                     change = "除险加固" if act == "除险" else act  # (加固 read as a verb of its own)
         bare = _DANGLING_TAIL_RE.sub("", name)
