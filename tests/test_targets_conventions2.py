@@ -38,9 +38,11 @@ def test_jobs_brought_are_named_by_what_brings_them(extract):  # 6.8.13
 def test_guishang_is_written_out_wherever_it_stands(extract):  # 6.8.15
     text = _COUNTY + (
         "新增规上企业12家，规上服务业企业7家，"
-        "高新技术产业增加值占规上工业比重提高到41.3%。\n"
+        "高新技术产业增加值占规上工业比重提高到41.3%。"
+        "规模以上工业增加值增长7.7%，其中装备制造业增加值增长10.4%，占规上工业增加值比重为33.6%。\n"
     )
     got = names_by_value(extract(text, _NAME))
+    assert got[33.6] == "装备制造业增加值占规模以上工业增加值比重"  # a share a pass composed
     assert got[12] == "规模以上企业"
     assert got[7] == "规模以上服务业企业"
     assert got[41.3] == "高新技术产业增加值占规模以上工业比重"
@@ -52,8 +54,8 @@ def test_a_quota_of_special_bonds_is_the_bonds(extract):  # 6.8.16
 
 
 def test_an_act_after_the_things_counted_is_their_change(extract):  # 6.8.17
-    text = "某省水网建设规划（2021-2035年）\n\n一、主要目标\n\n到2035年，完成460条中小河流治理，" + (
-        "实施720座病险水库除险加固，完成适老化改造3300户。\n"
+    text = "某省水网建设规划（2021-2035年）\n\n一、主要目标\n\n" + (
+        "到2035年，完成460条中小河流治理，实施720座病险水库除险加固，完成适老化改造3300户。\n"
     )
     records = extract(text, "province_mou_2021_water-plan.txt")
     got = names_by_value(records)

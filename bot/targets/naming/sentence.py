@@ -632,7 +632,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 name = name[: tail.start()]
                 if change in ("", "完成", "实施"):  # (a lead verb says less than the act)
                     act = tail.group().removesuffix("评价")
-                    change = "除险加固" if act == "除险" else act  # (加固 read as a verb of its own)
+                    # (加固 is read as a verb of its own, 除险 left)
+                    change = "除险加固" if act == "除险" else act
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
