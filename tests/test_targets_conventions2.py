@@ -35,17 +35,17 @@ def test_jobs_brought_are_named_by_what_brings_them(extract):  # 6.8.13
     assert got[950] == "扶贫车间带动贫困群众就业"
 
 
-def test_guishang_is_written_out_wherever_it_stands(extract):  # 6.8.15
+def test_guishang_is_written_out_in_the_thing_measured(extract):  # 6.8.15
     text = _COUNTY + (
         "新增规上企业12家，规上服务业企业7家，"
         "高新技术产业增加值占规上工业比重提高到41.3%。"
         "规模以上工业增加值增长7.7%，其中装备制造业增加值增长10.4%，占规上工业增加值比重为33.6%。\n"
     )
     got = names_by_value(extract(text, _NAME))
-    assert got[33.6] == "装备制造业增加值占规模以上工业增加值比重"  # a share a pass composed
+    assert got[33.6] == "装备制造业增加值占规上工业增加值比重"  # a share's base as written
     assert got[12] == "规模以上企业"
     assert got[7] == "规模以上服务业企业"
-    assert got[41.3] == "高新技术产业增加值占规模以上工业比重"
+    assert got[41.3] == "高新技术产业增加值占规上工业比重"
 
 
 def test_a_quota_of_special_bonds_is_the_bonds(extract):  # 6.8.16

@@ -135,9 +135,10 @@ _INNER_SCOPE_RE = re.compile(
     r"(?<![资成基日根样文版])本市)(?=[\u4e00-\u9fff]{2})"
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
-# 规上 wherever it stands (占规上工业比重, 开发区规上工业产值: GOLD_GUIDELINES 6.8.15), not the
-# 规 of 法规, 常规, 正规
-ABBREVIATED_RE = re.compile(r"(?<![法常正新])规上(?=[\u4e00-\u9fff（(])")
+# 规上 in the thing measured, wherever it stands in it (开发区规上工业产值, 规上（限上）…:
+# GOLD_GUIDELINES 6.8.15); a share's base keeps the text's words (占规上工业比重), and 法规,
+# 常规, 正规 are no 规上
+_ABBREVIATED_RE = re.compile(r"(?<![法常正新占])规上(?=[\u4e00-\u9fff（(])")
 # 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
 # not what it measures (a word of its own: 公共 and 共享 keep their 共)
 _INNER_TOTAL_RE = re.compile(
@@ -318,7 +319,7 @@ def clean_name(text: str) -> str:
     s = _ARRANGED_RE.sub(lambda m: m[1] if m[1].endswith(m[2]) else m[1] + m[2], s)
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
-    s = ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
+    s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
     s = _without_owner_of_new_act(s)
     inner = max(
         (m for m in INNER_VERB_RE.finditer(s) if _outside_brackets(s, m.start())),

@@ -110,7 +110,6 @@ from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.transport_modes import traffic_after_the_mode, traffic_of_the_mode
 from bot.targets.naming.villages import counted_villages
-from bot.targets.naming.written_out import guishang_written_out
 from bot.targets.naming.zone_items import zone_owns_the_list
 from bot.targets.numbers import Figure
 
@@ -308,7 +307,6 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
     _text(rank_of_what_was_said),  # rank_runs: …，居全市第3位 after a growth's gap
     _text(without_list_marker),  # markers: （四）社会保险基金… -> 社会保险基金…
-    _figures(guishang_written_out),  # written_out: 占规上工业比重 -> 占规模以上工业比重
     _text(alternates_as_written),  # alternates: 执业助理医师 -> 执业（助理）医师, last
 )
 
