@@ -391,11 +391,14 @@ def test_a_parts_bare_share_is_of_the_whole_it_was_listed_under(extract):
     got = names(
         extract(
             BULLETIN
-            + "全年一般公共预算支出567.8亿元，增长5.6%，其中民生支出456.7亿元，占比80.4%。\n"
+            + "全年一般公共预算支出567.8亿元，增长5.6%，其中民生支出456.7亿元，所占比重80.4%。\n"
+            + "全年一般公共预算收入98.6亿元，其中税收收入70.2亿元、占比71.2%。\n"
         )
     )
     assert got[(80.4, "%")] == "民生支出占一般公共预算支出比重"
     assert got[(456.7, "亿元")] == "民生支出"
+    # said 占比, the share is named as written (GOLD_GUIDELINES 6.8.18)
+    assert got[(71.2, "%")] == "税收收入占比"
 
 
 def test_a_goal_opening_with_what_it_measures_names_its_bare_figures(extract):

@@ -75,13 +75,13 @@ def test_yearly_averages_after_a_levels_year_keep_the_five_years(extract):
     assert got[8.7] == "2013-2017"
 
 
-# --- households moved out of poverty: 户数, beside the people moved ------------------------
+# --- households moved out of poverty: the households (6.8.14), beside the people moved ---------
 
 
 def test_households_moved_are_counted_as_households(extract):
     text = _COUNTY + "完成易地扶贫搬迁740户2630人，实施地质灾害避险搬迁310户。\n"
     got = names_by_value(extract(text, _NAME))
-    assert got[740] == "易地扶贫搬迁户数"
+    assert got[740] == "易地扶贫搬迁户"  # GOLD_GUIDELINES 6.8.14: the counted thing
     assert got[2630] == "易地扶贫搬迁人口"
     assert got[310] == "地质灾害避险搬迁"  # dev names a disaster's moves by the act
 

@@ -50,6 +50,9 @@ _LEAD_RE = re.compile(
     r"(?:完成|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
+# 扶持创业7650人，带动就业2.1万人: the jobs 创业 brings (创业带动就业, GOLD_GUIDELINES 6.8.13);
+# the act stays in the first count's own name, which the work is matched against
+_SUPPORT_ACT_RE = re.compile(r"^扶持(?=[\u4e00-\u9fff]{2})")
 # a work written verb first, the things after it (改造城镇老旧小区, 新建农村公路)
 _WORK_FIRST_RE = re.compile(
     r"(?P<verb>改造提升|提升改造|改造|治理|整治|修缮|修复)"
@@ -154,6 +157,6 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 )
                 and _is_name(work)
             ):
-                n = replace(n, indicator=f"{work}{verb}{who}")
+                n = replace(n, indicator=f"{_SUPPORT_ACT_RE.sub('', work)}{verb}{who}")
         out.append(n)
     return out

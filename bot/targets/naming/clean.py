@@ -135,7 +135,10 @@ _INNER_SCOPE_RE = re.compile(
     r"(?<![资成基日根样文版])本市)(?=[\u4e00-\u9fff]{2})"
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
-_ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+# 规上 in the thing measured, wherever it stands in it (开发区规上工业产值, 规上（限上）…:
+# GOLD_GUIDELINES 6.8.15); a share's base keeps the text's words (占规上工业比重), and 法规,
+# 常规, 正规 are no 规上
+_ABBREVIATED_RE = re.compile(r"(?<![法常正新占])规上(?=[\u4e00-\u9fff（(])")
 # 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
 # not what it measures (a word of its own: 公共 and 共享 keep their 共)
 _INNER_TOTAL_RE = re.compile(
@@ -371,6 +374,7 @@ def clean_name(text: str) -> str:
             s = tail
     if len(s) > 3:
         s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
+    s = _settled_forms(s)
     if s.endswith("水平"):
         s = _PAYMENT_LEVEL_RE.sub("", s)
     if s in ("经济", "经济社会") and _ECONOMIC_GROWTH_RE.search(text):
@@ -383,6 +387,35 @@ def clean_name(text: str) -> str:
 # act at a name's head goes anyway: 新开通国际集装箱航线 -> 国际集装箱航线). 新建商品住宅
 # is the price statistics' term, not an act.
 _NEW_ACT_RE = re.compile(r"新(?:建(?!商品)|开通|开辟|修建|修|铺设)")
+
+
+# Money a relief saves is the burden or cost relieved (GOLD_GUIDELINES 6.8.11): 减轻企业税负,
+# 企业减轻税费负担, 全社会降低企业成本, 企业降低成本 -> 企业税负, 企业税费负担, 企业成本;
+# 经营主体减负 -> 经营主体负担. (Whom it was for stays where the text puts it before.)
+_RELIEVED_RE = re.compile(
+    r"^(?:全社会)?(?P<who>[\u4e00-\u9fff]{0,6}?)(?:减轻|降低)"
+    r"(?P<what>[\u4e00-\u9fff]{0,10}?(?:负担|成本|税负))$"
+)
+_RELIEF_SAID_SHORT_RE = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,8}?)减负$")
+# A year's output is 产量, the year being the record's (6.8.19): 煤制油年产量 -> 煤制油产量,
+# 年产发电设备 -> 发电设备产量 (年产能 and 年产值 are other measures)
+_YEARS_OUTPUT_RE = re.compile(r"(?<=[\u4e00-\u9fff])年产量")
+_YEARS_OUTPUT_LEAD_RE = re.compile(r"^年产(?![能值量])(?P<what>[\u4e00-\u9fff]{2,8})$")
+
+
+def _settled_forms(s: str) -> str:
+    """Names the golds had written two ways, written the one way GOLD_GUIDELINES 6.8 settles."""
+    m = _RELIEVED_RE.match(s)
+    if m and len(m["who"] + m["what"]) >= 3:
+        return m["who"] + m["what"]
+    m = _RELIEF_SAID_SHORT_RE.match(s)
+    if m:
+        return m["who"] + "负担"
+    s = _YEARS_OUTPUT_RE.sub("产量", s)
+    m = _YEARS_OUTPUT_LEAD_RE.match(s)
+    if m:
+        return m["what"] + "产量"
+    return s
 
 
 def _without_owner_of_new_act(s: str) -> str:

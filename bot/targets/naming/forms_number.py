@@ -85,9 +85,9 @@ _VERB_AFTER_NOUN_RE = re.compile(
 _PEOPLE_ACTIVITY_END_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:伤亡|参保|参加基本医疗保险|资助|救助|安置|搬迁)$"
 )
-# What households are counted after (易地扶贫搬迁1230户4380人: the households moved, 户数,
-# beside the people moved, 人数; the probe golds of five county reports name them so, where
-# dev names a disaster's 避险搬迁…户 by the act)
+# What households are counted after (易地扶贫搬迁1230户4380人: the households moved, 易地扶贫
+# 搬迁户, beside the people moved, 人数; five probe county reports count them, where dev names
+# a disaster's 避险搬迁…户 by the act)
 _HOUSEHOLD_ACTIVITY_END_RE = re.compile(r"扶贫搬迁$")
 _AREA_WORD_RE = re.compile(r"(?:面积|规模|地|田|林|园|棚|塘|库|房|区|场|片|基地|草原|湿地)$")
 _AREA_ACTIVITIES = (
@@ -671,15 +671,16 @@ class _NumberForm:
         """An activity measured in people or land says what of it is counted:
         ``以工代赈吸纳就业36万人`` -> ``…就业人数``; ``石漠化综合治理600平方公里``,
         ``大中型灌区现代化改造222.2万亩`` -> ``…治理面积``, ``…改造面积``."""
+        people = fig.unit in ("人", "万人", "亿人")
+        act = name.removesuffix("数").removesuffix("户")
+        if people and act != name and _HOUSEHOLD_ACTIVITY_END_RE.search(act):
+            return act + "人数"  # 1230户4380人: the people after the households
         if name in self.table:
             return name
-        people = fig.unit in ("人", "万人", "亿人")
-        if people and name.endswith("户数") and _HOUSEHOLD_ACTIVITY_END_RE.search(name[:-2]):
-            return name[:-2] + "人数"  # 1230户4380人: the people after the households
         if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
             return name + "人数"
         if fig.unit in ("户", "万户") and _HOUSEHOLD_ACTIVITY_END_RE.search(name):
-            return name + "户数"
+            return name + "户"  # the households moved, as 贫困户, 脱贫户 (GOLD_GUIDELINES 6.8.14)
         if fig.unit_class == "length" and _AREA_ACTIVITY_END_RE.search(name):
             return name + "里程"  # 完成街巷硬化134.6公里: the length of the work, 街巷硬化里程
         if fig.unit_class != "area" or _AREA_WORD_RE.search(name):

@@ -1,9 +1,10 @@
 """A part's bare share of the whole it was listed under: ``一般公共预算支出567.8亿元，其中
-民生支出456.7亿元，占比80.4%``.
+民生支出456.7亿元，所占比重80.4%``.
 
 Bulletins and reports give a whole, then one of its parts after ``其中`` with its share
-said bare (``占比``, ``比重为``). The share is of that whole: ``民生支出占一般公共预算支出
-比重``, not a ``民生支出占比`` of nothing said.
+said bare (``比重为``, ``所占比重``). The share is of that whole: ``民生支出占一般公共预算支出
+比重``. Said ``占比`` it is named as written, ``税收收入占比`` (GOLD_GUIDELINES 6.8.18: 19
+probe and dev golds name it so).
 
 The other way round, a part's share of *all* the things of its own kind (``占幼儿园总数的``)
 names no whole a reader needs: it is the part's ``占比`` (:func:`share_within_its_kind`).
@@ -39,7 +40,13 @@ def share_of_the_whole(sentence: str, named: list[Named]) -> list[Named]:
         fig = n.figure
         bare = _BARE_SHARE_END_RE.search(n.indicator)
         among = sentence.rfind(_AMONG, 0, fig.start)
-        if fig.unit == "%" and bare and among > 0 and "占" not in n.indicator[: bare.start()]:
+        if (
+            fig.unit == "%"
+            and bare
+            and bare.group() != "占比"  # said 占比 it is named so, X占比 (GOLD_GUIDELINES 6.8.18)
+            and among > 0
+            and "占" not in n.indicator[: bare.start()]
+        ):
             part = n.indicator[: bare.start()]
             wholes = [m for m in named[:k] if m.figure.end <= among and m.figure.unit != "%"]
             parts = [m for m in named[:k] if m.figure.start > among and m.indicator == part]

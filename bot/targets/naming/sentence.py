@@ -147,7 +147,11 @@ _DANGLING_TAIL_RE = re.compile(
 )
 # An act written after the things counted, right before their count (入库, 入库评价,
 # 除险加固): the name is the things, as when the act comes first (入库科技型中小企业)
-_ACT_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:入库评价|入库|除险加固)$")
+# (完成2000条中小河流治理, 3500座病险水库除险加固: the rivers and reservoirs counted, the act
+# their change, GOLD_GUIDELINES 6.8.17; a whole basin's or a combined 治理 is a work itself)
+_ACT_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:入库评价|入库|除险加固|除险|(?<!综合)(?<!流域)治理)$"
+)
 # Money given for a purpose (210亿元支持老区苏区振兴发展, 16亿元用于老旧城区改造), and
 # the public purses that give it.
 _PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
@@ -626,8 +630,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             tail = _ACT_TAIL_RE.search(name)
             if tail:
                 name = name[: tail.start()]
-                if change in ("", "完成"):
-                    change = tail.group().removesuffix("评价")
+                if change in ("", "完成", "实施"):  # (a lead verb says less than the act)
+                    act = tail.group().removesuffix("评价")
+                    # (加固 is read as a verb of its own, 除险 left)
+                    change = "除险加固" if act == "除险" else act
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
