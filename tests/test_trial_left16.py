@@ -7,16 +7,22 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from bot.admin import AuditEntry
+from bot.library import Engine
+from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
 from handlers.format import admin as fmt
 from handlers.seen import SeenUsers
-from tests.e2e import ask_text
+from tests.e2e import ask_text, engine_copy
 from tests.test_subscriptions_e2e import running
+from tests.test_user_trial16 import OTHER, REPORT, REVISED, _titles
 
+FIRST, SECOND = "万安县2026年政府工作报告.txt", "万安县2026年政府工作报告（修订稿）.txt"
 AT = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
 
 
@@ -86,3 +92,92 @@ async def test_audit_in_a_chinese_chat_names_the_actions_and_the_people(
     assert f"@li_zys · 聊天 {li.id} · 暂停订阅 · 出错" in lines[1]
     assert f"小王 · 聊天 {wang.id} · 查看状态 · 已拒绝" in shown
     assert f"用户 {li.id}" not in shown and "subs pause" not in shown
+
+
+# -- briefbot ingest: the upload's same-report and no-extension rules ---------------------------
+@pytest.fixture
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    return engine_copy(bundled_template, tmp_path, tokenizer, flood_burst=0)
+
+
+def _cli(tmp_path: Path, *args: str):
+    from briefbot.cli import app
+
+    base = ["--corpus-dir", str(tmp_path / "corpus"), "--data-dir", str(tmp_path / "data")]
+    return CliRunner().invoke(app, [*base, *args], env={"COLUMNS": "300"})
+
+
+def _files(folder: Path, **texts: str) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [folder / name for name in texts]
+
+
+def test_ingest_of_a_revised_report_under_another_name_asks_replace_or_keep_both(
+    engine: Engine, tmp_path: Path
+) -> None:
+    (first,) = _files(tmp_path / "a", **{"万安县2026年政府工作报告.txt": REPORT})
+    revised, other = _files(
+        tmp_path / "b",
+        **{
+            "万安县2026年政府工作报告（修订稿）.txt": REVISED,
+            "泰和县2026年政府工作报告.txt": OTHER,
+        },
+    )
+    assert engine.ingest([first]).copied == ("万安县2026年政府工作报告.txt",)
+    asked = engine.ingest([revised, other])
+    assert asked.copied == ("泰和县2026年政府工作报告.txt",)  # another place: simply added
+    (skip,) = asked.skipped
+    assert skip.code == "upload.same_report_ingest" and "--keep-both" in skip.reason
+    assert dict(skip.params)["filename"] == "万安县2026年政府工作报告.txt"
+    done = engine.ingest([revised], replace=True)
+    assert done.superseded == (
+        ("万安县2026年政府工作报告（修订稿）.txt", "万安县2026年政府工作报告.txt"),
+    )
+    assert _titles(engine) == ["万安县2026年政府工作报告（修订稿）.txt"]
+    assert not (engine.settings.corpus_dir / "万安县2026年政府工作报告.txt").exists()
+
+
+def test_ingest_keep_both_adds_the_second_beside_the_first(engine: Engine, tmp_path: Path) -> None:
+    first, revised = _files(
+        tmp_path / "a",
+        **{
+            "万安县2026年政府工作报告.txt": REPORT,
+            "万安县2026年政府工作报告（修订稿）.txt": REVISED,
+        },
+    )
+    engine.ingest([first])
+    assert engine.ingest([revised], keep_both=True).copied == (revised.name,)
+    assert len(_titles(engine)) == 2
+
+
+def test_ingest_reads_a_file_with_no_extension_by_its_content(
+    engine: Engine, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "万安县统计公报").write_bytes(REPORT.encode("gbk"))
+    (folder / "旧文件").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    report = engine.ingest([folder])
+    assert report.copied == ("万安县统计公报.txt",)
+    assert report.named_by_content == ((str(folder / "万安县统计公报"), "万安县统计公报.txt"),)
+    (old,) = report.skipped
+    assert old.path.endswith("旧文件") and ".docx" in old.reason  # an old Word file: what to do
+    # in the corpus folder itself: renamed by its content when ingested, then indexed
+    corpus = engine.settings.corpus_dir
+    (corpus / "泰和县公报").write_bytes(OTHER.encode())
+    again = engine.ingest([corpus])
+    assert again.named_by_content == ((str(corpus / "泰和县公报"), "泰和县公报.txt"),)
+    assert "泰和县公报.txt" in {d.filename for d in engine.documents()}
+
+
+def test_the_ingest_command_says_what_to_do_with_the_same_report(tmp_path: Path) -> None:
+    (first,) = _files(tmp_path / "a", **{"万安县2026年政府工作报告.txt": REPORT})
+    (revised,) = _files(tmp_path / "b", **{"万安县2026年政府工作报告（修订稿）.txt": REVISED})
+    both = _cli(tmp_path, "ingest", "--replace", "--keep-both", str(revised))
+    assert both.exit_code == 2 and "--keep-both" in both.output
+    assert _cli(tmp_path, "ingest", str(first)).exit_code == 0
+    asked = _cli(tmp_path, "ingest", str(revised))
+    assert asked.exit_code == 1
+    assert "same report" in asked.output and "--replace" in asked.output
