@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from bot.admin import AuditEntry
 from bot.library import Engine
+from bot.targets.records import TargetRecord
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
 from handlers.format import admin as fmt
@@ -181,3 +182,43 @@ def test_the_ingest_command_says_what_to_do_with_the_same_report(tmp_path: Path)
     asked = _cli(tmp_path, "ingest", str(revised))
     assert asked.exit_code == 1
     assert "same report" in asked.output and "--replace" in asked.output
+
+
+# -- a digest naming two kept versions of one report ---------------------------------------------
+def test_a_digest_tells_two_documents_of_one_title_apart_by_their_file_names() -> None:
+    from bot.digest import compose_digest, render_html, render_text
+    from bot.targets.indicators import default_table
+    from tests.factories import document_info, target_record
+
+    title = "万安县2026年政府工作报告"
+    docs = {
+        "aaaa111111": document_info("aaaa111111", filename=FIRST, title=title, region="万安"),
+        "bbbb222222": document_info("bbbb222222", filename=SECOND, title=title, region="万安"),
+        "cccc333333": document_info(
+            "cccc333333", filename="泰和.txt", title="泰和县2026年政府工作报告", region="泰和"
+        ),
+    }
+
+    def gdp(doc: str, value: float, region: str = "万安") -> TargetRecord:
+        return target_record(
+            "地区生产总值", doc=doc, value=value, value_text=str(value), region=region
+        )
+
+    records = [
+        ("aaaa111111", gdp(FIRST, 6.0)),
+        ("bbbb222222", gdp(SECOND, 6.5)),
+        ("cccc333333", gdp("泰和.txt", 6.0, "泰和")),
+    ]
+    digest = compose_digest(records, docs, None, now=AT, table=default_table())
+    shown = "".join(render_html(digest))
+    assert f"《{title}》（{FIRST}）" in shown and f"《{title}》（{SECOND}）" in shown
+    assert "《泰和县2026年政府工作报告》" in shown and "（泰和.txt）" not in shown
+    english = "".join(
+        render_text(compose_digest(records, docs, None, now=AT, table=default_table(), lang="en"))
+    )
+    assert f"({SECOND})" in english
+    # one document alone: its title as before
+    alone = "".join(
+        render_html(compose_digest(records[1:], docs, None, now=AT, table=default_table()))
+    )
+    assert f"《{title}》" in alone and SECOND not in alone
