@@ -14,10 +14,12 @@ from typer.testing import CliRunner
 
 from bot.admin import AuditEntry
 from bot.library import Engine
+from bot.models import HomeRegion
 from bot.targets.records import TargetRecord
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
 from handlers.format import admin as fmt
+from handlers.format.search import search_page
 from handlers.seen import SeenUsers
 from tests.e2e import ask_text, engine_copy
 from tests.test_subscriptions_e2e import running
@@ -222,3 +224,23 @@ def test_a_digest_tells_two_documents_of_one_title_apart_by_their_file_names() -
         render_html(compose_digest(records[1:], docs, None, now=AT, table=default_table()))
     )
     assert f"《{title}》" in alone and SECOND not in alone
+
+
+# -- a target question naming no place, two places' figures in the library ----------------------
+def test_a_question_naming_no_place_lists_each_places_figure(engine: Engine) -> None:
+    engine.add_upload(FIRST, REPORT.encode("gbk"))
+    assert engine.search("2026年的就业目标是多少").answers == ()  # one place: one card
+    engine.add_upload("泰和县2026年政府工作报告.txt", OTHER.encode())
+    resp = engine.search("2026年的就业目标是多少")
+    assert resp.several_places
+    assert sorted(a.region or "" for a in resp.all_answers) == ["万安", "泰和"]
+    assert {a.figure for a in resp.all_answers} == {"3000人以上"}
+    html, _keyboard = search_page(resp, key="k", lang="zh")
+    assert "问题没有写地区，文库里有几个地区的这项数字" in html and "/region " in html
+    # a place named, or the asker's own place set (/region): one card, as before
+    named = engine.search("万安县2026年的就业目标是多少")
+    assert not named.several_places and named.answer is not None
+    assert named.answer.region == "万安" and named.answers == ()
+    home = HomeRegion("360828", "万安县", county="万安", city="吉安", province="江西")
+    homed = engine.search("2026年的就业目标是多少", home=home)
+    assert not homed.several_places and homed.answers == ()
