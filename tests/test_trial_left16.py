@@ -155,6 +155,22 @@ def test_ingest_keep_both_adds_the_second_beside_the_first(engine: Engine, tmp_p
     assert len(_titles(engine)) == 2
 
 
+def test_ingest_of_a_folder_holding_a_revision_beside_the_first_copy(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The trial's case: a folder with both versions added both in one run."""
+    folder = tmp_path / "in"
+    _files(folder, **{FIRST: REPORT, SECOND: REVISED})
+    asked = engine.ingest([folder])
+    assert asked.copied == (FIRST,)
+    assert [s.code for s in asked.skipped] == ["upload.same_report_ingest"]
+    assert _titles(engine) == [FIRST]
+    engine.remove_document(FIRST)
+    done = engine.ingest([folder], replace=True)
+    assert done.copied == (SECOND,) and done.superseded == ((SECOND, FIRST),)
+    assert _titles(engine) == [SECOND]
+
+
 def test_ingest_reads_a_file_with_no_extension_by_its_content(
     engine: Engine, tmp_path: Path
 ) -> None:
@@ -244,3 +260,15 @@ def test_a_question_naming_no_place_lists_each_places_figure(engine: Engine) -> 
     home = HomeRegion("360828", "万安县", county="万安", city="吉安", province="江西")
     homed = engine.search("2026年的就业目标是多少", home=home)
     assert not homed.several_places and homed.answers == ()
+
+
+def test_the_search_command_says_the_question_names_no_place(engine: Engine) -> None:
+    from briefbot.cli import app
+
+    engine.add_upload(FIRST, REPORT.encode("gbk"))
+    engine.add_upload("泰和县2026年政府工作报告.txt", OTHER.encode())
+    s = engine.settings
+    base = ["--corpus-dir", str(s.corpus_dir), "--data-dir", str(s.data_dir)]
+    result = CliRunner().invoke(app, [*base, "search", "2026年的就业目标是多少"])
+    assert result.exit_code == 0, result.output
+    assert "文库里有几个地区的这项数字" in result.output and "--home-region" in result.output

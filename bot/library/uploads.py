@@ -130,9 +130,10 @@ class UploadsMixin:
         documents and name clashes (unless ``replace``) are reported, not copied. A file
         indexed already under its own name with the same content is ``unchanged``.
         The upload's rules hold here too: a file of another name that reads as the same
-        report as an indexed one (:meth:`_same_report`) is skipped with the question
-        unless ``replace`` (the older file and its sidecar leave the corpus before the
-        refresh) or ``keep_both``; a file with no extension outside the corpus folder is
+        report as an indexed one (:meth:`_same_report`), or as one this run copied before
+        it (in the order given: a folder's revision after its first copy), is skipped with
+        the question unless ``replace`` (the older file and its sidecar leave the corpus
+        before the refresh) or ``keep_both``; a file with no extension outside the corpus folder is
         named by its content (:func:`bot.corpus.uploads.suffix_by_content`) and copied
         under that name.
         """
@@ -162,6 +163,7 @@ class UploadsMixin:
         # the second stayed in the corpus folder unindexed, "skipped" by every later command
         copied_now: dict[str, str] = {}
         superseded: list[tuple[str, str]] = []
+        copied_reports: dict[tuple, str] = {}  # (title, place, year, kind) -> name copied
         docs = list(self.index.docs)
         max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
         for path, name in [(f, f.name) for f in found.files] + sniffed:
@@ -201,16 +203,23 @@ class UploadsMixin:
                 )
                 continue
             rival = None if target.exists() or keep_both else self._same_report(docs, name, doc)
-            if rival is not None and not replace:
+            # a report this run copied already (a folder holding a revision beside the
+            # first copy): the later file is asked about as one beside an indexed report
+            report_key = (doc.meta.title, doc.meta.region, doc.meta.year, doc.meta.doc_type)
+            earlier = None
+            if rival is None and not keep_both and doc.meta.title and doc.meta.region:
+                earlier = copied_reports.get(report_key)
+            older = rival.filename if rival is not None else earlier
+            if older is not None and not replace:
                 skipped.append(
                     SkippedFile(
                         str(path),
-                        f"the library already has the same report ({rival.title}): "
-                        f"{rival.filename}; if this is a new version of it, ingest it with "
+                        f"the library already has the same report ({doc.meta.title}): "
+                        f"{older}; if this is a new version of it, ingest it with "
                         "--replace (the older file leaves the library), if it is another "
                         "document with --keep-both",
                         "upload.same_report_ingest",
-                        (("title", rival.title), ("filename", rival.filename)),
+                        (("title", doc.meta.title), ("filename", older)),
                     )
                 )
                 continue
@@ -220,6 +229,15 @@ class UploadsMixin:
                     original.unlink(missing_ok=True)
                 superseded.append((name, rival.filename))
                 docs.remove(rival)
+            elif earlier is not None:  # replace: this run's earlier copy is the older one
+                old = corpus / earlier
+                for original in (old, sidecar_path(old)):
+                    original.unlink(missing_ok=True)
+                superseded.append((name, earlier))
+                copied.remove(earlier)
+                copied_now = {sha: n for sha, n in copied_now.items() if n != earlier}
+            if doc.meta.title and doc.meta.region:
+                copied_reports[report_key] = name
             shutil.copy2(path, target)
             sidecar = path.with_name(path.name + ".meta.toml")
             if sidecar.exists():
