@@ -292,6 +292,9 @@ class SearchResponse:
     # the query said 我县, 本市, 本地 … and the chat has set no place of its own: the words
     # were left out of the search, and the reply says how to set the place
     home_unset: bool = False
+    # a question naming no place, and the library holds its figure for several: one card
+    # per place (``answers``), and the reply says how to ask about one
+    several_places: bool = False
 
     @property
     def all_answers(self) -> tuple[AnswerCard, ...]:

@@ -362,6 +362,11 @@ class FakeBotApi(Observing):
         await self.backend.updates.push("inline_query", copy.deepcopy(body))
         return body
 
+    def inline_answer(self, query: dict[str, Any]) -> dict[str, Any] | None:
+        """The bot's answer to the inline ``query`` (results, next_offset, button …), or
+        None before it answered."""
+        return copy.deepcopy(self.backend.inline_queries[query["id"]]["answer"])
+
     async def send_inline_result(
         self, chat: ChatRef, user: UserRef, query: dict[str, Any], result_id: str
     ) -> dict[str, Any]:

@@ -85,7 +85,7 @@ async def remember_sender(update: object, context: BriefContext) -> None:
         pending.discard(user.id)
         if await context.services.check_admin(user.id):  # not removed meanwhile
             await context.services.set_admin_menu(user.id, True)
-    if not context.services.seen.see(user.id, user.username):
+    if not context.services.seen.see(user.id, user.username, user.first_name):
         return
     # A stored admin whose username changed: keep @name resolving to the right person;
     # the admins this person added name them as they are now.
@@ -326,7 +326,22 @@ async def audit_command(update: Update, context: BriefContext) -> None:
         for e in entries
     ]
     await audit(update, context, "audit", detail=worded("audit_read", count=n))
-    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc), lang)))
+    names = await _people_names(svc, {e.actor_id for e in entries})
+    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc), lang, names)))
+
+
+async def _people_names(svc: Services, ids: set[int]) -> dict[int, str]:
+    """The people of ``ids`` by name: as the bot saw them since start (@username, else
+    first name), else as the admins' store keeps them (an admin's username, an adder's
+    name): a log read after a restart still names its admins."""
+    names = {i: name for i in ids if (name := svc.seen.name(i))}
+    if ids - names.keys():
+        for admin in await svc.run_db(svc.admins.list):
+            if admin.user_id in ids and admin.user_id not in names and admin.username:
+                names[admin.user_id] = f"@{admin.username}"
+            if admin.added_by in ids and admin.added_by not in names and admin.added_by_name:
+                names[admin.added_by] = admin.added_by_name
+    return names
 
 
 # -- /config -----------------------------------------------------------------------------------

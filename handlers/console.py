@@ -76,6 +76,9 @@ FILE_COMMAND = re.compile(r":file\s+(\S.*)")
 # the console's owner can subscribe it (`/subscribe @newsroom_ch …`) as in a private chat
 CHANNEL_COMMAND = re.compile(r":channel(?:\s+(\S+)(?:\s+(\S.*))?)?")
 CHANNEL_NAME = re.compile(r"@?([A-Za-z][A-Za-z0-9_]{3,31})")
+# `:inline 就业目标`: what `@BriefBot 就业目标` typed in any chat would list (inline mode),
+# asked of the bot as a client asks it (an inline query through the same handler)
+INLINE_COMMAND = re.compile(r":inline(?:\s+(\S.*))?")
 # The console's user, as a Telegram client would announce them: Chinese, so the bot and the
 # console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.
 CONSOLE_LANGUAGE_CODE = "zh-hans"
@@ -318,6 +321,8 @@ class ChatConsole:
             return ("q", update.callback_query.id)
         if update.message is not None:
             return ("m", update.message.message_id)
+        if update.inline_query is not None:
+            return ("i", update.inline_query.id)
         return None
 
     def skip_startup_calls(self) -> None:
@@ -337,6 +342,31 @@ class ChatConsole:
         message = await self.server.send_message(self.user, self.user, text)
         await self._until_handled(("m", message["message_id"]))
         self.render_new()
+
+    async def inline(self, text: str) -> None:
+        """``:inline WORDS``: the inline query ``@bot WORDS`` sent as a client sends it
+        (from this user, typed in their private chat), and the results listed as the
+        client lists them: the button above them, then each title and description."""
+        if not text.strip():
+            self.say("inline_usage", "yellow")
+            return
+        query = await self.server.inline_query(self.user, text.strip(), chat_type="private")
+        await self._until_handled(("i", query["id"]))
+        self.render_new()
+        answer = self.server.inline_answer(query)
+        if answer is None:
+            return  # the bot did not answer: said by _until_handled
+        self.say("inline_heading", "dim", bot=self.server.bot.username, query=text.strip())
+        if answer["button"]:
+            self.out.print(Text(f"  ⬚ {answer['button']['text']}", style="italic"))
+        for i, result in enumerate(answer["results"], 1):
+            self.out.print(Text(f"  {i}. {result['title']}", style="bold"))
+            if result.get("description"):
+                self.out.print(Text(f"     {result['description']}", style="dim"))
+        if not answer["results"] and not answer["button"]:
+            self.say("inline_none", "dim")
+        if answer["next_offset"]:
+            self.say("inline_more", "dim")
 
     async def send_file(self, path: str) -> None:
         """``:file PATH``: the file sent to the bot as a Telegram client sends one (a
@@ -493,6 +523,9 @@ class ChatConsole:
         elif (channel := CHANNEL_COMMAND.fullmatch(line)) is not None:
             self._echo(line)
             self.make_channel(channel.group(1), channel.group(2))
+        elif (inline := INLINE_COMMAND.fullmatch(line)) is not None:
+            self._echo(line)
+            await self.inline(inline.group(1) or "")
         elif CONSOLE_COMMAND.fullmatch(line):
             self._echo(line)
             self.say("unknown_command", "yellow", command=line)
@@ -604,7 +637,9 @@ async def chat(
     """
     interactive = sys.stdin.isatty() if interactive is None else interactive
     factory = app_factory or default_app_factory()
-    server = FakeBotApi(bot_username="policy_brief_bot", bot_name="Policy Brief Bot")
+    server = FakeBotApi(
+        bot_username="policy_brief_bot", bot_name="Policy Brief Bot", inline_mode=True
+    )
     try:
         await server.start()
     except OSError as exc:

@@ -15,9 +15,13 @@ class SeenUsers:
         self.limit = limit
         self._by_name: OrderedDict[str, tuple[int, str]] = OrderedDict()
         self._names: dict[int, str | None] = {}
+        # first names, to name in /audit those with no username; not "news" (no store)
+        self._first: dict[int, str] = {}
 
-    def see(self, user_id: int, username: str | None) -> bool:
+    def see(self, user_id: int, username: str | None, first_name: str | None = None) -> bool:
         """Note a sender; True if this is news (first sight or a changed username)."""
+        if first_name and first_name.strip():
+            self._first[user_id] = " ".join(first_name.split())[:64]
         if self._names.get(user_id, "\0") == username:
             return False
         old = self._names.get(user_id)
@@ -30,8 +34,10 @@ class SeenUsers:
         while len(self._by_name) > self.limit:
             _name, (gone, _) = self._by_name.popitem(last=False)
             self._names.pop(gone, None)
+            self._first.pop(gone, None)
         if len(self._names) > 2 * self.limit:  # senders without usernames
             self._names.clear()
+            self._first.clear()
         return True
 
     def find(self, name: str) -> tuple[int, str] | None:
@@ -43,3 +49,11 @@ class SeenUsers:
 
     def username(self, user_id: int) -> str | None:
         return self._names.get(user_id)
+
+    def name(self, user_id: int) -> str | None:
+        """How to name the person to an admin: ``@username`` (still theirs), else the
+        first name they wrote with, else None."""
+        username = self._names.get(user_id)
+        if username and (self.find(username) or (None,))[0] == user_id:
+            return f"@{username}"
+        return self._first.get(user_id)

@@ -329,12 +329,12 @@ async def test_audit_lists_latest_entries(
     await ask(server, owner, owner, "/config set fuzzy_threshold 101")
     await assert_refused(server, app, eve, eve, "/audit")
     shown = (await ask(server, owner, owner, "/audit 3")).text
-    lines = [line for line in shown.splitlines() if " user " in line]
+    lines = [line for line in shown.splitlines() if " · chat " in line]
     assert len(lines) == 3
-    # Newest first: the refused /audit, the bad value, the refused set.
-    assert f"user {eve.id}" in lines[0] and "audit · refused" in lines[0]
-    assert f"user {owner.id}" in lines[1] and "config set · error" in lines[1]
-    assert "config set · refused" in lines[2]
+    # Newest first: the refused /audit, the bad value, the refused set; people by name.
+    assert " Eve · " in lines[0] and "read the audit log · refused" in lines[0]
+    assert f" @{owner.username} · " in lines[1] and "change a setting · error" in lines[1]
+    assert "change a setting · refused" in lines[2]
     assert "fuzzy_threshold = 101" in shown
     everything = (await ask(server, owner, owner, "/audit")).text
     assert "snippet_chars: 120 → 100" in everything

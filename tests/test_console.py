@@ -374,3 +374,15 @@ async def test_the_prompt_and_banner_of_a_terminal_follow_the_language(
     assert prompts.startswith("你> ") and "you> " in prompts
     text = buffer.getvalue()
     assert "离线控制台" in text and "OK, I will reply to you in English" in text
+
+
+def test_inline_mode_is_tried_in_the_console_through_the_bots_handler(briefbot):
+    """``:inline 乡村振兴`` lists what ``@policy_brief_bot 乡村振兴`` typed in any chat would
+    (the inline query answered by the bot's own handler); too short, the bot's hint
+    button; none, how to use it (trial-left16: inline mode could not be tried offline)."""
+    out = briefbot(input=":inline 乡村振兴\n:inline 乡\n:inline\n:quit\n").stdout
+    assert "在任意聊天中输入 @policy_brief_bot 乡村振兴（内联模式）会列出：" in out
+    assert "  1. " in out and "乡村" in out.split("会列出：")[1]
+    assert "⬚ " in out  # the one-character query: the bot's button instead of results
+    assert "用法：:inline 关键词" in out
+    assert "没有找到相关结果" not in out.split("会列出：")[0]  # never sent as a message

@@ -135,7 +135,7 @@ async def test_audit_reply_is_redacted(bundled_engine, db_url, server):
             shown = (await server.next_call("sendMessage", chat=owner)).text
     finally:
         db.close()
-    assert "status · 已拒绝" in shown  # the result in the reader's language
+    assert "查看状态 · 已拒绝" in shown  # the action and result in the reader's language
     assert leaks(shown, token) == [], shown
 
 

@@ -85,11 +85,11 @@ async def test_audit_is_said_in_the_readers_language_with_the_errors_text(
         await ask_text(server, owner, owner, "/subs pause 99")
         shown = await ask_text(server, owner, owner, "/audit")
         first = shown.splitlines()[1]
-        assert f"用户 {owner.id} · 聊天 {owner.id} · subs pause · 出错" in first
+        assert f"{owner.first_name} · 聊天 {owner.id} · 暂停订阅 · 出错" in first
         assert " user " not in shown and "· error" not in shown and "· ok" not in shown
         assert "#99：失败：" in shown and "· 成功" in shown
         english = await ask_text(server, eve, eve, "/audit")
-        assert f"user {owner.id} · chat {owner.id} · subs pause · error" in english
+        assert f"{owner.first_name} · chat {owner.id} · pause a subscription · error" in english
         assert "#99: failed: " in english
 
 
@@ -138,7 +138,7 @@ async def test_an_empty_upload_is_refused_by_its_size_before_download(
         assert said == "❌ 文件 empty.txt 为空（0 B），未添加。"
         assert not server.calls("getFile")
         shown = await ask_text(server, owner, owner, "/audit")
-        assert "upload · 已拒绝" in shown
+        assert "上传文件 · 已拒绝" in shown
         assert "文件 empty.txt · 大小 0 B · 已拒收（空文件）" in shown
 
 

@@ -129,7 +129,9 @@ async def test_an_admin_in_a_group_is_sent_to_the_private_chat_for_subs_and_audi
             assert str(ann.id) not in said
         assert str(ann.id) in await ask_text(server, owner, owner, "/subs")
         listed = await ask_text(server, owner, owner, "/audit")
-        assert "在群组中：仅限私聊" in listed and "subs list" in listed  # in the reader's language
+        assert (
+            "在群组中：仅限私聊" in listed and "查看全部订阅" in listed
+        )  # in the reader's language
 
 
 async def test_an_id_mistyped_with_letters_is_not_called_a_username(

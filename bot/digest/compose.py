@@ -53,7 +53,7 @@ that pass the filter were left out that way (:attr:`Digest.low_confidence`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -126,6 +126,9 @@ class SourceRef:
     filename: str
     new: bool = False
     url: str | None = None  # where a document from a live source was published
+    # the file name, when another document of the digest has the same title (both
+    # versions of a report kept: "《万安县…报告》、《万安县…报告》" told nothing apart)
+    aside: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +222,28 @@ class _Doc:
     info: DocumentInfo | None
     ref: SourceRef
     rank: tuple = ()
+
+
+def _tell_apart(docs: list[_Doc]) -> None:
+    """Give the documents of ``docs`` that share a title their file names (``aside``)."""
+    by_title: dict[str, list[_Doc]] = {}
+    for doc in _unique(docs):
+        by_title.setdefault(doc.ref.full_title, []).append(doc)
+    for same in by_title.values():
+        if len(same) > 1:
+            for doc in same:
+                doc.ref = replace(doc.ref, aside=doc.ref.filename)
+
+
+def _unique(docs: list[_Doc]) -> list[_Doc]:
+    seen: set[str] = set()
+    return [d for d in docs if not (d.key in seen or seen.add(d.key))]
+
+
+def _titled(ref: SourceRef, lang: str) -> str:
+    """``《title》``, with the file name when another document has the same title."""
+    aside = tr(lang, "digest.same_title", filename=ref.aside) if ref.aside else ""
+    return f"《{ref.title}》{aside}"
 
 
 def _unpack(item: Any) -> tuple[str | None, TargetRecord]:
@@ -351,6 +376,7 @@ def compose_digest(
             low_confidence += 1
             continue
         selected.append((index, doc, record))
+    _tell_apart([doc for _i, doc, _r in selected])
 
     # Merge duplicates.
     merged: dict[tuple, list[tuple[int, _Doc, TargetRecord]]] = {}
@@ -438,7 +464,7 @@ def compose_digest(
             for i, ref in enumerate(new_docs):
                 if i:
                     spans.append(Span(tr(lang, "common.list_sep")))
-                spans.append(Span(f"《{ref.title}》", "i"))
+                spans.append(Span(_titled(ref, lang), "i"))
                 if ref.url:
                     spans.append(Span(f" {ref.url}"))
             lines.append(DigestLine("new_docs", tuple(spans)))
@@ -479,6 +505,8 @@ def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy, lang: str) -> tup
     if group_by == "indicator":
         return (Span(tr(lang, "digest.heading", label=group_label(entry.group, lang)), "b"),)
     spans = [Span(f"📄 {doc.ref.full_title}", "b")]
+    if doc.ref.aside:
+        spans.append(Span(tr(lang, "digest.same_title", filename=doc.ref.aside)))
     bits = []
     if doc.info is not None:
         if doc.info.region:
@@ -500,7 +528,7 @@ def _source_spans(sources: tuple[SourceRef, ...], lang: str) -> list[Span]:
     for i, ref in enumerate(named):
         if i:
             spans.append(Span(tr(lang, "common.list_sep")))
-        spans.append(Span(f"《{ref.title}》", "i"))
+        spans.append(Span(_titled(ref, lang), "i"))
         if ref.new:
             spans.append(Span(NEW_MARK))
     if len(sources) > len(named):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot.corpus.gazetteer import NATIONAL
 from bot.library.answering import facet_word
 from bot.library.answers import (
+    MAX_ANSWERS,
     asked_indicator,
     asks_goal,
     asks_how_to,
@@ -62,6 +63,8 @@ _REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
 _BULLETIN = "统计公报"
 # a region typed with its key (region:火星): said back when no document is about it
+# the places at most whose figures a question naming none is answered with, each its card
+OTHER_PLACES_MAX = 6
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 
@@ -123,7 +126,9 @@ class SearchMixin:
             bool(resp.notes) and all(n.reach == NOTE_PART for n in resp.notes)
         )
         if understand and (resp.hits or quiet):
-            resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
+            resp = self._understood(
+                searcher, resp, query, doc=doc, region=region, year=year, homed=home is not None
+            )
         u = resp.understood
         # 哪个省GDP增长目标最高, which province has the highest …: the first passage's
         # region was shown as "the answer" (安徽 5%—5.5% beside 海南's 6%); no one region's
@@ -178,11 +183,13 @@ class SearchMixin:
         doc: str | None,
         region: str | None,
         year: int | None,
+        homed: bool = False,
     ) -> SearchResponse:
         """``resp`` with what was understood (region, year, indicator, plan period, the
         facets no document matches) and, for a question for a target, the key target
         that answers it leading; ``doc``, ``region`` and ``year`` bind the answer as they
-        bind the hits."""
+        bind the hits. ``homed``: the asker has set a place of their own (``/region``):
+        a question naming none keeps its one card (see :meth:`_other_places`)."""
         table = self.indicator_table
         # English topic and indicator words as the Chinese terms the table knows
         asked = without_denominators(with_chinese_terms(resp.corrected_query or query), table)
@@ -303,7 +310,65 @@ class SearchMixin:
             if resp.answer is not None and len(members) > 1:
                 # each figure the word stands for, labelled by its own name
                 resp = replace(resp, answers=(resp.answer, *(card(*m) for m in members[1:])))
+            elif (
+                seeks
+                and not homed
+                and not members
+                and not compared(understood)
+                and understood.region is None
+                and not understood.regions
+                and doc is None
+                and region is None
+                and resp.answer is not None
+                and found[0].region not in (None, "", NATIONAL)
+            ):
+                resp = self._other_places(resp, asked, understood, indicator, found)
         return with_the_others(resp)
+
+    def _other_places(
+        self,
+        resp: SearchResponse,
+        asked: str,
+        understood: Understood,
+        indicator: str | None,
+        found: tuple[DocumentInfo, TargetRecord],
+    ) -> SearchResponse:
+        """A question naming no place (今年的就业目标是多少) answered with one place's figure
+        while the library holds the same figure, of the same year, for other places
+        (two counties' reports): each place's card, the answer's first, and
+        ``several_places`` (the reply says so, and how to ask of one). Only for a few
+        places (:data:`OTHER_PLACES_MAX`): a library of many is asked across places with
+        /compare, and its one card stays."""
+        info, record = found
+        when = record.year or str(info.year or "")
+        places = sorted(self._places_of_the_year(understood.year) - {info.region})
+        if not places or len(places) > OTHER_PLACES_MAX:
+            return resp
+        hits = [h.doc_id for h in resp.hits]
+        cards = []
+        for place in places:
+            other = self._answer(
+                asked, replace(understood, region=place), indicator, hits, strict=bool(indicator)
+            )
+            if other is None or other[0].doc_id == info.doc_id:
+                continue
+            o_info, o_record = other
+            if (o_record.region or o_info.region) != place or (
+                (o_record.year or str(o_info.year or "")) != when
+            ):
+                continue  # a place inside it, or another year: no answer to the same question
+            if indicator is None and o_record.indicator != record.indicator:
+                continue  # named by the query's words: the same figure only
+            cards.append(card(o_info, o_record))
+        if not cards:
+            return resp
+        every = (resp.answer, *cards)
+        return replace(
+            resp,
+            answers=every[:MAX_ANSWERS],
+            answers_cut=max(0, len(every) - MAX_ANSWERS),
+            several_places=True,
+        )
 
     def _result_of_the_year(
         self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse

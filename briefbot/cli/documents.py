@@ -80,7 +80,18 @@ def ingest(
     ],
     replace: Annotated[
         bool,
-        typer.Option("--replace", help="Replace a corpus file of the same name with new content."),
+        typer.Option(
+            "--replace",
+            help="Replace a corpus file of the same name, or the same report under another "
+            "name (a revised version), with the new one.",
+        ),
+    ] = False,
+    keep_both: Annotated[
+        bool,
+        typer.Option(
+            "--keep-both",
+            help="Add a file that reads as the same report as one in the library beside it.",
+        ),
     ] = False,
 ) -> None:
     """Copy documents into the corpus folder and index them.
@@ -88,12 +99,19 @@ def ingest(
     Folders are read recursively. A file already indexed with the same content is said
     unchanged; one of the same name with new content needs --replace (its key targets
     and search results are then the new version's); the same content under another name
-    is skipped. Unreadable files (binary, empty, over max_file_mb, unsupported type) are
+    is skipped. One of another name that reads as the same report (title, place, year and
+    kind: a revised version) is skipped with the question, as an upload to the bot is
+    asked: --replace replaces the older file, --keep-both adds it beside. A file with no
+    extension is read by its content and copied as NAME.txt (.docx, .pdf). Unreadable
+    files (binary, empty, over max_file_mb, unsupported type) are
     skipped with the reason. Exit 0 when something was added or all was indexed already,
     1 when nothing was added and a file was skipped or not found.
 
     Example: briefbot ingest reports/ 2025年江州市政府工作报告.docx
     """
+    if replace and keep_both:
+        err.print(tr("en", "cli.replace_or_keep_both"), markup=False)
+        raise typer.Exit(2)
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         err.print(f"[red]not found:[/] {escape(str(p))}")
@@ -101,7 +119,11 @@ def ingest(
     engine = open_engine()
     bar, update = progress_bar()
     with bar:
-        report = engine.ingest([p for p in paths if p.exists()], replace=replace, progress=update)
+        report = engine.ingest(
+            [p for p in paths if p.exists()], replace=replace, keep_both=keep_both, progress=update
+        )
+    for given, name in report.named_by_content:
+        out.print(tr("en", "cli.named_by_content", path=given, name=name), markup=False)
     for s in report.skipped:
         err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
     replaced = set(report.refresh.updated) if replace else set()
@@ -110,6 +132,8 @@ def ingest(
             f"{'replaced' if name in replaced else 'added'} {name}{_how_read(engine, name)}",
             markup=False,
         )
+    for name, older in report.superseded:
+        out.print(tr("en", "cli.superseded", name=name, older=older), markup=False)
     for path in report.unchanged:
         out.print(f"already indexed, unchanged: {path}", markup=False)
     print_refresh(report.refresh)

@@ -22,6 +22,7 @@ from briefbot.cli.app import (
     checked_home,
     checked_lang,
     checked_region,
+    err,
     home_hint,
     no_document,
     open_engine,
@@ -159,6 +160,10 @@ def search(
     )
     if resp.home_unset:
         home_hint(lang)
+    if resp.several_places and resp.all_answers:  # a question naming no place: each place's
+        first = resp.all_answers[0]
+        hint = tr(lang, "cli.several_places", place=first.region or "", indicator=first.indicator)
+        err.print(f"[yellow]{escape(hint)}[/]")
     if as_json:
         out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))
     else:

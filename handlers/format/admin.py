@@ -136,10 +136,84 @@ def bots_cannot_be_admins(lang: str = DEFAULT_LANGUAGE) -> str:
 # -- /audit ------------------------------------------------------------------------------------
 _RESULT_MARK = {"ok": "✅", "refused": "⛔", "error": "⚠️"}
 
+# The actions the log stores (its data, kept as they are), each said in the reader's
+# language by the catalogue's ``admin.audit_action.<action>``; another one (a verb typed
+# after a refused command, an older version's) is shown as stored.
+AUDIT_ACTIONS: tuple[str, ...] = (
+    "admin",
+    "admin list",
+    "admin add",
+    "admin remove",
+    "admin help",
+    "audit",
+    "broadcast digest",
+    "channel",
+    "config",
+    "config show",
+    "config set",
+    "config reset",
+    "reindex",
+    "remove",
+    "remove cancel",
+    "sources",
+    "source add",
+    "source check",
+    "source pause",
+    "source resume",
+    "source remove",
+    "source list",
+    "status",
+    "subs",
+    "subs list",
+    "subs pause",
+    "subs resume",
+    "subs remove",
+    "upload",
+    "upload pasted",
+    "upload replace",
+    "upload keep both",
+    "upload cancel",
+)
 
-def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
+
+def audit_action(action: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The stored action ``action`` in ``lang`` (as stored when the catalogue has no word)."""
+    return tr(lang, f"admin.audit_action.{action}") if action in AUDIT_ACTIONS else action
+
+
+def audit_people(
+    entries: Sequence[AuditEntry], names: Mapping[int, str], lang: str = DEFAULT_LANGUAGE
+) -> dict[int, str]:
+    """Each actor of ``entries`` by name (``names``: @username or first name); the id
+    only beside a name two of them share, and alone for someone the bot cannot name."""
+    actors = dict.fromkeys(e.actor_id for e in entries)
+    shared: dict[str, int] = {}
+    for actor in actors:
+        if name := names.get(actor):
+            shared[name.casefold()] = shared.get(name.casefold(), 0) + 1
+    people: dict[int, str] = {}
+    for actor in actors:
+        name = names.get(actor)
+        if not name:
+            people[actor] = tr(lang, "admin.audit_user", id=actor)
+        elif shared[name.casefold()] > 1:
+            people[actor] = tr(lang, "admin.audit_user_twin", name=name, id=actor)
+        else:
+            people[actor] = name
+    return people
+
+
+def audit_list(
+    entries: Sequence[AuditEntry],
+    tz: str,
+    lang: str = DEFAULT_LANGUAGE,
+    names: Mapping[int, str] | None = None,
+) -> str:
+    """``entries`` for ``/audit``: actions in ``lang``, people by ``names`` (user id ->
+    @username or first name) where known."""
     if not entries:
         return tr(lang, "admin.no_audit")
+    people = audit_people(entries, names or {}, lang)
     lines = [tr(lang, "admin.audit_heading", count=len(entries), tz=escape(tz))]
     for entry in entries:
         mark = _RESULT_MARK.get(entry.result, "•")
@@ -154,10 +228,10 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
             if entry.result in RESULTS
             else entry.result
         )
-        who = tr(lang, "admin.audit_user", id=entry.actor_id)
+        who = people[entry.actor_id]
         head = (
             f"{mark} <code>{_when(entry.at, tz)}</code> {escape(who)}{escape(where)} · "
-            f"<b>{escape(entry.action)}</b> · {escape(result)}"
+            f"<b>{escape(audit_action(entry.action, lang))}</b> · {escape(result)}"
         )
         lines.append(head + (f"\n    {escape(detail)}" if detail else ""))
     return "\n".join(lines)

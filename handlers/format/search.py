@@ -164,6 +164,12 @@ def _search_text(
             lines.append(_answer_html(answer, lang))
         if resp.answers_cut:
             lines.append(f"<i>{tr(lang, 'search.answers_cut', count=resp.answers_cut)}</i>")
+        if resp.several_places and resp.all_answers:
+            first = resp.all_answers[0]
+            hint = tr(
+                lang, "search.several_places", place=first.region or "", indicator=first.indicator
+            )
+            lines.append(f"<i>ℹ️ {escape(hint)}</i>")
         if resp.unanswered:
             names = tr(lang, "search.region_sep").join(escape(u) for u in resp.unanswered)
             lines.append(f"<i>{tr(lang, 'search.answer_none', names=names)}</i>")
