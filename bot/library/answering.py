@@ -62,6 +62,13 @@ def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
     return [w for w in words if not (len(w) >= 2 and w in title)]
 
 
+def _title_named(words: list[str], info: DocumentInfo) -> int:
+    """The characters of the query's words (two or more characters) that ``info``'s
+    title holds: how much the query names the document by its title."""
+    title = normalize(info.title or "")
+    return sum(len(w) for w in dict.fromkeys(words) if len(w) >= 2 and w in title)
+
+
 def facet_word(word: str, understood: Understood) -> bool:
     """Whether a query word only names a facet (a region or the year asked, also as
     今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four).
@@ -261,6 +268,12 @@ class AnswersMixin:
                 )
                 for w, i, r in asked
             ]
+            if beyond_title and len({i.doc_id for _, i, _ in named}) > 1:
+                # the title's words were left out of each document's naming, so across
+                # documents they count again, for the one whose title holds them: 上海
+                # 食品科技2027年培育几家自主创新企业 names the 食品科技 plan's 自主创新企业, not
+                # the 脑机接口 plan's, whose name tells them apart no better
+                named = [(n + _title_named(words, i) if n else 0, i, r) for n, i, r in named]
             if any(n for n, _, _ in named):
                 break
         count = asked_count(query)

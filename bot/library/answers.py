@@ -31,8 +31,10 @@ from bot.text.years import period_years
 _TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
 _ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
 # A count asked in the measure word of what is counted (有几款脑机接口产品, 每年能造多少颗
-# 卫星, 几家企业): a figure too; 哪几 asks which, 第几 a rank, and 几个 before 方面 or 领域 a list
-_COUNTERS = "款|颗|发|家|项|座|条|所|台|套|批次|批|种|名|位|辆|艘|架|部|支|枚|个"
+# 卫星, 几家企业): a figure too; 哪几 asks which, 第几 a rank, and 几个 before 方面 or 领域 a list.
+# 件 and 户 count what reports set in them (民生实事 45件 宁夏, 30件 四川; 专利 件; 经营主体
+# 户, 首贷户 万户): 去年完成了几件民生实事 asks a figure as 几家 does
+_COUNTERS = "款|颗|发|家|项|座|条|所|台|套|批次|批|种|名|位|辆|艘|架|部|支|枚|件|户|个"
 _ASKED_COUNT_RE = re.compile(rf"(?<![哪第])(?:几|多少)({_COUNTERS})(?!方面|领域|百分点)")
 _SEEKS_TARGET_RE = re.compile(
     rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
@@ -279,6 +281,33 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
         if grown := _RATE_AFTER_RE.match(text, m.end):
             chars[grown.start() : grown.end()] = " " * (grown.end() - grown.start())
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
+
+
+# What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额):
+# a noun phrase ending so, typed with a place and a year and nothing else, names that
+# figure as a name the table knows does (names_only_indicator), though the table lacks it
+_FIGURE_HEAD_RE = re.compile(
+    r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏)$"
+)
+# English words left around such a phrase once its terms are read (resident population
+# end of 2022, digital economy share of GDP by 2030): they date it, as 到 and 年底 do
+_ENGLISH_FILLER_RE = re.compile(r"(?<![a-z])(?:end|end of|of|in|by|at|the|year|as)(?![a-z])")
+# what dates the phrase in Chinese once the year is read (到2025年底, 至2030年末)
+_DATE_WORDS_RE = re.compile(r"(?:达到|到|至|截至|截止)?(?:年底|年末|底|末)?$")
+
+
+def names_a_figure(rest: str) -> bool:
+    """Whether ``rest`` (a query without its region and year words) is one noun phrase
+    naming a figure (:data:`_FIGURE_HEAD_RE`), with at most the words that date it: 黔东南
+    2023年茶叶产量 and 上海到2025年底海绵城市建成区达标面积比例 ask for that figure as 四川
+    GDP 2026 does; 成都 2022 旅游 or 茶叶 产业 发展 are topics."""
+    text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
+    text = _YEAR_LEAD_RE.sub(" ", text).strip()
+    text = _DATE_WORDS_RE.sub("", text).strip()
+    if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fff]+", text) is None:
+        return False
+    return _FIGURE_HEAD_RE.search(text) is not None
 
 
 # The most families a word may end the names of and still be answered with each one's

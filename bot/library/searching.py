@@ -25,6 +25,7 @@ from bot.library.answers import (
     compared,
     comparison_cards,
     lead_with_answer,
+    names_a_figure,
     names_only_indicator,
     seeks_target,
     share_of_gdp,
@@ -231,12 +232,17 @@ class SearchMixin:
             # indicator's name alone or the country's (超长期特别国债, 全国 赤字率): the
             # figure the national report sets. A province's (江苏 地区生产总值) stays a
             # topic, as decided before: its report discusses it throughout
-            seeks = bool(umbrella) or bool(
-                indicator
-                and names_only_indicator(
-                    searcher.understand(asked).rest if rest is None else rest, table
-                )
-            )
+            rest = searcher.understand(asked).rest if rest is None else rest
+            seeks = bool(umbrella) or bool(indicator and names_only_indicator(rest, table))
+            if not seeks and understood.year is not None and names_a_figure(rest):
+                # 黔东南2023年茶叶产量, 上海到2025年底海绵城市建成区达标面积比例: a place, a
+                # year and one phrase naming a figure the table does not know, or knows
+                # only a part of (限额以上单位消费品零售额 is no 社会消费品零售总额): the record
+                # the phrase's words name answers
+                seeks, indicator = True, None
+                if understood.indicator:
+                    understood = replace(understood, indicator=None)
+                    resp = replace(resp, understood=understood if understood.said else None)
         members: list[tuple[DocumentInfo, TargetRecord]] = []
         if seeks and understood.any:
             hits = [h.doc_id for h in resp.hits]

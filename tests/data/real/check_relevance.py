@@ -71,7 +71,10 @@ MIN_TARGET_ANSWERED = 15
 # The cards34 batch (r2840-r2899) added ten more, judged the same way (a 2035 or 2030 figure a
 # plan does not set, an indicator a document never targets): 23 of 248 target questions, so the
 # ceiling is 25, still one in ten.
-TARGET_UNANSWERED = (2, 25)
+# The cards35 batch (r2900-r2959) added eight (a 2030 or 2035 figure a document does not set,
+# 明年 past the report's year, a total where only growth is written, a figure a bulletin or a
+# 保持稳定 goal never states): 31 of 308 target questions, so the ceiling is 33, about one in ten.
+TARGET_UNANSWERED = (2, 33)
 # A target question may carry a typo (its note says "typo: intended …"); only target queries
 # carry an answer, so such a question keeps the type target and counts toward the typo share.
 TARGET_TYPO_NOTE = "typo: intended"
