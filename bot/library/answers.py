@@ -20,7 +20,6 @@ from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Unde
 from bot.search.asking import asks_which_places
 from bot.search.understand import asks_past_period, named_period
 from bot.targets.indicators import IndicatorTable
-from bot.targets.numbers.units import without_magnitude
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -190,6 +189,10 @@ def in_unit(unit: str, asked: str) -> bool:
     magnitude asked (多少亿) takes any unit counted in it (亿元, 万亿元, 亿斤)."""
     if asked == MAGNITUDE_YI:
         return not unit or MAGNITUDE_YI in unit
+    # imported here: bot.targets.numbers loads the lexicon, which `briefbot --help` and the
+    # other commands that never extract must not pay for (tests/test_import_cost.py)
+    from bot.targets.numbers.units import without_magnitude
+
     core = _UNIT_CUT_RE.split(without_magnitude(unit or ""), maxsplit=1)[0]
     core = _SAME_UNITS.get(core, core)
     return not core or core.startswith(asked) or asked.startswith(core)
@@ -197,6 +200,8 @@ def in_unit(unit: str, asked: str) -> bool:
 
 def counted_in(unit: str, counter: str) -> bool:
     """Whether a record's ``unit`` counts in ``counter`` (万批次 in 批次, 颗 in 颗)."""
+    from bot.targets.numbers.units import without_magnitude  # see in_unit
+
     return bool(unit) and without_magnitude(unit) == counter
 
 
