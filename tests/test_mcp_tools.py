@@ -1,0 +1,97 @@
+"""The MCP tools as an assistant meets them (``mcp-trial``): in process, on the library
+the tools call (:class:`mcp_server.library.Library`) and on the server built over it
+(:func:`mcp_server.build_server`, called as the SDK's client calls it), on two short
+reports written here. Each test is a fault the trial found: an empty page that blamed
+the words for a region no document is about, an argument error in pydantic's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+from mcp.server.mcpserver.exceptions import ToolError
+
+from bot.library import Engine
+from mcp_server.library import Library
+from mcp_server.records import Result
+from tests.conftest import make_settings
+
+WEIFANG_2025 = """潍坊市2025年政府工作报告
+一、2024年工作回顾
+全市地区生产总值增长5.2%，城镇新增就业9.5万人，居民消费价格上涨0.2%。
+二、2025年工作安排
+2025年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业10万人以上，居民消费价格涨幅2%左右。
+"""
+RIZHAO_2025 = """日照市2025年政府工作报告
+一、2025年工作安排
+2025年主要预期目标是：城镇新增就业3万人以上，粮食产量稳定在30亿斤以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Library:
+    corpus = tmp_path_factory.mktemp("two-cities")
+    (corpus / "weifang_2025.txt").write_text(WEIFANG_2025, encoding="utf-8")
+    (corpus / "rizhao_2025.txt").write_text(RIZHAO_2025, encoding="utf-8")
+    return Library(Engine.open(make_settings(corpus, tmp_path_factory.mktemp("two-cities-data"))))
+
+
+def _notes(result: Result) -> str:
+    return " | ".join(result.notes)
+
+
+# -- a region no document is about -------------------------------------------------------------
+def test_a_search_in_a_region_no_document_is_about_says_so_not_try_other_words(library):
+    """ "GDP" in region Jiangsu said "no passage matches; try fewer or other words": an
+    assistant rewrote the words, when the region was what left nothing."""
+    got = library.search("地区生产总值", region="Jiangsu")
+    assert got.records == []
+    said = _notes(got)
+    assert "No document in the library is about Jiangsu" in said
+    assert "潍坊" in said and "日照" in said  # the regions there are
+    assert "try fewer or other words" not in said
+    (note,) = [n for n in got.query_notes if n.code == "region_absent"]
+    assert note.params == {"region": "Jiangsu"} and note.reach == "query"
+    # a region some document is about: the words are what to change
+    words = library.search("海洋牧场", region="潍坊")
+    assert "try fewer or other words" in _notes(words)
+    assert not any(n.code == "region_absent" for n in words.query_notes)
+
+
+def test_compare_in_a_region_no_document_is_about_blames_the_region_not_the_indicator(library):
+    """compare GDP in Jiangsu said "no records for 'GDP'" and offered 旅游业对GDP综合贡献率
+    as a similar indicator: the assistant concluded GDP had no figures."""
+    got = library.compare("GDP", region="Jiangsu")
+    said = _notes(got)
+    assert got.records == [] and "No document in the library is about Jiangsu" in said
+    assert "no records for" not in said and "similar indicators" not in said
+
+
+def test_compare_in_a_region_without_the_figure_says_other_regions_have_it(library):
+    got = library.compare("GDP", region="日照")
+    said = _notes(got)
+    assert got.records == [] and "No GDP figure is about 日照" in said
+    assert "2 figures of it are about other regions" in said
+    assert "no records for" not in said
+    # an indicator no document has: still "no records", as before
+    assert "no records for 'xyzzy'" in _notes(library.compare("xyzzy", region="日照"))
+
+
+def test_list_documents_scorecard_and_targets_say_a_region_no_document_is_about(library):
+    for got in (
+        library.list_documents(region="Atlantis"),
+        library.scorecard(region="Atlantis"),
+        library.targets("region:Atlantis"),
+    ):
+        assert got.records == [] and "No document in the library is about Atlantis" in _notes(got)
+    # a region there is: its documents, and no such note
+    assert library.list_documents(region="山东").total == 2
+
+
+def test_targets_say_why_nothing_matches(library):
+    """A value condition none passes said "try a shorter filter or kind:all" (neither
+    helps); it now says the values are compared in the document's unit."""
+    value = _notes(library.targets("就业 value:>100万人"))
+    assert "none passes the value condition" in value and "万人" in value
+    assert "kind:all" not in value.split("|", 1)[1]
+    with pytest.raises(ToolError, match="bad filter"):
+        library.targets("kind:foo")
