@@ -9,19 +9,20 @@ structured content with its JSON schema (and as JSON text for older clients).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from mcp import MCPError
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceError, ToolError
+from mcp.server.mcpserver.exceptions import ResourceError, ToolError, UnexpectedToolError
 from mcp.server.mcpserver.prompts.base import UserMessage
 from mcp.types import INVALID_PARAMS, ToolAnnotations
 from mcp.types import Resource as MCPResource
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from bot import __version__
 from bot.blocking import Blocking
 from bot.library import Engine
+from mcp_server.arguments import argument_errors, unknown_arguments
 from mcp_server.http import bearer_auth
 from mcp_server.library import (
     CONTEXT_MAX,
@@ -84,6 +85,26 @@ class BriefServer(MCPServer):
 
     library: Library
     blocking: Blocking
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        """The SDK's call, its argument errors said as one sentence each (the argument,
+        the value, what to send) and an argument the tool does not take refused rather
+        than passed over (:mod:`mcp_server.arguments`)."""
+        tool = self._tool_manager.get_tool(name)
+        if tool is None:
+            tools = ", ".join(t.name for t in self._tool_manager.list_tools())
+            raise ToolError(f"Unknown tool: {name}; the tools are {tools}.")
+        known = tool.parameters.get("properties", {})
+        if unknown := unknown_arguments(name, arguments, known):
+            raise ToolError(f"Error executing tool {name}: {unknown}")
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            cause = exc.__cause__
+            if isinstance(exc, UnexpectedToolError) or not isinstance(cause, ValidationError):
+                raise
+            # from the ValidationError: the SDK logs its field names only, not the values
+            raise ToolError(f"Error executing tool {name}: {argument_errors(cause)}") from cause
 
     async def list_resources(self) -> list[MCPResource]:
         docs = await self.blocking.run(self.library.document_list)

@@ -95,3 +95,63 @@ def test_targets_say_why_nothing_matches(library):
     assert "kind:all" not in value.split("|", 1)[1]
     with pytest.raises(ToolError, match="bad filter"):
         library.targets("kind:foo")
+
+
+# -- arguments an assistant gets wrong, through the SDK's client in process --------------------
+def _client(library: Library):
+    """The SDK's client on the server built over ``library``, in memory."""
+    from mcp import Client
+
+    from mcp_server import build_server
+
+    return Client(build_server(library.engine))
+
+
+def _error(call) -> str:
+    assert call.is_error
+    return call.content[0].text
+
+
+async def test_an_argument_out_of_its_schema_is_one_sentence_not_pydantics_report(library):
+    """page_size 1000 came back as "1 validation error for searchArguments … [type=
+    less_than_equal, input_value=1000, input_type=int] For further information visit
+    https://errors.pydantic.dev/…": now the argument, the value and what to send."""
+    async with _client(library) as client:
+        await _say_argument_errors(client)
+
+
+async def _say_argument_errors(client) -> None:
+    said = _error(await client.call_tool("search", {"query": "就业", "page_size": 1000}))
+    assert said == (
+        "Error executing tool search: page_size must be at most 20, not 1000 (ask for the "
+        "next page, next_page, rather than a bigger one)."
+    )
+    said = _error(await client.call_tool("compare", {"indicator": "GDP", "kind": "targets"}))
+    assert "kind must be one of 'target', 'achievement', 'estimate' or 'all', not 'targets'" in said
+    said = _error(await client.call_tool("get_passage", {"doc": "weifang", "passage": "x"}))
+    assert said.endswith("passage must be a whole number, not 'x'.")
+    said = _error(await client.call_tool("get_passage", {"passage": 1}))
+    assert said.endswith("doc is required.")
+    empty = _error(await client.call_tool("search", {"query": ""}))
+    assert empty.endswith("query must be at least 1 character(s) long, not ''.")
+    for text in (said, empty):
+        assert "pydantic" not in text and "validation error" not in text and "type=" not in text
+
+
+async def test_an_argument_the_tool_does_not_take_is_refused_with_the_one_meant(library):
+    """search with limit 3 ran with the default 10 results and said nothing."""
+    async with _client(library) as client:
+        await _refuse_unknown_arguments(client)
+
+
+async def _refuse_unknown_arguments(client) -> None:
+    said = _error(await client.call_tool("search", {"query": "就业", "limit": 3}))
+    assert "search takes no argument 'limit' (did you mean 'page_size'?)" in said
+    assert "its arguments are query, region, year, doc, page, page_size" in said
+    said = _error(await client.call_tool("targets", {"filtr": "GDP"}))
+    assert "'filtr' (did you mean 'filter'?)" in said
+    said = _error(await client.call_tool("list_document", {}))
+    assert "Unknown tool: list_document; the tools are search, get_passage, list_documents" in said
+    # the arguments it takes still work
+    ok = await client.call_tool("search", {"query": "就业", "page_size": 3})
+    assert not ok.is_error and ok.structured_content["page_size"] == 3
