@@ -270,13 +270,27 @@ class Library:
         infos = self._infos()
         notes: list[str] = [n.text for n in told]
         if resp.corrected_query:
-            notes.append(f"searched for {resp.corrected_query!r} (corrected from {query!r})")
+            # each word replaced, as the bot says it: a word read from English (低空经济 of
+            # "low-altitude economy") is replaced in the Chinese searched, not in the query
+            # typed, which the note used to give back as its own correction
+            replaced = ", ".join(f"{c.original} → {c.corrected}" for c in resp.corrections)
+            if resp.corrected_query != query:
+                said = (
+                    f"searched for {resp.corrected_query!r} (corrected from {query!r}: {replaced})"
+                )
+            else:
+                said = tr("en", "mcp.corrected_reading", query=query, replaced=replaced)
+            notes.append(said)
             told.append(
                 QueryNote(
                     code="corrected",
                     text=notes[-1],
                     reach=NOTE_QUERY,
-                    params={"query": query, "corrected": resp.corrected_query},
+                    params={
+                        "query": query,
+                        "corrected": resp.corrected_query,
+                        "replaced": replaced,
+                    },
                 )
             )
         understood = _understood(resp.understood)

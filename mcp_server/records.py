@@ -123,7 +123,8 @@ class QueryNote(BaseModel):
     params: dict[str, str | int] = Field(
         default_factory=dict,
         description="The note's particulars: time_ignored: time; ambiguous_place: name, "
-        "places; corrected: query, corrected; no_match: suggestions; region_absent: region.",
+        "places; corrected: query, corrected, replaced (低空经济 → 临空经济, each word); "
+        "no_match: suggestions; region_absent: region.",
     )
 
 

@@ -24,6 +24,8 @@ WEIFANG_2025 = """潍坊市2025年政府工作报告
 RIZHAO_2025 = """日照市2025年政府工作报告
 一、2025年工作安排
 2025年主要预期目标是：城镇新增就业3万人以上，粮食产量稳定在30亿斤以上。
+二、重点工作
+依托机场发展临空经济，建设港产城融合示范区。
 """
 
 
@@ -155,3 +157,27 @@ async def _refuse_unknown_arguments(client) -> None:
     # the arguments it takes still work
     ok = await client.call_tool("search", {"query": "就业", "page_size": 3})
     assert not ok.is_error and ok.structured_content["page_size"] == 3
+
+
+# -- a correction of a word read from English --------------------------------------------------
+def test_a_correction_of_a_word_read_from_english_says_the_words_replaced(library):
+    """ "low-altitude economy" is read as 低空经济, which no document has, and searched as
+    临空经济 (airport economy): the note said "searched for 'low-altitude economy'
+    (corrected from 'low-altitude economy')", hiding that the passages are about another
+    thing."""
+    got = library.search("low-altitude economy")
+    (note,) = [n for n in got.query_notes if n.code == "corrected"]
+    assert note.params["replaced"] == "低空经济 → 临空经济"
+    assert note.text.startswith(
+        "'low-altitude economy' was read in Chinese and searched with 低空经济 → 临空经济"
+    )
+    assert "corrected from 'low-altitude economy'" not in " ".join(got.notes)
+    # typed in Chinese: the query searched, with the word replaced
+    typed = library.search("低空经济")
+    (note,) = [n for n in typed.query_notes if n.code == "corrected"]
+    assert note.text == "searched for '临空经济' (corrected from '低空经济': 低空经济 → 临空经济)"
+    assert note.params == {
+        "query": "低空经济",
+        "corrected": "临空经济",
+        "replaced": "低空经济 → 临空经济",
+    }
