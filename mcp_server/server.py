@@ -254,8 +254,9 @@ def build_server(
                 "matches: GDP 就业), +required, !excluded, indicator:名称, region:地区 "
                 "(region:山东 includes 烟台), doc:文件, kind:target|achievement|estimate|all "
                 "(default target), confidence:all (also unsure records), value:>5% (only "
-                "figures passing it: >, >=, <, <=; a range only whole). Empty: every "
-                "target.",
+                "figures passing it: >, >=, <, <=; a range only whole; give the unit, "
+                "converted between multiples: value:>100万人 or >1000000人, value:>1万亿元). "
+                "Empty: every target.",
             ),
         ] = "",
         year: Annotated[
