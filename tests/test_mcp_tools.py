@@ -181,3 +181,30 @@ def test_a_correction_of_a_word_read_from_english_says_the_words_replaced(librar
         "corrected": "临空经济",
         "replaced": "低空经济 → 临空经济",
     }
+
+
+# -- a question of which documents or places, asked in English ---------------------------------
+@pytest.mark.parametrize(
+    ("query", "which"),
+    [
+        ("Which documents are about low-altitude economy?", True),
+        ("which provinces set GDP targets above 5%", True),
+        ("What cities mention 低空经济", True),
+        ("哪些省份提出了GDP目标", True),
+        ("What GDP growth targets did the provinces set for 2025?", False),
+        ("which is the GDP target of 潍坊", False),
+    ],
+)
+def test_which_documents_or_places_is_read_in_english_too(query, which):
+    from bot.search.asking import asks_which_places
+
+    assert asks_which_places(query) is which
+
+
+def test_an_english_question_of_which_documents_lists_each_document_first(library):
+    """ "Which documents are about …?" listed passages by rank, a document's second
+    passage before another document's first: the assistant, asked for documents, read
+    the first page as the whole list."""
+    got = library.search("Which documents mention 城镇新增就业?", page_size=2)
+    assert "Each document's best passage first" in " ".join(got.notes)
+    assert {r.doc for r in got.records} == {"weifang_2025.txt", "rizhao_2025.txt"}
