@@ -149,6 +149,28 @@ class Library:
         shown = "、".join(known[:REGIONS_SHOWN]) + (" …" if len(known) > REGIONS_SHOWN else "")
         return tr("en", "mcp.region_absent", region=wanted, known=shown or "-")
 
+    def _year_absent(self, year: int | None, region: str | None = None) -> str | None:
+        """The note for a year no document (of ``region``, when given) is about, naming
+        the years there are; None when some document is about ``year``. As for a region:
+        the year, not the words, is what to change (a 2024 national report asked of a
+        library with 2021 and 2025 ones)."""
+        if year is None:
+            return None
+        docs = self.engine.documents()
+        wanted = (region or "").strip()
+        if wanted:
+            gazetteer = default_gazetteer()
+            with _places_told():
+                docs = [
+                    d for d in docs if place_in_region(wanted, d.region, d.region_path, gazetteer)
+                ]
+        if any(d.year == year for d in docs):
+            return None
+        known = ", ".join(str(y) for y in sorted({d.year for d in docs if d.year})) or "-"
+        if wanted:
+            return tr("en", "mcp.year_absent_in", year=year, region=wanted, known=known)
+        return tr("en", "mcp.year_absent", year=year, known=known)
+
     def _infos(self) -> dict[str, DocumentInfo]:
         return {d.doc_id: d for d in self.engine.documents()}
 
@@ -311,11 +333,19 @@ class Library:
         if resp.by_document and resp.hits:  # 哪些省份…: each document's best passage first
             notes.append(tr("en", "search.by_document"))
         absent = None if resp.hits else self._region_absent(region)
+        none_then = None if resp.hits or absent else self._year_absent(year, region)
         if absent:  # the region filtered everything out, not the words
             notes.append(absent)
             told.append(
                 QueryNote(
                     code="region_absent", text=absent, reach=NOTE_QUERY, params={"region": region}
+                )
+            )
+        elif none_then:  # so did the year
+            notes.append(none_then)
+            told.append(
+                QueryNote(
+                    code="year_absent", text=none_then, reach=NOTE_QUERY, params={"year": year}
                 )
             )
         elif not resp.hits:
@@ -416,7 +446,12 @@ class Library:
             next_page=page + 1 if page < pages else None,
             # "1 document matches", "3 documents match": a note an assistant may quote
             notes=[counted(len(docs), "document") + (_match_verb(len(docs)) if narrowed else "")]
-            + ([absent] if not docs and (absent := self._region_absent(region)) else []),
+            + (
+                [absent]
+                if not docs
+                and (absent := self._region_absent(region) or self._year_absent(year, region))
+                else []
+            ),
         )
 
     def get_document_outline(

@@ -208,3 +208,19 @@ def test_an_english_question_of_which_documents_lists_each_document_first(librar
     got = library.search("Which documents mention 城镇新增就业?", page_size=2)
     assert "Each document's best passage first" in " ".join(got.notes)
     assert {r.doc for r in got.records} == {"weifang_2025.txt", "rizhao_2025.txt"}
+
+
+def test_a_search_for_a_year_no_document_is_about_says_so(library):
+    """ "special bonds" in 全国 for 2024, on a library with the 2021 and 2025 national
+    reports, said "no passage matches; try fewer or other words"."""
+    got = library.search("城镇新增就业", region="潍坊", year=2024)
+    said = _notes(got)
+    assert got.records == [] and "try fewer or other words" not in said
+    assert "No document about 潍坊 is about the year 2024" in said and "2025" in said
+    (note,) = [n for n in got.query_notes if n.code == "year_absent"]
+    assert note.params == {"year": 2024}
+    anywhere = _notes(library.search("城镇新增就业", year=2019))
+    assert "No document in the library is about the year 2019" in anywhere
+    assert "the year 2019" in _notes(library.list_documents(year=2019))
+    # a year there is, words no passage has: the words are what to change
+    assert "try fewer or other words" in _notes(library.search("海洋牧场", year=2025))
