@@ -224,3 +224,17 @@ def test_a_search_for_a_year_no_document_is_about_says_so(library):
     assert "the year 2019" in _notes(library.list_documents(year=2019))
     # a year there is, words no passage has: the words are what to change
     assert "try fewer or other words" in _notes(library.search("海洋牧场", year=2025))
+
+
+# -- serving over HTTP -------------------------------------------------------------------------
+def test_an_address_other_machines_reach_needs_a_token_long_enough_to_be_a_secret():
+    """BRIEFBOT_MCP_TOKEN=abc served the library on 0.0.0.0."""
+    from mcp_server.http import BindError, check_bind
+
+    with pytest.raises(BindError, match=r"BRIEFBOT_MCP_TOKEN is 3 characters, too short"):
+        check_bind("0.0.0.0", "abc")
+    check_bind("0.0.0.0", "k" * 16)
+    check_bind("127.0.0.1", "abc")  # loopback: any token, or none
+    check_bind("::1", None)
+    with pytest.raises(BindError, match="reachable from other machines"):
+        check_bind("192.168.1.2", None)
