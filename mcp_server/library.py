@@ -435,8 +435,16 @@ class Library:
         records = []
         for info in chosen:
             passages = self._passages(info)
-            opening = passages[0].text if passages else ""
-            records.append(record(info, text=opening, limit=OPENING_CHARS))
+            opening = _opening(passages)
+            records.append(
+                record(
+                    info,
+                    section=_section(opening.section) if opening else "",
+                    passage=opening.ordinal if opening else None,
+                    text=opening.text if opening else "",
+                    limit=OPENING_CHARS,
+                )
+            )
         return Result(
             records=records,
             total=len(docs),
@@ -716,6 +724,22 @@ class Library:
     def document_list(self) -> list[DocumentInfo]:
         self._fresh()
         return self.engine.documents()
+
+
+OPENING_MIN_CHARS = 40
+"""A passage shorter than this opening a document is its masthead, not what it says."""
+
+
+def _opening(passages: tuple[Passage, ...]) -> Passage | None:
+    """The passage that says what a document is about, for ``list_documents``: the first
+    that is no masthead line (the title, 沪科〔2025〕5号, a date) nor an address to its
+    readers (各位代表：, 各区人民政府，市政府各委、办、局：), which opened the records of
+    half the documents of the trial's library; the first passage when all are."""
+    for p in passages:
+        text = p.text.strip()
+        if len(text) >= OPENING_MIN_CHARS and not text.endswith(("：", ":")):
+            return p
+    return passages[0] if passages else None
 
 
 def _match_verb(count: int) -> str:

@@ -238,3 +238,12 @@ def test_an_address_other_machines_reach_needs_a_token_long_enough_to_be_a_secre
     check_bind("::1", None)
     with pytest.raises(BindError, match="reachable from other machines"):
         check_bind("192.168.1.2", None)
+
+
+def test_a_documents_opening_is_what_it_says_not_its_masthead(library):
+    """list_documents gave 各位代表： or 沪科〔2025〕5号 as half the documents' openings:
+    the first passage that says something, with its passage number to read on from."""
+    (weifang,) = [r for r in library.list_documents().records if r.doc == "weifang_2025.txt"]
+    assert weifang.text.startswith("全市地区生产总值增长5.2%")
+    assert weifang.passage is not None and weifang.section == "一、2024年工作回顾"
+    assert weifang.citation.endswith(f"[weifang_2025.txt#p{weifang.passage}]")
