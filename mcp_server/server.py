@@ -49,7 +49,9 @@ passage, the source text exactly as written and a citation string; key targets a
 `target` with the figure and the years it is about as numbers (year_from, year_to).
 Quote the source text and give the citation with every figure you use. Ask for the
 next page (next_page) rather than for bigger pages. Years are always explicit
-(2024), never "this year". Documents are also resources: doc://<doc_id>.
+(2024), never "this year". An empty page says why in its notes (a region or year no
+document is about, with the ones there are; a value condition's unit): change what the
+note names, not the other words. Documents are also resources: doc://<doc_id>.
 """
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, open_world_hint=False)
@@ -224,7 +226,8 @@ def build_server(
         ] = LIST_PAGE,
     ) -> Result:
         """The documents in the library: one record each, with title, type, region, year
-        and date as the index knows them and the opening of the text.
+        and date as the index knows them and its first passage that says something
+        (passage: where to read on with get_passage).
 
         Their doc (file name) or doc_id is what the other tools and doc:// take.
         """
