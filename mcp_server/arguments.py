@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.i18n import counted
+
 ALIASES = {
     "limit": "page_size",
     "top_k": "page_size",
@@ -81,8 +83,8 @@ def _problem(error: Mapping[str, Any]) -> str:
         "less_than": lambda: f"less than {ctx.get('lt')}",
         "greater_than_equal": lambda: f"at least {ctx.get('ge')}",
         "greater_than": lambda: f"more than {ctx.get('gt')}",
-        "string_too_short": lambda: f"at least {ctx.get('min_length')} character(s) long",
-        "string_too_long": lambda: f"at most {ctx.get('max_length')} characters long",
+        "string_too_short": lambda: f"at least {counted(ctx.get('min_length'), 'character')} long",
+        "string_too_long": lambda: f"at most {counted(ctx.get('max_length'), 'character')} long",
         "literal_error": lambda: f"one of {ctx.get('expected')}",
         "int_parsing": lambda: "a whole number",
         "int_type": lambda: "a whole number",

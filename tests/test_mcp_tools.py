@@ -135,7 +135,7 @@ async def _say_argument_errors(client) -> None:
     said = _error(await client.call_tool("get_passage", {"passage": 1}))
     assert said.endswith("doc is required.")
     empty = _error(await client.call_tool("search", {"query": ""}))
-    assert empty.endswith("query must be at least 1 character(s) long, not ''.")
+    assert empty.endswith("query must be at least 1 character long, not ''.")
     for text in (said, empty):
         assert "pydantic" not in text and "validation error" not in text and "type=" not in text
 
