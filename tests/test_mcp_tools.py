@@ -247,3 +247,22 @@ def test_a_documents_opening_is_what_it_says_not_its_masthead(library):
     assert weifang.text.startswith("全市地区生产总值增长5.2%")
     assert weifang.passage is not None and weifang.section == "一、2024年工作回顾"
     assert weifang.citation.endswith(f"[weifang_2025.txt#p{weifang.passage}]")
+
+
+# -- indicators an analyst names in English ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("industrial value added", "规模以上工业增加值"),
+        ("value added of industrial enterprises above designated size", "规模以上工业增加值"),
+        ("urban new jobs", "新增城镇就业"),
+        ("new urban jobs", "新增城镇就业"),
+        ("value added", "增加值"),  # alone: any sector's
+    ],
+)
+def test_compare_reads_the_indicators_an_analyst_names_in_english(english, chinese):
+    """compare "industrial value added" and "urban new jobs" found no records (the
+    first is every work report's second target)."""
+    from bot.text.english import with_chinese_terms
+
+    assert with_chinese_terms(english) == chinese
