@@ -87,13 +87,27 @@ def bearer_auth(token: str) -> tuple[AuthSettings, StaticTokenVerifier]:
     return AuthSettings(issuer_url=ISSUER, resource_server_url=None), StaticTokenVerifier(token)
 
 
+TOKEN_MIN_CHARS = 16
+"""The shortest token accepted on an address other machines reach: the one secret
+between the library and the network (``abc`` or ``test`` was accepted, and guessed)."""
+
+
 def check_bind(host: str, token: str | None) -> None:
-    """Refuse a non-loopback address without a token (:class:`BindError`)."""
-    if not is_loopback(host) and not token:
+    """Refuse a non-loopback address without a token, or with one too short to be a
+    secret (:class:`BindError`)."""
+    if is_loopback(host):
+        return
+    if not token:
         raise BindError(
             f"refusing to serve on {host}: it is reachable from other machines. Set "
             f"{TOKEN_ENV} to a long random secret (clients send it as a bearer token), or "
             f"bind to {DEFAULT_HOST}."
+        )
+    if len(token) < TOKEN_MIN_CHARS:
+        raise BindError(
+            f"refusing to serve on {host}: {TOKEN_ENV} is {len(token)} characters, too short "
+            f"for an address other machines reach; use at least {TOKEN_MIN_CHARS} random "
+            "characters (python -c 'import secrets; print(secrets.token_urlsafe(32))')."
         )
 
 

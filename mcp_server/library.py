@@ -20,7 +20,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from bot.analytics.linking import Sourced
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import AmbiguousPlace, place_in_region
-from bot.digest import FilterError
+from bot.digest import FilterError, parse_filter
 from bot.digest.values import format_value
 from bot.i18n import counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine
@@ -60,6 +60,9 @@ RESOURCE_PASSAGES = 40
 """Passages of a document per page of its ``doc://`` resource."""
 
 KINDS = ("target", "achievement", "estimate", "all")
+
+REGIONS_SHOWN = 30
+"""Regions named in the note on a region no document is about."""
 
 
 @contextmanager
@@ -128,6 +131,45 @@ class Library:
                 f"{exc}. Give a file name or id as list_documents returns it "
                 "(doc or doc_id), or a unique prefix of either."
             ) from None
+
+    def _region_absent(self, region: str | None) -> str | None:
+        """The note for a region filter no document is about (Jiangsu in a library without
+        it), naming the regions there are; None when some document is about ``region``.
+        Without it an empty page read as "no such passage or figure" and an assistant
+        changed the words or the indicator, never the region."""
+        wanted = (region or "").strip()
+        if not wanted:
+            return None
+        docs = self.engine.documents()
+        gazetteer = default_gazetteer()
+        with _places_told():
+            if any(place_in_region(wanted, d.region, d.region_path, gazetteer) for d in docs):
+                return None
+        known = sorted({d.region for d in docs if d.region})
+        shown = "、".join(known[:REGIONS_SHOWN]) + (" …" if len(known) > REGIONS_SHOWN else "")
+        return tr("en", "mcp.region_absent", region=wanted, known=shown or "-")
+
+    def _year_absent(self, year: int | None, region: str | None = None) -> str | None:
+        """The note for a year no document (of ``region``, when given) is about, naming
+        the years there are; None when some document is about ``year``. As for a region:
+        the year, not the words, is what to change (a 2024 national report asked of a
+        library with 2021 and 2025 ones)."""
+        if year is None:
+            return None
+        docs = self.engine.documents()
+        wanted = (region or "").strip()
+        if wanted:
+            gazetteer = default_gazetteer()
+            with _places_told():
+                docs = [
+                    d for d in docs if place_in_region(wanted, d.region, d.region_path, gazetteer)
+                ]
+        if any(d.year == year for d in docs):
+            return None
+        known = ", ".join(str(y) for y in sorted({d.year for d in docs if d.year})) or "-"
+        if wanted:
+            return tr("en", "mcp.year_absent_in", year=year, region=wanted, known=known)
+        return tr("en", "mcp.year_absent", year=year, known=known)
 
     def _infos(self) -> dict[str, DocumentInfo]:
         return {d.doc_id: d for d in self.engine.documents()}
@@ -250,13 +292,27 @@ class Library:
         infos = self._infos()
         notes: list[str] = [n.text for n in told]
         if resp.corrected_query:
-            notes.append(f"searched for {resp.corrected_query!r} (corrected from {query!r})")
+            # each word replaced, as the bot says it: a word read from English (低空经济 of
+            # "low-altitude economy") is replaced in the Chinese searched, not in the query
+            # typed, which the note used to give back as its own correction
+            replaced = ", ".join(f"{c.original} → {c.corrected}" for c in resp.corrections)
+            if resp.corrected_query != query:
+                said = (
+                    f"searched for {resp.corrected_query!r} (corrected from {query!r}: {replaced})"
+                )
+            else:
+                said = tr("en", "mcp.corrected_reading", query=query, replaced=replaced)
+            notes.append(said)
             told.append(
                 QueryNote(
                     code="corrected",
                     text=notes[-1],
                     reach=NOTE_QUERY,
-                    params={"query": query, "corrected": resp.corrected_query},
+                    params={
+                        "query": query,
+                        "corrected": resp.corrected_query,
+                        "replaced": replaced,
+                    },
                 )
             )
         understood = _understood(resp.understood)
@@ -276,7 +332,23 @@ class Library:
             told.append(QueryNote(code="home_unset", text=notes[-1], reach=NOTE_PART))
         if resp.by_document and resp.hits:  # 哪些省份…: each document's best passage first
             notes.append(tr("en", "search.by_document"))
-        if not resp.hits:
+        absent = None if resp.hits else self._region_absent(region)
+        none_then = None if resp.hits or absent else self._year_absent(year, region)
+        if absent:  # the region filtered everything out, not the words
+            notes.append(absent)
+            told.append(
+                QueryNote(
+                    code="region_absent", text=absent, reach=NOTE_QUERY, params={"region": region}
+                )
+            )
+        elif none_then:  # so did the year
+            notes.append(none_then)
+            told.append(
+                QueryNote(
+                    code="year_absent", text=none_then, reach=NOTE_QUERY, params={"year": year}
+                )
+            )
+        elif not resp.hits:
             notes.append("no passage matches; try fewer or other words")
             if resp.suggestions:
                 notes.append("did you mean: " + ", ".join(resp.suggestions))
@@ -363,8 +435,16 @@ class Library:
         records = []
         for info in chosen:
             passages = self._passages(info)
-            opening = passages[0].text if passages else ""
-            records.append(record(info, text=opening, limit=OPENING_CHARS))
+            opening = _opening(passages)
+            records.append(
+                record(
+                    info,
+                    section=_section(opening.section) if opening else "",
+                    passage=opening.ordinal if opening else None,
+                    text=opening.text if opening else "",
+                    limit=OPENING_CHARS,
+                )
+            )
         return Result(
             records=records,
             total=len(docs),
@@ -373,7 +453,13 @@ class Library:
             page_size=page_size,
             next_page=page + 1 if page < pages else None,
             # "1 document matches", "3 documents match": a note an assistant may quote
-            notes=[counted(len(docs), "document") + (_match_verb(len(docs)) if narrowed else "")],
+            notes=[counted(len(docs), "document") + (_match_verb(len(docs)) if narrowed else "")]
+            + (
+                [absent]
+                if not docs
+                and (absent := self._region_absent(region) or self._year_absent(year, region))
+                else []
+            ),
         )
 
     def get_document_outline(
@@ -423,8 +509,25 @@ class Library:
                 f"{found.hidden} low-confidence records left out (add confidence:all to the filter)"
             )
         if not rows:
-            notes.append("no key targets match; try a shorter filter or kind:all")
+            notes.append(self._targets_none(filter, year))
         return self._targets_page(rows, page, page_size, notes)
+
+    def _targets_none(self, filter: str, year: int | None) -> str:
+        """Why no key target matches, as the bot's /subscribe says it: a region no
+        document is about, records of other kinds only (a bulletin's achievements), or
+        a value condition none passes (compared in the unit the document writes)."""
+        flt = parse_filter(filter)
+        for region in flt.regions:
+            if absent := self._region_absent(region):
+                return absent
+        if year is not None:
+            return "no key targets about that year match; try without year"
+        why = self.engine.filter_unmatched(flt)
+        if why == "kinds":
+            return tr("en", "mcp.targets_other_kinds")
+        if why == "value":
+            return tr("en", "mcp.targets_value")
+        return "no key targets match; try a shorter filter or kind:all"
 
     def compare(
         self,
@@ -451,7 +554,27 @@ class Library:
             notes.append(f"{indicator} stands for: " + ", ".join(found.family))
         if found.hidden:
             notes.append(f"{found.hidden} low-confidence records left out")
-        if not rows:
+        if not rows and region and (absent := self._region_absent(region)):
+            notes.append(absent)  # the region left nothing, not the indicator
+        elif (
+            not rows
+            and region
+            and (
+                elsewhere := self._about_year(
+                    self.engine.lookup_targets(indicator=indicator, kind=kind).rows, year
+                )
+            )
+        ):
+            notes.append(
+                tr(
+                    "en",
+                    "mcp.region_elsewhere",
+                    indicator=indicator,
+                    region=region,
+                    count=len(elsewhere),
+                )
+            )
+        elif not rows:
             close = self.engine.similar_indicators(indicator)
             notes.append(f"no records for {indicator!r}")
             if close:
@@ -477,7 +600,10 @@ class Library:
         if card.hidden:
             notes.append(f"{card.hidden} low-confidence targets left out")
         if not card.links:
-            notes.append("no targets match; try another region or year, or none")
+            notes.append(
+                self._region_absent(region)
+                or "no targets match; try another region or year, or none"
+            )
         chosen, pages, following = page_of(card.links, page, page_size)
         if page > pages:
             raise _past_last(page, pages)
@@ -598,6 +724,22 @@ class Library:
     def document_list(self) -> list[DocumentInfo]:
         self._fresh()
         return self.engine.documents()
+
+
+OPENING_MIN_CHARS = 40
+"""A passage shorter than this opening a document is its masthead, not what it says."""
+
+
+def _opening(passages: tuple[Passage, ...]) -> Passage | None:
+    """The passage that says what a document is about, for ``list_documents``: the first
+    that is no masthead line (the title, 沪科〔2025〕5号, a date) nor an address to its
+    readers (各位代表：, 各区人民政府，市政府各委、办、局：), which opened the records of
+    half the documents of the trial's library; the first passage when all are."""
+    for p in passages:
+        text = p.text.strip()
+        if len(text) >= OPENING_MIN_CHARS and not text.endswith(("：", ":")):
+            return p
+    return passages[0] if passages else None
 
 
 def _match_verb(count: int) -> str:

@@ -112,7 +112,8 @@ class QueryNote(BaseModel):
         "places share: no region searched), empty_query and only_exclusions (nothing to "
         "search), query_truncated, too_many_terms, too_many_words, correction_skipped, "
         "corrected (searched as corrected), home_unset (我市, 本县 … left out: no place set), "
-        "no_match (no passage matches)."
+        "no_match (no passage matches), region_absent and year_absent (no document is about "
+        "the region or year given: change it, not the words)."
     )
     text: str = Field(description="The note as a sentence, in English.")
     reach: str = Field(
@@ -122,7 +123,8 @@ class QueryNote(BaseModel):
     params: dict[str, str | int] = Field(
         default_factory=dict,
         description="The note's particulars: time_ignored: time; ambiguous_place: name, "
-        "places; corrected: query, corrected; no_match: suggestions.",
+        "places; corrected: query, corrected, replaced (低空经济 → 临空经济, each word); "
+        "no_match: suggestions; region_absent: region; year_absent: year.",
     )
 
 

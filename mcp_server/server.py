@@ -9,19 +9,20 @@ structured content with its JSON schema (and as JSON text for older clients).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from mcp import MCPError
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceError, ToolError
+from mcp.server.mcpserver.exceptions import ResourceError, ToolError, UnexpectedToolError
 from mcp.server.mcpserver.prompts.base import UserMessage
 from mcp.types import INVALID_PARAMS, ToolAnnotations
 from mcp.types import Resource as MCPResource
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from bot import __version__
 from bot.blocking import Blocking
 from bot.library import Engine
+from mcp_server.arguments import argument_errors, unknown_arguments
 from mcp_server.http import bearer_auth
 from mcp_server.library import (
     CONTEXT_MAX,
@@ -48,7 +49,9 @@ passage, the source text exactly as written and a citation string; key targets a
 `target` with the figure and the years it is about as numbers (year_from, year_to).
 Quote the source text and give the citation with every figure you use. Ask for the
 next page (next_page) rather than for bigger pages. Years are always explicit
-(2024), never "this year". Documents are also resources: doc://<doc_id>.
+(2024), never "this year". An empty page says why in its notes (a region or year no
+document is about, with the ones there are; a value condition's unit): change what the
+note names, not the other words. Documents are also resources: doc://<doc_id>.
 """
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, open_world_hint=False)
@@ -84,6 +87,26 @@ class BriefServer(MCPServer):
 
     library: Library
     blocking: Blocking
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        """The SDK's call, its argument errors said as one sentence each (the argument,
+        the value, what to send) and an argument the tool does not take refused rather
+        than passed over (:mod:`mcp_server.arguments`)."""
+        tool = self._tool_manager.get_tool(name)
+        if tool is None:
+            tools = ", ".join(t.name for t in self._tool_manager.list_tools())
+            raise ToolError(f"Unknown tool: {name}; the tools are {tools}.")
+        known = tool.parameters.get("properties", {})
+        if unknown := unknown_arguments(name, arguments, known):
+            raise ToolError(f"Error executing tool {name}: {unknown}")
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            cause = exc.__cause__
+            if isinstance(exc, UnexpectedToolError) or not isinstance(cause, ValidationError):
+                raise
+            # from the ValidationError: the SDK logs its field names only, not the values
+            raise ToolError(f"Error executing tool {name}: {argument_errors(cause)}") from cause
 
     async def list_resources(self) -> list[MCPResource]:
         docs = await self.blocking.run(self.library.document_list)
@@ -203,7 +226,8 @@ def build_server(
         ] = LIST_PAGE,
     ) -> Result:
         """The documents in the library: one record each, with title, type, region, year
-        and date as the index knows them and the opening of the text.
+        and date as the index knows them and its first passage that says something
+        (passage: where to read on with get_passage).
 
         Their doc (file name) or doc_id is what the other tools and doc:// take.
         """
@@ -233,8 +257,9 @@ def build_server(
                 "matches: GDP 就业), +required, !excluded, indicator:名称, region:地区 "
                 "(region:山东 includes 烟台), doc:文件, kind:target|achievement|estimate|all "
                 "(default target), confidence:all (also unsure records), value:>5% (only "
-                "figures passing it: >, >=, <, <=; a range only whole). Empty: every "
-                "target.",
+                "figures passing it: >, >=, <, <=; a range only whole; give the unit, "
+                "converted between multiples: value:>100万人 or >1000000人, value:>1万亿元). "
+                "Empty: every target.",
             ),
         ] = "",
         year: Annotated[

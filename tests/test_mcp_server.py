@@ -702,7 +702,11 @@ def test_search_says_what_it_understood_and_corrected_as_fields(two_reports):
     assert seen.text in named.notes and named.query_notes == []
     fixed = Result.model_validate(two_reports.search("地区生产总直").model_dump())
     (note,) = [n for n in fixed.query_notes if n.code == "corrected"]
-    assert note.params == {"query": "地区生产总直", "corrected": "地区生产总值"}
+    assert note.params == {
+        "query": "地区生产总直",
+        "corrected": "地区生产总值",
+        "replaced": "地区生产总直 → 地区生产总值",
+    }
     plain = Result.model_validate(two_reports.search("推动").model_dump())
     assert plain.records and plain.understood is None and plain.query_notes == []
     # other tools keep their shape: no query notes

@@ -86,6 +86,25 @@ def test_a_figure_passes_when_all_of_it_does(op, value, value_max, unit, passes)
     assert ValueCondition(op, 5.0, "%").passes(value, value_max, unit) is passes
 
 
+@pytest.mark.parametrize(
+    ("condition", "value", "value_max", "unit", "passes"),
+    [
+        # more than 1 million jobs, as an analyst types it, against a work report's 万人
+        (ValueCondition(">", 1_000_000.0, "人"), 1200.0, None, "万人", True),
+        (ValueCondition(">", 1_000_000.0, "人"), 85.0, None, "万人", False),
+        (ValueCondition(">=", 100.0, "万人"), 1_000_000.0, None, "人", True),
+        # special bonds in 亿元 against 万亿元, and a range converted whole
+        (ValueCondition(">", 10_000.0, "亿元"), 4.4, None, "万亿元", True),
+        (ValueCondition("<=", 44_000.0, "亿元"), 4.4, None, "万亿元", True),
+        (ValueCondition(">", 1.0, "万亿元"), 8_000.0, 12_000.0, "亿元", False),
+        (ValueCondition(">", 500.0, "万吨"), 6.5, None, "亿元", False),  # another measure
+        (ValueCondition(">", 1_000_000.0, "人"), 1200.0, None, "%", False),
+    ],
+)
+def test_a_unit_in_another_multiple_is_converted(condition, value, value_max, unit, passes):
+    assert condition.passes(value, value_max, unit) is passes
+
+
 def test_a_condition_without_a_unit_takes_any_unit() -> None:
     assert ValueCondition(">", 5.0).passes(6.0, None, "万亿元")
 

@@ -321,9 +321,23 @@ _WHICH_PLACES_RE = re.compile(
 GROUPED_WINDOW = 50
 
 
+# The same asked in English (an assistant passes the analyst's question on as typed:
+# "Which documents are about low-altitude economy?", "Which provinces set GDP targets
+# above 5%?", "which cities mention 低空经济").
+_WHICH_PLACES_EN_RE = re.compile(
+    r"\b(?:which|what)\s+(?:provinces?|cities|city|regions?|places|counties|county|"
+    r"districts?|documents?|reports?|files?)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_which_places(query: str) -> bool:
-    """Whether ``query`` asks which places or documents (哪些省份, 哪几个城市, 哪份报告)."""
-    return _WHICH_PLACES_RE.search(normalize(query)) is not None
+    """Whether ``query`` asks which places or documents (哪些省份, 哪几个城市, 哪份报告;
+    which provinces, which documents)."""
+    text = normalize(query)
+    return _WHICH_PLACES_RE.search(text) is not None or (
+        _WHICH_PLACES_EN_RE.search(text) is not None
+    )
 
 
 def documents_first(docs: list[int]) -> list[int]:

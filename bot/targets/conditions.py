@@ -131,9 +131,16 @@ class ValueCondition:
         A hidden figure (x.x%) or one without a number passes nothing."""
         if value is None:
             return False
+        scale = 1.0
         if self.unit and _unit(unit) != self.unit:
-            return False
-        low, high = value, value_max if value_max is not None else value
+            # 1200万人 passes >1000000人 and 4.4万亿元 >10000亿元: the same measure in
+            # another multiple (an analyst's "above 1 million jobs" against a work
+            # report's 万人); a unit of another measure (%, 亿元 against 万人) passes nothing
+            scale = _scale(_unit(unit), self.unit)
+            if scale is None:
+                return False
+        low = round(value * scale, 6)
+        high = round((value_max if value_max is not None else value) * scale, 6)
         if self.op == ">":
             return low > self.value
         if self.op == ">=":
@@ -151,6 +158,23 @@ def condition_text(condition: ValueCondition, lang: str = DEFAULT_LANGUAGE) -> s
     saying what was understood."""
     key = _CONDITION_KEYS[condition.op]
     return tr(lang, f"targets.condition_{key}", number=condition.number)
+
+
+_MULTIPLES: tuple[dict[str, float], ...] = (
+    {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12},
+    {"人": 1.0, "万人": 1e4},
+    {"吨": 1.0, "万吨": 1e4},
+)
+"""Units of one measure in different multiples, with their size in the smallest."""
+
+
+def _scale(have: str, want: str) -> float | None:
+    """The factor turning a figure in ``have`` into ``want`` (万人 into 人: 10000), or
+    None when they measure different things."""
+    for sizes in _MULTIPLES:
+        if have in sizes and want in sizes:
+            return sizes[have] / sizes[want]
+    return None
 
 
 def _unit(unit: str) -> str:

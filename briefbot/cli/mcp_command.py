@@ -81,6 +81,7 @@ def mcp_command(
     """
     # lazy: the MCP SDK is a third of a command's start-up, and only this command uses it
     from mcp_server import BindError, build_server, check_bind, parse_bind, serve_http
+    from mcp_server.http import is_loopback
 
     token = (os.environ.get(TOKEN_ENV) or "").strip() or None
     if token:
@@ -115,6 +116,8 @@ def mcp_command(
 
             def ready(url: str) -> None:
                 auth = "bearer token required" if token else "no token: loopback only"
+                if not is_loopback(host):  # the token crosses the network as sent
+                    auth += "; plain HTTP: put a TLS proxy in front of it"
                 print(f"briefbot mcp: serving {url} ({auth}); Ctrl-C stops", file=sys.stderr)
 
             # uvicorn stops gracefully on SIGTERM, then raises it again for the handler it
