@@ -1,0 +1,50 @@
+"""Rules found on the round-26 probe set (issue 11, ``tests/data/probes/round26/``): sector
+texts a third time (two mid-term evaluations, support measures, an industry chain plan, a
+ministry's 工作要点, a fund's 管理办法). Every sentence here is invented for the test; none is
+a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_EVAL = "某市“十四五”城乡建设规划中期评估报告\n二、主要指标完成情况\n"
+_EVAL_NAME = "city_mou_2023_urban-14th-fyp-midterm-evaluation.txt"
+
+
+def _by_value(records) -> dict:
+    return {r.value: r for r in records}
+
+
+# --- a plan's target restated beside a result is the result's measure's -----------------------
+
+
+def test_restated_targets_and_completion_rates_take_the_results_measure(extract):
+    text = (
+        _EVAL + "截至2022年底，全市城市道路长度达到1860公里，完成规划目标2100公里的88.6%；"
+        "建成区绿地率为39.2%，规划目标为41%。全市新增停车泊位3.4万个，完成规划目标的57%。\n"
+    )
+    got = _by_value(extract(text, _EVAL_NAME))
+    assert got[2100].indicator == got[1860].indicator  # not 规划
+    assert got[88.6].indicator == got[1860].indicator + "规划目标完成率"
+    assert got[41].indicator == got[39.2].indicator
+    assert got[57].indicator == got[3.4].indicator + "规划目标完成率"
+
+
+def test_targets_said_respectively_find_their_results_by_unit(extract):
+    text = (
+        _EVAL + "2022年，全市人均公园绿地面积达到14.6平方米，污水处理率为96.5%，"
+        "规划目标分别为15平方米和98%；燃气普及率为99.1%，高于规划目标1.1个百分点。\n"
+    )
+    got = _by_value(extract(text, _EVAL_NAME))
+    assert got[15].indicator == got[14.6].indicator
+    assert got[98].indicator == got[96.5].indicator
+    assert got[1.1].indicator == got[99.1].indicator
+
+
+def test_a_gap_to_the_target_and_a_bare_completion_rate(extract):
+    text = (
+        _EVAL + "2022年，全市生活垃圾回收利用率为33.5%，距规划目标35%尚差1.5个百分点。"
+        "全市改造老旧管网420公里，完成率70%。\n"
+    )
+    got = _by_value(extract(text, _EVAL_NAME))
+    assert got[35].indicator == got[33.5].indicator
+    assert got[1.5].indicator == got[33.5].indicator
+    assert got[70].indicator == got[420].indicator + "完成率"
