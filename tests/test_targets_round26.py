@@ -48,3 +48,23 @@ def test_a_gap_to_the_target_and_a_bare_completion_rate(extract):
     assert got[35].indicator == got[33.5].indicator
     assert got[1.5].indicator == got[33.5].indicator
     assert got[70].indicator == got[420].indicator + "完成率"
+
+
+def test_a_restated_target_is_a_target_of_the_plans_end(extract):
+    text = (
+        _EVAL + "截至2022年底，全市城市道路长度达到1860公里，完成规划目标2100公里的88.6%；"
+        "建成区绿地率为39.2%，规划目标为41%。\n"
+    )
+    got = _by_value(extract(text, _EVAL_NAME))
+    assert (got[2100].kind, got[2100].year) == ("target", "2025")
+    assert (got[41].kind, got[41].year) == ("target", "2025")
+    assert (got[1860].kind, got[1860].year) == ("achievement", "2022")
+
+
+def test_a_target_said_in_a_plan_that_is_no_evaluation_is_left_as_it_was(extract):
+    text = (
+        "某市城乡建设三年行动方案（2024—2026年）\n二、主要目标\n"
+        "到2026年，城市道路长度达到2000公里，规划目标为2100公里。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2024_urban-action-plan.txt"))
+    assert got[2100].year == "2026"

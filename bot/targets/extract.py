@@ -76,6 +76,7 @@ from bot.targets.naming import (
 )
 from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
+from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
@@ -325,6 +326,11 @@ class _Walker:
         self.industry = (
             plan_industry(doc.meta.title) if doc.meta.doc_type in (ACTION_PLAN, "规划纲要") else ""
         )
+        # a plan's evaluation (“十四五”…规划中期评估报告): the plan's years, which its restated
+        # targets are of (plan_targets.is_restated_target)
+        span = _plan_span(doc) if _EVALUATION_RE.search(doc.meta.title) else ""
+        self.evaluated_span = span if "-" in span else ""
+        self._result_years: dict[tuple[str, str], str] = {}
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type in YEAR_REPORT_TYPES else ""
         ) or self.title_year
@@ -1165,6 +1171,15 @@ class _Walker:
                 year = f"{first}-{end}"
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
+        if self.evaluated_span and is_restated_target(sentence[: fig.start]):
+            # an evaluation's 高速公路通车里程达到548公里，规划目标为620公里: the plan's target
+            # said again, of the plan's end (a sum's, 累计完成…完成规划目标2000平方公里的53%,
+            # over the plan's span), as the golds of 徐州, 福建 and 扬州 date it (6.6)
+            kind = "target"
+            result = self._result_years.get((named.indicator, fig.unit), "")
+            first, end = self.evaluated_span.split("-")
+            year = f"{first}-{end}" if "-" in result else end
+        self._result_years[(named.indicator, fig.unit)] = year
         if self.task_years is not None:
             self.task_years.note_goal(
                 self.section.path, (named.indicator, fig.value, fig.unit), year, self.goal_list
@@ -1239,6 +1254,8 @@ class _Walker:
         )
 
 
+# a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
+_EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 # 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
 

@@ -53,6 +53,15 @@ _COMPLETION_RE = re.compile(rf"(?:完成|占|为|达到){_PLAN}的$")
 _RATE_RE = re.compile(r"[，,；;](?:规划目标)?完成率(?:为|达到|达)?$")
 _RATE_UNITS = {"%", "个百分点"}
 _PLAN_RATE = "规划目标完成率"
+# the second target of a list said after the plan: 规划目标分别为7张和3.6人
+_LISTED_TARGET_RE = re.compile(rf"{_PLAN}分别为[0-9.]+[^，,；;。0-9]{{0,8}}[和、]$")
+
+
+def is_restated_target(head: str) -> bool:
+    """Whether the figure after ``head`` (its sentence up to it) is a plan's target said
+    again beside a result (规划目标为81岁, 完成规划目标680公里的…): a target of the plan's
+    end, whatever the result's tense."""
+    return bool(_TARGET_RE.search(head) or _LISTED_TARGET_RE.search(head))
 
 
 def _before(out: list[Named], unit: str | None) -> Named | None:
