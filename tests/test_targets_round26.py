@@ -68,3 +68,18 @@ def test_a_target_said_in_a_plan_that_is_no_evaluation_is_left_as_it_was(extract
     )
     got = _by_value(extract(text, "city_mou_2024_urban-action-plan.txt"))
     assert got[2100].year == "2026"
+
+
+# --- a text table's unit in brackets: a capacity per year, a battery's energy ------------------
+
+
+def test_text_table_rows_read_units_per_year_and_in_gigawatt_hours(extract):
+    text = (
+        "某市储能产业链行动方案（2024—2026年）\n二、发展目标\n"
+        "1．储能电池产能（吉瓦时）：2023年40，2026年120。\n"
+        "2．负极材料产能（万吨/年）：2023年8，2026年20。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2024_storage-chain-action-plan.txt"))
+    assert (got[40].unit, got[120].unit) == ("吉瓦时", "吉瓦时")
+    assert (got[8].unit, got[20].unit) == ("万吨/年", "万吨/年")
+    assert got[20].indicator == "负极材料产能"
