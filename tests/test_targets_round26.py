@@ -83,3 +83,19 @@ def test_text_table_rows_read_units_per_year_and_in_gigawatt_hours(extract):
     assert (got[40].unit, got[120].unit) == ("吉瓦时", "吉瓦时")
     assert (got[8].unit, got[20].unit) == ("万吨/年", "万吨/年")
     assert got[20].indicator == "负极材料产能"
+
+
+# --- a sum per unit of what is measured, given after its base --------------------------------
+
+
+def test_a_sum_per_unit_after_its_base_is_the_receivers_award(extract):
+    text = (
+        "某省支持节能降碳的若干措施\n一、支持政策\n"
+        "对新建成的抽水蓄能项目，按实际发电量给予每千瓦时0.05元的运营补贴。"
+        "对既有居住建筑改造项目，按改造面积给予每平方米40元的一次性建设补助，"
+        "单个项目最高不超过200万元。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2024_energy-saving-measures.txt"))
+    assert got[0.05].indicator == "抽水蓄能项目运营补贴"
+    assert got[40].indicator == "既有居住建筑改造项目建设补助"
+    assert got[200].indicator == "单个项目建设补助"
