@@ -99,3 +99,14 @@ def test_a_sum_per_unit_after_its_base_is_the_receivers_award(extract):
     assert got[0.05].indicator == "抽水蓄能项目运营补贴"
     assert got[40].indicator == "既有居住建筑改造项目建设补助"
     assert got[200].indicator == "单个项目建设补助"
+
+
+def test_an_evaluations_undated_results_and_sums_are_of_the_years_it_reviews(extract):
+    text = (
+        _EVAL + "（一）道路。截至2022年底，全市城市道路长度达到1860公里。\n"
+        "（二）绿化。建成区绿地率达到39.2%；累计新增城市绿地1200公顷，完成规划目标的60%。\n"
+    )
+    got = _by_value(extract(text, _EVAL_NAME))
+    assert got[39.2].year == "2022"  # the paragraph says no year: the last one reviewed
+    assert got[1200].year == "2021-2022"  # a sum since the plan began
+    assert got[60].year == "2021-2022"  # a completion rate: of what it completes

@@ -331,6 +331,13 @@ class _Walker:
         span = _plan_span(doc) if _EVALUATION_RE.search(doc.meta.title) else ""
         self.evaluated_span = span if "-" in span else ""
         self._result_years: dict[tuple[str, str], str] = {}
+        self._named_years: dict[str, str] = {}
+        # the last year it reviews (截至2022年底，, 2022年，), before the plan's end
+        self.evaluated_year = (
+            _evaluated_year(doc.text, self.evaluated_span, self.doc_year)
+            if self.evaluated_span
+            else ""
+        )
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type in YEAR_REPORT_TYPES else ""
         ) or self.title_year
@@ -993,6 +1000,26 @@ class _Walker:
             return replace(named, indicator=name, confidence=0.75)
         return replace(named, indicator=name)
 
+    def _evaluated_result_year(self, year: str, indicator: str, clause: str) -> str:
+        """The year of a result an evaluation of a plan reports: an undated one is of the
+        last year it reviews (a paragraph of 截至2022年底 results goes on without its year),
+        a sum (累计完成…) and “十四五”以来 run from the plan's first year to it, and a
+        completion rate is of what it completes (the golds of 徐州, 福建 and 扬州, 6.6)."""
+        first = self.evaluated_span.split("-")[0]
+        upto = self.evaluated_year
+        for suffix in ("规划目标完成率", "完成率"):
+            if indicator.endswith(suffix) and indicator != suffix:
+                done = self._named_years.get(indicator.removesuffix(suffix))
+                if done:
+                    return done
+        if not year:
+            year = upto
+        elif year == f"{first}-{first}":
+            year = f"{first}-{upto}"  # “十四五”以来 in an evaluation: up to the year reviewed
+        if year == upto and "累计" in clause and first < upto:
+            year = f"{first}-{upto}"
+        return year
+
     def record(
         self,
         named: Named,
@@ -1179,7 +1206,11 @@ class _Walker:
             result = self._result_years.get((named.indicator, fig.unit), "")
             first, end = self.evaluated_span.split("-")
             year = f"{first}-{end}" if "-" in result else end
+        elif self.evaluated_year and kind == "achievement":
+            year = self._evaluated_result_year(year, named.indicator, clause)
         self._result_years[(named.indicator, fig.unit)] = year
+        if kind == "achievement":
+            self._named_years[named.indicator] = year  # a result, not its target said again
         if self.task_years is not None:
             self.task_years.note_goal(
                 self.section.path, (named.indicator, fig.value, fig.unit), year, self.goal_list
@@ -1252,6 +1283,21 @@ class _Walker:
             value_max=fig.value_max,
             confidence=self.confidence(named, indicator, sentence),
         )
+
+
+_REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
+
+
+def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
+    """The last year an evaluation of the plan ``span`` reviews: the latest year that opens
+    a clause (截至2022年底，, 2022年，) before the plan's end, ``""`` when none is written."""
+    end = int(span.split("-")[1])
+    years = [
+        int(y)
+        for y in _REVIEWED_YEAR_RE.findall(text)
+        if int(y) < end and (doc_year is None or int(y) <= doc_year)
+    ]
+    return str(max(years)) if years else ""
 
 
 # a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
