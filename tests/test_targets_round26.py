@@ -110,3 +110,14 @@ def test_an_evaluations_undated_results_and_sums_are_of_the_years_it_reviews(ext
     assert got[39.2].year == "2022"  # the paragraph says no year: the last one reviewed
     assert got[1200].year == "2021-2022"  # a sum since the plan began
     assert got[60].year == "2021-2022"  # a completion rate: of what it completes
+
+
+def test_new_building_is_the_act_not_the_receiver(extract):
+    text = (
+        "某省支持节能降碳的若干措施\n一、支持政策\n"
+        "对新建近零能耗建筑项目，按建筑面积给予每平方米80元的补助。"
+        "对新建换电站，按每千瓦120元给予建设补贴。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2024_energy-saving-measures.txt"))
+    assert got[80].indicator == "近零能耗建筑项目补助"
+    assert got[120].indicator == "换电站建设补贴"

@@ -73,7 +73,7 @@ _WHO_CLAUSE_RE = re.compile(r"(?:^|[，,；;。])(?P<who>[^，,。；;：对]{2,
 # the act that makes one a receiver, before what it is done to (首次取得三类医疗器械注册证,
 # 购买新能源乘用车, 新评定为国家5A级旅游景区): the thing named, not the act
 _ACT_RE = re.compile(
-    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增)"
+    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增|新建)"
 )
 # a share of a base given as the award (对…按售价的30%给予奖励): the award's rate; the base
 # of research spending is said (一类新药研发投入补助比例), the price or amount is not
