@@ -121,3 +121,13 @@ def test_new_building_is_the_act_not_the_receiver(extract):
     got = _by_value(extract(text, "province_mou_2024_energy-saving-measures.txt"))
     assert got[80].indicator == "近零能耗建筑项目补助"
     assert got[120].indicator == "换电站建设补贴"
+
+
+def test_the_plans_target_said_as_a_noun_dates_no_result(extract):
+    text = (
+        _EVAL + "一、总体情况\n截至2022年底，规划确定的24项主要指标中，已完成2025年目标值的有6项，"
+        "进度滞后的有3项。\n"
+    )
+    got = _by_value(extract(text, _EVAL_NAME))
+    assert got[6].year == "2022"
+    assert got[3].year == "2022"

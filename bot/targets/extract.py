@@ -798,7 +798,7 @@ class _Walker:
                     self.records.extend(boxed)
                     continue
                 self.tables.text_line(line)
-            marks = cue_marks(line, self.doc_year, ended=self.year_ended)
+            marks = cue_marks(self.cue_text(line), self.doc_year, ended=self.year_ended)
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
@@ -897,7 +897,7 @@ class _Walker:
             if figures:
                 self.frame.among(sentence)
                 if periods is None:
-                    periods = period_marks(line, self.spoken_s, current_year)
+                    periods = period_marks(self.cue_text(line), self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 fresh = False
                 said = Sentence(
@@ -999,6 +999,15 @@ class _Walker:
             # 其中，城市下降0.1%: a bare place the paragraph's measure makes a known indicator
             return replace(named, indicator=name, confidence=0.75)
         return replace(named, indicator=name)
+
+    def cue_text(self, line: str) -> str:
+        """``line`` as its tense and years are read: in a plan's evaluation the plan's
+        target said as a noun (已提前完成2025年目标, 已完成或超过2025年目标值的有8项) is no goal
+        of the figures around it, which are results (the openings of 福建's and 扬州's
+        evaluations, 6.6); it is blanked, keeping every offset."""
+        if not self.evaluated_span or "目标" not in line:
+            return line
+        return _PLAN_TARGET_NOUN_RE.sub(lambda m: "某" * len(m.group()), line)
 
     def _evaluated_result_year(self, year: str, indicator: str, clause: str) -> str:
         """The year of a result an evaluation of a plan reports: an undated one is of the
@@ -1285,6 +1294,8 @@ class _Walker:
         )
 
 
+# the plan's target of a year as a noun, what results are set against: 完成2025年目标(值)
+_PLAN_TARGET_NOUN_RE = re.compile(r"20\d{2}年(?:规划)?目标值?")
 _REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
 
 
