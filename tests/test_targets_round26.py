@@ -131,3 +131,14 @@ def test_the_plans_target_said_as_a_noun_dates_no_result(extract):
     got = _by_value(extract(text, _EVAL_NAME))
     assert got[6].year == "2022"
     assert got[3].year == "2022"
+
+
+def test_an_evaluations_implementation_and_problems_parts_are_reviews(extract):
+    text = (
+        "某市“十四五”教育事业发展规划中期评估报告\n一、规划实施总体情况\n"
+        "规划确定的30项重大工程项目中，已完工9项，完成投资48亿元。\n"
+        "三、存在的问题\n规划重大工程项目中仍有4项未开工。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2023_education-14th-fyp-midterm-evaluation.txt"))
+    assert got[48].kind == "achievement"
+    assert got[4].kind == "achievement"
