@@ -76,6 +76,7 @@ from bot.targets.naming import (
 )
 from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
+from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
@@ -324,6 +325,18 @@ class _Walker:
         # 新能源汽车产业 of a plan for it: the owner of its bare 产业规模, 营业收入 …
         self.industry = (
             plan_industry(doc.meta.title) if doc.meta.doc_type in (ACTION_PLAN, "规划纲要") else ""
+        )
+        # a plan's evaluation (“十四五”…规划中期评估报告): the plan's years, which its restated
+        # targets are of (plan_targets.is_restated_target)
+        span = _plan_span(doc) if _EVALUATION_RE.search(doc.meta.title) else ""
+        self.evaluated_span = span if "-" in span else ""
+        self._result_years: dict[tuple[str, str], str] = {}
+        self._named_years: dict[str, str] = {}
+        # the last year it reviews (截至2022年底，, 2022年，), before the plan's end
+        self.evaluated_year = (
+            _evaluated_year(doc.text, self.evaluated_span, self.doc_year)
+            if self.evaluated_span
+            else ""
         )
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type in YEAR_REPORT_TYPES else ""
@@ -785,7 +798,7 @@ class _Walker:
                     self.records.extend(boxed)
                     continue
                 self.tables.text_line(line)
-            marks = cue_marks(line, self.doc_year, ended=self.year_ended)
+            marks = cue_marks(self.cue_text(line), self.doc_year, ended=self.year_ended)
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
@@ -884,7 +897,7 @@ class _Walker:
             if figures:
                 self.frame.among(sentence)
                 if periods is None:
-                    periods = period_marks(line, self.spoken_s, current_year)
+                    periods = period_marks(self.cue_text(line), self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 fresh = False
                 said = Sentence(
@@ -986,6 +999,35 @@ class _Walker:
             # 其中，城市下降0.1%: a bare place the paragraph's measure makes a known indicator
             return replace(named, indicator=name, confidence=0.75)
         return replace(named, indicator=name)
+
+    def cue_text(self, line: str) -> str:
+        """``line`` as its tense and years are read: in a plan's evaluation the plan's
+        target said as a noun (已提前完成2025年目标, 已完成或超过2025年目标值的有8项) is no goal
+        of the figures around it, which are results (the openings of 福建's and 扬州's
+        evaluations, 6.6); it is blanked, keeping every offset."""
+        if not self.evaluated_span or "目标" not in line:
+            return line
+        return _PLAN_TARGET_NOUN_RE.sub(lambda m: "某" * len(m.group()), line)
+
+    def _evaluated_result_year(self, year: str, indicator: str, clause: str) -> str:
+        """The year of a result an evaluation of a plan reports: an undated one is of the
+        last year it reviews (a paragraph of 截至2022年底 results goes on without its year),
+        a sum (累计完成…) and “十四五”以来 run from the plan's first year to it, and a
+        completion rate is of what it completes (the golds of 徐州, 福建 and 扬州, 6.6)."""
+        first = self.evaluated_span.split("-")[0]
+        upto = self.evaluated_year
+        for suffix in ("规划目标完成率", "完成率"):
+            if indicator.endswith(suffix) and indicator != suffix:
+                done = self._named_years.get(indicator.removesuffix(suffix))
+                if done:
+                    return done
+        if not year:
+            year = upto
+        elif year == f"{first}-{first}":
+            year = f"{first}-{upto}"  # “十四五”以来 in an evaluation: up to the year reviewed
+        if year == upto and "累计" in clause and first < upto:
+            year = f"{first}-{upto}"
+        return year
 
     def record(
         self,
@@ -1165,6 +1207,19 @@ class _Walker:
                 year = f"{first}-{end}"
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
+        if self.evaluated_span and is_restated_target(sentence[: fig.start]):
+            # an evaluation's 高速公路通车里程达到548公里，规划目标为620公里: the plan's target
+            # said again, of the plan's end (a sum's, 累计完成…完成规划目标2000平方公里的53%,
+            # over the plan's span), as the golds of 徐州, 福建 and 扬州 date it (6.6)
+            kind = "target"
+            result = self._result_years.get((named.indicator, fig.unit), "")
+            first, end = self.evaluated_span.split("-")
+            year = f"{first}-{end}" if "-" in result else end
+        elif self.evaluated_year and kind == "achievement":
+            year = self._evaluated_result_year(year, named.indicator, clause)
+        self._result_years[(named.indicator, fig.unit)] = year
+        if kind == "achievement":
+            self._named_years[named.indicator] = year  # a result, not its target said again
         if self.task_years is not None:
             self.task_years.note_goal(
                 self.section.path, (named.indicator, fig.value, fig.unit), year, self.goal_list
@@ -1239,6 +1294,25 @@ class _Walker:
         )
 
 
+# the plan's target of a year as a noun, what results are set against: 完成2025年目标(值)
+_PLAN_TARGET_NOUN_RE = re.compile(r"20\d{2}年(?:规划)?目标值?")
+_REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
+
+
+def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
+    """The last year an evaluation of the plan ``span`` reviews: the latest year that opens
+    a clause (截至2022年底，, 2022年，) before the plan's end, ``""`` when none is written."""
+    end = int(span.split("-")[1])
+    years = [
+        int(y)
+        for y in _REVIEWED_YEAR_RE.findall(text)
+        if int(y) < end and (doc_year is None or int(y) <= doc_year)
+    ]
+    return str(max(years)) if years else ""
+
+
+# a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
+_EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 # 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
 

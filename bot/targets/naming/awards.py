@@ -48,6 +48,8 @@ _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
 _GIVING_RE = re.compile(
     rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>按(?:照)?每[\u4e00-\u9fff]{{1,4}}?)?"
     rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
+    # a sum per unit of what is measured, said after the giving: 给予每千瓦时0.2元的运营补贴
+    rf"(?P<unit_per>(?<=给予)每[\u4e00-\u9fff]{{1,5}})?"
     rf"(?P<once>一次性)?{_CAP}(?P<kind>{_KINDS})?{_CAP}(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
 )
 _KIND_RE = re.compile(_KINDS)
@@ -56,8 +58,14 @@ _KIND_AFTER_RE = re.compile(
     rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
     rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
 )
-# a lead before the giving in its clause: a rate of a base, or what the award adds to
-_LEAD_RE = re.compile(r"按(?:照)?[^，。；：]{1,14}?的\d+(?:\.\d+)?%|在[^，。；：]{1,12}?基础上")
+# a lead before the giving in its clause: a rate of a base, or what the award adds to, or
+# the measure a sum per unit is paid on (按实际放电量给予每千瓦时0.2元的运营补贴)
+_LEAD_RE = re.compile(
+    r"按(?:照)?[^，。；：]{1,14}?的\d+(?:\.\d+)?%|在[^，。；：]{1,12}?基础上"
+    r"|按(?:照)?[^，。；：给每\d]{2,10}?(?=给予每)"
+)
+# the award said after a sum per unit, with what it pays for: 0.2元的运营补贴, 200元的一次性建设补助
+_KIND_AFTER_PER_RE = re.compile(rf"的(?:一次性)?(?P<mod>[\u4e00-\u9fff]{{0,4}}?)(?P<kind>{_KINDS})")
 # who receives it, said in the clause before: 对…的X，; or a clause of who qualifies with no
 # 对 (购买一级能效家电的，按售价的15%给予补贴)
 _WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,40})[，,]$")
@@ -65,7 +73,7 @@ _WHO_CLAUSE_RE = re.compile(r"(?:^|[，,；;。])(?P<who>[^，,。；;：对]{2,
 # the act that makes one a receiver, before what it is done to (首次取得三类医疗器械注册证,
 # 购买新能源乘用车, 新评定为国家5A级旅游景区): the thing named, not the act
 _ACT_RE = re.compile(
-    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增)"
+    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增|新建)"
 )
 # a share of a base given as the award (对…按售价的30%给予奖励): the award's rate; the base
 # of research spending is said (一类新药研发投入补助比例), the price or amount is not
@@ -84,7 +92,9 @@ _CAP_CLAUSE_RE = re.compile(
     r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"
 )
 _GIVEN_KIND_RE = re.compile(
-    rf"给予(?:(?P<mod>[\u4e00-\u9fff]{{1,3}}?)(?P<kind>{_KINDS})|[^，。；]{{0,14}}?(?P<kind2>{_KINDS}))"
+    rf"给予(?:(?P<mod>[\u4e00-\u9fff]{{1,3}}?)(?P<kind>{_KINDS})|[^，。；]{{0,14}}?"
+    # a sum per unit's award with what it pays for: 给予每千瓦时0.2元的运营补贴
+    rf"(?:元的(?:一次性)?(?P<mod2>[\u4e00-\u9fff]{{1,4}}?))?(?P<kind2>{_KINDS}))"
     rf"|(?P<bare>{_KINDS})"
 )
 
@@ -166,7 +176,7 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     kind = (
         cap["own"]
         or cap["own2"]
-        or (last["mod"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+        or (last["mod"] or last["mod2"] or "") + (last["kind"] or last["kind2"] or last["bare"])
     )
     if cap["unit"]:  # 单台最高不超过1000万元: one unit's award
         return cap["unit"] + (cap["year"] or "") + kind
@@ -202,8 +212,10 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
             after = _KIND_AFTER_RE.match(sentence, fig.end)
             if after and after["given"] and not giving["per"]:
                 after = None  # …万元给予奖励 with no rate per unit before: not this award
+            if after is None and giving["unit_per"]:
+                after = _KIND_AFTER_PER_RE.match(sentence, fig.end)
             kind = giving["kind"] or ((after["mod"] or "") + after["kind"] if after else "")
-            once = giving["once"] or (after["once"] if after else "")
+            once = giving["once"] or (after.groupdict().get("once") if after else "")
             if kind:
                 receiver = _receiver(giving["who"] or _who_before(sentence, start))
                 single = _SINGLE_RE.search(giving.group()) if not receiver else None

@@ -78,6 +78,7 @@ from bot.targets.naming.part_shares import share_of_the_whole, share_within_its_
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.place_measures import places_share_the_measure
 from bot.targets.naming.place_only import place_is_no_name
+from bot.targets.naming.plan_targets import plan_target_of_the_result
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.ports import throughput_of_the_port
 from bot.targets.naming.programme_tiers import tier_with_its_programme
@@ -285,6 +286,7 @@ PASSES: tuple[Pass, ...] = (
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
+    _text(plan_target_of_the_result),  # plan_targets: …612公里，完成规划目标680公里的90%
     _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # added late: a conversion first, so that a deviation after it copies the name cleaned

@@ -92,6 +92,8 @@ def _clean_label(text: str) -> str:
 
 
 # Units said only in a label's brackets: 满意度（分） is scored in points, but a cell or a
+# what a capacity's unit is per (万吨/年, 吨/日)
+_PER_TIME = ("/年", "/日")
 # label ending in 分 (部分, 成分) is no figure in points
 _BRACKET_ONLY_UNITS = frozenset({"分"})
 
@@ -102,6 +104,9 @@ def _label_unit(text: str) -> str:
         inner = _SPACES_RE.sub("", m.group()[1:-1])
         if _UNIT_WORD_RE.match(inner) or inner in _BRACKET_ONLY_UNITS:
             return _norm_unit(inner)
+        if inner.endswith(_PER_TIME) and _UNIT_WORD_RE.match(inner[:-2]):
+            # a capacity's unit per year or day: 制氢能力（万吨/年）, 正极材料产能（万吨/年）
+            return _norm_unit(inner[:-2]) + inner[-2:]
     return ""
 
 
