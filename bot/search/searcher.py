@@ -102,7 +102,9 @@ _SYMBOLS_RE = re.compile(r"[^\w\u3400-\u9fff]+")
 DEMOTED_PRIOR = 0.5
 # The words asking a plan's goal (see ``Searcher._with_goal_openings``) and how a plan's
 # goal paragraph opens with its year (到2027年，… ; 至2030年，…).
-GOAL_WORDS = frozenset({"目标", "主要目标", "发展目标", "预期目标", "奋斗目标", "远景目标", "目标任务"})
+GOAL_WORDS = frozenset(
+    {"目标", "主要目标", "发展目标", "预期目标", "奋斗目标", "远景目标", "目标任务"}
+)
 GOAL_YEAR_LEADS = ("到", "至")
 _YEAR_FACET = re.compile(r"^year:((?:19|20)\d\d)$")
 
