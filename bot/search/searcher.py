@@ -426,7 +426,7 @@ class Searcher:
         )
 
     def _with_goal_openings(
-        self, hits: tuple[np.ndarray, np.ndarray], year: int
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], year: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """``hits`` (a goal word's: 目标, 主要目标 …) with the paragraphs that open with the
         year asked as a plan states its goal for it (到2027年，… ; 至2030年，…), at the median
@@ -434,17 +434,33 @@ class Searcher:
         and not in the paragraph, so 未来产业 2027年 目标 found another plan's paragraph
         holding 目标 and 至2027年 in passing (杨浦's 主要目标) a tier above the opinion's
         goal. Only a paragraph opening with the year (a heading naming 目标 over any line
-        also lost 云南2026年居民消费价格涨幅目标, search-quality35)."""
-        opening = self._memoised("goal openings", year, False, lambda: self._goal_openings(year))
+        also lost 云南2026年居民消费价格涨幅目标, search-quality35). What is added is worked
+        out once per word and year (the word's hits are the same each time)."""
+        extra, ref = self._memoised(
+            "goal openings",
+            (concept.label, tuple(concept.alternatives), year, int(np.asarray(hits[0]).size)),
+            False,
+            lambda: self._goal_gain(hits, year),
+        )
+        if not extra.size:
+            return hits
+        return np.concatenate([np.asarray(hits[0], dtype=np.intp), extra]), np.concatenate(
+            [np.asarray(hits[1], dtype=np.float32), np.full(extra.size, ref, dtype=np.float32)]
+        )
+
+    def _goal_gain(
+        self, hits: tuple[np.ndarray, np.ndarray], year: int
+    ) -> tuple[np.ndarray, np.float32]:
+        """The passages opening with ``year`` (:meth:`_goal_openings`) not among ``hits``,
+        and the score they match the goal word at (the median of its hits)."""
+        opening = self._goal_openings(year)
         pids = np.asarray(hits[0], dtype=np.intp)
         extra = np.setdiff1d(opening, pids) if pids.size else opening
         if not extra.size:
-            return hits
+            return extra, np.float32(0)
         scores = np.asarray(hits[1], dtype=np.float32)
         ref = median(scores) if pids.size else idf_of(extra.size, self.index.n_passages)
-        return np.concatenate([pids, extra]), np.concatenate(
-            [scores, np.full(extra.size, ref, dtype=np.float32)]
-        )
+        return extra, np.float32(ref)
 
     def _goal_openings(self, year: int) -> np.ndarray:
         """The passages (ascending) whose normalised text opens with 到YEAR年 or 至YEAR年."""
@@ -1496,7 +1512,7 @@ class Searcher:
         year = _asked_year(facets)
         if year is not None:
             hits = [
-                self._with_goal_openings(h, year) if c.label in GOAL_WORDS else h
+                self._with_goal_openings(c, h, year) if c.label in GOAL_WORDS else h
                 for c, h in zip(positive, hits, strict=True)
             ]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
