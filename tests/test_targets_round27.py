@@ -53,3 +53,45 @@ def test_an_output_value_of_the_enterprises_above_scale_is_the_tables(extract):
     assert got[1522.7].indicator == "规模以上工业总产值"
     assert got[6.6].indicator == "规模以上工业总产值"
     assert got[2034.8].indicator == "规模以上工业总产值"
+
+
+# --- a bulletin that is mostly tables is not hard-wrapped text -----------------------------
+
+
+def _tables_bulletin() -> str:
+    lines = ["某市2022年国民经济和社会发展统计公报（全文）", "二、农业"]
+    captions = [
+        ("主要农产品产量", "粮食\t万吨\t88.2\t1.5"),
+        ("规模以上工业主要产品产量", "水泥\t万吨\t215.4\t-6.1"),
+        ("分行业固定资产投资", "制造业\t-4.2"),
+        ("社会消费品零售总额", "城镇\t亿元\t412.7\t3.3"),
+        ("金融机构本外币存贷款余额", "各项存款余额\t1862.5\t8.8"),
+        ("各级各类学校招生和在校生", "普通高中\t12563\t38652"),
+    ]
+    for k, (what, row) in enumerate(captions, 1):
+        if k <= 4:
+            lines.append(f"全年{what}情况见表{k}，数据均为初步统计数。")
+        lines += [f"表{k}\u30002022年{what}及其增长速度", "指标\t单位\t绝对数\t比上年增长%", row]
+    return "\n".join(lines) + "\n注：增长速度为负数的表示下降。\n"
+
+
+def test_table_captions_do_not_make_a_bulletin_look_hard_wrapped():
+    from bot.corpus.parse import is_hard_wrapped, reflow_wrapped
+
+    text = _tables_bulletin()
+    assert not is_hard_wrapped(text)
+    assert reflow_wrapped(text) == text  # the heading and captions stay lines of their own
+
+
+def test_wrapped_prose_is_still_reflowed():
+    from bot.corpus.parse import is_hard_wrapped
+
+    wrapped = "\n".join(
+        f"第{k}段的文字在版面宽度处被截断而没有句末标点符号的一行文字" for k in range(12)
+    )
+    assert is_hard_wrapped(wrapped)
+
+
+def test_rows_of_a_table_bulletin_take_their_tables_measure(extract):
+    got = _by_value(extract(_tables_bulletin(), _NAME))
+    assert got[88.2].indicator == "粮食产量"  # 产量 from the caption, as before a reflow

@@ -343,12 +343,20 @@ def is_hard_wrapped(text: str) -> bool:
     wrapped at a width (a PDF text layer, wrapped plain text), not one paragraph per line.
 
     A text written one paragraph per line has such lines too (its title, the date and
-    issuer under it, a heading without its number), so one is not enough.
+    issuer under it, a heading without its number), so one is not enough. A table's
+    caption (表1　2022年主要农产品产量及其增长速度) is a title, not prose: a bulletin that
+    is mostly tables has one per table, and counting them read it as wrapped and joined
+    its headings and captions into the paragraphs around them.
     """
     prose = opened = 0
     for line in text.split("\n"):
         s = line.strip()
-        if len(s) < 15 or "\t" in s or parse_heading(s, allow_plain=False) is not None:
+        if (
+            len(s) < 15
+            or "\t" in s
+            or parse_heading(s, allow_plain=False) is not None
+            or _is_caption(s)
+        ):
             continue
         prose += 1
         opened += not _ends_line(s)
