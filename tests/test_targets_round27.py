@@ -6,6 +6,8 @@ document's."""
 
 from __future__ import annotations
 
+import re
+
 _HEAD = "某市2021年国民经济和社会发展统计公报\n三、工业和建筑业\n"
 _NAME = "city_mou_2021_stat-bulletin.txt"
 
@@ -81,6 +83,15 @@ def test_table_captions_do_not_make_a_bulletin_look_hard_wrapped():
     text = _tables_bulletin()
     assert not is_hard_wrapped(text)
     assert reflow_wrapped(text) == text  # the heading and captions stay lines of their own
+
+
+def test_table_titles_without_a_number_do_not_either():
+    from bot.corpus.parse import is_hard_wrapped
+
+    text = re.sub(r"(?m)^表\d\u3000", "", _tables_bulletin())
+    text = text.replace("指标\t单位", "单位：万吨\n指标\t单位", 1)  # a unit line between
+    assert "\n表" not in text
+    assert not is_hard_wrapped(text)
 
 
 def test_wrapped_prose_is_still_reflowed():
