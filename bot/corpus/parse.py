@@ -343,16 +343,40 @@ def is_hard_wrapped(text: str) -> bool:
     wrapped at a width (a PDF text layer, wrapped plain text), not one paragraph per line.
 
     A text written one paragraph per line has such lines too (its title, the date and
-    issuer under it, a heading without its number), so one is not enough.
+    issuer under it, a heading without its number), so one is not enough. A table's
+    caption (表1　2022年主要农产品产量及其增长速度) is a title, not prose: a bulletin that
+    is mostly tables has one per table, and counting them read it as wrapped and joined
+    its headings and captions into the paragraphs around them. So is a title with no
+    表N before it (2022年主要农产品产量及其增长速度), the line right over a table's rows
+    (a ``单位：亿元`` line between them).
     """
+    lines = [line.strip() for line in text.split("\n")]
     prose = opened = 0
-    for line in text.split("\n"):
-        s = line.strip()
-        if len(s) < 15 or "\t" in s or parse_heading(s, allow_plain=False) is not None:
+    for k, s in enumerate(lines):
+        if (
+            len(s) < 15
+            or "\t" in s
+            or parse_heading(s, allow_plain=False) is not None
+            or _is_caption(s)
+            or (_is_title_line(s) and _titles_table(lines, k))
+        ):
             continue
         prose += 1
         opened += not _ends_line(s)
     return prose >= 10 and opened >= 0.5 * prose
+
+
+_UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]")
+
+
+def _titles_table(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is right over a table's rows (cells apart by tabs), a unit
+    line aside."""
+    for s in lines[k + 1 : k + 4]:
+        if not s or _UNIT_LINE_RE.match(s):
+            continue
+        return "\t" in s
+    return False
 
 
 def _latin_break(before: str, after: str) -> bool:

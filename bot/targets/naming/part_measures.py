@@ -83,6 +83,11 @@ def measure_of_the_whole(
     for measure in measures:
         if part.endswith(measure) or part.removesuffix("数").endswith(measure):
             return part  # (医院、妇幼保健院床位数: its measure said, 数 and all)
+    if any(part.endswith(m) and len(part) > len(m) for m in _PART_MEASURES):
+        # 规模以上工业增加值…。其中，新产品产值…: a part that says a measure of its own
+        # (产值, 营业收入, 零售额) is measured by it, not by the whole's (新产品产值增加值)
+        return part
+    for measure in measures:
         known = table.canonical(part + measure)
         if known:
             return known  # 城镇 + 消费品零售额
