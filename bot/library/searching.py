@@ -16,6 +16,7 @@ from bot.library.answering import facet_word
 from bot.library.answers import (
     MAX_ANSWERS,
     asked_indicator,
+    asks_change,
     asks_goal,
     asks_how_to,
     asks_result,
@@ -47,7 +48,6 @@ from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
-from bot.text.normalize import normalize
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
@@ -58,7 +58,6 @@ _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
 # A change asked of a result (增加了多少, 下降了多少, 涨了多少): a record stating a level
 # without one does not answer it. Followed by 到 or 至 the verb asks the level reached
 # (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level answers
-_CHANGE_ASKED_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|涨|降)(?![到至])")
 # a change stated to a level (增加到732万人, 提高到58%): the level, not the change
 _REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
@@ -409,13 +408,8 @@ class SearchMixin:
         return found
 
     def _asks_change(self, asked: str) -> bool:
-        """Whether ``asked`` asks how much a figure changed (增加了多少, 涨了多少), outside
-        the indicator's own name (城镇新增就业)."""
-        text = normalize(asked).upper()
-        chars = list(text)
-        for m in self.indicator_table.find_all(text):
-            chars[m.start : m.end] = " " * (m.end - m.start)
-        return _CHANGE_ASKED_RE.search("".join(chars)) is not None
+        """Whether ``asked`` asks how much a figure changed (:func:`asks_change`)."""
+        return asks_change(asked, self.indicator_table)
 
     def _places_of_the_year(self, year: int | None) -> set[str]:
         """The places (not the country) of the documents a question of ``year`` is
