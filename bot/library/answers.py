@@ -425,7 +425,8 @@ def of_the_period(
     """``rows`` that answer for the five-year plan period ``query`` names (十四五 GDP 目标):
     targets for the period itself (2021-2025), or for its last year set before that
     year (a 2021 plan's 到2025年 goal); not a 十五五 goal, nor one year's target inside
-    the period (a 2023 report's 2023 target is that year's, not the plan's). All
+    the period (a 2023 report's 2023 target is that year's, not the plan's). Results
+    likewise: of the period, or of its last year in a later document's review. All
     ``rows`` when no period is named."""
     rows = list(rows)
     period = named_period(query)
@@ -437,6 +438,10 @@ def of_the_period(
         years = record_years(info, record)
         if years == period:
             return True
+        if record.kind == "achievement":
+            # what the period reached, as a later report's review of it says of its last
+            # year (海拉尔 2016's 标准化学校创建率93.5% of 2015, for 十二五期间)
+            return years == (last, last) and info.year is not None and info.year > last
         return years == (last, last) and info.year is not None and info.year < last
 
     return [(i, r) for i, r in rows if plans_the_period(i, r)]

@@ -30,6 +30,7 @@ from bot.library.answers import (
     names_only_indicator,
     seeks_target,
     share_of_gdp,
+    states_change,
     umbrella_indicators,
     without_denominators,
 )
@@ -279,6 +280,19 @@ class SearchMixin:
             # with results; no target card, which answers another question
             found = self._result_of_the_year(asked, understood, indicator, resp)
         if (
+            result
+            and found is None
+            and understood.year is None
+            and understood.period is not None
+            and understood.period.last < this_year
+            and not understood.regions
+            and _PLAN_ASKED_RE.search(asked) is None
+        ):
+            # what a past plan period reached (云南十四五期间外贸进出口总额达到多少, 海拉尔
+            # 十二五期间标准化学校创建率): a result dated to the period, or to its last year
+            # in a later report's review, as a past year's question is answered
+            found = self._result_of_the_period(asked, understood, indicator, resp)
+        if (
             found
             and understood.region is None
             and home_words(asked)
@@ -405,6 +419,26 @@ class SearchMixin:
         ):
             # 常住人口增加了多少: a level (增加到732万人) is not the change asked
             return None
+        return found
+
+    def _result_of_the_period(
+        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
+    ) -> tuple[DocumentInfo, TargetRecord] | None:
+        """The result that answers what a past plan period reached: a record of kind
+        achievement dated to the period or to its last year (:func:`of_the_period`), of
+        the indicator asked, else named by the query's words; with no place named, only
+        the country's."""
+        hits = [h.doc_id for h in resp.hits]
+        found = self._answer(asked, understood, indicator, hits, kind="achievement")
+        if found is None and indicator:
+            found = self._answer(asked, understood, None, hits, kind="achievement")
+        if found is None:
+            return None
+        info, record = found
+        if understood.region is None and (record.region or info.region) != NATIONAL:
+            return None
+        if self._asks_change(asked) and not states_change(record):
+            return None  # 提高了多少: a level is not the change asked
         return found
 
     def _asks_change(self, asked: str) -> bool:
