@@ -503,6 +503,11 @@ def best_answer(
             continue
         wanted = understood.year
         period = wanted is not None and record.year == str(wanted)
+        if kind == "achievement" and wanted is None and understood.period is not None:
+            # a plan period asked (十四五期间外资年均增长多少): what the period reached
+            # (年均增长16.7%, 2021-2025) before its last year's result (增长19.9%, 2025)
+            p = understood.period
+            period = record.year == f"{p.first}-{p.last}"
         document = wanted is not None and info.year == wanted
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
