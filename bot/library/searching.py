@@ -56,10 +56,10 @@ _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)",
 # Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
-# A change asked of a result (增加了多少, 下降了多少, 涨了多少): a record stating a level
-# without one does not answer it. Followed by 到 or 至 the verb asks the level reached
-# (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level answers
-# a change stated to a level (增加到732万人, 提高到58%): the level, not the change
+# A change asked of a result (增加了多少, 下降了多少, 涨了多少; answers.CHANGE_ASKED_RE): a
+# record stating a level without one does not answer it. Followed by 到 or 至 the verb asks
+# the level reached (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level
+# answers; a change stated to a level (增加到732万人, 提高到58%): the level, not the change
 _REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
 _BULLETIN = "统计公报"
