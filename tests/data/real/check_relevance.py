@@ -74,9 +74,9 @@ MIN_TARGET_ANSWERED = 15
 # The cards35 batch (r2900-r2959) added eight (a 2030 or 2035 figure a document does not set,
 # 明年 past the report's year, a total where only growth is written, a figure a bulletin or a
 # 保持稳定 goal never states): 31 of 308 target questions, so the ceiling is 33, about one in ten.
-# The cards36 batch (r3040-r3092) added six (a 2030 figure a report does not set, a year past a
-# bulletin's or a story's, a target where only a result or another year is written): 37 of 361 target
-# questions, so the ceiling is 39, about one in ten.
+# The cards36 batch (r3040-r3092) added six (a 2030 figure a report does not set, a year past
+# a bulletin's or a story's, a target where only a result or another year is written): 37 of
+# 361 target questions, so the ceiling is 39, about one in ten.
 TARGET_UNANSWERED = (2, 39)
 # A target question may carry a typo (its note says "typo: intended …"); only target queries
 # carry an answer, so such a question keeps the type target and counts toward the typo share.
