@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.library.answers import CHANGE_ASKED_RE as _CHANGE_ASKED_RE
 from bot.library.answers import names_only_indicator, share_of_gdp
-from bot.library.searching import _CHANGE_ASKED_RE
 from bot.targets.indicators import default_table
 from bot.text.english import with_chinese_terms
 from tests.conftest import engine_over

@@ -15,6 +15,7 @@ from bot.corpus.regions import place_in_region
 from bot.library.answers import (
     asked_count,
     asked_unit,
+    asks_change,
     asks_growth,
     asks_places,
     asks_share,
@@ -179,6 +180,8 @@ class AnswersMixin:
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
+        # 比2010年增加了多少: the change its sentence states beside the level answers
+        changed = asks_change(query, self.indicator_table)
         national = not (asks_places(query) or excludes_nation(query))
         # every target of the documents, read once: a document that sets targets for
         # the year asked answers for it with those, not with its goals for later years
@@ -216,6 +219,7 @@ class AnswersMixin:
                 stating=stating,
                 national_first=national,
                 kind=kind,
+                changed=changed,
             )
             if found or strict:
                 return found
@@ -306,7 +310,13 @@ class AnswersMixin:
         else:
             return None
         return best_answer(
-            rows, understood, growth=growth, stating=stating, national_first=national, kind=kind
+            rows,
+            understood,
+            growth=growth,
+            stating=stating,
+            national_first=national,
+            kind=kind,
+            changed=changed,
         )
 
     def _counted_word(self, after: str) -> str:

@@ -425,7 +425,8 @@ def of_the_period(
     """``rows`` that answer for the five-year plan period ``query`` names (十四五 GDP 目标):
     targets for the period itself (2021-2025), or for its last year set before that
     year (a 2021 plan's 到2025年 goal); not a 十五五 goal, nor one year's target inside
-    the period (a 2023 report's 2023 target is that year's, not the plan's). All
+    the period (a 2023 report's 2023 target is that year's, not the plan's). Results
+    likewise: of the period, or of its last year in a later document's review. All
     ``rows`` when no period is named."""
     rows = list(rows)
     period = named_period(query)
@@ -437,6 +438,10 @@ def of_the_period(
         years = record_years(info, record)
         if years == period:
             return True
+        if record.kind == "achievement":
+            # what the period reached, as a later report's review of it says of its last
+            # year (海拉尔 2016's 标准化学校创建率93.5% of 2015, for 十二五期间)
+            return years == (last, last) and info.year is not None and info.year > last
         return years == (last, last) and info.year is not None and info.year < last
 
     return [(i, r) for i, r in rows if plans_the_period(i, r)]
@@ -444,6 +449,25 @@ def of_the_period(
 
 # How a result says a mark was passed rather than the figure reached
 _CROSSED = frozenset({"突破", "超过", "超", "跃上", "迈上", "跨上", "逾"})
+# A change asked (增加了多少, 比上年增加多少, 降了多少), not a level reached (提高到, 降至)
+CHANGE_ASKED_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|涨|降)(?![到至])")
+
+
+def asks_change(asked: str, table: IndicatorTable) -> bool:
+    """Whether ``asked`` asks how much a figure changed (增加了多少, 涨了多少), outside
+    the indicator names the table finds in it (城镇新增就业)."""
+    text = normalize(asked).upper()
+    chars = list(text)
+    for m in table.find_all(text):
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return CHANGE_ASKED_RE.search("".join(chars)) is not None
+
+
+def states_change(record: TargetRecord) -> bool:
+    """Whether ``record`` states a change (增加13480元, 比上年增加2.9万亿元), not a level
+    (完成30788元, 增加到, 11.86万亿元)."""
+    change = record.change or ""
+    return CHANGE_ASKED_RE.search(change) is not None and not change.endswith(("到", "至"))
 
 
 def best_answer(
@@ -455,6 +479,7 @@ def best_answer(
     stating: Collection[str] = (),
     national_first: bool = True,
     kind: str = "target",
+    changed: bool = False,
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
     period first, then the document's year, unless the document is in ``stating``: it
@@ -466,7 +491,9 @@ def best_answer(
     country's target goes before a province's or a city's (经济增长 目标 asks for the
     national goal, whichever province's report is newer), unless not ``national_first``
     (the query asks about provinces or cities: :func:`asks_places`). ``kind``: the
-    records of that kind answer (``achievement``: a result asked)."""
+    records of that kind answer (``achievement``: a result asked). With ``changed``
+    (the query asks how much a figure changed: 比2010年增加了多少, 比上年增加多少) a record
+    stating a change goes before the level its sentence also states."""
     nowhere = national_first and understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
@@ -476,9 +503,15 @@ def best_answer(
             continue
         wanted = understood.year
         period = wanted is not None and record.year == str(wanted)
+        if kind == "achievement" and wanted is None and understood.period is not None:
+            # a plan period asked (十四五期间外资年均增长多少): what the period reached
+            # (年均增长16.7%, 2021-2025) before its last year's result (增长19.9%, 2025)
+            p = understood.period
+            period = record.year == f"{p.first}-{p.last}"
         document = wanted is not None and info.year == wanted
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
+        moved = changed and states_change(record)
         national = nowhere and (record.region or info.region) == NATIONAL
         # a region asked: its own figure before a place's inside it (四川 asked, the
         # province's target before a county's, however newer or nearer the county's)
@@ -498,6 +531,7 @@ def best_answer(
             national,
             exact,
             rate,
+            moved,
             reached,
             document,
             info.year or 0,

@@ -16,6 +16,7 @@ from bot.library.answering import facet_word
 from bot.library.answers import (
     MAX_ANSWERS,
     asked_indicator,
+    asks_change,
     asks_goal,
     asks_how_to,
     asks_result,
@@ -29,6 +30,7 @@ from bot.library.answers import (
     names_only_indicator,
     seeks_target,
     share_of_gdp,
+    states_change,
     umbrella_indicators,
     without_denominators,
 )
@@ -47,7 +49,6 @@ from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
-from bot.text.normalize import normalize
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
@@ -55,11 +56,10 @@ _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)",
 # Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
-# A change asked of a result (增加了多少, 下降了多少, 涨了多少): a record stating a level
-# without one does not answer it. Followed by 到 or 至 the verb asks the level reached
-# (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level answers
-_CHANGE_ASKED_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|涨|降)(?![到至])")
-# a change stated to a level (增加到732万人, 提高到58%): the level, not the change
+# A change asked of a result (增加了多少, 下降了多少, 涨了多少; answers.CHANGE_ASKED_RE): a
+# record stating a level without one does not answer it. Followed by 到 or 至 the verb asks
+# the level reached (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level
+# answers; a change stated to a level (增加到732万人, 提高到58%): the level, not the change
 _REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
 _BULLETIN = "统计公报"
@@ -280,6 +280,19 @@ class SearchMixin:
             # with results; no target card, which answers another question
             found = self._result_of_the_year(asked, understood, indicator, resp)
         if (
+            result
+            and found is None
+            and understood.year is None
+            and understood.period is not None
+            and understood.period.last < this_year
+            and not understood.regions
+            and _PLAN_ASKED_RE.search(asked) is None
+        ):
+            # what a past plan period reached (云南十四五期间外贸进出口总额达到多少, 海拉尔
+            # 十二五期间标准化学校创建率): a result dated to the period, or to its last year
+            # in a later report's review, as a past year's question is answered
+            found = self._result_of_the_period(asked, understood, indicator, resp)
+        if (
             found
             and understood.region is None
             and home_words(asked)
@@ -408,14 +421,29 @@ class SearchMixin:
             return None
         return found
 
+    def _result_of_the_period(
+        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
+    ) -> tuple[DocumentInfo, TargetRecord] | None:
+        """The result that answers what a past plan period reached: a record of kind
+        achievement dated to the period or to its last year (:func:`of_the_period`), of
+        the indicator asked, else named by the query's words; with no place named, only
+        the country's."""
+        hits = [h.doc_id for h in resp.hits]
+        found = self._answer(asked, understood, indicator, hits, kind="achievement")
+        if found is None and indicator:
+            found = self._answer(asked, understood, None, hits, kind="achievement")
+        if found is None:
+            return None
+        info, record = found
+        if understood.region is None and (record.region or info.region) != NATIONAL:
+            return None
+        if self._asks_change(asked) and not states_change(record):
+            return None  # 提高了多少: a level is not the change asked
+        return found
+
     def _asks_change(self, asked: str) -> bool:
-        """Whether ``asked`` asks how much a figure changed (增加了多少, 涨了多少), outside
-        the indicator's own name (城镇新增就业)."""
-        text = normalize(asked).upper()
-        chars = list(text)
-        for m in self.indicator_table.find_all(text):
-            chars[m.start : m.end] = " " * (m.end - m.start)
-        return _CHANGE_ASKED_RE.search("".join(chars)) is not None
+        """Whether ``asked`` asks how much a figure changed (:func:`asks_change`)."""
+        return asks_change(asked, self.indicator_table)
 
     def _places_of_the_year(self, year: int | None) -> set[str]:
         """The places (not the country) of the documents a question of ``year`` is

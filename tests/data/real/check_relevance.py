@@ -74,10 +74,18 @@ MIN_TARGET_ANSWERED = 15
 # The cards35 batch (r2900-r2959) added eight (a 2030 or 2035 figure a document does not set,
 # 明年 past the report's year, a total where only growth is written, a figure a bulletin or a
 # 保持稳定 goal never states): 31 of 308 target questions, so the ceiling is 33, about one in ten.
-TARGET_UNANSWERED = (2, 33)
+# The cards36 batch (r3040-r3092) added six (a 2030 figure a report does not set, a year past
+# a bulletin's or a story's, a target where only a result or another year is written): 37 of
+# 361 target questions, so the ceiling is 39, about one in ten.
+TARGET_UNANSWERED = (2, 39)
 # A target question may carry a typo (its note says "typo: intended …"); only target queries
 # carry an answer, so such a question keeps the type target and counts toward the typo share.
 TARGET_TYPO_NOTE = "typo: intended"
+# Likewise a target question typed in traditional characters (its note says "traditional
+# characters") counts toward the traditional share when the query holds a traditional character:
+# the cards batches ask in traditional as users do, and keeping them typed target (they carry an
+# answer) must not dilute the traditional share they add to.
+TARGET_TRADITIONAL_NOTE = "traditional characters"
 # The 39 test queries were 30 % of the first 128; 76 fresh dev queries (r129-r204, judged by
 # reading the dev documents before the engine was run on them) brought the share down to 19 %,
 # the third batch of fresh dev queries (r251-r310, written and judged the same way) to 12 %,
@@ -186,6 +194,7 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
     docs_covered: Counter[str] = Counter()
     n_region = n_year = n_region_or_year = n_answered = n_unanswered = n_judgements = 0
     n_target_typos = 0
+    n_target_traditional = 0
 
     for lineno, obj in rows:
         where = f"{RELEVANCE.name}:{lineno}"
@@ -230,6 +239,12 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
             problems.append(f"{where}: traditional query has no traditional character")
         if qtype == "target" and str(obj["note"]).startswith(TARGET_TYPO_NOTE):
             n_target_typos += 1
+        if (
+            qtype == "target"
+            and str(obj["note"]).startswith(TARGET_TRADITIONAL_NOTE)
+            and T2S.convert(str(obj["query"])) != obj["query"]
+        ):
+            n_target_traditional += 1
         if qtype == "typo" and "intended" not in obj["note"]:
             problems.append(f"{where}: typo note must give the intended form ('intended …')")
 
@@ -292,7 +307,7 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
     for label, count, floor in (
         ("naming a region or year", n_region_or_year, MIN_REGION_YEAR_SHARE),
         ("typo", types["typo"] + n_target_typos, MIN_TYPO_SHARE),
-        ("traditional", types["traditional"], MIN_TRADITIONAL_SHARE),
+        ("traditional", types["traditional"] + n_target_traditional, MIN_TRADITIONAL_SHARE),
         ("english", types["english"], MIN_ENGLISH_SHARE),
     ):
         if share(count) < floor:
