@@ -7,5 +7,6 @@ rate limits, scheduler); one module per concern holds its handlers (:mod:`~handl
 and registers them; :mod:`handlers.format` turns core results into Telegram HTML;
 :mod:`handlers.context` is the typed context handlers receive; :mod:`handlers.delivery`
 sends digests, :mod:`handlers.ratelimit` and :mod:`handlers.flood` limit the traffic;
-:mod:`handlers.console` is the offline console's front end.
+:mod:`handlers.console` is the offline console's front end (with ``console_chat``,
+``console_render`` and ``console_stdin``).
 """
