@@ -39,3 +39,36 @@ def test_an_ended_year_after_the_goal_sentence_and_a_schedule(extract):
     assert (got[830].kind, got[12.5].kind) == ("achievement", "achievement")
     # a paragraph that goes on to a later year is a schedule, not a base
     assert got[10].kind == "target"
+
+
+# --- an award given per head, per month, with what it pays for; sums given 分别 -------------
+
+_MEASURES = "某市支持青年创业若干措施\n"
+_MEASURES_NAME = "city_mou_2024_youth-startup-measures.txt"
+
+
+def test_an_award_per_head_is_named_by_its_receiver_and_what_it_pays_for(extract):
+    text = (
+        _MEASURES + "一、对新进站的博士后研究人员，每人给予科研补贴8万元。对新引进的青年教师，"
+        "每人每月给予住房补贴1500元。对新认定的市级创业孵化基地，每家给予20万元运营补助。\n"
+    )
+    got = _by_value(extract(text, _MEASURES_NAME))
+    assert got[8].indicator == "博士后研究人员科研补贴"
+    assert got[1500].indicator == "青年教师住房补贴"
+    assert got[20].indicator == "市级创业孵化基地运营补助"
+
+
+def test_sums_given_respectively_go_to_the_receivers_in_their_places(extract):
+    text = (
+        _MEASURES + "二、对首次在我市购房的高级技师、技师，分别给予购房补贴6万元、3万元。"
+        "对新认定的国家级科技孵化器、省级科技孵化器，分别给予80万元、30万元的一次性奖励。\n"
+    )
+    got = _by_value(extract(text, _MEASURES_NAME))
+    assert (got[6].indicator, got[3].indicator) == ("高级技师购房补贴", "技师购房补贴")
+    assert (got[80].indicator, got[30].indicator) == ("国家级科技孵化器奖励", "省级科技孵化器奖励")
+
+
+def test_money_paid_out_is_no_award_given(extract):
+    text = "某县2024年政府工作报告\n一、2023年工作回顾\n全年发放高龄补贴2360万元。\n"
+    got = _by_value(extract(text, "county_mou_2024_gwr.txt"))
+    assert got[2360].indicator == "高龄补贴"

@@ -36,10 +36,11 @@ if TYPE_CHECKING:
 # 贴息: interest paid on a loan is support given as the others are (给予贴息, 单个项目最高贴息)
 _KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金|贴息"
 _PER = (
-    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每年"
+    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每部|每处|每座|每年|每月"
     r"|单个项目|单家企业|单个企业"
 )
-_CAP = rf"(?:{_PER})?(?:最高|不超过|最多|最高不超过)?"
+# (每人每月, 每人每年: a sum per head and per stretch of time)
+_CAP = rf"(?:{_PER}){{0,2}}(?:最高|不超过|最多|最高不超过)?"
 # a cap per single unit, said where no receiver is: the award of one (单个项目奖励)
 _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
 # the giving, with who receives it in the same clause or not: (对…)给予每人最高(一次性)(奖励);
@@ -50,13 +51,16 @@ _GIVING_RE = re.compile(
     rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
     # a sum per unit of what is measured, said after the giving: 给予每千瓦时0.2元的运营补贴
     rf"(?P<unit_per>(?<=给予)每[\u4e00-\u9fff]{{1,5}})?"
-    rf"(?P<once>一次性)?{_CAP}(?P<kind>{_KINDS})?{_CAP}(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
+    # what the award pays for, before its kind (给予生活补贴, 给予一次性面试补贴)
+    rf"(?P<once>一次性)?{_CAP}(?:(?P<gmod>[\u4e00-\u9fff]{{1,4}}?)?(?P<kind>{_KINDS}))?{_CAP}"
+    rf"(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
 )
 _KIND_RE = re.compile(_KINDS)
 # the award said after the money (and the sums listed with it): (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(
     rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
-    rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
+    # (30万元建设补助, 1亿元项目资助: what the award pays for, written before its kind)
+    rf"的?(?P<once>一次性)?(?P<mod2>[\u4e00-\u9fff]{{0,2}}?)(?P<kind>{_KINDS})"
 )
 # a lead before the giving in its clause: a rate of a base, or what the award adds to, or
 # the measure a sum per unit is paid on (按实际放电量给予每千瓦时0.2元的运营补贴)
@@ -117,6 +121,25 @@ def _receiver(who: str) -> str:
         head = _ACT_RE.sub("", body).rsplit("的", 1)[-1]
         return head if _ACT_RE.match(body) and _is_name(head) and len(head) > 2 else ""
     return head if _is_name(head) and head not in GENERIC_NAMES and len(head) > 2 else ""
+
+
+_SUMS_BEFORE_RE = re.compile(r"元[、和]")
+_SUMS_AFTER_RE = re.compile(r"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*")
+
+
+def _respective(receiver: str, giving: str, sentence: str, end: int) -> str:
+    """One of receivers listed with ``、`` when sums are given to them ``分别``, as many
+    sums as receivers (``对博士、硕士，分别给予安家补贴20万元、10万元``): the one in the
+    figure's place; else ``receiver`` as it is."""
+    if "分别" not in giving or "、" not in receiver:
+        return receiver
+    items = receiver.split("、")
+    index = len(_SUMS_BEFORE_RE.findall(giving))
+    after = _SUMS_AFTER_RE.match(sentence, end)
+    total = index + 1 + (after.group().count("元") if after else 0)
+    if total != len(items) or not all(len(item) >= 2 for item in items):
+        return receiver
+    return items[index]
 
 
 def _who_before(sentence: str, start: int) -> str:
@@ -202,6 +225,8 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
         lead = _LEAD_RE.match(sentence, start, fig.start)
         opens = lead.end() if lead else start
         giving = _GIVING_RE.search(sentence, opens, fig.start)
+        if giving and giving["gmod"] and not (giving["give"] or giving["once"]):
+            giving = None  # 发放高龄补贴: what is paid out, with no giving of an award
         if (
             fig.unit_class == "money"
             and giving
@@ -214,10 +239,19 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
                 after = None  # …万元给予奖励 with no rate per unit before: not this award
             if after is None and giving["unit_per"]:
                 after = _KIND_AFTER_PER_RE.match(sentence, fig.end)
-            kind = giving["kind"] or ((after["mod"] or "") + after["kind"] if after else "")
+            kind = (
+                (giving["gmod"] or "") + giving["kind"]
+                if giving["kind"]
+                else (
+                    (after["mod"] or "") + (after.groupdict().get("mod2") or "") + after["kind"]
+                    if after
+                    else ""
+                )
+            )
             once = giving["once"] or (after.groupdict().get("once") if after else "")
             if kind:
                 receiver = _receiver(giving["who"] or _who_before(sentence, start))
+                receiver = _respective(receiver, giving.group(), sentence, fig.end)
                 single = _SINGLE_RE.search(giving.group()) if not receiver else None
                 # 中央财政…给予奖励，单个项目奖励不超过5000万元: the cap of one project's
                 receiver = single.group() if single else receiver
