@@ -72,3 +72,16 @@ def test_money_paid_out_is_no_award_given(extract):
     text = "某县2024年政府工作报告\n一、2023年工作回顾\n全年发放高龄补贴2360万元。\n"
     got = _by_value(extract(text, "county_mou_2024_gwr.txt"))
     assert got[2360].indicator == "高龄补贴"
+
+
+def test_a_rate_per_unit_said_before_the_giving(extract):
+    text = (
+        _MEASURES + "三、对城市书房建设项目，市级按照每平方米300元的标准给予补助。"
+        "对冷链物流企业，按每标箱150元给予运费补贴。对企业年营业收入超过2000万元的，"
+        "按每万元营业收入20元给予支持。\n"
+    )
+    got = _by_value(extract(text, _MEASURES_NAME))
+    assert got[300].indicator == "城市书房建设项目补助"
+    assert got[150].indicator == "冷链物流企业运费补贴"
+    # a class said by a threshold (营业收入超过2000万元的) names no receiver
+    assert got[20].indicator == "支持"

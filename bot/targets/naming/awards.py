@@ -47,7 +47,10 @@ _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
 # 每个给予, 分别给予最高500万元、1000万元…奖励 (a list of sums, each the award), 一次性给予
 # (the giving's manner: no part of the award's name)
 _GIVING_RE = re.compile(
-    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>按(?:照)?每[\u4e00-\u9fff]{{1,4}}?)?"
+    # a rate per unit, with the level that pays it before (市级按照每平方米200元的标准给予补助),
+    # or per a step of a measure (按每新增100万美元给予1万元奖励)
+    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>(?:[省市县区]级(?:财政)?)?按(?:照)?每"
+    rf"(?:(?:新增|增加)?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{{1,3}}?给予|[\u4e00-\u9fff]{{1,6}}?))?"
     rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
     # a sum per unit of what is measured, said after the giving: 给予每千瓦时0.2元的运营补贴
     rf"(?P<unit_per>(?<=给予)每[\u4e00-\u9fff]{{1,5}})?"
@@ -58,9 +61,10 @@ _GIVING_RE = re.compile(
 _KIND_RE = re.compile(_KINDS)
 # the award said after the money (and the sums listed with it): (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(
-    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
-    # (30万元建设补助, 1亿元项目资助: what the award pays for, written before its kind)
-    rf"的?(?P<once>一次性)?(?P<mod2>[\u4e00-\u9fff]{{0,2}}?)(?P<kind>{_KINDS})"
+    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?:的标准)?(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
+    # (30万元建设补助, 1亿元项目资助: what the award pays for, written before its kind;
+    # 按每万美元100元给予支持: support, the award a rate per unit gives)
+    rf"的?(?P<once>一次性)?(?P<mod2>[\u4e00-\u9fff]{{0,2}}?)(?P<kind>{_KINDS}|(?<=给予)支持)"
 )
 # a lead before the giving in its clause: a rate of a base, or what the award adds to, or
 # the measure a sum per unit is paid on (按实际放电量给予每千瓦时0.2元的运营补贴)
@@ -103,6 +107,10 @@ _GIVEN_KIND_RE = re.compile(
 )
 
 
+# a class said by a threshold it passes (出口额达到500万美元以上, 节能率达到15%以上)
+_THRESHOLD_RE = re.compile(r"(?:达到|超过|突破)\d")
+
+
 def _receiver(who: str) -> str:
     """The head of ``who`` (新认定的国家级…企业 -> 国家级…企业), ``""`` when it says
     nothing of its own (企业); a class said by what it did (首次取得…注册证的产品,
@@ -110,7 +118,8 @@ def _receiver(who: str) -> str:
     who = who.replace("“", "").replace("”", "")
     if who.endswith("的"):  # 对新评定为国家5A级旅游景区的，: the class the clause names
         head = _ACT_RE.sub("", who[:-1]).rsplit("的", 1)[-1]
-        return head if _is_name(head) and len(head) > 2 else ""
+        # (对…出口额达到500万美元以上的，: a class by a threshold names no receiver)
+        return head if _is_name(head) and len(head) > 2 and not _THRESHOLD_RE.search(head) else ""
     body, _, head = who.rpartition("的")
     head = head.split("给予", 1)[0]  # 对…技改项目给予补助，单个…: who, not the giving
     head = _ACT_RE.sub("", head)  # 新增限额以上住宿餐饮企业: the firms, not their coming
