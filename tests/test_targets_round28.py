@@ -85,3 +85,16 @@ def test_a_rate_per_unit_said_before_the_giving(extract):
     assert got[150].indicator == "冷链物流企业运费补贴"
     # a class said by a threshold (营业收入超过2000万元的) names no receiver
     assert got[20].indicator == "支持"
+
+
+# --- a count done in a span a sentence opens with is the span's ------------------------------
+
+
+def test_a_count_in_a_span_the_sentence_opens_with_takes_the_span(extract):
+    text = (
+        "某市公园城市建设若干措施\n三、建设任务\n2024—2026年，全市新建口袋公园120个，"
+        "城市建成区绿化覆盖率达到43%。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2024_park-city-measures.txt"))
+    assert got[120].year == "2024-2026"
+    assert got[43].year == "2026"  # a level reached over the span: its end
