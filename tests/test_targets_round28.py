@@ -98,3 +98,15 @@ def test_a_count_in_a_span_the_sentence_opens_with_takes_the_span(extract):
     got = _by_value(extract(text, "city_mou_2024_park-city-measures.txt"))
     assert got[120].year == "2024-2026"
     assert got[43].year == "2026"  # a level reached over the span: its end
+
+
+def test_a_cap_per_firm_and_a_cap_on_support(extract):
+    text = (
+        _MEASURES + "四、对服务外包企业，按每万美元离岸执行额50元给予支持，单个企业最高150万元。"
+        "对人力资源服务机构，每引进1名急需紧缺人才给予奖励2万元，每家机构每年最高60万元。\n"
+    )
+    got = _by_value(extract(text, _MEASURES_NAME))
+    assert got[50].indicator == "服务外包企业支持"
+    assert got[150].indicator == "单个企业支持"
+    assert got[2].indicator == "人力资源服务机构奖励"
+    assert got[60].indicator == "每家机构奖励"

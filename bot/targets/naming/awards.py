@@ -48,9 +48,10 @@ _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
 # (the giving's manner: no part of the award's name)
 _GIVING_RE = re.compile(
     # a rate per unit, with the level that pays it before (市级按照每平方米200元的标准给予补助),
-    # or per a step of a measure (按每新增100万美元给予1万元奖励)
-    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>(?:[省市县区]级(?:财政)?)?按(?:照)?每"
-    rf"(?:(?:新增|增加)?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{{1,3}}?给予|[\u4e00-\u9fff]{{1,6}}?))?"
+    # or per a step of a measure (按每新增100万美元给予1万元奖励, 每引进1名…人才给予奖励5万元)
+    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>(?:[省市县区]级(?:财政)?)?"
+    rf"(?:按(?:照)?)?每(?:新增|增加|引进)?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{{1,8}}?给予"
+    rf"|(?:[省市县区]级(?:财政)?)?按(?:照)?每[\u4e00-\u9fff]{{1,8}}?)?"
     rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
     # a sum per unit of what is measured, said after the giving: 给予每千瓦时0.2元的运营补贴
     rf"(?P<unit_per>(?<=给予)每[\u4e00-\u9fff]{{1,5}})?"
@@ -94,7 +95,8 @@ _RATE_KIND_RE = re.compile(
 # a cap said in a clause of its own after the giving (单台最高不超过1000万元, 单个企业每年最高200
 # 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
 _CAP_CLAUSE_RE = re.compile(
-    r"(?P<unit>单[个家台套项][\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
+    # (每家企业每年最高200万元: one firm's, as 单家企业 is)
+    r"(?P<unit>(?:单[个家台套项]|每家)[\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
     r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补|贴息)?(?:每年)?(?:最高|最多)?(?:不超过)?"
     # the kind said after the cap (单个项目最高贴息300万元)
     r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"
@@ -104,6 +106,8 @@ _GIVEN_KIND_RE = re.compile(
     # a sum per unit's award with what it pays for: 给予每千瓦时0.2元的运营补贴
     rf"(?:元的(?:一次性)?(?P<mod2>[\u4e00-\u9fff]{{1,4}}?))?(?P<kind2>{_KINDS}))"
     rf"|(?P<bare>{_KINDS})"
+    # 按每万美元100元给予支持，单个企业最高200万元: support, the award given
+    r"|(?<=给予)(?P<support>支持)"
 )
 
 
@@ -208,7 +212,8 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     kind = (
         cap["own"]
         or cap["own2"]
-        or (last["mod"] or last["mod2"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+        or (last["mod"] or last["mod2"] or "")
+        + (last["kind"] or last["kind2"] or last["bare"] or last["support"])
     )
     if cap["unit"]:  # 单台最高不超过1000万元: one unit's award
         return cap["unit"] + (cap["year"] or "") + kind
