@@ -110,3 +110,13 @@ def test_a_cap_per_firm_and_a_cap_on_support(extract):
     assert got[150].indicator == "单个企业支持"
     assert got[2].indicator == "人力资源服务机构奖励"
     assert got[60].indicator == "每家机构奖励"
+
+
+def test_a_level_said_once_before_listed_receivers_is_each_ones(extract):
+    text = (
+        _MEASURES
+        + "五、对新认定的国家级专精特新企业、单项冠军企业，分别给予50万元、100万元的一次性奖励。\n"
+    )
+    got = _by_value(extract(text, _MEASURES_NAME))
+    assert got[50].indicator == "国家级专精特新企业奖励"
+    assert got[100].indicator == "国家级单项冠军企业奖励"

@@ -137,6 +137,8 @@ def _receiver(who: str) -> str:
 
 
 _SUMS_BEFORE_RE = re.compile(r"元[、和]")
+# a level said once before listed receivers, theirs all
+_SHARED_LEVEL_RE = re.compile(r"国家级|省级|市级|县级|全日制")
 _SUMS_AFTER_RE = re.compile(r"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*")
 
 
@@ -152,7 +154,13 @@ def _respective(receiver: str, giving: str, sentence: str, end: int) -> str:
     total = index + 1 + (after.group().count("元") if after else 0)
     if total != len(items) or not all(len(item) >= 2 for item in items):
         return receiver
-    return items[index]
+    item = items[index]
+    first = _SHARED_LEVEL_RE.match(items[0])
+    if first and index and not _SHARED_LEVEL_RE.match(item):
+        # 国家级绿色工厂、绿色工业园区 / 全日制博士研究生、硕士研究生: the level the first
+        # item says is the list's (round26's and round28's golds)
+        item = first.group() + item
+    return item
 
 
 def _who_before(sentence: str, start: int) -> str:
