@@ -228,7 +228,25 @@ _PART_OF_YEARLY_RE = re.compile(r"每年[^；;。]*其中[^；;。]*$")
 _REVIEW_YEAR_RE = re.compile(
     r"\s*(?:（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?:截至|截止)?((?:19|20)\d\d)年(?:底|末)?[，,]"
 )
+# a 。-sentence that opens with a year or a stretch of years (截至2023年底，2021—2023年，)
+_ENDED_LEAD_RE = re.compile(
+    r"\s*(?:截至|截止)?(?:(?:19|20)\d\d年?\s*[—\-–－~～至到]\s*)?(?P<end>(?:19|20)\d\d)年(?:底|末)?[，,]"
+)
+_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _LEAD_YEAR_RE = re.compile(r"^\s*(?:——)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
+
+
+def _ended_lead(line: str, dot_start: int) -> int | None:
+    """The year a 。-sentence, or else its paragraph, opens with (``2023年，``,
+    ``2021—2023年，``, ``截至2023年底，``: the stretch's end), when no later year is written
+    in that sentence or paragraph (``2024年，…达到93%；…2025年达到100%`` is a schedule)."""
+    m = _ENDED_LEAD_RE.match(line, dot_start)
+    scope = _full_sentence(line, dot_start) if m else line
+    m = m or _ENDED_LEAD_RE.match(line)
+    if m is None:
+        return None
+    end = int(m.group("end"))
+    return end if all(int(y) <= end for y in _ANY_YEAR_RE.findall(scope)) else None
 
 
 def _full_sentence(line: str, start: int) -> str:
@@ -1091,6 +1109,19 @@ class _Walker:
                 cue_before((marks[0], []), dot_start - 1, dot_end) != "target"
             ):
                 kind = "achievement"
+        if (
+            kind == "target"
+            and self.forward_doc
+            and self.doc_year
+            and (lead := _ended_lead(line, dot_start))
+            and lead < self.doc_year
+            # (its words only: 2023年，…力争 is still a goal)
+            and cue_before((marks[0], []), dot_start - 1, upto) != "target"
+        ):
+            # 2023年，全省货物贸易进出口额7650亿元 / 2021—2023年，全市累计改造…1286个 /
+            # 截至2023年底，…: a plan's paragraph or sentence that opens with a year already
+            # over reports where the plan starts from (its base), not a goal
+            kind = "achievement"
         year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
         if (
             year is not None

@@ -585,6 +585,9 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
 # over them (2020年到2025年，…比重从17.9%提升到35.5%) is of the end year.
 _SPAN_START_RE = re.compile(r"((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*$")
 _SUMMED_AFTER_RE = re.compile(r"(?:间|期间)?(?:，)?(?:累计|共计|合计|总计)")
+# 2024—2026年，全市筹集人才公寓3万套: the span a sentence opens with, what is done in it
+# (a level reached over it is still of its end: the extractor's _span_or_end)
+_SPAN_LEAD_RE = re.compile(r"(?:间|期间)?[，,]")
 
 
 def _written_span(text: str, m: re.Match[str], end: str) -> str:
@@ -592,9 +595,22 @@ def _written_span(text: str, m: re.Match[str], end: str) -> str:
     # the match of 2023年至2026年 opens with its 至, which the start's pattern ends on
     joint = m.start() + (1 if m.group()[0] in "到至" else 0)
     start = _SPAN_START_RE.search(text, max(0, joint - 9), joint)
-    if start and int(start.group(1)) < int(end) and _SUMMED_AFTER_RE.match(text, m.end()):
+    if (
+        start
+        and int(start.group(1)) < int(end)
+        and (
+            _SUMMED_AFTER_RE.match(text, m.end())
+            or (_SPAN_LEAD_RE.match(text, m.end()) and _is_lead(text, start.start()))
+        )
+    ):
         return f"{start.group(1)}-{end}"
     return end
+
+
+def _is_lead(text: str, start: int) -> bool:
+    """Whether ``start`` opens its sentence (the paragraph's start or after 。；)."""
+    head = text[:start].rstrip()
+    return not head or head[-1] in "。；;！？"
 
 
 def period_before(marks: PeriodMarks, lo: int, hi: int) -> str | None:

@@ -36,27 +36,36 @@ if TYPE_CHECKING:
 # 贴息: interest paid on a loan is support given as the others are (给予贴息, 单个项目最高贴息)
 _KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金|贴息"
 _PER = (
-    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每年"
+    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每部|每处|每座|每年|每月"
     r"|单个项目|单家企业|单个企业"
 )
-_CAP = rf"(?:{_PER})?(?:最高|不超过|最多|最高不超过)?"
+# (每人每月, 每人每年: a sum per head and per stretch of time)
+_CAP = rf"(?:{_PER}){{0,2}}(?:最高|不超过|最多|最高不超过)?"
 # a cap per single unit, said where no receiver is: the award of one (单个项目奖励)
 _SINGLE_RE = re.compile(r"单个项目|单家企业|单个企业")
 # the giving, with who receives it in the same clause or not: (对…)给予每人最高(一次性)(奖励);
 # 每个给予, 分别给予最高500万元、1000万元…奖励 (a list of sums, each the award), 一次性给予
 # (the giving's manner: no part of the award's name)
 _GIVING_RE = re.compile(
-    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>按(?:照)?每[\u4e00-\u9fff]{{1,4}}?)?"
+    # a rate per unit, with the level that pays it before (市级按照每平方米200元的标准给予补助),
+    # or per a step of a measure (按每新增100万美元给予1万元奖励, 每引进1名…人才给予奖励5万元)
+    rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>(?:[省市县区]级(?:财政)?)?"
+    rf"(?:按(?:照)?)?每(?:新增|增加|引进)?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{{1,8}}?给予"
+    rf"|(?:[省市县区]级(?:财政)?)?按(?:照)?每[\u4e00-\u9fff]{{1,8}}?)?"
     rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
     # a sum per unit of what is measured, said after the giving: 给予每千瓦时0.2元的运营补贴
     rf"(?P<unit_per>(?<=给予)每[\u4e00-\u9fff]{{1,5}})?"
-    rf"(?P<once>一次性)?{_CAP}(?P<kind>{_KINDS})?{_CAP}(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
+    # what the award pays for, before its kind (给予生活补贴, 给予一次性面试补贴)
+    rf"(?P<once>一次性)?{_CAP}(?:(?P<gmod>[\u4e00-\u9fff]{{1,4}}?)?(?P<kind>{_KINDS}))?{_CAP}"
+    rf"(?:\d+(?:\.\d+)?[万亿]?元[、和])*$"
 )
 _KIND_RE = re.compile(_KINDS)
 # the award said after the money (and the sums listed with it): (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(
-    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
-    rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})"
+    rf"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*(?:的标准)?(?P<given>给予(?P<mod>[\u4e00-\u9fff]{{0,4}}?))?"
+    # (30万元建设补助, 1亿元项目资助: what the award pays for, written before its kind;
+    # 按每万美元100元给予支持: support, the award a rate per unit gives)
+    rf"的?(?P<once>一次性)?(?P<mod2>[\u4e00-\u9fff]{{0,2}}?)(?P<kind>{_KINDS}|(?<=给予)支持)"
 )
 # a lead before the giving in its clause: a rate of a base, or what the award adds to, or
 # the measure a sum per unit is paid on (按实际放电量给予每千瓦时0.2元的运营补贴)
@@ -86,7 +95,8 @@ _RATE_KIND_RE = re.compile(
 # a cap said in a clause of its own after the giving (单台最高不超过1000万元, 单个企业每年最高200
 # 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
 _CAP_CLAUSE_RE = re.compile(
-    r"(?P<unit>单[个家台套项][\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
+    # (每家企业每年最高200万元: one firm's, as 单家企业 is)
+    r"(?P<unit>(?:单[个家台套项]|每家)[\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
     r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补|贴息)?(?:每年)?(?:最高|最多)?(?:不超过)?"
     # the kind said after the cap (单个项目最高贴息300万元)
     r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"
@@ -96,7 +106,13 @@ _GIVEN_KIND_RE = re.compile(
     # a sum per unit's award with what it pays for: 给予每千瓦时0.2元的运营补贴
     rf"(?:元的(?:一次性)?(?P<mod2>[\u4e00-\u9fff]{{1,4}}?))?(?P<kind2>{_KINDS}))"
     rf"|(?P<bare>{_KINDS})"
+    # 按每万美元100元给予支持，单个企业最高200万元: support, the award given
+    r"|(?<=给予)(?P<support>支持)"
 )
+
+
+# a class said by a threshold it passes (出口额达到500万美元以上, 节能率达到15%以上)
+_THRESHOLD_RE = re.compile(r"(?:达到|超过|突破)\d")
 
 
 def _receiver(who: str) -> str:
@@ -106,7 +122,8 @@ def _receiver(who: str) -> str:
     who = who.replace("“", "").replace("”", "")
     if who.endswith("的"):  # 对新评定为国家5A级旅游景区的，: the class the clause names
         head = _ACT_RE.sub("", who[:-1]).rsplit("的", 1)[-1]
-        return head if _is_name(head) and len(head) > 2 else ""
+        # (对…出口额达到500万美元以上的，: a class by a threshold names no receiver)
+        return head if _is_name(head) and len(head) > 2 and not _THRESHOLD_RE.search(head) else ""
     body, _, head = who.rpartition("的")
     head = head.split("给予", 1)[0]  # 对…技改项目给予补助，单个…: who, not the giving
     head = _ACT_RE.sub("", head)  # 新增限额以上住宿餐饮企业: the firms, not their coming
@@ -117,6 +134,33 @@ def _receiver(who: str) -> str:
         head = _ACT_RE.sub("", body).rsplit("的", 1)[-1]
         return head if _ACT_RE.match(body) and _is_name(head) and len(head) > 2 else ""
     return head if _is_name(head) and head not in GENERIC_NAMES and len(head) > 2 else ""
+
+
+_SUMS_BEFORE_RE = re.compile(r"元[、和]")
+# a level said once before listed receivers, theirs all
+_SHARED_LEVEL_RE = re.compile(r"国家级|省级|市级|县级|全日制")
+_SUMS_AFTER_RE = re.compile(r"(?:[、和]\d+(?:\.\d+)?[万亿]?元)*")
+
+
+def _respective(receiver: str, giving: str, sentence: str, end: int) -> str:
+    """One of receivers listed with ``、`` when sums are given to them ``分别``, as many
+    sums as receivers (``对博士、硕士，分别给予安家补贴20万元、10万元``): the one in the
+    figure's place; else ``receiver`` as it is."""
+    if "分别" not in giving or "、" not in receiver:
+        return receiver
+    items = receiver.split("、")
+    index = len(_SUMS_BEFORE_RE.findall(giving))
+    after = _SUMS_AFTER_RE.match(sentence, end)
+    total = index + 1 + (after.group().count("元") if after else 0)
+    if total != len(items) or not all(len(item) >= 2 for item in items):
+        return receiver
+    item = items[index]
+    first = _SHARED_LEVEL_RE.match(items[0])
+    if first and index and not _SHARED_LEVEL_RE.match(item):
+        # 国家级绿色工厂、绿色工业园区 / 全日制博士研究生、硕士研究生: the level the first
+        # item says is the list's (round26's and round28's golds)
+        item = first.group() + item
+    return item
 
 
 def _who_before(sentence: str, start: int) -> str:
@@ -176,7 +220,8 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     kind = (
         cap["own"]
         or cap["own2"]
-        or (last["mod"] or last["mod2"] or "") + (last["kind"] or last["kind2"] or last["bare"])
+        or (last["mod"] or last["mod2"] or "")
+        + (last["kind"] or last["kind2"] or last["bare"] or last["support"])
     )
     if cap["unit"]:  # 单台最高不超过1000万元: one unit's award
         return cap["unit"] + (cap["year"] or "") + kind
@@ -202,6 +247,8 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
         lead = _LEAD_RE.match(sentence, start, fig.start)
         opens = lead.end() if lead else start
         giving = _GIVING_RE.search(sentence, opens, fig.start)
+        if giving and giving["gmod"] and not (giving["give"] or giving["once"]):
+            giving = None  # 发放高龄补贴: what is paid out, with no giving of an award
         if (
             fig.unit_class == "money"
             and giving
@@ -214,10 +261,19 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
                 after = None  # …万元给予奖励 with no rate per unit before: not this award
             if after is None and giving["unit_per"]:
                 after = _KIND_AFTER_PER_RE.match(sentence, fig.end)
-            kind = giving["kind"] or ((after["mod"] or "") + after["kind"] if after else "")
+            kind = (
+                (giving["gmod"] or "") + giving["kind"]
+                if giving["kind"]
+                else (
+                    (after["mod"] or "") + (after.groupdict().get("mod2") or "") + after["kind"]
+                    if after
+                    else ""
+                )
+            )
             once = giving["once"] or (after.groupdict().get("once") if after else "")
             if kind:
                 receiver = _receiver(giving["who"] or _who_before(sentence, start))
+                receiver = _respective(receiver, giving.group(), sentence, fig.end)
                 single = _SINGLE_RE.search(giving.group()) if not receiver else None
                 # 中央财政…给予奖励，单个项目奖励不超过5000万元: the cap of one project's
                 receiver = single.group() if single else receiver
