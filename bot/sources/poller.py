@@ -455,26 +455,10 @@ class SourcePoller:
             )
             return
         try:
-            # keep_both: no one is there to answer "a new version of the same report?";
-            # a source's item has its near-duplicate check above
-            result: UploadResult = await self.runners.index(
-                self.engine.add_upload,
-                filename,
-                data,
-                reopen=False,
-                sidecar=sidecar,
-                keep_both=True,
-            )
+            result = await self._add(filename, data, sidecar)
             if result.status == "needs_confirmation":  # an unrelated file of that name
                 filename = safe_filename(Path(filename).stem, Path(filename).suffix, key[8:])
-                result = await self.runners.index(
-                    self.engine.add_upload,
-                    filename,
-                    data,
-                    reopen=False,
-                    sidecar=sidecar,
-                    keep_both=True,
-                )
+                result = await self._add(filename, data, sidecar)
         except Exception as exc:
             log.exception("source %s: ingesting %s failed", state.source.name, url)
             await self._failed(state, url, title, "upload", f"{type(exc).__name__}: {exc}", key)
@@ -516,6 +500,13 @@ class SourcePoller:
     def _near_find(self, near: NearDuplicates, text: str) -> str | None:
         with self._near_guard:
             return near.find(text)
+
+    async def _add(self, filename: str, data: bytes, sidecar: str) -> UploadResult:
+        """Index one source item as an upload. keep_both: no one is there to answer "a new
+        version of the same report?"; a source's item has its near-duplicate check."""
+        return await self.runners.index(
+            self.engine.add_upload, filename, data, reopen=False, sidecar=sidecar, keep_both=True
+        )
 
     def _near_add(self, near: NearDuplicates, key: str, text: str) -> None:
         with self._near_guard:
