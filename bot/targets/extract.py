@@ -210,10 +210,6 @@ _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+
 _COUNTED_NUMBER_RE = re.compile(
     r".{2}(?:企业|设备|平台|基站|机构|主体|项目|园区|基地|中心|公司|产品|场景|人才)数量$"
 )
-# a sentence that opens with a span of years written out (2021—2023年，, 2021年至2023年，)
-_OPENING_SPAN_RE = re.compile(
-    r"\s*((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*((?:19|20)\d\d)年(?:间|期间)?[，,]"
-)
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 _WHERE_LEAD_RE = re.compile(
     r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
@@ -223,30 +219,106 @@ _SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上�
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 # a part said after 其中 in the ；-clause of a figure said 每年
 _PART_OF_YEARLY_RE = re.compile(r"每年[^；;。]*其中[^；;。]*$")
-# a review paragraph's opening year, after a run-in heading (（一）发展基础。2023年，…) or
-# 截至 (截至2023年底，…)
-_REVIEW_YEAR_RE = re.compile(
-    r"\s*(?:（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?:截至|截止)?((?:19|20)\d\d)年(?:底|末)?[，,]"
-)
-# a 。-sentence that opens with a year or a stretch of years (截至2023年底，2021—2023年，)
-_ENDED_LEAD_RE = re.compile(
-    r"\s*(?:截至|截止)?(?:(?:19|20)\d\d年?\s*[—\-–－~～至到]\s*)?(?P<end>(?:19|20)\d\d)年(?:底|末)?[，,]"
+_OPENING_RE = re.compile(
+    r"\s*(?P<heading>（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?P<dash>——)?"
+    r"(?P<lead>截至|截止|到|至)?(?:(?P<first>(?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*)?"
+    r"(?P<end>(?:19|20)\d\d)年(?P<tail>底|末|期间|间)?[，,]"
 )
 _ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-_LEAD_YEAR_RE = re.compile(r"^\s*(?:——)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The year or span of years a sentence or paragraph opens with, up to its ``，``.
+
+    Read by :func:`read_opening`: ``2023年，``, ``截至2023年底，``, ``2021—2023年，``,
+    ``2021年至2023年间，``, ``——到2025年，``, ``（一）发展基础。2023年，`` (a run-in
+    heading first). Each use takes only the shapes it means (the ``*_year``/``span``
+    readings below), so one reader serves them all."""
+
+    first: str  # the span's first year (2021—2023年): "" when one year is said
+    end: str  # the year said, or the span's end
+    lead: str  # 截至, 截止, 到 or 至 before the year, or ""
+    tail: str  # 底, 末, 间 or 期间 after 年, or ""
+    heading: bool  # a run-in heading (（一）发展基础。) came first
+    dash: bool  # a —— came first (a list item's dash)
+
+    @property
+    def plain(self) -> bool:
+        """Not after a heading or a dash."""
+        return not self.heading and not self.dash
+
+    @property
+    def review_year(self) -> str:
+        """A review paragraph's year: ``2023年，``, ``截至2023年底，``, after a run-in
+        heading too; no span, no 到."""
+        ok = not self.dash and not self.first and self.lead in ("", "截至", "截止")
+        return self.end if ok and self.tail in ("", "底", "末") else ""
+
+    @property
+    def ended_year(self) -> str:
+        """A year or span's end a sentence opens with: ``2023年，``, ``截至2023年底，``,
+        ``2021—2023年，``."""
+        ok = self.plain and self.lead in ("", "截至", "截止")
+        return self.end if ok and self.tail in ("", "底", "末") else ""
+
+    @property
+    def goal_year(self) -> str:
+        """A goal year said at a paragraph's head: ``到2025年，``, ``——至2035年底，``."""
+        ok = not self.heading and not self.first and self.lead in ("到", "至")
+        return self.end if ok and self.tail in ("", "底", "末") else ""
+
+    @property
+    def span(self) -> tuple[str, str] | None:
+        """A span of years written out: ``2021—2023年，``, ``2021年至2023年间，``."""
+        ok = self.plain and not self.lead and self.first and self.tail in ("", "间", "期间")
+        return (self.first, self.end) if ok else None
+
+
+def read_opening(text: str, pos: int = 0) -> Opening | None:
+    """The year or span of years ``text`` opens with at ``pos`` (see :class:`Opening`)."""
+    m = _OPENING_RE.match(text, pos)
+    if m is None:
+        return None
+    return Opening(
+        first=m.group("first") or "",
+        end=m.group("end"),
+        lead=m.group("lead") or "",
+        tail=m.group("tail") or "",
+        heading=m.group("heading") is not None,
+        dash=m.group("dash") is not None,
+    )
 
 
 def _ended_lead(line: str, dot_start: int) -> int | None:
     """The year a 。-sentence, or else its paragraph, opens with (``2023年，``,
     ``2021—2023年，``, ``截至2023年底，``: the stretch's end), when no later year is written
     in that sentence or paragraph (``2024年，…达到93%；…2025年达到100%`` is a schedule)."""
-    m = _ENDED_LEAD_RE.match(line, dot_start)
-    scope = _full_sentence(line, dot_start) if m else line
-    m = m or _ENDED_LEAD_RE.match(line)
-    if m is None:
+    opened = read_opening(line, dot_start)
+    year = opened.ended_year if opened else ""
+    scope = _full_sentence(line, dot_start) if year else line
+    if not year:
+        opened = read_opening(line)
+        year = opened.ended_year if opened else ""
+    if not year:
         return None
-    end = int(m.group("end"))
+    end = int(year)
     return end if all(int(y) <= end for y in _ANY_YEAR_RE.findall(scope)) else None
+
+
+def _review_year(text: str) -> str:
+    opened = read_opening(text)
+    return opened.review_year if opened else ""
+
+
+def _goal_year(text: str) -> str:
+    opened = read_opening(text)
+    return opened.goal_year if opened else ""
+
+
+def _opening_span(text: str) -> tuple[str, str] | None:
+    opened = read_opening(text)
+    return opened.span if opened else None
 
 
 def _full_sentence(line: str, start: int) -> str:
@@ -842,12 +914,12 @@ class _Walker:
         cue = cue_before(marks, -1, len(line))
         if cue:
             state.cue = cue
-        if state.section_class == PLAN and self.forward_doc and (m := _LEAD_YEAR_RE.match(line)):
+        if state.section_class == PLAN and self.forward_doc and (goal := _goal_year(line)):
             # 二、主要目标 / 到2025年，扩大消费取得阶段性成效。/ 居民消费率…提高到56%左右 /
             # 到2035年，…: a goal year said alone at a paragraph's head holds for the
             # paragraphs after it in its section, until the next one (a plan's two
             # horizons; a plan of one horizon reads the same either way)
-            state.plan_period = m.group(1)
+            state.plan_period = goal
         if is_goal_lead(line):
             self.goal_list = True
             m = _HORIZON_RE.search(line)
@@ -873,8 +945,7 @@ class _Walker:
         if in_review:
             # 2023年，全省…实现营业收入…。全省拥有…612家…。全年无人机飞行架次…: a review
             # paragraph that opens with its year is of that year to its end (its 全年 too)
-            opening = _REVIEW_YEAR_RE.match(line)
-            review_year = opening.group(1) if opening else ""
+            review_year = _review_year(line)
             current_year = review_year or current_year
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
@@ -890,10 +961,10 @@ class _Walker:
         last: tuple[str, str] | None = None  # … and of the one being read
         plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
-            if in_review and offset == dot_start and (opening := _REVIEW_YEAR_RE.match(sentence)):
+            if in_review and offset == dot_start and (opening := _review_year(sentence)):
                 # 近年来，…。2023年，全市…。全市已建成…: a 。-sentence opening with a year
                 # dates the paragraph's later ones
-                review_year = opening.group(1)
+                review_year = opening
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
                 plain = sentence
@@ -1229,11 +1300,11 @@ class _Walker:
             and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
         ):
             year = self._span_of_average(year, periods, dot_start, upto)
-        if year.isdigit() and (opened := _OPENING_SPAN_RE.match(sentence)):
+        if year.isdigit() and (opened := _opening_span(sentence)):
             # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
             # 28.6%: a sum or a yearly average over the span the sentence opens with is of
             # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
-            first, end = opened.group(1), opened.group(2)
+            first, end = opened
             if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
                 year = f"{first}-{end}"
         if holding and self.section.section_class == PLAN:
