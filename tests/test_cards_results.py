@@ -16,6 +16,7 @@ GANSU_2026 = (
     "2026年甘肃省政府工作报告\n"
     "一、“十四五”时期工作回顾\n"
     "五年来，全省累计完成农村危房适老化改造5.2万户，新建乡镇综合文化站310个。\n"
+    "全年减税降费及退税超200亿元，净增经营主体42.8万户，其中企业7.5万户。\n"
     "二、2026年工作安排\n"
     "今年全省新增城镇就业30万人以上。\n"
 )
@@ -53,6 +54,12 @@ def test_a_result_asked_with_no_year_is_answered_by_the_first_passage(engine, qu
 def test_a_goal_asked_is_not_answered_by_a_result(engine):
     r = engine.search("甘肃适老化改造目标是多少户", page_size=3)
     assert r.answer is None or r.answer.figure != "5.2万户"
+
+
+def test_a_bare_name_is_not_named_by_a_packed_results_sentence(engine):
+    # 企业 7.5万户 shares its sentence with 减税降费: the sentence names every figure alike
+    r = engine.search("甘肃 减税降费 规模", page_size=3)
+    assert r.answer is None or r.answer.figure != "7.5万户"
 
 
 @pytest.mark.parametrize(
