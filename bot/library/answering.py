@@ -254,6 +254,9 @@ class AnswersMixin:
         ]
         # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
         # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.
+        # a passage's results (a bulletin's, a review's) pack many figures in one sentence,
+        # which names each alike: a bare name (企业 57.5万户) is not named by its sentence there
+        packed = within is not None and kind == "achievement"
         named: list = []
         for beyond_title in (True, False):
             asked = [(_beyond_title(words, i) if beyond_title else words, i, r) for i, r in stated]
@@ -263,7 +266,9 @@ class AnswersMixin:
                 (
                     max(
                         named_in(w, r.indicator),
-                        named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0,
+                        named_in(w, r.sentence)
+                        if len(r.indicator) <= BARE_NAME and not packed
+                        else 0,
                         # a short name the sentence defines (三新食品), by what it stands for
                         named_in(w, spelled_out(r.indicator, r.sentence)),
                     ),

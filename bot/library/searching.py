@@ -311,14 +311,30 @@ class SearchMixin:
                 searcher, resp, asked, understood, found, doc=doc, region=region, year=year
             )
 
-        if found is None and seeks and resp.hits and resp.page == 1:
-            if understood.any and not asks_time(query):
-                return with_the_others(resp)
-            # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标), or a time asked
-            # (安徽 通关 几小时 放行): only a target the first passage states, named with
-            # the query's words or in the unit asked, answers
+        # 了多少 asks a result (not ``seeks``): with no year nor period none was read above
+        reached = _asks_reached(asked, understood) and not asks_how_to(asked)
+        if found is None and (seeks or (result and reached)) and resp.hits and resp.page == 1:
             first = resp.hits[0]
-            found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
+            topic = understood.any and not asks_time(query)
+            if seeks and not topic:
+                # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标), or a time asked
+                # (安徽 通关 几小时 放行): only a target the first passage states, named with
+                # the query's words or in the unit asked, answers
+                found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
+            if found is None and reached:
+                # a figure asked with no year, no period and no word of a goal (云南完成适老化
+                # 改造多少户, 成都国际班列连接了多少个境外城市): what the first passage says was
+                # reached answers, named by the query's words, as a target would
+                found = self._answer(
+                    asked,
+                    understood,
+                    None,
+                    [first.doc_id],
+                    within=first.text,
+                    kind="achievement",
+                )
+            if found is None and seeks and topic:
+                return with_the_others(resp)
         if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
             found = None  # --doc, --region, --year bind the answer as they bind the hits
         if found:
@@ -528,3 +544,16 @@ class SearchMixin:
         return comparison_cards(
             resp, understood, first, look_up, result_of if years_compared else None
         )
+
+
+def _asks_reached(asked: str, understood: Understood) -> bool:
+    """Whether ``asked`` may be answered by a result its first passage states: no year,
+    no plan period, no word of a goal and no comparison, which each choose their own
+    answer (a goal's target, a past year's or period's result, a card per place)."""
+    return (
+        understood.year is None
+        and understood.period is None
+        and not understood.regions
+        and not compared(understood)
+        and not asks_goal(asked)
+    )
