@@ -285,7 +285,9 @@ def test_a_record_in_the_unit_asked(unit, asked, same):
 
 def test_an_amount_asked_in_its_unit_is_not_answered_in_another(engine):
     # the share (80%) named 经营主体 as the question does and was the card; the count
-    # asked (12.5万户) is a result, so no target answers
+    # asked (12.5万户) is a result, so no target answers: the card is that result
+    # (cards-results), never the share
     resp = engine.search("宁夏 新登记经营主体 多少万户", page_size=3)
-    assert resp.answer is None
+    assert resp.answer is not None and resp.answer.kind == "achievement", resp.answer
+    assert resp.answer.value == 12.5 and resp.answer.unit == "万户", resp.answer
     assert resp.hits and "12.5万户" in resp.hits[0].text
