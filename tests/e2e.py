@@ -188,6 +188,16 @@ async def ask_text(
     return (await ask(server, chat, user, text, timeout=timeout)).message["text"]
 
 
+def bold(message: dict[str, Any]) -> list[str]:
+    """The bold parts of a sent message as the user sees them."""
+    raw = message["text"].encode("utf-16-le")
+    return [
+        raw[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le")
+        for e in message.get("entities", [])
+        if e["type"] == "bold"
+    ]
+
+
 def buttons(message: dict[str, Any]) -> dict[str, str]:
     """A message's inline buttons: label -> callback data."""
     rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])

@@ -24,7 +24,7 @@ from bot.storage.queries import MemoryQueryStore
 from fake_telegram import BotCall, FakeBotApi
 from handlers import format as fmt
 from handlers.context import services_of
-from tests.e2e import BOT_NAME, ask, ask_text, buttons, press, running
+from tests.e2e import BOT_NAME, ask, ask_text, bold, buttons, press, running
 from tests.factories import search_hit
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
@@ -43,17 +43,6 @@ def store() -> MemoryQueryStore:
 async def bot(server: FakeBotApi, engine: Engine, store: MemoryQueryStore):
     async with running(server, engine, query_store=store) as app:
         yield app
-
-
-# -- helpers -----------------------------------------------------------------------------------
-def bold(message: dict[str, Any]) -> list[str]:
-    """The bold parts of a message as the user sees them."""
-    raw = message["text"].encode("utf-16-le")
-    return [
-        raw[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le")
-        for e in message.get("entities", [])
-        if e["type"] == "bold"
-    ]
 
 
 # -- searching ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from handlers.context import services_of
 from handlers.format import help_html
 from handlers.format.inline import inline_results, understood_tag
 from handlers.inline import MAX_PAGES, PAGE_SIZE, page_of
-from tests.e2e import BOT_NAME, ask, ask_inline, running
+from tests.e2e import BOT_NAME, ask, ask_inline, bold, running
 from tests.factories import answer_card, search_hit
 
 pytestmark = pytest.mark.fake_bot(inline_mode=True)
@@ -28,16 +28,6 @@ pytestmark = pytest.mark.fake_bot(inline_mode=True)
 async def bot(server: FakeBotApi, engine: Engine):
     async with running(server, engine) as app:
         yield app
-
-
-def bold(message: dict[str, Any]) -> list[str]:
-    """The bold parts of a sent message as the user sees them."""
-    raw = message["text"].encode("utf-16-le")
-    return [
-        raw[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le")
-        for e in message.get("entities", [])
-        if e["type"] == "bold"
-    ]
 
 
 async def test_card_first_then_passages_titled_with_what_was_understood(
