@@ -33,6 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.needs import needs
+from bot.targets.numbers.units import RATE_UNITS
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -47,7 +48,6 @@ _OF_BASE_RE = re.compile(
 _BASE_NAME_RE = re.compile(
     r"^(?:(?:年初|调整后?|年度)?的?预算数?|(?:年度|全年)(?:计划|目标)(?:任务)?)$"
 )
-_RATE_UNITS = {"%", "个百分点"}
 NOT_CONFIDENT = 0.3
 
 
@@ -62,11 +62,11 @@ def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
         fig = n.figure
         m = _OF_BASE_RE.search(sentence[: fig.start]) if fig.unit == "%" else None
         if m is None:
-            if fig.unit in _RATE_UNITS and _BASE_NAME_RE.match(n.indicator):
+            if fig.unit in RATE_UNITS and _BASE_NAME_RE.match(n.indicator):
                 # 收入812亿元，完成预算的102.4%，增长3.1%: the growth after the rate is the
                 # measure's, never the budget's
                 level = next(
-                    (b for b in reversed(out) if b.figure.unit not in _RATE_UNITS and b.indicator),
+                    (b for b in reversed(out) if b.figure.unit not in RATE_UNITS and b.indicator),
                     None,
                 )
                 if level is not None:
@@ -79,7 +79,7 @@ def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
         else:
             rate = ("年度" if plan.startswith("年度") else "") + plan[2:4] + "完成率"
         level = next(
-            (b for b in reversed(out) if b.figure.unit not in _RATE_UNITS and b.indicator),
+            (b for b in reversed(out) if b.figure.unit not in RATE_UNITS and b.indicator),
             None,
         )
         if level is None:

@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.needs import needs
+from bot.targets.numbers.units import RATE_UNITS
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -51,7 +52,6 @@ _GAP_RE = re.compile(rf"(?:高于|低于|超过|超出|优于|落后于?){_PLAN}
 _COMPLETION_RE = re.compile(rf"(?:完成|占|为|达到){_PLAN}的$")
 # a completion rate with no base: 完成率55%
 _RATE_RE = re.compile(r"[，,；;](?:规划目标)?完成率(?:为|达到|达)?$")
-_RATE_UNITS = {"%", "个百分点"}
 _PLAN_RATE = "规划目标完成率"
 # the second target of a list said after the plan: 规划目标分别为7张和3.6人
 _LISTED_TARGET_RE = re.compile(rf"{_PLAN}分别为[0-9.]+[^，,；;。0-9]{{0,8}}[和、]$")
@@ -69,7 +69,7 @@ def _before(out: list[Named], unit: str | None) -> Named | None:
     for b in reversed(out):
         if not b.indicator:
             continue
-        if unit is None and b.figure.unit not in _RATE_UNITS:
+        if unit is None and b.figure.unit not in RATE_UNITS:
             return b
         if unit is not None and b.figure.unit == unit:
             return b

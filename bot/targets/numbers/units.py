@@ -237,6 +237,8 @@ _MAGNITUDES: dict[str, tuple[float, str]] = {
     "万": (1, "万"),
     "千": (1000, ""),
 }
+# the units of a rate or a rate's change, as opposed to an amount
+RATE_UNITS = frozenset({"%", "个百分点"})
 # 千 before 瓦, 米, 克, 公顷, 伏安时 starts the unit (500千瓦), it is no magnitude
 _MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!瓦|米|克|公顷|伏安)"
 _LEADING_MAGNITUDE_RE = re.compile(f"^(?:{_MAG_ALT})")
