@@ -8,12 +8,13 @@ import re
 
 from mcp.server.mcpserver.exceptions import ToolError
 
+from bot.analytics.changes import TargetChange
 from bot.analytics.linking import Sourced
 from bot.digest import FilterError, parse_filter
 from bot.digest.values import format_value
 from bot.i18n import tr
 from bot.library import DocTarget
-from mcp_server.lookups import TARGETS_PAGE, Lookups, past_last, places_told
+from mcp_server.lookups import TARGETS_PAGE, Lookups, places_told
 from mcp_server.records import (
     Counterpart,
     Outcome,
@@ -21,7 +22,6 @@ from mcp_server.records import (
     Result,
     citation,
     figure,
-    page_of,
     record,
     years,
 )
@@ -63,30 +63,22 @@ class KeyTargetTools(Lookups):
         self, rows: list[DocTarget], page: int, page_size: int, notes: list[str]
     ) -> Result:
         """A page of target records (their passages looked up for that page only)."""
-        chosen, pages, following = page_of(rows, page, page_size)
-        if page > pages:
-            raise past_last(page, pages)
-        infos = self._infos()
-        records = [
-            record(
-                infos[r.doc_id],
-                section=r.record.section,
-                passage=self._where(r),
-                text=r.record.sentence,
-                target=figure(r.record, format_value(r.record)),
-            )
-            for r in chosen
-            if r.doc_id in infos
-        ]
-        return Result(
-            records=records,
-            total=len(rows),
-            page=page,
-            pages=pages,
-            page_size=page_size,
-            next_page=following,
-            notes=notes,
-        )
+
+        def build(chosen: list[DocTarget]) -> list[Record]:
+            infos = self._infos()
+            return [
+                record(
+                    infos[r.doc_id],
+                    section=r.record.section,
+                    passage=self._where(r),
+                    text=r.record.sentence,
+                    target=figure(r.record, format_value(r.record)),
+                )
+                for r in chosen
+                if r.doc_id in infos
+            ]
+
+        return self._paged(rows, page, page_size, notes, build)
 
     @staticmethod
     def _about_year(rows: list[DocTarget], year: int | None) -> list[DocTarget]:
@@ -220,28 +212,22 @@ class KeyTargetTools(Lookups):
                 self._region_absent(region)
                 or "no targets match; try another region or year, or none"
             )
-        chosen, pages, following = page_of(card.links, page, page_size)
-        if page > pages:
-            raise past_last(page, pages)
-        records = [
-            self._sourced_record(
-                link.target,
-                Outcome(
-                    status=link.status,
-                    reason=link.verdict.reason,
-                    other=self._counterpart(link.result),
-                ),
-            )
-            for link in chosen
-        ]
-        return Result(
-            records=records,
-            total=len(card.links),
-            page=page,
-            pages=pages,
-            page_size=page_size,
-            next_page=following,
-            notes=notes,
+        return self._paged(
+            card.links,
+            page,
+            page_size,
+            notes,
+            lambda chosen: [
+                self._sourced_record(
+                    link.target,
+                    Outcome(
+                        status=link.status,
+                        reason=link.verdict.reason,
+                        other=self._counterpart(link.result),
+                    ),
+                )
+                for link in chosen
+            ],
         )
 
     def changes(
@@ -277,23 +263,16 @@ class KeyTargetTools(Lookups):
             notes.append(
                 "phrases no longer used: " + "、".join(p for p, _n in report.dropped_phrases[:15])
             )
-        chosen, pages, following = page_of(report.targets, page, page_size)
-        if page > pages:
-            raise past_last(page, pages)
-        records = []
-        for change in chosen:
-            main = change.current or change.previous
-            if main is None:
-                continue
-            other = change.previous if change.current is not None else None
-            outcome = Outcome(status=change.kind, other=self._counterpart(other))
-            records.append(self._sourced_record(main, outcome))
-        return Result(
-            records=records,
-            total=len(report.targets),
-            page=page,
-            pages=pages,
-            page_size=page_size,
-            next_page=following,
-            notes=notes,
-        )
+
+        def build(chosen: list[TargetChange]) -> list[Record]:
+            records = []
+            for change in chosen:
+                main = change.current or change.previous
+                if main is None:
+                    continue
+                other = change.previous if change.current is not None else None
+                outcome = Outcome(status=change.kind, other=self._counterpart(other))
+                records.append(self._sourced_record(main, outcome))
+            return records
+
+        return self._paged(report.targets, page, page_size, notes, build)

@@ -9,8 +9,9 @@ is put together from (``searching``, ``reading``, ``key_targets``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from mcp.server.mcpserver.exceptions import ToolError
 
@@ -23,6 +24,8 @@ from mcp_server.records import Record, Result, page_of
 
 # the logger the server's log has always named (the tools were one module, library)
 log = logging.getLogger("mcp_server.library")
+
+T = TypeVar("T")
 
 SEARCH_PAGE = 10
 SEARCH_PAGE_MAX = 20
@@ -132,14 +135,21 @@ class Lookups:
 
     @staticmethod
     def _paged(
-        records: list[Record], page: int, page_size: int, notes: list[str] | None = None
+        items: list[T],
+        page: int,
+        page_size: int,
+        notes: list[str] | None = None,
+        build: Callable[[list[T]], list[Record]] | None = None,
     ) -> Result:
-        chosen, pages, following = page_of(records, page, page_size)
+        """Page ``page`` of ``items`` as a result, a page past the last refused. ``build``
+        makes the page's records (their passages looked up for that page only); without
+        it the items are the records."""
+        chosen, pages, following = page_of(items, page, page_size)
         if page > pages:
             raise past_last(page, pages)
         return Result(
-            records=chosen,
-            total=len(records),
+            records=build(chosen) if build is not None else chosen,
+            total=len(items),
             page=page,
             pages=pages,
             page_size=page_size,
