@@ -74,33 +74,22 @@ class Intake:
     ) -> None:
         twin = await self.runners.db(self.store.find_hash, key)
         if twin is not None:
-            await self._record(
+            await self._duplicate(
                 state,
-                ItemOutcome(
-                    url,
-                    "duplicate",
-                    title,
-                    doc_id=twin.doc_id,
-                    filename=twin.filename,
-                    code="same_content",
-                    reason=f"same content as {twin.url}",
-                ),
+                url,
+                title,
                 key,
+                "same_content",
+                f"same content as {twin.url}",
+                doc_id=twin.doc_id,
+                filename=twin.filename,
             )
             return
         near = await self._near_duplicates()
         similar = await self.runners.work(self._near_find, near, text) if text.strip() else None
         if similar is not None:
-            await self._record(
-                state,
-                ItemOutcome(
-                    url,
-                    "duplicate",
-                    title,
-                    code="near_duplicate",
-                    reason=f"nearly the same as {similar}",
-                ),
-                key,
+            await self._duplicate(
+                state, url, title, key, "near_duplicate", f"nearly the same as {similar}"
             )
             return
         try:
@@ -130,18 +119,15 @@ class Intake:
             )
         elif result.status == "duplicate":
             existing = result.existing
-            await self._record(
+            await self._duplicate(
                 state,
-                ItemOutcome(
-                    url,
-                    "duplicate",
-                    title,
-                    doc_id=existing.doc_id if existing else None,
-                    filename=existing.filename if existing else None,
-                    code="same_content",
-                    reason=result.reason,
-                ),
+                url,
+                title,
                 key,
+                "same_content",
+                result.reason,
+                doc_id=existing.doc_id if existing else None,
+                filename=existing.filename if existing else None,
             )
         else:
             await self._failed(state, url, title, result.code or "upload", result.reason, key)
@@ -165,6 +151,24 @@ class Intake:
         self, state: PollState, url: str, title: str, code: str, reason: str, key: str | None = None
     ) -> None:
         await self._record(state, ItemOutcome(url, "failed", title, code=code, reason=reason), key)
+
+    async def _duplicate(
+        self,
+        state: PollState,
+        url: str,
+        title: str,
+        key: str,
+        code: str,
+        reason: str,
+        *,
+        doc_id: str | None = None,
+        filename: str | None = None,
+    ) -> None:
+        """An item recorded as a duplicate (of ``doc_id``/``filename`` when known)."""
+        outcome = ItemOutcome(
+            url, "duplicate", title, doc_id=doc_id, filename=filename, code=code, reason=reason
+        )
+        await self._record(state, outcome, key)
 
     async def _record(self, state: PollState, outcome: ItemOutcome, key: str | None = None) -> None:
         state.items.append(outcome)
