@@ -16,9 +16,10 @@ from bot.library.analytics import (
 )
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
+from bot.library.ingesting import IngestReport
 from bot.library.refresh import IndexUpdate
 from bot.library.targets import DocTarget, IndicatorLookup, TargetLookup, of_kinds
-from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, UploadStatus
+from bot.library.uploads import FIRST_TARGETS, UploadResult, UploadStatus
 
 __all__ = [
     "FIRST_TARGETS",

@@ -36,8 +36,9 @@ indicator table are read-only once loaded.
 The engine is put together from one mixin per concern: :mod:`~bot.library.searching`
 (searches and what was understood), :mod:`~bot.library.answering` (which key target
 answers a question), :mod:`~bot.library.documents`, :mod:`~bot.library.targets`,
-:mod:`~bot.library.analytics`, :mod:`~bot.library.digests`, :mod:`~bot.library.refresh`
-and :mod:`~bot.library.uploads`; this module opens it and keeps its searcher.
+:mod:`~bot.library.analytics`, :mod:`~bot.library.digests`, :mod:`~bot.library.refresh`,
+:mod:`~bot.library.uploads` and :mod:`~bot.library.ingesting`; this module opens it and
+keeps its searcher.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from bot.library.answering import AnswersMixin
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
 from bot.library.holders import TargetHolders
+from bot.library.ingesting import IngestMixin
 from bot.library.refresh import IndexUpdate, RefreshMixin
 from bot.library.searching import SearchMixin
 from bot.library.targets import TargetsMixin
@@ -114,6 +116,7 @@ class Engine(
     DigestsMixin,
     RefreshMixin,
     UploadsMixin,
+    IngestMixin,
 ):
     """Open with :meth:`open`; it (re)indexes the corpus when the index is missing or stale."""
 

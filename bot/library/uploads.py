@@ -1,5 +1,6 @@
-"""Changing the corpus: documents copied in (``ingest``), sent to the bot (uploads with
-rollback) and removed; each re-indexes under the index lock.
+"""Changing the corpus: documents sent to the bot (uploads with rollback) and removed;
+each re-indexes under the index lock. Documents copied in (``ingest``) are
+:mod:`bot.library.ingesting`'s.
 """
 
 from __future__ import annotations
@@ -9,23 +10,21 @@ import logging
 import os
 import secrets
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from bot.config import Settings
 from bot.corpus import uploads
-from bot.corpus.loader import discover, doc_id_for, load_document
+from bot.corpus.loader import doc_id_for
 from bot.corpus.parse import sidecar_path
-from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, skip_reason
 from bot.library.documents import describe_document, match_document
 from bot.library.refresh import IndexUpdate
+from bot.library.same_report import same_report
 from bot.models import (
     Document,
     DocumentInfo,
-    RefreshReport,
-    SkippedFile,
 )
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex
@@ -37,22 +36,6 @@ log = logging.getLogger(__name__)
 
 # Key targets shown in the answer to an upload.
 FIRST_TARGETS = 5
-
-
-@dataclass(frozen=True)
-class IngestReport:
-    """``unchanged``: files given that are indexed already, same name and same content
-    (ingesting the same files twice is not an error)."""
-
-    copied: tuple[str, ...]
-    skipped: tuple[SkippedFile, ...]
-    refresh: RefreshReport
-    unchanged: tuple[str, ...] = ()
-    # (copied file, the older file of the same report it replaced: left the corpus)
-    superseded: tuple[tuple[str, str], ...] = ()
-    # (given file, the name it was copied as): no extension, named by its content
-    named_by_content: tuple[tuple[str, str], ...] = ()
-
 
 UploadStatus = Literal["added", "replaced", "duplicate", "needs_confirmation", "refused"]
 
@@ -116,175 +99,6 @@ class UploadsMixin:
     index: CompiledIndex
     target_store: TargetStore
 
-    def ingest(
-        self,
-        paths: Iterable[Path],
-        *,
-        replace: bool = False,
-        progress: Progress | None = None,
-        keep_both: bool = False,
-    ) -> IngestReport:
-        """Copy documents into the corpus folder and index them.
-
-        Each file is read first; unreadable ones, exact duplicates of indexed
-        documents and name clashes (unless ``replace``) are reported, not copied. A file
-        indexed already under its own name with the same content is ``unchanged``.
-        The upload's rules hold here too: a file of another name that reads as the same
-        report as an indexed one (:meth:`_same_report`), or as one this run copied before
-        it (in the order given: a folder's revision after its first copy), is skipped with
-        the question unless ``replace`` (the older file and its sidecar leave the corpus
-        before the refresh) or ``keep_both``; a file with no extension outside the corpus folder is
-        named by its content (:func:`bot.corpus.uploads.suffix_by_content`) and copied
-        under that name.
-        """
-        corpus = self.settings.corpus_dir
-        corpus.mkdir(parents=True, exist_ok=True)
-        found = discover(list(paths))
-        skipped: list[SkippedFile] = []
-        sniffed: list[tuple[Path, str]] = []  # (file given, the name it is read and copied as)
-        named: list[tuple[str, str]] = []
-        for p, why in found.skipped:
-            if not self._by_content(p):
-                skipped.append(SkippedFile(str(p), why))
-                continue
-            name = p.name + uploads.suffix_by_content(p.read_bytes())
-            if not p.resolve().is_relative_to(corpus.resolve()):
-                sniffed.append((p, name))
-            elif name.endswith(tuple(SUPPORTED_EXTENSIONS)) and not p.with_name(name).exists():
-                # in the corpus folder, named so by whoever ingests it: the refresh reads it
-                p.rename(p.with_name(name))
-                named.append((str(p), name))
-            else:
-                skipped.append(SkippedFile(str(p), why))
-        known = {d.sha256: d for d in self.index.docs}
-        copied: list[str] = []
-        unchanged: list[str] = []
-        # the texts copied by this run: a folder holding one text twice copied both, and
-        # the second stayed in the corpus folder unindexed, "skipped" by every later command
-        copied_now: dict[str, str] = {}
-        superseded: list[tuple[str, str]] = []
-        copied_reports: dict[tuple, str] = {}  # (title, place, year, kind) -> name copied
-        docs = list(self.index.docs)
-        max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
-        for path, name in [(f, f.name) for f in found.files] + sniffed:
-            try:
-                inside = path.resolve().is_relative_to(corpus.resolve())
-                root = corpus if inside else path.parent
-                doc = self._load_as(path, name, root, max_bytes)
-            except UnreadableDocument as exc:
-                skipped.append(SkippedFile(str(path), skip_reason(exc, path)))
-                continue
-            except uploads.UploadRefused as exc:  # a sniffed .doc: "save it as .docx"
-                skipped.append(SkippedFile(str(path), exc.reason))
-                continue
-            if inside:
-                continue  # already in the corpus: the refresh below picks it up
-            try:
-                uploads.check_chinese(doc.text, path.suffix)
-            except uploads.UploadRefused as exc:
-                skipped.append(SkippedFile(str(path), exc.reason))
-                continue
-            twin = known.get(doc.sha256)
-            if twin is not None and twin.relpath == path.name:
-                unchanged.append(str(path))
-                continue
-            if twin is not None:
-                skipped.append(SkippedFile(str(path), f"same content as {twin.filename}"))
-                continue
-            if (first := copied_now.get(doc.sha256)) is not None:
-                skipped.append(SkippedFile(str(path), f"same content as {first}"))
-                continue
-            target = corpus / name
-            if target.exists() and not replace:
-                skipped.append(
-                    SkippedFile(
-                        str(path), f"{target.name} already exists in the corpus (use --replace)"
-                    )
-                )
-                continue
-            rival = None if target.exists() or keep_both else self._same_report(docs, name, doc)
-            # a report this run copied already (a folder holding a revision beside the
-            # first copy): the later file is asked about as one beside an indexed report
-            report_key = (doc.meta.title, doc.meta.region, doc.meta.year, doc.meta.doc_type)
-            earlier = None
-            if rival is None and not keep_both and doc.meta.title and doc.meta.region:
-                earlier = copied_reports.get(report_key)
-            older = rival.filename if rival is not None else earlier
-            if older is not None and not replace:
-                skipped.append(
-                    SkippedFile(
-                        str(path),
-                        f"the library already has the same report ({doc.meta.title}): "
-                        f"{older}; if this is a new version of it, ingest it with "
-                        "--replace (the older file leaves the library), if it is another "
-                        "document with --keep-both",
-                        "upload.same_report_ingest",
-                        (("title", doc.meta.title), ("filename", older)),
-                    )
-                )
-                continue
-            if rival is not None:  # replace: the older version leaves with this refresh
-                old = corpus / rival.relpath
-                for original in (old, sidecar_path(old)):
-                    original.unlink(missing_ok=True)
-                superseded.append((name, rival.filename))
-                docs.remove(rival)
-            elif earlier is not None:  # replace: this run's earlier copy is the older one
-                old = corpus / earlier
-                for original in (old, sidecar_path(old)):
-                    original.unlink(missing_ok=True)
-                superseded.append((name, earlier))
-                copied.remove(earlier)
-                copied_now = {sha: n for sha, n in copied_now.items() if n != earlier}
-            if doc.meta.title and doc.meta.region:
-                copied_reports[report_key] = name
-            shutil.copy2(path, target)
-            sidecar = path.with_name(path.name + ".meta.toml")
-            if sidecar.exists():
-                shutil.copy2(sidecar, target.with_name(target.name + ".meta.toml"))
-            copied.append(target.name)
-            copied_now[doc.sha256] = target.name
-            if name != path.name:
-                named.append((str(path), name))
-        report = self.refresh(progress=progress)
-        return IngestReport(
-            tuple(copied),
-            tuple(skipped),
-            report,
-            tuple(unchanged),
-            tuple(superseded),
-            tuple(named),
-        )
-
-    @staticmethod
-    def _by_content(path: Path) -> bool:
-        """Whether ``path`` (skipped by discovery) is a file with no extension, read by
-        its content as an upload of no extension is (``万安县统计公报``): copied under
-        the name its content gives, or, in the corpus folder, renamed to it."""
-        if path.suffix or not path.is_file() or path.name.startswith((".", "~$")):
-            return False
-        try:
-            return uploads.check_name(path.name, by_content=True) == path.name
-        except uploads.UploadRefused:
-            return False
-
-    def _load_as(self, path: Path, name: str, root: Path, max_bytes: int) -> Document:
-        """``path`` read as a file named ``name`` (another name: a staged copy, named
-        by its content; an old Office file refused as an upload's is)."""
-        if name == path.name:
-            return load_document(
-                path, root, max_bytes=max_bytes, passage_max_chars=self.settings.passage_max_chars
-            )
-        uploads.check_name(name)
-        data = path.read_bytes()
-        with uploads.staged(self.settings.data_dir, name, data) as copy:
-            return load_document(
-                copy,
-                copy.parent,
-                max_bytes=max_bytes,
-                passage_max_chars=self.settings.passage_max_chars,
-            )
-
     # -- documents sent to the bot -----------------------------------------------------------
     def add_upload(
         self,
@@ -303,9 +117,10 @@ class UploadsMixin:
         ``<data_dir>/uploads``; only a readable document reaches the corpus folder,
         written atomically. Same content as an indexed document: "duplicate". Same
         name as a corpus file: "needs_confirmation" unless ``replace`` (the sidecar,
-        if any, is kept). Another name but the same report (:meth:`_same_report`: title,
-        place, year and kind): "needs_confirmation" too, unless ``replace`` (the older
-        file and its sidecar leave the corpus in the same refresh) or ``keep_both``.
+        if any, is kept). Another name but the same report
+        (:func:`~bot.library.same_report.same_report`: title, place, year and kind):
+        "needs_confirmation" too, unless ``replace`` (the older file and its sidecar
+        leave the corpus in the same refresh) or ``keep_both``.
         A name with no extension is given one by its content
         (:func:`bot.corpus.uploads.suffix_by_content`; ``named_by_content`` says which).
         If indexing fails the corpus (and, after a recovery refresh, the index on disk)
@@ -381,29 +196,6 @@ class UploadsMixin:
                 return info
         return None
 
-    @staticmethod
-    def _same_report(docs: list[DocumentInfo], name: str, staged: Document) -> DocumentInfo | None:
-        """A document of another name that reads as the same report as ``staged``: same
-        title, place, year and kind, the place known (a revised ``…（修订稿）.txt`` or
-        ``…定稿.docx`` forwarded beside the first copy was added as a second document:
-        both versions' figures listed side by side, the old one in answers and digests).
-        Titles made up of a kind and a year alone (``2023年讲话``) have no place: never
-        matched, as two speeches of a year are two documents."""
-        meta = staged.meta
-        if not meta.title or not meta.region:
-            return None
-        for info in docs:
-            if info.relpath == name:
-                continue
-            if (info.title, info.region, info.year, info.doc_type) == (
-                meta.title,
-                meta.region,
-                meta.year,
-                meta.doc_type,
-            ):
-                return info
-        return None
-
     def _store_upload(
         self,
         name: str,
@@ -455,7 +247,7 @@ class UploadsMixin:
             )
         rival = None
         if existing is None and not target.exists() and not keep_both and staged is not None:
-            rival = self._same_report(docs, name, staged)
+            rival = same_report(docs, name, staged)
         if rival is not None and not replace:
             return UploadResult(
                 "needs_confirmation",

@@ -1,0 +1,153 @@
+"""The year a document is about, and the date it was delivered or published.
+
+A bulletin reports on the year in its title (published the next spring); a work report
+delivered in year N sets the targets of N; a plan or policy is dated by its delivery or
+document number, never by a horizon (``到2035年``) or a year it merely mentions; the
+file's name gives a year only when the text gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.corpus.meta_type import BULLETIN_WORDS, CONGRESS_REPORT_OPENING_RE
+from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, fold_digits
+
+_YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
+_YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
+_DATE_RE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# 发布时间：2025-07-18, 2025/7/18: a web page's publication date, in its opening only.
+_ISO_DATE_RE = re.compile(_YEAR + r"([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
+_TITLE_RANGE_RE = re.compile(
+    r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[)）]"
+)
+# Target horizons ("到2035年", "至2025年") say little about when a text was written.
+_HORIZON_RE = re.compile(r"(?:到|至)\s*$")
+_PLAN_RE = re.compile(
+    _YEAR
+    + r"\s*年[^。！？；\n]{0,30}?(?:主要预期目标|预期目标|重点工作|工作安排|主要任务|工作任务)"
+)
+
+
+def infer_year(
+    text: str,
+    headings: Iterable[str] = (),
+    *,
+    title: str = "",
+    opening: str = "",
+    closing: str = "",
+    congress: bool = False,
+) -> int | None:
+    """The year a document is about (see the module docstring). First match wins:
+
+    1. the year of a statistical bulletin's title (``2022年成都市…统计公报``);
+    2. the year of a work report's title (``2024年政府工作报告``), of the draft a budget
+       or plan report's title (``…和2026年预算草案的报告``) or own delivery line
+       (``受…委托，现将…2026年预算草案提请…审议``) puts forward, or of the
+       accounts a final-accounts report closes (``关于2024年市级决算的报告``);
+    3. the delivery date in the opening (``——2026年1月27日在…``, ``（2017年10月18日）``);
+    4. the year of the document number (``国发〔2021〕36号``);
+    5. the first year of a period in the title (``（2022－2035年）``);
+    6. the date the text is signed with, a line of its own among the last (``2021年9月18日``);
+    7. the latest year in a heading (``三、2024年重点工作``), a planning phrase
+       (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
+
+    A party congress report (``congress``) whose only years are its horizons (``到2026年``,
+    ``到2035年``) and that no date places is not dated by them: ``None``.
+    """
+    text = fold_digits(text)
+    title = title.translate(FULLWIDTH_DIGITS)
+    opening = opening.translate(FULLWIDTH_DIGITS)
+    head = title + "\n" + opening
+    m = re.search(_YEAR + rf"\s*年[^\n]{{0,30}}?(?:{BULLETIN_WORDS})", head)
+    if m:
+        return int(m.group(1))
+    m = re.search(_YEAR + r"\s*年[^\n]{0,20}?政府工作报告", head)
+    if m:
+        return int(m.group(1))
+    delivery = CONGRESS_REPORT_OPENING_RE.search(opening.replace(" ", ""))
+    m = (
+        _DRAFT_YEAR_RE.search(title)
+        or _FINAL_ACCOUNTS_YEAR_RE.search(title)
+        or (_DRAFT_YEAR_RE.search(delivery.group()) if delivery else None)
+    )
+    if m:
+        return int(m.group(1))
+    date = _DATE_RE.search(opening)
+    if date:
+        return int(date.group(1))
+    number = DOC_NUMBER_RE.search(head.replace(" ", ""))
+    if number:
+        return int(number.group(2))
+    span = _TITLE_RANGE_RE.search(head)
+    if span:
+        return int(span.group(1))
+    signed = _SIGNED_DATE_RE.search(closing.translate(FULLWIDTH_DIGITS))
+    if signed:
+        return int(signed.group(1))
+    return _year_from_body(text, headings, horizons=not congress)
+
+
+# A year the text never gives (a news story's 今年以来 with no dateline, a speech with no
+# date) is the one its file's name carries, where users and archives write it
+# (2025年常州外贸运行情况.docx, city_changzhou_2025_trade-news.txt). A name holding two
+# years (规划2021-2035) gives none: which one the text is about is not said.
+_FILE_NAME_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def year_of_file_name(filename: str) -> int | None:
+    """The one year a file's name carries (``2025年…``, ``…_2025_…``), else ``None``."""
+    years = set(_FILE_NAME_YEAR_RE.findall(Path(filename).stem))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+# The year a budget or plan report sets the figures of, as a work report does its own:
+# 关于2025年预算执行情况和2026年预算草案的报告 -> 2026.
+_DRAFT_YEAR_RE = re.compile(_YEAR + r"\s*年[^\n年]{0,30}?(?:预算|计划)草案")
+# A final-accounts report is about the year it closes, as a bulletin is about its year.
+_FINAL_ACCOUNTS_YEAR_RE = re.compile(_YEAR + r"\s*年度?[^\n]{0,12}?决算")
+# The date a text is signed with: a closing line that is a date and nothing else (a
+# deadline, 2025年12月31日前完成, is not one)
+_SIGNED_DATE_RE = re.compile(
+    r"^\s*[（(]?" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$", re.MULTILINE
+)
+
+
+def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True) -> int | None:
+    heading_years = [
+        int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
+    ]
+    if heading_years:
+        return max(heading_years)
+    planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
+    if planned:
+        return max(planned)
+    written: Counter[int] = Counter()
+    dated: Counter[int] = Counter()
+    for m in _YEAR_RE.finditer(text):
+        year = int(m.group(1))
+        written[year] += 1
+        if not _HORIZON_RE.search(text, max(0, m.start() - 3), m.start()):
+            dated[year] += 1
+    for counts in (dated, written) if horizons else (dated,):
+        if counts:
+            return max(counts, key=lambda y: (counts[y], y))
+    return None
+
+
+def infer_date(opening: str, closing: str = "") -> str | None:
+    """The delivery or publication date as ISO text (``2026-01-27``, ``2023-05``)."""
+    for text in (opening, closing):
+        m = _DATE_RE.search(text.translate(FULLWIDTH_DIGITS))
+        if m:
+            year, month, day = m.group(1), int(m.group(2)), m.group(3)
+            if not 1 <= month <= 12:
+                continue
+            return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    m = _ISO_DATE_RE.search(opening.translate(FULLWIDTH_DIGITS))
+    if m and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31:
+        return f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
+    return None
