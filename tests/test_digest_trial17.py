@@ -1,0 +1,95 @@
+"""user-trial17: a provincial 发展改革委 analyst reading every digest pushed to her team's
+channel (bench/RESULTS.md, `digest-trial17`). Invented records, composed as the
+scheduler composes them; no index, no server."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.digest import compose_digest
+from bot.targets.indicators import IndicatorTable, default_table
+from tests.factories import document_info, target_record
+
+NOW = datetime(2026, 12, 14, 8, 0)
+
+
+@pytest.fixture(scope="module")
+def table() -> IndicatorTable:
+    return default_table()
+
+
+def report(doc_id: str, region: str, year: int) -> object:
+    return document_info(
+        doc_id, title=f"{region}{year}年政府工作报告", region=region, year=year, indexed_at=1.0
+    )
+
+
+def gdp(doc_id: str, region: str, year: str, value: float, **kw) -> tuple[str, object]:
+    return doc_id, target_record("地区生产总值", region=region, year=year, value=value, **kw)
+
+
+def test_a_capped_digest_takes_every_group_in_turn(table) -> None:
+    """A library's first digest was 30 lines of 经济总量 (GDP of every place and year) and
+    no CPI, employment or deficit target: the cap took the first 30 lines in order."""
+    places = ["四川", "云南", "贵州", "安徽", "海南", "宁夏", "广东", "山东"]
+    docs = {f"d{i}": report(f"d{i}", p, 2026) for i, p in enumerate(places)}
+    records = [gdp(f"d{i}", p, "2026", 5.0 + i / 10) for i, p in enumerate(places)]
+    records += [
+        ("d0", target_record("居民消费价格", change="上涨", value=2.0, region="四川")),
+        ("d0", target_record("城镇调查失业率", change="", value=5.5, region="四川")),
+        ("d0", target_record("赤字率", change="", value=3.0, region="四川")),
+    ]
+    d = compose_digest(records, docs, None, now=NOW, table=table, cap=5)
+    shown = [e.indicator for e in d.entries]
+    assert (d.shown, d.total) == (5, 11)
+    assert {"居民消费价格", "城镇调查失业率", "赤字率"} <= set(shown)
+    assert shown[0] == "地区生产总值"  # shown in group order still, headline groups first
+    assert "显示其中 5 条" in d.text and d.lines[-1].kind == "more"
+
+
+def test_headline_families_lead_their_group(table) -> None:
+    """In the table's order 促消费活动 came before 居民消费价格 and 新增就业 before
+    城镇调查失业率; a work report's main targets lead their group."""
+    docs = {"d0": report("d0", "四川", 2026)}
+    records = [
+        ("d0", target_record("促消费活动", change="举办", value=190, unit="场", qualifier="")),
+        ("d0", target_record("居民消费价格", change="上涨", value=2.0)),
+        ("d0", target_record("新增就业", change="新增", value=8, unit="万人", qualifier="")),
+        ("d0", target_record("城镇调查失业率", change="", value=5.5)),
+    ]
+    d = compose_digest(records, docs, None, now=NOW, table=table, cap=2)
+    assert [e.indicator for e in d.entries] == ["居民消费价格", "城镇调查失业率"]
+    d = compose_digest(records, docs, None, now=NOW, table=table)
+    names = [e.indicator for e in d.entries]
+    assert names.index("居民消费价格") < names.index("促消费活动")
+    assert names.index("城镇调查失业率") < names.index("新增就业")
+
+
+def test_an_indicators_newest_report_comes_first(table) -> None:
+    """2015's and 2016's GDP targets were listed before 2026's (the file names' order)."""
+    docs = {
+        "a2015": report("a2015", "全国", 2015),
+        "b2016": report("b2016", "海拉尔", 2016),
+        "z2026": report("z2026", "云南", 2026),
+    }
+    records = [
+        gdp("a2015", "全国", "2015", 7.0),
+        gdp("b2016", "海拉尔", "2016", 7.5),
+        gdp("z2026", "云南", "2026", 4.5),
+    ]
+    d = compose_digest(records, docs, None, now=NOW, table=table)
+    assert [e.year for e in d.entries] == ["2026年", "2016年", "2015年"]
+
+
+def test_a_hidden_figure_gives_way_under_the_cap(table) -> None:
+    docs = {"d0": report("d0", "青岛", 2023), "d1": report("d1", "烟台", 2024)}
+    masked = target_record(
+        "战略性新兴产业增加值占比", value=None, value_text="xx", masked=True, region="青岛"
+    )
+    records = [("d0", masked), ("d1", target_record("高技术制造业增加值", region="烟台"))]
+    d = compose_digest(records, docs, None, now=NOW, table=table, cap=1)
+    assert [e.indicator for e in d.entries] == ["高技术制造业增加值"]
+    d = compose_digest(records, docs, None, now=NOW, table=table, cap=2)
+    assert any(e.masked for e in d.entries)  # with room, shown as masked
