@@ -93,3 +93,34 @@ def test_a_hidden_figure_gives_way_under_the_cap(table) -> None:
     assert [e.indicator for e in d.entries] == ["高技术制造业增加值"]
     d = compose_digest(records, docs, None, now=NOW, table=table, cap=2)
     assert any(e.masked for e in d.entries)  # with room, shown as masked
+
+
+@pytest.mark.parametrize(
+    ("indicator", "change", "line"),
+    [
+        ("新增城镇就业", "新增", "• 新增城镇就业 85万人 · 2026年"),
+        ("既有住宅加装电梯", "加装", "• 既有住宅加装电梯 6000部 · 2026年"),
+        ("海洋生产总值占全市比重", "占", "• 海洋生产总值占全市比重 40%以上 · 2026年"),
+        ("国家级专精特新小巨人企业", "新增", "• 国家级专精特新小巨人企业 新增 50户以上 · 2026年"),
+    ],
+)
+def test_a_verb_the_name_says_is_not_said_twice(table, indicator, change, line) -> None:
+    """新增城镇就业 新增 85万人, 既有住宅加装电梯 加装 6000部: read twice on a phone."""
+    value, unit, qualifier = {
+        "新增城镇就业": (85, "万人", ""),
+        "既有住宅加装电梯": (6000, "部", ""),
+        "海洋生产总值占全市比重": (40, "%", "以上"),
+        "国家级专精特新小巨人企业": (50, "户", "以上"),
+    }[indicator]
+    record = target_record(
+        indicator,
+        change=change,
+        value=value,
+        value_text=str(value),
+        unit=unit,
+        qualifier=qualifier,
+        year="2026",
+        region="四川",
+    )
+    d = compose_digest([("d0", record)], {"d0": report("d0", "四川", 2026)}, now=NOW, table=table)
+    assert d.target_lines[0].text.startswith(line)
