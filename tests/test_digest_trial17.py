@@ -4,11 +4,14 @@ scheduler composes them; no index, no server."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.digest import compose_digest
+from bot.subscriptions.compose import no_new_message
+from bot.subscriptions.records import Subscription
+from bot.subscriptions.schedule import parse_schedule
 from bot.targets.indicators import IndicatorTable, default_table
 from tests.factories import document_info, target_record
 
@@ -124,3 +127,34 @@ def test_a_verb_the_name_says_is_not_said_twice(table, indicator, change, line) 
     )
     d = compose_digest([("d0", record)], {"d0": report("d0", "四川", 2026)}, now=NOW, table=table)
     assert d.target_lines[0].text.startswith(line)
+
+
+def subscription(last: datetime | None) -> Subscription:
+    when = datetime(2026, 12, 7, tzinfo=UTC)
+    return Subscription(
+        id=2,
+        chat_id=-100,
+        chat_type="channel",
+        chat_title="河南组",
+        created_by=1,
+        filter_text="region:河南",
+        schedule=parse_schedule("每周一 08:00", default_time="08:00"),
+        timezone="Asia/Shanghai",
+        quiet_when_empty=False,
+        active=True,
+        paused=False,
+        deactivated_reason=None,
+        last_delivered_at=last,
+        created_at=when,
+        updated_at=when,
+    )
+
+
+def test_a_first_push_with_nothing_is_not_nothing_new_since_the_last() -> None:
+    """A channel's first push said 自上次推送以来没有新的重点目标, of a push it never had."""
+    first = no_new_message(subscription(None))
+    assert "自上次推送以来" not in first and "文库中暂时没有符合条件的重点目标" in first
+    assert "（地区：河南）" in first
+    assert "since the last digest" not in no_new_message(subscription(None), "en")
+    later = no_new_message(subscription(datetime(2026, 12, 14, tzinfo=UTC)))
+    assert "自上次推送以来没有新的重点目标" in later
