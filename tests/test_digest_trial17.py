@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.digest import compose_digest
+from bot.digest.values import short_title
 from bot.subscriptions.compose import no_new_message
 from bot.subscriptions.records import Subscription
 from bot.subscriptions.schedule import parse_schedule
@@ -158,3 +159,30 @@ def test_a_first_push_with_nothing_is_not_nothing_new_since_the_last() -> None:
     assert "since the last digest" not in no_new_message(subscription(None), "en")
     later = no_new_message(subscription(datetime(2026, 12, 14, tzinfo=UTC)))
     assert "自上次推送以来没有新的重点目标" in later
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        (
+            "上海市人民政府办公厅关于印发《上海市促进商业航天发展打造空间信息产业高地行动计划"
+            "（2023—2025年）》的通知",
+            "上海市促进商业航天发展打造空间…",
+        ),
+        (
+            "上海市人民政府办公厅关于印发《本市系统化全域推进海绵城市建设的实施意见》的通知",
+            "本市系统化全域推进海绵城市建设…",
+        ),
+        ("关于印发《杨“数”浦新质秀带创新区建设方案》的通知", "杨“数”浦新质秀带创新区建设方案"),
+        ("国务院关于印发“十四五”国家应急体系规划的通知", "“十四五”国家应急体系规划"),
+        (
+            "某执行小组办公室关于印发安徽省关于加快对接区域全面经济伙伴关系协定（RC…",
+            "安徽省关于加快对接区域全面经济…",
+        ),
+        ("国务院关于数字经济发展情况的报告", "国务院关于数字经济发展情况的报告"),
+        ("关于全面推进乡村振兴加快农业农村现代化的意见", "关于全面推进乡村振兴加快农业农…"),
+    ],
+)
+def test_a_notice_is_named_by_the_document_it_issues(title: str, short: str) -> None:
+    """Three Shanghai plans of one digest were each 《上海市人民政府办公厅关于印发《…》."""
+    assert short_title(title) == short
