@@ -186,3 +186,27 @@ def test_a_first_push_with_nothing_is_not_nothing_new_since_the_last() -> None:
 def test_a_notice_is_named_by_the_document_it_issues(title: str, short: str) -> None:
     """Three Shanghai plans of one digest were each 《上海市人民政府办公厅关于印发《…》."""
     assert short_title(title) == short
+
+
+def test_one_new_document_is_named_once_not_on_every_line(table) -> None:
+    """The week a work report arrived, every line ended 《2026年四川省人民政府工作报告》🆕."""
+    docs = {
+        "old": document_info("old", title="云南2026年政府工作报告", region="云南", indexed_at=1.0),
+        "new": document_info(
+            "new", title="2026年四川省人民政府工作报告", region="四川", indexed_at=9.0
+        ),
+    }
+    records = [
+        gdp("new", "四川", "2026", 5.5),
+        ("new", target_record("居民消费价格", change="上涨", value=2.0, region="四川")),
+        gdp("old", "云南", "2026", 4.5),
+    ]
+    d = compose_digest(records, docs, None, now=NOW, table=table, since=5.0)
+    assert "🆕 新文件：《2026年四川省人民政府工作报告》" in d.text
+    assert d.text.count("四川省人民政府工作报告") == 1
+    assert d.target_lines[0].text == "• 地区生产总值 增长 5.5%左右 · 2026年"
+    # two documents, or one not new: each line names its source as before
+    both = compose_digest(records, docs, None, now=NOW, table=table, since=5.0, only_new=False)
+    assert all(" — 《" in line.text for line in both.target_lines)
+    first = compose_digest(records[:2], docs, None, now=NOW, table=table)
+    assert all(" — 《" in line.text for line in first.target_lines)

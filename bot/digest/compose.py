@@ -494,6 +494,9 @@ def compose_digest(
         if low_confidence:
             summary += tr(lang, "digest.summary_low", n=low_confidence)
         lines.append(DigestLine("summary", (Span(summary),)))
+        # one new document alone: the new-documents line names it, and every line's
+        # "— 《2026年四川省人民政府工作报告》🆕" said it again 30 times (user-trial17)
+        named_above = group_by == "indicator" and len(contributing) == 1 and bool(new_docs)
         if new_docs and group_by == "indicator":
             spans: list[Span] = [Span(tr(lang, "digest.new_docs"))]
             for i, ref in enumerate(new_docs):
@@ -511,7 +514,7 @@ def compose_digest(
                 lines.append(DigestLine("blank"))
                 heading = _heading(entry, first_doc, group_by, lang)
                 lines.append(DigestLine("heading", heading))
-            spans = _target_spans(entry, group_by, show_kind, lang)
+            spans = _target_spans(entry, group_by, show_kind, lang, named_above)
             lines.append(DigestLine("target", spans, entry))
         if total > len(shown_items):
             more = tr(lang, "digest.more", n=total - len(shown_items), command=more_command)
@@ -603,8 +606,10 @@ def _source_spans(sources: tuple[SourceRef, ...], lang: str) -> list[Span]:
 
 
 def _target_spans(
-    entry: DigestEntry, group_by: GroupBy, show_kind: bool, lang: str
+    entry: DigestEntry, group_by: GroupBy, show_kind: bool, lang: str, named_above: bool = False
 ) -> tuple[Span, ...]:
+    """A target line; ``named_above``: its one source is named above every line (the
+    digest's only document, new), so the line does not name it."""
     spans: list[Span] = [Span("• ")]
     if show_kind:
         spans.append(Span(tr(lang, "digest.kind", kind=kind_label(entry.kind, lang))))
@@ -618,7 +623,7 @@ def _target_spans(
     meta = [p for p in (entry.year, entry.region) if p]
     if meta:
         spans.append(Span(" · " + " · ".join(meta)))
-    if group_by == "indicator":
+    if group_by == "indicator" and not named_above:
         spans.append(Span(" — "))
         spans.extend(_source_spans(entry.sources, lang))
     elif len(entry.sources) > 1:
