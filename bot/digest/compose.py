@@ -546,8 +546,9 @@ def _allot(built: list[tuple[tuple, DigestEntry, _Doc]], cap: int) -> list:
     The first ``cap`` lines in order were one group's alone when it held more: a library's
     first digest was 30 lines of 经济总量 (GDP of every place and year, 海洋生产总值,
     第一产业增加值) and no CPI, employment or budget target at all (user-trial17). In a
-    group the turns take each indicator's first line (known indicators first, in the
-    table's order, newest report first) before any indicator's second: 居民消费价格 beside
+    group the turns take each indicator's first line (a report's main targets first,
+    :data:`HEADLINE_FAMILIES`, then the table's order; newest report first) before any
+    indicator's second: 居民消费价格 beside
     社会消费品零售总额, 城镇调查失业率 beside 新增城镇就业, not six provinces' 社零.
     """
     if len(built) <= cap:
