@@ -39,7 +39,8 @@ def render_html(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """The digest as Telegram HTML messages, each at most ``limit`` UTF-16 units.
 
     Messages are split at line boundaries; a heading is never left as the last line
-    of a message (it moves to the next one with its targets); blank lines at the
+    of a message (it moves to the next one with its targets), and a message that goes
+    on with a section's targets starts with its heading again; blank lines at the
     start or end of a message are dropped.
     """
     if limit < 64:
@@ -65,6 +66,7 @@ def render_html(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
         if lines:
             messages.append("\n".join(h for _k, h in lines))
 
+    heading: str | None = None  # the section the lines being placed are in
     for kind, piece in pieces:
         if not current and kind == "blank":
             continue
@@ -81,6 +83,17 @@ def render_html(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
                 current = []
             if not current and kind == "blank":
                 continue
+            # a message that goes on with a section says which one: the second of five
+            # began "• 规模以上工业企业 新增 600户左右" under no heading (user-trial17)
+            if (
+                not current
+                and kind == "target"
+                and heading is not None
+                and utf16_len(heading) + 1 + utf16_len(piece) <= limit
+            ):
+                current = [("heading", heading)]
+        if kind == "heading":
+            heading = piece
         current.append((kind, piece))
     flush(current)
     return messages

@@ -37,9 +37,15 @@ from bot.text.echo import said_back
 
 
 def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The short line sent instead of an empty digest (unless the subscription is quiet)."""
+    """The short line sent instead of an empty digest (unless the subscription is quiet).
+
+    A subscription no digest reached yet is not told "nothing new since the last digest"
+    (its channel's first push said so of a digest it never had, user-trial17): nothing
+    in the library matches yet, and one will come when new documents do."""
     text = describe(sub.filter, lang)
     about = tr(lang, "digest.no_new_about", filter=html.escape(text, quote=False)) if text else ""
+    if sub.last_delivered_at is None:
+        return tr(lang, "digest.none_yet", about=about)
     return tr(lang, "digest.no_new", about=about)
 
 
