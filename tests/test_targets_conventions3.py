@@ -26,3 +26,23 @@ def test_xianshang_is_written_out_in_the_thing_counted(extract):  # 6.8.22
     assert got[11] == "规模以上工业企业"
     assert got[23] == "限额以上商贸企业"
     assert clean_name("贷款期限上调企业") == "贷款期限上调企业"  # 期限上调: no 限上
+
+
+def test_a_count_names_the_things_a_change_of_the_number_keeps_it(extract):  # 6.8.24
+    text = _COUNTY + (
+        "全县物流企业数量达到64家，冷链仓库数量达到18个，硕士点数量增长50%，"
+        "民营企业100强入围数量达到3家。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[64] == "物流企业"
+    assert got[18] == "冷链仓库"
+    assert got[50] == "硕士点数量"  # what grew is the number
+    assert got[3] == "民营企业100强入围数量"  # a number an act makes
+
+
+def test_a_text_table_row_counting_things_names_the_things(extract):  # 6.8.24
+    text = "某市数字经济发展行动方案（2025-2027年）\n\n二、主要指标\n\n" + (
+        "4．数字经济核心产业企业数量：2023年4300家，2025年5100家，2027年6200家。\n"
+    )
+    got = names_by_value(extract(text, "city_mou_2025_digital-plan.txt"))
+    assert got[4300] == got[6200] == "数字经济核心产业企业"
