@@ -46,3 +46,15 @@ def test_a_text_table_row_counting_things_names_the_things(extract):  # 6.8.24
     )
     got = names_by_value(extract(text, "city_mou_2025_digital-plan.txt"))
     assert got[4300] == got[6200] == "数字经济核心产业企业"
+
+
+def test_things_chosen_for_a_list_are_named_by_it(extract):  # 6.8.25
+    text = _COUNTY + (
+        "6所中职学校入选第二轮国家“优质校”建设计划，4部作品入选全国群众文艺展演，"
+        "3个平台入选首批省级中试平台，2所高校进入全国百强。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[6] == "国家优质校建设计划中职学校"
+    assert got[4] == "全国群众文艺展演作品"
+    assert got[3] == "省级中试平台"  # the title names the things
+    assert got[2] == "进入全国百强的高校"  # no list chosen for: 6.8.8's 的
