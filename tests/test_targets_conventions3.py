@@ -58,3 +58,12 @@ def test_things_chosen_for_a_list_are_named_by_it(extract):  # 6.8.25
     assert got[4] == "全国群众文艺展演作品"
     assert got[3] == "省级中试平台"  # the title names the things
     assert got[2] == "进入全国百强的高校"  # no list chosen for: 6.8.8's 的
+
+
+def test_a_years_value_is_the_measure_a_threshold_keeps_its_year(extract):  # 6.8.26
+    text = "某市新材料产业发展行动方案（2025-2027年）\n\n一、主要目标\n\n" + (
+        "到2027年，新材料产业年营业收入超过1800亿元，培育年营业收入超百亿元的龙头企业6家。\n"
+    )
+    got = names_by_value(extract(text, "city_mou_2025_materials-plan.txt"))
+    assert got[1800] == "新材料产业营业收入"
+    assert got[6] == "年营业收入超百亿元的龙头企业"

@@ -405,6 +405,12 @@ _RELIEF_SAID_SHORT_RE = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,8}?)减负$")
 # 年产发电设备 -> 发电设备产量 (年产能 and 年产值 are other measures)
 _YEARS_OUTPUT_RE = re.compile(r"(?<=[\u4e00-\u9fff])年产量")
 _YEARS_OUTPUT_LEAD_RE = re.compile(r"^年产(?![能值量])(?P<what>[\u4e00-\u9fff]{2,8})$")
+# so is a year's value or sales said with 年 (6.8.26): 绿色建材年营业收入 -> 绿色建材营业收入,
+# 产业园年产值 -> 产业园产值; a class's threshold (年营业收入超百亿元的企业) ends in its
+# things and is left as written, and 当年, 全年, 今年… are time words of their own
+_YEARS_VALUE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?<![当全今明去上同每近历])年(?=(?:产值|营业收入|营收|销售收入|销售额)$)"
+)
 
 
 def _settled_forms(s: str) -> str:
@@ -416,6 +422,7 @@ def _settled_forms(s: str) -> str:
     if m:
         return m["who"] + "负担"
     s = _YEARS_OUTPUT_RE.sub("产量", s)
+    s = _YEARS_VALUE_RE.sub("", s)
     m = _YEARS_OUTPUT_LEAD_RE.match(s)
     if m:
         return m["what"] + "产量"
