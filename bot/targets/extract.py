@@ -24,7 +24,6 @@ from bot.models import Document, Passage
 from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
-from bot.targets.lexicon import things_counted
 from bot.targets.kinds import (
     NEUTRAL,
     PLAN,
@@ -55,6 +54,7 @@ from bot.targets.kinds import (
     speaking_year,
     speaks_of_next_year,
 )
+from bot.targets.lexicon import things_counted
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,

@@ -141,7 +141,9 @@ _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{
 _ABBREVIATED_RE = re.compile(r"(?<![法常正新占])规上(?=[\u4e00-\u9fff（(])")
 # 限上 likewise is 限额以上 (限上批零住餐业经营主体, 规上（限上）…: 6.8.22); 上限, 期限, 权限, 时限…
 # end in 限 and are no 限上
-_ABBREVIATED_LIMIT_RE = re.compile(r"(?<![权期上下界极时年有无局门宽受额占])限上(?=[\u4e00-\u9fff（(）)])")
+_ABBREVIATED_LIMIT_RE = re.compile(
+    r"(?<![权期上下界极时年有无局门宽受额占])限上(?=[\u4e00-\u9fff（(）)])"
+)
 # 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
 # not what it measures (a word of its own: 公共 and 共享 keep their 共)
 _INNER_TOTAL_RE = re.compile(
