@@ -140,9 +140,9 @@ _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{
 # 常规, 正规 are no 规上
 _ABBREVIATED_RE = re.compile(r"(?<![法常正新占])规上(?=[\u4e00-\u9fff（(])")
 # 限上 likewise is 限额以上 (限上批零住餐业经营主体, 规上（限上）…: 6.8.22); 上限, 期限, 权限, 时限…
-# end in 限 and are no 限上
+# (and 超限上路) end in 限 and are no 限上
 _ABBREVIATED_LIMIT_RE = re.compile(
-    r"(?<![权期上下界极时年有无局门宽受额占])限上(?=[\u4e00-\u9fff（(）)])"
+    r"(?<![权期上下界极时年有无局门宽受额占超设])限上(?=[\u4e00-\u9fff（(）)])"
 )
 # 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
 # not what it measures (a word of its own: 公共 and 共享 keep their 共)
@@ -411,7 +411,7 @@ _YEARS_OUTPUT_LEAD_RE = re.compile(r"^年产(?![能值量])(?P<what>[\u4e00-\u9f
 # 产业园年产值 -> 产业园产值; a class's threshold (年营业收入超百亿元的企业) ends in its
 # things and is left as written, and 当年, 全年, 今年… are time words of their own
 _YEARS_VALUE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?<![当全今明去上同每近历])年(?=(?:产值|营业收入|营收|销售收入|销售额)$)"
+    r"(?<=[\u4e00-\u9fff]{2})(?<![当全今明去上同每近历往多])年(?=(?:产值|营业收入|营收|销售收入|销售额)$)"
 )
 
 
