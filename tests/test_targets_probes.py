@@ -407,13 +407,15 @@ from tests.probes import PROBES, probe_report, said
 # round27, round27b by probes-round27 (six bulletins written whole; a bulletin of tables)
 # round28 by probes-round28 (health services, urban renewal, digital government, foreign
 # trade, talent and carbon peak plans and measures)
+# round5, round6, round15, round18b, round22, round25–round28 raised by gold-conventions3
+# (GOLD_GUIDELINES 6.8.20–27: golds rewritten to the conventions and the extractor's rules)
 FLOORS = {
     "bulletins": (None, 0.945, 0.945, 1.0),
     "reports": (217, 0.958, 0.958, 0.99),
     "forms": (233, 0.947, 0.934, 0.99),
     "kinds": (271, 0.924, 0.927, 0.99),
-    "round5": (328, 0.95, 0.947, 0.99),
-    "round6": (264, 0.885, 0.892, 0.99),
+    "round5": (328, 0.953, 0.95, 0.99),
+    "round6": (264, 0.892, 0.899, 0.99),
     "round7": (292, 0.935, 0.935, 0.99),
     "round8": (315, 0.895, 0.895, 0.99),
     "round9": (297, 0.872, 0.872, 0.99),
@@ -435,24 +437,24 @@ FLOORS = {
     "bulletins16": (524, 0.95, 0.961, 0.99),
     "bulletins16b": (92, 0.99, 0.979, 0.99),
     "round15a": (73, 0.88, 0.88, 0.99),
-    "round15": (226, 0.866, 0.866, 0.99),
+    "round15": (226, 0.893, 0.893, 0.99),
     "round15b": (83, 0.918, 0.918, 0.99),
     "round16": (279, 0.878, 0.875, 0.99),
     "round16b": (106, 0.99, 0.99, 0.99),
     "round17": (296, 0.857, 0.848, 0.99),
-    "round18b": (342, 0.934, 0.934, 0.99),
+    "round18b": (342, 0.937, 0.937, 0.99),
     "round18": (291, 0.935, 0.938, 0.99),
     "round19": (252, 0.823, 0.823, 0.99),
     "round20": (321, 0.921, 0.918, 0.99),
     "round21": (383, 0.919, 0.917, 0.99),
-    "round22": (251, 0.857, 0.851, 0.99),
+    "round22": (251, 0.882, 0.874, 0.99),
     "round23": (408, 0.955, 0.946, 0.985),
     "round24": (252, 0.864, 0.867, 0.981),
-    "round25": (254, 0.774, 0.777, 0.985),
-    "round26": (251, 0.725, 0.731, 0.979),
-    "round27": (720, 0.955, 0.954, 0.99),
+    "round25": (254, 0.786, 0.789, 0.985),
+    "round26": (251, 0.737, 0.743, 0.979),
+    "round27": (720, 0.964, 0.962, 0.99),
     "round27b": (57, 0.639, 0.639, 0.99),
-    "round28": (254, 0.645, 0.64, 0.961),
+    "round28": (254, 0.665, 0.659, 0.961),
 }
 
 

@@ -54,6 +54,7 @@ from bot.targets.kinds import (
     speaking_year,
     speaks_of_next_year,
 )
+from bot.targets.lexicon import things_counted
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
@@ -206,10 +207,6 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
-# the number of things that are counted (企业数量, 连接设备数量): the things
-_COUNTED_NUMBER_RE = re.compile(
-    r".{2}(?:企业|设备|平台|基站|机构|主体|项目|园区|基地|中心|公司|产品|场景|人才)数量$"
-)
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 _WHERE_LEAD_RE = re.compile(
     r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
@@ -1365,10 +1362,10 @@ class _Walker:
                 or indicator
             )
         self.last_part = (sentence, indicator, region) if part else ("", "", "")
-        if fig.unit_class == "count" and _COUNTED_NUMBER_RE.search(indicator):
-            # 高新技术企业数量达到8600家, 企业数量：…5800家: a count names the counted thing
-            # (GOLD_GUIDELINES 6.3), as the golds write it (入围数量, what entering counts, stays)
-            indicator = indicator[:-2]
+        if fig.unit_class == "count":
+            # 高新技术企业数量达到8600家, 海外仓数量达到60个: a count names the counted thing
+            # (GOLD_GUIDELINES 6.3, 6.8.24; 入围数量, what entering counts, stays)
+            indicator = things_counted(indicator)
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:

@@ -699,3 +699,18 @@ PEOPLE_NOUNS = (
 INDUSTRY_DIVISION_RE = re.compile(
     r"[\u4e00-\u9fff、]{4,18}[和及][\u4e00-\u9fff]{1,10}(?:业|社会工作|社会组织)"
 )
+
+
+# the number of things that are counted (企业数量, 海外仓数量, 用户个数): a count names the
+# things (GOLD_GUIDELINES 6.3, 6.8.24); not a number an act makes (入围数量, 立项数量,
+# 备案数量: what entering or filing counts)
+COUNTED_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff）”]{2}(?<!入围|立项|备案|授权|申请|注册|登记|签约|成交|办理|发放|认定|获批)"
+    r"(?:数量|个数)$"
+)
+
+
+def things_counted(name: str) -> str:
+    """``name`` without the ``数量``/``个数`` of a count of things (see
+    :data:`COUNTED_NUMBER_RE`); the caller knows the figure is a count."""
+    return name[:-2] if COUNTED_NUMBER_RE.search(name) else name

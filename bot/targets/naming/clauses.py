@@ -96,6 +96,10 @@ _MEMBERSHIP_RE = re.compile(
 # became (晋级标准化学校)
 _KIND_NAMING_VERBS = frozenset({"入选", "获评", "晋级", "晋级为", "晋升", "晋升为"})
 _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
+# chosen for a list, a programme or a title: the things are named by it (6.8.25)
+_SELECTED_VERBS = frozenset({"入选", "获评"})
+# a list's round or batch, wherever its name says it (国家第二轮“双一流”建设名单)
+_EDITION_ANYWHERE_RE = re.compile(r"首届|首批|首轮|第[\d一二三四五六七八九十]+[届批轮]")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
 _BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
@@ -741,6 +745,10 @@ def predicated(noun: str, tail: str) -> str | None:
         return None  # 120个行政村通客车率100%: a rate of the things, the next figure's name
     if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
+    if m["verb"] in _SELECTED_VERBS:
+        # 9所高职学校入选第二轮国家“双高计划”: the things named by the list they were chosen
+        # for, its round and 名单 dropped (国家双高计划高职学校; GOLD_GUIDELINES 6.8.25)
+        return _EDITION_ANYWHERE_RE.sub("", what).removesuffix("名单") + noun
     if m["verb"] == "通" and len(what) <= 4:
         # 通硬化路自然村, 通客车行政村: the statistics' own term for places a service
         # reaches, said without 的

@@ -139,6 +139,11 @@ _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{
 # GOLD_GUIDELINES 6.8.15); a share's base keeps the text's words (占规上工业比重), and 法规,
 # 常规, 正规 are no 规上
 _ABBREVIATED_RE = re.compile(r"(?<![法常正新占])规上(?=[\u4e00-\u9fff（(])")
+# 限上 likewise is 限额以上 (限上批零住餐业经营主体, 规上（限上）…: 6.8.22); 上限, 期限, 权限, 时限…
+# (and 超限上路) end in 限 and are no 限上
+_ABBREVIATED_LIMIT_RE = re.compile(
+    r"(?<![权期上下界极时年有无局门宽受额占超设])限上(?=[\u4e00-\u9fff（(）)])"
+)
 # 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
 # not what it measures (a word of its own: 公共 and 共享 keep their 共)
 _INNER_TOTAL_RE = re.compile(
@@ -322,6 +327,7 @@ def clean_name(text: str) -> str:
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
+    s = _ABBREVIATED_LIMIT_RE.sub("限额以上", s)  # 限上商贸企业 is 限额以上商贸企业
     s = _without_owner_of_new_act(s)
     inner = max(
         (m for m in INNER_VERB_RE.finditer(s) if _outside_brackets(s, m.start())),
@@ -401,6 +407,12 @@ _RELIEF_SAID_SHORT_RE = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,8}?)减负$")
 # 年产发电设备 -> 发电设备产量 (年产能 and 年产值 are other measures)
 _YEARS_OUTPUT_RE = re.compile(r"(?<=[\u4e00-\u9fff])年产量")
 _YEARS_OUTPUT_LEAD_RE = re.compile(r"^年产(?![能值量])(?P<what>[\u4e00-\u9fff]{2,8})$")
+# so is a year's value or sales said with 年 (6.8.26): 绿色建材年营业收入 -> 绿色建材营业收入,
+# 产业园年产值 -> 产业园产值; a class's threshold (年营业收入超百亿元的企业) ends in its
+# things and is left as written, and 当年, 全年, 今年… are time words of their own
+_YEARS_VALUE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?<![当全今明去上同每近历往多])年(?=(?:产值|营业收入|营收|销售收入|销售额)$)"
+)
 
 
 def _settled_forms(s: str) -> str:
@@ -412,6 +424,7 @@ def _settled_forms(s: str) -> str:
     if m:
         return m["who"] + "负担"
     s = _YEARS_OUTPUT_RE.sub("产量", s)
+    s = _YEARS_VALUE_RE.sub("", s)
     m = _YEARS_OUTPUT_LEAD_RE.match(s)
     if m:
         return m["what"] + "产量"

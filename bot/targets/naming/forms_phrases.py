@@ -36,6 +36,13 @@ from bot.targets.naming.words import (
 from bot.targets.numbers import Figure
 
 # What follows a quoted package of policy items: 出台“40条”帮扶企业政策, “21条”“18条”等政策
+# 实现了, 达到了: an aspect word after the verb, no part of what the things did
+_DONE_ASPECT_RE = re.compile(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff])")
+# what the things a share counts did (96.2%的养老机构开展医养结合): its verb
+_SHARE_ACT_RE = re.compile(
+    r"(?:基本|全部|已经?|均)?(?:实现了?|开展|纳入|达到|降至|降到|就读|建成|完成|通过|接入|具备"
+    r"|配备|设置|开设|参加|享受)"
+)
 _PACKAGE_NOUN_RE = re.compile(
     r"[”“\d一二三四五六七八九十条]*等?([^，。；、“”]{0,10}?(?:政策措施|政策|措施|举措|意见))"
 )
@@ -261,7 +268,8 @@ class _PhraseForms:
     def share_of_what_follows(self, fig: Figure, after: str) -> bool:
         """``96.2%的养老机构开展医养结合``, ``60%公办中小学校纳入集团化管理``: a share with
         nothing named before it is the share of the things after it that do what the
-        clause says: 养老机构开展医养结合比例 (not 社区 from the clause before)."""
+        clause says, the things named by it as 6.8.8 composes them:
+        开展医养结合的养老机构比例 (GOLD_GUIDELINES 6.8.27; not 社区 from the clause before)."""
         rest = strip_noise(after[1:] if after.startswith("的") else after).strip("，、 “”")
         if not _after_noun_start(rest):
             return False
@@ -272,6 +280,15 @@ class _PhraseForms:
         name = subject + doing + "比例"
         if len(name) > 20 or not _is_name(name):
             return False
+        act = _SHARE_ACT_RE.search(rest, 2)
+        if act and "的" not in rest[act.start() :]:
+            # the things named by what they did, as 6.8.8 composes them: 开展医养结合的
+            # 养老机构比例 (6.8.27); the act found by its verb, where the noun's end is
+            # unsure (办税缴费事项|实现…)
+            things = clean_name(rest[: act.start()])
+            done = _DONE_ASPECT_RE.sub("", rest[act.start() :])
+            if len(things) >= 2 and _is_name(things):
+                name = done + "的" + things + "比例"
         self.emit(fig, name, "", subject=False, confidence=0.75)
         return True
 

@@ -252,6 +252,13 @@ def without_magnitude(unit: str) -> str:
     return _LEADING_MAGNITUDE_RE.sub("", unit, count=1)
 
 
+def unit_class(unit: str) -> str:
+    """The class of a record's unit (``count``, ``money``, ``percent`` …) whatever its
+    magnitude (万家 -> count); ``""`` for a unit the table does not know."""
+    entry = _UNIT_TABLE.get(without_magnitude(unit)) or _UNIT_TABLE.get(unit)
+    return entry[1] if entry else ""
+
+
 def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
     """A one-character measure word that is really the start of another word."""
     nxt = sentence[end : end + 1]

@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.targets.indicators import IndicatorTable
+from bot.targets.lexicon import things_counted
+from bot.targets.numbers.units import unit_class
 from bot.targets.records import Kind, TargetRecord
 from bot.targets.table_lines import is_table_row
 from bot.targets.tables.box_rows import box_row_cells
@@ -445,6 +447,8 @@ class TableReader:
                 change = "累计"  # 年均增长〔累计〕 | [4.8]: the brackets say which of the two
             if change == "累计" and cell.cumulative and not cell.unit and label_unit:
                 unit = label_unit  # 〔4.8〕 of 每万人口…拥有量（件）: more of the row's own unit
+            if not (change or col.share) and unit_class(unit) == "count":
+                col_name = things_counted(col_name)  # 企业数量（家）: the firms (6.8.24)
             year = self._year(col, row_year, years, caption_period, cell, change)
             kind = self._kind(col, year, years, section_class, cell)
             qualifier = cell.qualifier
