@@ -699,3 +699,10 @@ PEOPLE_NOUNS = (
 INDUSTRY_DIVISION_RE = re.compile(
     r"[\u4e00-\u9fff、]{4,18}[和及][\u4e00-\u9fff]{1,10}(?:业|社会工作|社会组织)"
 )
+
+
+# A payment's fund, named before whom it reached (发放育儿补贴资金21.3亿元，惠及婴幼儿71万人):
+# the payment is what reached them, 资金 only the money's word (育儿补贴惠及婴幼儿, 稳岗返还
+# 惠及企业, 草原生态保护补助奖励惠及农牧民, as the golds write them). A fund named by its
+# purpose alone (救助资金, 惠企资金) keeps the word.
+PAYMENT_FUND_RE = re.compile(r"(?<=补贴|补助|奖励|奖补|返还|津贴)资金$")

@@ -1,0 +1,31 @@
+"""Rules found on the round-29 probe set (issue 11, ``tests/data/probes/round29/``):
+documents of the 2025-2026 turn (2026 work reports reviewing the 十四五, a 十五五 纲要, a
+2025 bulletin, a 两会 press conference). Every sentence here is invented for the test;
+none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_REPORT = "某县2026年政府工作报告\n一、2025年工作回顾\n"
+_REPORT_NAME = "county_mou_2026_gwr.txt"
+
+
+def _by_value(records) -> dict:
+    return {r.value: r for r in records}
+
+
+# --- a payment's fund, then whom it reached ----------------------------------------------------
+
+
+def test_whom_a_payment_reached_is_named_by_the_payment_not_its_fund(extract):
+    text = (
+        _REPORT + "全年发放育儿补贴资金3200万元，惠及婴幼儿1.1万人。"
+        "发放稳岗返还资金860万元，惠及企业420家。\n"
+    )
+    got = _by_value(extract(text, _REPORT_NAME))
+    assert got[1.1].indicator == "育儿补贴惠及婴幼儿"
+    assert got[420].indicator == "稳岗返还惠及企业"
+
+
+def test_a_fund_named_by_its_purpose_alone_keeps_its_word(extract):
+    text = _REPORT + "发放各类救助资金1.2亿元，惠及困难群众3.6万人次。\n"
+    assert _by_value(extract(text, _REPORT_NAME))[3.6].indicator == "救助资金惠及困难群众"
