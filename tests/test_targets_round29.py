@@ -29,3 +29,13 @@ def test_whom_a_payment_reached_is_named_by_the_payment_not_its_fund(extract):
 def test_a_fund_named_by_its_purpose_alone_keeps_its_word(extract):
     text = _REPORT + "发放各类救助资金1.2亿元，惠及困难群众3.6万人次。\n"
     assert _by_value(extract(text, _REPORT_NAME))[3.6].indicator == "救助资金惠及困难群众"
+
+
+# --- rules counted by what they hinder -----------------------------------------------------------
+
+
+def test_rules_counted_by_what_they_hinder_keep_the_clause(extract):
+    text = _REPORT + "清理妨碍公平竞争的规定23件，废止违反统一市场建设的政策措施15条。\n"
+    got = _by_value(extract(text, _REPORT_NAME))
+    assert got[23].indicator == "妨碍公平竞争的规定"
+    assert got[15].indicator == "违反统一市场建设的政策措施"
