@@ -39,3 +39,18 @@ def test_rules_counted_by_what_they_hinder_keep_the_clause(extract):
     got = _by_value(extract(text, _REPORT_NAME))
     assert got[23].indicator == "妨碍公平竞争的规定"
     assert got[15].indicator == "违反统一市场建设的政策措施"
+
+
+# --- a bulletin's five-year paragraph ends where its year's paragraphs resume ------------------
+
+
+def test_a_bulletin_paragraph_opening_with_its_years_words_ends_the_five_year_stretch(extract):
+    text = (
+        "某市2025年国民经济和社会发展统计公报\n一、综合\n"
+        "“十四五”时期，全市地区生产总值年均增长6.1%，五年累计完成固定资产投资8600亿元。\n"
+        "年末全市常住人口236.5万人，比上年末增加0.8万人。\n"
+        "全年居民消费价格比上年上涨0.4%。其中，服务价格上涨1.1%。\n"
+    )
+    got = _by_value(extract(text, "city_mou_2025_stat-bulletin.txt"))
+    assert (got[6.1].year, got[8600].year) == ("2021-2025", "2021-2025")
+    assert [got[v].year for v in (236.5, 0.8, 0.4, 1.1)] == ["2025"] * 4

@@ -860,6 +860,8 @@ class _Walker:
                 continue  # 2.固定资产投资统计起点为500万元: the notes' next item
             in_notes = False
             opened = paragraph_period(stripped)
+            if opened is None and self.bulletin and _BULLETIN_YEAR_HEAD_RE.match(stripped):
+                opened = ""  # 年末全市常住人口…, 全年居民消费价格…: the year's again
             if opened is not None:
                 self.section.paragraph_period = opened
             if is_table_row(line):
@@ -1415,6 +1417,10 @@ def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
 
 # a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
 _EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
+# A bulletin's paragraph that opens with its year's own words (全年…, 年末…) is about that
+# year, after a paragraph on the five-year plan just ended (“十四五”时期，全市…年均增长…):
+# the stretch ends there, as it ends at a paragraph opening with a year
+_BULLETIN_YEAR_HEAD_RE = re.compile(r"^(?:全年|年末|年初|年内)")
 # 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
 
