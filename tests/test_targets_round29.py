@@ -54,3 +54,16 @@ def test_a_bulletin_paragraph_opening_with_its_years_words_ends_the_five_year_st
     got = _by_value(extract(text, "city_mou_2025_stat-bulletin.txt"))
     assert (got[6.1].year, got[8600].year) == ("2021-2025", "2021-2025")
     assert [got[v].year for v in (236.5, 0.8, 0.4, 1.1)] == ["2025"] * 4
+
+
+# --- a streak dates its own clause only --------------------------------------------------------
+
+
+def test_a_streak_dates_its_own_clause_not_the_figures_after_it(extract):
+    text = (
+        "某省2026年政府工作报告\n一、“十四五”时期和2025年工作回顾\n"
+        "五年来，建成高标准农田960万亩，粮食产量连续五年稳定在300亿斤以上；"
+        "常住人口城镇化率提高到61.2%，五年提高4.6个百分点；新建改建农村公路1.8万公里。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2026_gwr.txt"))
+    assert (got[61.2].year, got[4.6].year, got[1.8].year) == ("2025", "2021-2025", "2021-2025")

@@ -181,14 +181,20 @@ _STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
 def _period_past_stretches(
     periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
 ) -> str | None:
-    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over the
-    end year of a stretch from a base year (从2020年的…增加到2025年的…) written in an earlier
-    ；-clause: it dates that clause's level, not the figures listed after it (五年来，国内生产
-    总值从…增加到2025年的…；城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…
-    提高到2019年的…；…: likewise the period before it)."""
+    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
+    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
+    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
+    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
+    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
+    likewise the period before it)."""
     k = bisect_right(periods, (hi, "\U0010ffff")) - 1
     while k >= 0 and periods[k][0] > lo:
         end, value = periods[k]
+        if end <= offset and value.startswith("连续"):
+            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
+            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
+            k -= 1
+            continue
         if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
             return value
         start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
