@@ -67,3 +67,16 @@ def test_a_streak_dates_its_own_clause_not_the_figures_after_it(extract):
     )
     got = _by_value(extract(text, "province_mou_2026_gwr.txt"))
     assert (got[61.2].year, got[4.6].year, got[1.8].year) == ("2025", "2021-2025", "2021-2025")
+
+
+# --- a fund said after its payer and the verb of paying ----------------------------------------
+
+
+def test_a_fund_paid_by_a_level_or_said_with_adverbs_is_named_by_the_fund(extract):
+    text = (
+        "某省2026年政府工作报告\n三、2026年重点工作\n"
+        "持续推进消费品以旧换新，省级安排以旧换新补贴资金40亿元；"
+        "省级财政将再安排城市更新专项资金25亿元。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2026_gwr.txt"))
+    assert (got[40].indicator, got[25].indicator) == ("以旧换新补贴资金", "城市更新专项资金")
