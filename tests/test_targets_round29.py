@@ -80,3 +80,13 @@ def test_a_fund_paid_by_a_level_or_said_with_adverbs_is_named_by_the_fund(extrac
     )
     got = _by_value(extract(text, "province_mou_2026_gwr.txt"))
     assert (got[40].indicator, got[25].indicator) == ("以旧换新补贴资金", "城市更新专项资金")
+
+
+# --- a ratio narrowed to a level ----------------------------------------------------------------
+
+
+def test_a_ratio_narrowed_to_a_level_is_read(extract):
+    text = _REPORT + "农村居民人均可支配收入增长7%，城乡居民收入比由2.28缩小到2.16。\n"
+    got = _by_value(extract(text, _REPORT_NAME))
+    assert (got[2.16].indicator, got[2.16].unit) == ("城乡居民收入比", "")
+    assert 2.28 not in got  # the base a ratio narrowed from is no record (§1)
