@@ -90,3 +90,15 @@ def test_a_ratio_narrowed_to_a_level_is_read(extract):
     got = _by_value(extract(text, _REPORT_NAME))
     assert (got[2.16].indicator, got[2.16].unit) == ("城乡居民收入比", "")
     assert 2.28 not in got  # the base a ratio narrowed from is no record (§1)
+
+
+# --- a counted set said after the verb that funds it ---------------------------------------------
+
+
+def test_a_set_counted_after_the_verb_that_funds_it_is_named_by_the_set(extract):
+    text = (
+        _REPORT + "用好超长期特别国债资金12亿元，支持“两重”建设项目26个；"
+        "专项资金安排3亿元，支持重大技术改造项目18个。\n"
+    )
+    got = _by_value(extract(text, _REPORT_NAME))
+    assert (got[26].indicator, got[18].indicator) == ("两重建设项目", "重大技术改造项目")
