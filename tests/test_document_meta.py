@@ -79,6 +79,14 @@ def test_year_is_what_the_document_is_about() -> None:
     assert infer_year("", title="扩大内需战略规划纲要（2022－2035年）") == 2022
 
 
+def test_a_press_conference_is_of_the_year_its_title_names() -> None:
+    # its officials review the year before and write it more often than the year it is held
+    text = "2025年增长5.5%。2025年新增就业68万人。今年预期增长5%。"
+    assert infer_year(text, title="某省2026年“两会”首场新闻发布会实录") == 2026
+    assert infer_year(text, title="某省2026年工作总结") == 2025  # not a press conference
+    assert infer_year(text, title="某省到2030年规划新闻发布会实录") == 2025  # a horizon
+
+
 def test_document_types() -> None:
     assert infer_type("政 府 工 作 报 告", "") == "政府工作报告"
     assert infer_type("关于印发《上海市促进商业航天发展行动计划（2023—2025年）》的通知", "") == (

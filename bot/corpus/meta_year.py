@@ -88,6 +88,10 @@ def infer_year(
     signed = _SIGNED_DATE_RE.search(closing.translate(FULLWIDTH_DIGITS))
     if signed:
         return int(signed.group(1))
+    if _PRESS_TITLE_RE.search(title):
+        own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
+        if len(own) == 1:
+            return own.pop()
     return _year_from_body(text, headings, horizons=not congress)
 
 
@@ -104,6 +108,14 @@ def year_of_file_name(filename: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+# A press conference is held in, and about, the year its title names (云川省2026年“两会”
+# 首场新闻发布会实录, 郑州市2025年一季度经济运行情况新闻发布会实录), though the figures
+# its officials review are of the year before and may be written more often; a horizon
+# (到2027年, 2030年前) or a span (2021-2035年) is no year of its own.
+_PRESS_TITLE_RE = re.compile(r"新闻发布会|发布会实录|发布会文字实录")
+_TITLE_YEAR_RE = re.compile(
+    r"(?<![0-9到至—–\-－~～])((?:19|20)[0-9]{2})(?=\s*年)(?!\s*年(?:前|底前|以前))"
+)
 # The year a budget or plan report sets the figures of, as a work report does its own:
 # 关于2025年预算执行情况和2026年预算草案的报告 -> 2026.
 _DRAFT_YEAR_RE = re.compile(_YEAR + r"\s*年[^\n年]{0,30}?(?:预算|计划)草案")

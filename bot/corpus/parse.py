@@ -23,7 +23,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "23"
+PARSER_VERSION = "24"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")

@@ -182,14 +182,20 @@ _STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
 def _period_past_stretches(
     periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
 ) -> str | None:
-    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over the
-    end year of a stretch from a base year (从2020年的…增加到2025年的…) written in an earlier
-    ；-clause: it dates that clause's level, not the figures listed after it (五年来，国内生产
-    总值从…增加到2025年的…；城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…
-    提高到2019年的…；…: likewise the period before it)."""
+    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
+    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
+    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
+    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
+    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
+    likewise the period before it)."""
     k = bisect_right(periods, (hi, "\U0010ffff")) - 1
     while k >= 0 and periods[k][0] > lo:
         end, value = periods[k]
+        if end <= offset and value.startswith("连续"):
+            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
+            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
+            k -= 1
+            continue
         if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
             return value
         start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
@@ -857,6 +863,8 @@ class _Walker:
                 continue  # 2.固定资产投资统计起点为500万元: the notes' next item
             in_notes = False
             opened = paragraph_period(stripped)
+            if opened is None and self.bulletin and _BULLETIN_YEAR_HEAD_RE.match(stripped):
+                opened = ""  # 年末全市常住人口…, 全年居民消费价格…: the year's again
             if opened is not None:
                 self.section.paragraph_period = opened
             if is_table_row(line):
@@ -1412,6 +1420,10 @@ def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
 
 # a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
 _EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
+# A bulletin's paragraph that opens with its year's own words (全年…, 年末…) is about that
+# year, after a paragraph on the five-year plan just ended (“十四五”时期，全市…年均增长…):
+# the stretch ends there, as it ends at a paragraph opening with a year
+_BULLETIN_YEAR_HEAD_RE = re.compile(r"^(?:全年|年末|年初|年内)")
 # 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
 

@@ -714,3 +714,10 @@ def things_counted(name: str) -> str:
     """``name`` without the ``数量``/``个数`` of a count of things (see
     :data:`COUNTED_NUMBER_RE`); the caller knows the figure is a count."""
     return name[:-2] if COUNTED_NUMBER_RE.search(name) else name
+
+
+# A payment's fund, named before whom it reached (发放育儿补贴资金21.3亿元，惠及婴幼儿71万人):
+# the payment is what reached them, 资金 only the money's word (育儿补贴惠及婴幼儿, 稳岗返还
+# 惠及企业, 草原生态保护补助奖励惠及农牧民, as the golds write them). A fund named by its
+# purpose alone (救助资金, 惠企资金) keeps the word.
+PAYMENT_FUND_RE = re.compile(r"(?<=补贴|补助|奖励|奖补|返还|津贴)资金$")

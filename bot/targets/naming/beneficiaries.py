@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.lexicon import PAYMENT_FUND_RE
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
@@ -157,6 +158,7 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 )
                 and _is_name(work)
             ):
-                n = replace(n, indicator=f"{_SUPPORT_ACT_RE.sub('', work)}{verb}{who}")
+                work = PAYMENT_FUND_RE.sub("", _SUPPORT_ACT_RE.sub("", work))
+                n = replace(n, indicator=f"{work}{verb}{who}")
         out.append(n)
     return out

@@ -99,6 +99,15 @@ _THRESHOLD_HEAD_RE = re.compile(
     r"(?:超过|超|过|达到|达|逾)(?:[\d.]+|[一二三四五六七八九十两百千]+)?"
     r"(?:万亿|亿|千万|百万|万|千)(?:美)?元(?:及)?(?:以上)?$"
 )
+# Rules counted by what they hinder (清理妨碍全国统一大市场建设的政策措施, 废止违反公平竞争
+# 的规定): the clause says which rules, the act done to them (清理, 废止) is the change
+_HINDERING_RE = re.compile(
+    r"^(?:清理废止|清理|废止|修订|修改|取消)?(?P<what>(?:妨碍|违反|违背|阻碍|排除、限制)"
+    r"[\u4e00-\u9fff、和与]{2,20})$"
+)
+_RULE_NOUNS = frozenset(
+    {"政策措施", "政策文件", "政策", "文件", "规定", "措施", "做法", "规章", "规范性文件"}
+)
 # What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
 QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
 # A share of what meets a quality class: …水质达到或优于Ⅲ类比例, …好于Ⅲ类水体比例
@@ -372,6 +381,10 @@ def clean_name(text: str) -> str:
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
         elif _THRESHOLD_HEAD_RE.search(head) and len(tail) >= 2:
             pass  # 营业收入过十亿元的工业企业: a size class with its count is in the name (§3)
+        elif (hinder := _HINDERING_RE.match(head)) and tail in _RULE_NOUNS:
+            # 清理妨碍统一市场和公平竞争的政策文件: only the rules that hinder are counted,
+            # the clause is their kind (GOLD_GUIDELINES 6.8.8); the act on them goes
+            s = head[hinder.start("what") :] + "的" + tail
         elif QUALIFIED_RE.fullmatch(head):
             # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause;
             # 具备科创板上市条件的企业: the condition the things counted meet is their kind

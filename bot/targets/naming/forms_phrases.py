@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.targets.lexicon import PEOPLE_NOUNS, SCOPE_RE, VERB_RE
+from bot.targets.lexicon import PAYMENT_FUND_RE, PEOPLE_NOUNS, SCOPE_RE, VERB_RE
 from bot.targets.naming.clauses import (
     _CLAUSE_BOUNDARY,
     _after_noun,
@@ -123,7 +123,7 @@ class _PhraseForms:
             if verb and verb.group() in _WORKS_ON and _is_name(program):
                 program += verb.group()  # 城镇老旧小区改造: the work is what reached them
             given_to = _GIVEN_TO_RE.search(prev)  # 向困难群众发放…: those it reached
-        program = _PROGRAM_TAIL_RE.sub("", program)
+        program = PAYMENT_FUND_RE.sub("", _PROGRAM_TAIL_RE.sub("", program))
         if not _is_name(program):
             return False
         people = _PEOPLE_AFTER_RE.match(after)

@@ -102,6 +102,7 @@ from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
+from bot.targets.naming.supported import supported_set
 from bot.targets.naming.tasks import work_of_the_task
 from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.tiers import tiers_share_the_standard
@@ -285,6 +286,7 @@ PASSES: tuple[Pass, ...] = (
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金
+    _text(supported_set),  # supported: 支持“两重”建设项目312个 -> “两重”建设项目
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
     _text(plan_target_of_the_result),  # plan_targets: …612公里，完成规划目标680公里的90%
     _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村

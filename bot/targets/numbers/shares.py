@@ -36,7 +36,9 @@ _RATIO_PAIR_RE = re.compile(r"(?:比|之比)[^，。；]{0,8}?(?P<n>\d+(?:\.\d+)
 _YEARS_ANCHOR_RE = re.compile(r"受教育年限|预期寿命")
 _YEARS_VALUE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?)(?P<u>年|岁)(?![\d.])")
 _RATIO_RE = re.compile(
-    r"(?:倍差|收入比|比值|指数|系数|效率|PUE|死亡率)[^，。；]{0,6}?(?:为|达到|达|降至|降到|缩小|扩大|下降"
+    r"(?:倍差|收入比|比值|指数|系数|效率|PUE|死亡率)[^，。；]{0,6}?(?:为|达到|达|降至|降到"
+    # 城乡居民收入比(由2.31)缩小到2.12: a level narrowed to, as 降至 is (round20, round29)
+    r"|缩小到|缩小至|扩大到|扩大至|下降到|下降至|缩小|扩大|下降"
     # 农田灌溉水有效利用系数提高到0.58以上 (round6's bulletin says 为0.528): a level raised to,
     # its hedge after it
     r"|提高到|提高至|提升到|提升至)"
