@@ -70,6 +70,9 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
+        # typed in a forum topic (宏观): its digests go to that topic, not to General
+        if message.is_topic_message and message.message_thread_id:
+            request = replace(request, thread_id=message.message_thread_id)
     home_said = ""
     if home_words(request.filter_text):
         # 我县 粮食: the chat's own place, written into the filter as region:苍溪县 (kept

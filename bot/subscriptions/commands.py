@@ -61,6 +61,8 @@ class SubscribeRequest:
     schedule_given: bool
     timezone: str | None
     quiet: bool
+    # the forum topic the command was typed in (the chat's, never typed): digests go there
+    thread_id: int | None = None
 
 
 _ID_SEPARATORS = re.compile(r"[\s,，、;；]+")

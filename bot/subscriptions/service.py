@@ -148,6 +148,7 @@ class SubscriptionService:
                 quiet_when_empty=request.quiet,
                 only_new=True,
                 limit=MAX_PER_CHAT,
+                thread_id=request.thread_id,
             )
         except AlreadySubscribed as exc:
             raise _duplicate(exc.existing) from None

@@ -32,6 +32,7 @@ from bot.storage.models import (
     ChatTimezoneRow,
     DeliveryRow,
     SubscriptionRow,
+    SubscriptionTopicRow,
     storable_text,
     utcnow,
 )
@@ -94,6 +95,7 @@ class SubscriptionStore:
         *,
         only_new: bool = False,
         limit: int | None = None,
+        thread_id: int | None = None,
     ) -> Subscription:
         """Add an active subscription. Raises ``FilterError`` / ``ScheduleError`` for bad input.
 
@@ -103,7 +105,7 @@ class SubscriptionStore:
         that inserts, the
         chat's subscriptions locked (:func:`bot.storage.db.lock`), so that the same
         request made twice at once (the bot and the command line, a double tap) makes
-        one subscription.
+        one subscription. ``thread_id``: the forum topic its digests are posted in.
         """
         if isinstance(chat_id, bool) or not isinstance(chat_id, int):
             raise TypeError(f"chat_id must be an int, not {type(chat_id).__name__}")
@@ -147,6 +149,12 @@ class SubscriptionStore:
                 raise TooManySubscriptions(limit)
             session.add(row)
             session.flush()
+            if thread_id:
+                session.add(
+                    SubscriptionTopicRow(
+                        subscription_id=row.id, thread_id=thread_id, created_at=now
+                    )
+                )
             return Subscription._from_row(row)
 
     def get(self, subscription_id: int) -> Subscription | None:
@@ -212,6 +220,12 @@ class SubscriptionStore:
     def reactivate(self, subscription_id: int) -> bool:
         """Undo a deactivation (an admin re-enables a chat the bot can post to again)."""
         return self._update(subscription_id, None, active=True, deactivated_reason=None) > 0
+
+    def thread_of(self, subscription_id: int) -> int | None:
+        """The forum topic the subscription's digests are posted in; None: the main thread."""
+        with self._db.reading() as session:
+            row = session.get(SubscriptionTopicRow, subscription_id)
+            return row.thread_id if row is not None else None
 
     def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> int:
         """A group became a supergroup (new id): move its subscriptions to the new id, and

@@ -1,0 +1,119 @@
+"""A think tank's team in a forum supergroup (group-trial17): topics, a group upgraded to a
+supergroup, the bot removed and added back, an anonymous admin. The real application
+against the fake Bot API server, privacy mode on as in Telegram; no sleeps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from bot.storage import Database
+from bot.subscriptions.store import SubscriptionStore
+from fake_telegram import FakeBotApi, User, WaitTimeout
+from tests.conftest import utc_literal
+from tests.e2e import BOT_NAME
+from tests.test_subscriptions_e2e import deliver_at, next_local, running, store_of
+
+pytestmark = [pytest.mark.migrated_db, pytest.mark.fake_bot(privacy_mode=True)]
+AT = f"@{BOT_NAME}"
+
+
+def forum(server: FakeBotApi, lead: User) -> Any:
+    """The team's supergroup with topics, the lead its creator, the bot not in it yet."""
+    chat = server.add_chat("supergroup", "智库研究组", is_forum=True, bot_status="left")
+    server.set_member(chat, lead, "creator")
+    return chat
+
+
+async def silent(server: FakeBotApi, chat: Any) -> bool:
+    """Whether the bot sends nothing more to ``chat`` (a short bounded wait)."""
+    try:
+        await server.next_call("sendMessage", chat=chat, timeout=0.3)
+    except WaitTimeout:
+        return True
+    return False
+
+
+# -- topics ----------------------------------------------------------------------------------------
+async def test_a_digest_subscribed_in_a_topic_is_posted_in_that_topic(
+    server, engine, db_url
+) -> None:
+    """The lead subscribes the 宏观 topic to a digest: the digest comes in 宏观, not in
+    General (it came in General: the subscription kept the chat only); one subscribed in
+    General still comes in General."""
+    lead = server.add_user("Lead")
+    group = forum(server, lead)
+    macro = await server.create_forum_topic(group, "宏观", by=lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url) as app:
+        await server.send_message(group, lead, f"/subscribe{AT} GDP 08:00", thread=macro)
+        answer = (await server.next_call("sendMessage", chat=group)).message
+        assert answer["message_thread_id"] == macro
+        await server.send_message(group, lead, f"/subscribe{AT} 投资 09:00")
+        await server.next_call("sendMessage", chat=group)
+        topical, general = store_of(app).list_for_chat(group.id)
+        assert [store_of(app).thread_of(s.id) for s in (topical, general)] == [macro, None]
+        server.mark_seen()
+        await deliver_at(app, topical.id, next_local(8, 0) + timedelta(seconds=1))
+        digest = (await server.next_call("sendMessage", chat=group)).message
+        assert "重点目标简报" in digest["text"]
+        assert (digest.get("message_thread_id"), digest.get("is_topic_message")) == (macro, True)
+        await deliver_at(app, general.id, next_local(9, 0) + timedelta(seconds=1))
+        digest = (await server.next_call("sendMessage", chat=group)).message
+        assert "message_thread_id" not in digest
+
+
+def test_migration_0018_keeps_subscriptions_in_the_main_thread(db_url) -> None:
+    """A 0017 database's subscription upgrades unchanged, in no topic; a topic kept goes
+    with its subscription; the downgrade keeps the subscriptions."""
+    db = Database(db_url)
+    try:
+        db.upgrade("0017")
+        at = utc_literal(db, "2026-03-01 00:00:00.000000")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, created_by, "
+                    "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
+                    "active, paused, deactivated_reason, last_delivered_at, created_at, "
+                    "updated_at) VALUES (1, -100, 'supergroup', '组', 7, 'GDP', 'daily', "
+                    "'08:00', 'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, NULL, :at, :at)"
+                ),
+                {"at": at},
+            )
+        before = SubscriptionStore(db).list_all()
+        db.upgrade("0018")
+        store = SubscriptionStore(db)
+        assert store.list_all() == before and store.thread_of(1) is None
+        daily = before[0].schedule
+        topical = store.create(-100, "supergroup", "组", 7, "投资", daily, "UTC", thread_id=5)
+        assert store.thread_of(topical.id) == 5
+        assert store.remove(-100, topical.id) and store.thread_of(topical.id) is None
+        db.downgrade("0017")
+        with db.engine.connect() as conn:
+            row = conn.execute(text("SELECT chat_id, filter_text FROM subscriptions")).one()
+            assert tuple(row) == (-100, "GDP")
+    finally:
+        db.close()
+
+
+async def test_a_digest_whose_topic_was_deleted_comes_in_general(server, engine, db_url) -> None:
+    """The 宏观 topic deleted after its subscription: the digest comes in General, not
+    never (Telegram answers "message thread not found")."""
+    lead = server.add_user("Lead")
+    group = forum(server, lead)
+    macro = await server.create_forum_topic(group, "宏观", by=lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url) as app:
+        await server.send_message(group, lead, f"/subscribe{AT} GDP 08:00", thread=macro)
+        await server.next_call("sendMessage", chat=group)
+        (sub,) = store_of(app).list_for_chat(group.id)
+        server.delete_forum_topic(group, macro)
+        server.mark_seen()
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        digest = await server.next_bot_message(group)  # after the refused one
+        assert "重点目标简报" in digest["text"] and "message_thread_id" not in digest
+        assert [d.status for d in store_of(app).deliveries(sub.id)] == ["sent"]
