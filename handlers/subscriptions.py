@@ -513,8 +513,8 @@ async def _greet_group(update: Update, context: BriefContext) -> None:
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:
-    """A group became a supergroup: its subscriptions and its language choice move to
-    the new chat id."""
+    """A group became a supergroup: its subscriptions, its language choice and its place
+    (``/region``) move to the new chat id."""
     message = update.effective_message
     svc = context.services
     if message.migrate_to_chat_id:
@@ -525,6 +525,8 @@ async def chat_migrated(update: Update, context: BriefContext) -> None:
         return
     # the language first: the subscriptions' new id finds it from the moment they move
     await svc.run_db(svc.languages.chat_migrated, old, new)
+    if svc.home_regions is not None:
+        await svc.run_db(svc.home_regions.move_chat, old, new)
     await svc.run_db(svc.subscriptions.chat_migrated, old, new)
 
 

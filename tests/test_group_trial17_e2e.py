@@ -4,6 +4,7 @@ against the fake Bot API server, privacy mode on as in Telegram; no sleeps."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from bot.storage import Database
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi, User, WaitTimeout
 from tests.conftest import utc_literal
-from tests.e2e import BOT_NAME
+from tests.e2e import BOT_NAME, ask
 from tests.test_subscriptions_e2e import deliver_at, next_local, running, store_of
 
 pytestmark = [pytest.mark.migrated_db, pytest.mark.fake_bot(privacy_mode=True)]
@@ -117,3 +118,36 @@ async def test_a_digest_whose_topic_was_deleted_comes_in_general(server, engine,
         digest = await server.next_bot_message(group)  # after the refused one
         assert "重点目标简报" in digest["text"] and "message_thread_id" not in digest
         assert [d.status for d in store_of(app).deliveries(sub.id)] == ["sent"]
+
+
+async def moved(app: Any, chat_id: int, timeout: float = 5.0) -> None:
+    """Until the migration's service messages are handled (updates are handled side by
+    side: a command right after them could be handled first). The subscriptions move
+    last, so once they are there the rest is too. A bounded wait on the state."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not store_of(app).list_for_chat(chat_id):
+        assert loop.time() < deadline, "the migration was never handled"
+        await asyncio.sleep(0.01)
+
+
+# -- a basic group upgraded to a supergroup --------------------------------------------------------
+async def test_the_groups_place_follows_it_to_the_supergroup(server, engine, db_url) -> None:
+    """The group set its place (/region 四川), its time zone, its language and a digest;
+    Telegram upgrades it to a supergroup (a new chat id): all four follow it (the place
+    was left behind: 我省 read nothing in the upgraded group)."""
+    lead = server.add_user("Lead")
+    group = server.add_chat("group", "研究组")
+    server.set_member(group, lead, "creator")
+    async with running(server, engine, db_url) as app:
+        for command in ("/region 四川", "/timezone Europe/Berlin", "/lang chat en", "/subscribe 投资"):
+            await ask(server, group, lead, f"{command.replace(' ', AT + ' ', 1)}")
+        supergroup = await server.migrate_to_supergroup(group)
+        server.set_member(supergroup, server.bot, "member")
+        await moved(app, supergroup.id)
+        said = (await ask(server, supergroup, lead, f"/region{AT}")).text
+        assert said.startswith("This chat's place: 四川省"), said
+        said = (await ask(server, supergroup, lead, f"/timezone{AT}")).text
+        assert said.startswith("Time zone: Europe/Berlin"), said
+        (sub,) = store_of(app).list_for_chat(supergroup.id)
+        assert sub.filter_text == "投资"
