@@ -424,7 +424,9 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
         notice = Message("alerts.chat_removed_restricted", said)
     else:
         if _joined_group(change):
-            await _greet_group(update, context)
+            svc = context.services
+            back = await svc.run_db(svc.subscriptions.chat_returned, chat.id)
+            await _greet_group(update, context, [sub.id for sub in back])
         elif chat.type == ChatType.CHANNEL and _joined(change):
             await _tell_channel_adder(update, context, can_post=True)
         return
@@ -492,9 +494,11 @@ async def _tell_channel_adder(update: Update, context: BriefContext, *, can_post
         await context.bot.send_message(adder.id, said)
 
 
-async def _greet_group(update: Update, context: BriefContext) -> None:
+async def _greet_group(update: Update, context: BriefContext, restarted: list[int]) -> None:
     """Say, once, in a group the bot was added to how the group uses it: it joined in
-    silence, and the members did not know that a plain message is not searched there."""
+    silence, and the members did not know that a plain message is not searched there.
+    Added back after a removal, it says which of the group's digests run again
+    (``restarted``), so that one nobody wants any more is cancelled."""
     lang = context.services.lang(update)
     # With Telegram's privacy mode on, a plain member bot is not sent a group's messages
     # that mention it: the greeting offered "@bot 关键词" and the mention went unanswered.
@@ -508,6 +512,9 @@ async def _greet_group(update: Update, context: BriefContext) -> None:
         said = tr(lang, "group_join.greeting", bot=bot)
     else:
         said = tr(lang, "group_join.greeting_commands", bot=bot)
+    if restarted:
+        listed = tr(lang, "common.list_sep").join(f"#{i}" for i in restarted)
+        said += "\n\n" + tr(lang, "group_join.restarted", ids=listed, first=restarted[0])
     with contextlib.suppress(TelegramError):  # no right to write: nothing to greet with
         await context.bot.send_message(update.effective_chat.id, said)
 

@@ -151,3 +151,42 @@ async def test_the_groups_place_follows_it_to_the_supergroup(server, engine, db_
         assert said.startswith("Time zone: Europe/Berlin"), said
         (sub,) = store_of(app).list_for_chat(supergroup.id)
         assert sub.filter_text == "投资"
+
+
+# -- removed and added back ------------------------------------------------------------------------
+async def test_added_back_the_digests_its_removal_stopped_run_again(server, engine, db_url) -> None:
+    """Removed from the group and added back weeks later: the digests the removal stopped
+    run again, in their topic, and the greeting says which (they stayed stopped, and
+    nothing said so); a paused one stays paused."""
+    lead = server.add_user("Lead")
+    group = forum(server, lead)
+    macro = await server.create_forum_topic(group, "宏观", by=lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url, owners=[lead.id]) as app:
+        for command in ("GDP 08:00", "投资 09:00"):
+            await server.send_message(group, lead, f"/subscribe{AT} {command}", thread=macro)
+            await server.next_call("sendMessage", chat=group)
+        first, second = store_of(app).list_for_chat(group.id)
+        await ask(server, group, lead, f"/pause{AT} {second.id}")
+        await server.my_chat_member(group, "member", "left", by=lead)
+        await server.next_call("sendMessage", chat=lead.id)  # the bot's admins are told
+        assert not any(s.active for s in store_of(app).list_for_chat(group.id))
+        await server.my_chat_member(group, "left", "member", by=lead)
+        greeting = (await server.next_call("sendMessage", chat=group)).text
+        assert greeting.startswith("👋 大家好")
+        assert f"停止的定时推送 #{first.id}、#{second.id} 已恢复" in greeting
+        back = {s.id: s for s in store_of(app).list_for_chat(group.id)}
+        assert back[first.id].due and back[second.id].active and back[second.id].paused
+        server.mark_seen()
+        await deliver_at(app, first.id, next_local(8, 0) + timedelta(seconds=1))
+        digest = (await server.next_call("sendMessage", chat=group)).message
+        assert "重点目标简报" in digest["text"] and digest["message_thread_id"] == macro
+
+
+async def test_a_group_never_removed_is_greeted_alone(server, engine, db_url) -> None:
+    lead = server.add_user("Lead")
+    group = forum(server, lead)
+    async with running(server, engine, db_url):
+        await server.my_chat_member(group, "left", "member", by=lead)
+        greeting = (await server.next_call("sendMessage", chat=group)).text
+        assert greeting.startswith("👋 大家好") and "🔔" not in greeting

@@ -18,6 +18,7 @@ from bot.errors import CodedError
 from bot.i18n import counted
 from bot.models import DocumentInfo
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
+from bot.subscriptions.reasons import reason_code
 from bot.subscriptions.records import AlreadySubscribed, Subscription, TooManySubscriptions
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import SubscriptionStore
@@ -286,6 +287,21 @@ class SubscriptionService:
         count = self.store.deactivate_chat(chat_id, reason)
         self.resync(chat_id)
         return count
+
+    def chat_returned(self, chat_id: int) -> list[Subscription]:
+        """The bot was added back to a group it had been removed from: the subscriptions
+        stopped because of that removal run again, as they were (the group's lead added it
+        back and the digests never came: ``group-trial17``); the ones stopped for another
+        reason, and the paused ones, stay as they are. Returns those restarted."""
+        back = [
+            sub
+            for sub in self.store.list_for_chat(chat_id)
+            if not sub.active and reason_code(sub.deactivated_reason) == "removed"
+        ]
+        for sub in back:
+            self.store.reactivate(sub.id)
+            self._schedule(self._get(sub.id))
+        return [self._get(sub.id) for sub in back]
 
     def chat_migrated(self, old_chat_id: int, new_chat_id: int) -> int:
         """A group became a supergroup with a new id: its subscriptions follow it."""
