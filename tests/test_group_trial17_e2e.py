@@ -14,8 +14,9 @@ from sqlalchemy import text
 from bot.storage import Database
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi, User, WaitTimeout
+from handlers.context import services_of
 from tests.conftest import utc_literal
-from tests.e2e import BOT_NAME, ask
+from tests.e2e import BOT_NAME, ask, buttons
 from tests.test_subscriptions_e2e import deliver_at, next_local, running, store_of
 
 pytestmark = [pytest.mark.migrated_db, pytest.mark.fake_bot(privacy_mode=True)]
@@ -190,3 +191,48 @@ async def test_a_group_never_removed_is_greeted_alone(server, engine, db_url) ->
         await server.my_chat_member(group, "left", "member", by=lead)
         greeting = (await server.next_call("sendMessage", chat=group)).text
         assert greeting.startswith("👋 大家好") and "🔔" not in greeting
+
+
+# -- a failure, an anonymous admin -----------------------------------------------------------------
+async def test_a_failure_in_a_topic_is_apologised_for_in_that_topic(
+    server, engine, db_url, monkeypatch
+) -> None:
+    """A search in the 产业 topic fails: the apology comes in 产业, not in General; so does
+    one after a button of a results message there."""
+    lead = server.add_user("Lead")
+    group = forum(server, lead)
+    industry = await server.create_forum_topic(group, "产业", by=lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url):
+        await server.send_message(group, lead, f"/search{AT} 投资", thread=industry)
+        results = (await server.next_call("sendMessage", chat=group)).message
+
+        def broken(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("index on fire")
+
+        monkeypatch.setattr(engine, "search", broken)
+        await server.send_message(group, lead, f"/search{AT} 投资", thread=industry)
+        apology = (await server.next_call("sendMessage", chat=group)).message
+        assert apology["text"].startswith("抱歉，处理您的请求时出错了")
+        assert apology["message_thread_id"] == industry
+        next_page = next(v for k, v in buttons(results).items() if k.startswith("下一页"))
+        await server.press_button(results, next_page, lead)
+        apology = (await server.next_call("sendMessage", chat=group)).message
+        assert apology["message_thread_id"] == industry
+
+
+async def test_an_anonymous_admins_language_is_the_groups(server, engine, db_url) -> None:
+    """An admin posting as the group sets /lang en: the group's language (the choice
+    was stored for GroupAnonymousBot, Telegram's one account for every anonymous admin
+    of every group, and this group's members still got Chinese)."""
+    lead, member = server.add_user("Lead"), server.add_user("Member")
+    group = forum(server, lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url) as app:
+        await server.send_message(group, lead, f"/lang{AT} en", anonymous=True)
+        said = (await server.next_call("sendMessage", chat=group)).text
+        assert said == "OK, I will reply in English in this chat."
+        reply = (await ask(server, group, member, f"/subscriptions{AT}")).text
+        assert reply == "No subscriptions here yet: send /subscribe."  # a Chinese client
+        prefs = services_of(app).languages
+        assert prefs.for_chat(group.id) == "en"
