@@ -141,7 +141,12 @@ async def test_the_groups_place_follows_it_to_the_supergroup(server, engine, db_
     group = server.add_chat("group", "研究组")
     server.set_member(group, lead, "creator")
     async with running(server, engine, db_url) as app:
-        for command in ("/region 四川", "/timezone Europe/Berlin", "/lang chat en", "/subscribe 投资"):
+        for command in (
+            "/region 四川",
+            "/timezone Europe/Berlin",
+            "/lang chat en",
+            "/subscribe 投资",
+        ):
             await ask(server, group, lead, f"{command.replace(' ', AT + ' ', 1)}")
         supergroup = await server.migrate_to_supergroup(group)
         server.set_member(supergroup, server.bot, "member")
@@ -236,3 +241,39 @@ async def test_an_anonymous_admins_language_is_the_groups(server, engine, db_url
         assert reply == "No subscriptions here yet: send /subscribe."  # a Chinese client
         prefs = services_of(app).languages
         assert prefs.for_chat(group.id) == "en"
+
+
+# -- replies to the bot ----------------------------------------------------------------------------
+async def test_a_reply_to_the_bots_answer_is_searched_in_its_topic(server, engine, db_url) -> None:
+    """A member replies 就业 to the bot's results in 宏观 (privacy mode delivers replies to
+    the bot): searched, answered in 宏观 (it was ignored); a thank-you is not answered;
+    10,000 characters in reply are searched by their start, said so."""
+    lead, member = server.add_user("Lead"), server.add_user("Member")
+    group = forum(server, lead)
+    macro = await server.create_forum_topic(group, "宏观", by=lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url):
+        await server.send_message(group, member, f"/search{AT} 经济增长", thread=macro)
+        results = (await server.next_call("sendMessage", chat=group)).message
+        await server.send_message(group, member, "就业", reply_to=results)
+        answer = (await server.next_call("sendMessage", chat=group)).message
+        assert answer["text"].startswith("🔎 就业") and answer["message_thread_id"] == macro
+        await server.send_message(group, lead, "谢谢！", reply_to=results)
+        assert await silent(server, group)
+        await server.send_message(group, member, "政策" * 5000, reply_to=answer)
+        answer = (await server.next_call("sendMessage", chat=group)).message
+        assert "查询过长，只使用了前 200 个字符" in answer["text"]
+        assert answer["message_thread_id"] == macro
+
+
+async def test_chatter_and_another_bots_commands_are_left_alone(server, engine, db_url) -> None:
+    """The bot an administrator (Telegram then gives it every message): a plain message,
+    a reply to another member and /search@OtherBot get nothing from it."""
+    lead, member = server.add_user("Lead"), server.add_user("Member")
+    group = forum(server, lead)
+    server.set_member(group, server.bot, "administrator")
+    async with running(server, engine, db_url):
+        said = await server.send_message(group, lead, "大家看看这份报告")
+        await server.send_message(group, member, "就业", reply_to=said)
+        await server.send_message(group, member, "/search@OtherBot 经济")
+        assert await silent(server, group)
