@@ -277,3 +277,20 @@ async def test_chatter_and_another_bots_commands_are_left_alone(server, engine, 
         await server.send_message(group, member, "就业", reply_to=said)
         await server.send_message(group, member, "/search@OtherBot 经济")
         assert await silent(server, group)
+
+
+async def test_an_anonymous_admin_is_not_told_to_make_groupanonymousbot_an_admin(
+    server, engine, db_url
+) -> None:
+    """An anonymous group admin tries /status: refused, and told to write as themselves
+    (the refusal said to ask the owner for /admin add @GroupAnonymousBot, which would
+    have made every anonymous admin of every group a bot admin)."""
+    lead = server.add_user("Lead", username="lead_l")
+    group = forum(server, lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url, owners=[lead.id]):
+        await server.send_message(group, lead, f"/status{AT}", anonymous=True)
+        refusal = (await server.next_call("sendMessage", chat=group)).text
+        assert refusal.startswith("⛔ 只有机器人管理员可以使用此命令。")
+        assert "GroupAnonymousBot" not in refusal and "1087968824" not in refusal
+        assert "匿名" in refusal and "你自己的账号" in refusal
