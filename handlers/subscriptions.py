@@ -72,7 +72,10 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
         # typed in a forum topic (宏观): its digests go to that topic, not to General
         if message.is_topic_message and message.message_thread_id:
-            request = replace(request, thread_id=message.message_thread_id)
+            opening = message.reply_to_message  # a message replying to nothing: the topic's
+            made = opening.forum_topic_created if opening is not None else None
+            name = made.name if made is not None else None
+            request = replace(request, thread_id=message.message_thread_id, topic_name=name)
     home_said = ""
     if home_words(request.filter_text):
         # 我县 粮食: the chat's own place, written into the filter as region:苍溪县 (kept

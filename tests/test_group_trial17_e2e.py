@@ -294,3 +294,34 @@ async def test_an_anonymous_admin_is_not_told_to_make_groupanonymousbot_an_admin
         assert refusal.startswith("⛔ 只有机器人管理员可以使用此命令。")
         assert "GroupAnonymousBot" not in refusal and "1087968824" not in refusal
         assert "匿名" in refusal and "你自己的账号" in refusal
+
+
+async def test_subscriptions_say_their_topic_and_one_per_topic_is_allowed(
+    server, engine, db_url
+) -> None:
+    """The same weekly GDP digest subscribed in 宏观 and in 区域 is two subscriptions (the
+    second was refused as 已有相同的订阅 #1, the one in 宏观); each says its topic, in
+    the confirmation and in /subscriptions; twice in one topic is still refused."""
+    lead = server.add_user("Lead")
+    group = forum(server, lead)
+    macro = await server.create_forum_topic(group, "宏观", by=lead)
+    regional = await server.create_forum_topic(group, "区域", by=lead)
+    server.set_member(group, server.bot, "member")
+    async with running(server, engine, db_url) as app:
+        said = []
+        for thread in (macro, regional, regional):
+            await server.send_message(
+                group, lead, f"/subscribe{AT} GDP 每周一 08:00", thread=thread
+            )
+            said.append((await server.next_call("sendMessage", chat=group)).text)
+        assert said[0].startswith("✅ 已订阅 #1") and "推送到话题：宏观" in said[0]
+        assert said[1].startswith("✅ 已订阅 #2") and "推送到话题：区域" in said[1]
+        assert said[2] == "已有相同的订阅 #2。"
+        assert [store_of(app).thread_of(s.id) for s in store_of(app).list_for_chat(group.id)] == [
+            macro,
+            regional,
+        ]
+        listed = (await ask(server, group, lead, f"/subscriptions{AT}")).text
+        assert (
+            listed.index("推送到话题：宏观") < listed.index("#2") < listed.index("推送到话题：区域")
+        )

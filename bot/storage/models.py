@@ -200,6 +200,9 @@ class SubscriptionTopicRow(Base):
         autoincrement=False,
     )
     thread_id: Mapped[int] = mapped_column(BigInteger)
+    # the topic's name when subscribed (Telegram tells it with a message that opens no
+    # reply), for /subscriptions; None when not known
+    topic_name: Mapped[str | None] = mapped_column(PortableString(128))
     created_at: Mapped[datetime]
 
     def __repr__(self) -> str:

@@ -76,6 +76,9 @@ def _duplicate(existing: int) -> SubscriptionError:
 class Listed:
     subscription: Subscription
     next_run: datetime | None
+    # the forum topic its digests go to (thread id, and name when known); None: the chat's
+    # main thread
+    topic: tuple[int, str | None] | None = None
 
 
 class SubscriptionService:
@@ -118,15 +121,18 @@ class SubscriptionService:
         existing = self.store.list_for_chat(chat_id)
         if len(existing) >= MAX_PER_CHAT:
             raise _too_many(MAX_PER_CHAT)
+        topics = self.store.topics_in_chat(chat_id) if chat_type == "supergroup" else {}
         for sub in existing:
             if sub.filter_text != request.filter_text or sub.schedule != request.schedule:
                 continue
+            if topics.get(sub.id, (None, None))[0] != request.thread_id:
+                continue  # the same digest for another topic of the forum is another one
             if not sub.active and self._comes_back(sub, request):
                 # The chat blocked or removed the bot, then came back and asked again: the
                 # same subscription is reactivated (its last digest kept), not doubled.
                 self.store.reactivate(sub.id)
                 updated = self._get(sub.id)
-                return Listed(updated, self._schedule(updated))
+                return Listed(updated, self._schedule(updated), topics.get(sub.id))
             if sub.active:
                 raise _duplicate(sub.id)
         if request.timezone is not None and existing and not self.store.chosen_timezone(chat_id):
@@ -150,12 +156,14 @@ class SubscriptionService:
                 only_new=True,
                 limit=MAX_PER_CHAT,
                 thread_id=request.thread_id,
+                topic_name=request.topic_name,
             )
         except AlreadySubscribed as exc:
             raise _duplicate(exc.existing) from None
         except TooManySubscriptions as exc:
             raise _too_many(exc.limit) from None
-        return Listed(sub, self._schedule(sub))
+        topic = (request.thread_id, request.topic_name) if request.thread_id else None
+        return Listed(sub, self._schedule(sub), topic)
 
     @staticmethod
     def _comes_back(sub: Subscription, request: SubscribeRequest) -> bool:
@@ -176,7 +184,10 @@ class SubscriptionService:
         ]
 
     def list(self, chat_id: int) -> list[Listed]:
-        return [Listed(s, self._next_run(s)) for s in self.store.list_for_chat(chat_id)]
+        subs = self.store.list_for_chat(chat_id)
+        supergroup = any(s.chat_type == "supergroup" for s in subs)
+        topics = self.store.topics_in_chat(chat_id) if supergroup else {}
+        return [Listed(s, self._next_run(s), topics.get(s.id)) for s in subs]
 
     def channels_by(self, user_id: int) -> list[tuple[int, str | None, int]]:
         """The channels ``user_id`` subscribed from a private chat: each channel's id, title

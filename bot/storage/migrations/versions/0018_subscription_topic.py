@@ -6,7 +6,8 @@ Create Date: 2026-12-07
 
 In a supergroup with forum topics (宏观, 产业, 区域) ``/subscribe`` typed in a topic was
 answered in the topic, but its digests came in General: the subscription kept the chat
-and not the topic (``group-trial17``). The topic's ``message_thread_id`` is now kept, in a
+and not the topic (``group-trial17``). The topic's ``message_thread_id`` (and its name, as
+Telegram shows it when the command was typed, for ``/subscriptions``) is now kept, in a
 table of its own: where a digest is posted is not what is subscribed to, and the
 subscriptions table, and every reader of it, stays as it was. Existing subscriptions have
 no row and are posted as before, in the chat's main thread. A row goes with its
@@ -35,6 +36,7 @@ def upgrade() -> None:
         "subscription_topics",
         sa.Column("subscription_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("thread_id", sa.BigInteger(), nullable=False),
+        sa.Column("topic_name", sa.String(length=128), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["subscription_id"],
