@@ -414,7 +414,11 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     # catalogue, in their language
     if new.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
         reason = f"{reasons.REMOVED} ({new.status}) by user {who}"
-        notice = Message("alerts.chat_removed_left", said)
+        # a group's come back by themselves when the bot is added back (chat_returned)
+        if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+            notice = Message("alerts.chat_removed_group", said)
+        else:
+            notice = Message("alerts.chat_removed_left", said)
     elif chat.type == ChatType.CHANNEL and not (
         new.status == ChatMemberStatus.ADMINISTRATOR and getattr(new, "can_post_messages", False)
     ):
@@ -430,6 +434,8 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
             svc = context.services
             back = await svc.run_db(svc.subscriptions.chat_returned, chat.id)
             await _greet_group(update, context, [sub.id for sub in back])
+            if back:  # the admins were told they stopped: now that they run again
+                await svc.notify_admins(Message("alerts.chat_back", {**said, "count": len(back)}))
         elif chat.type == ChatType.CHANNEL and _joined(change):
             await _tell_channel_adder(update, context, can_post=True)
         return

@@ -175,10 +175,15 @@ async def test_added_back_the_digests_its_removal_stopped_run_again(server, engi
         first, second = store_of(app).list_for_chat(group.id)
         await ask(server, group, lead, f"/pause{AT} {second.id}")
         await server.my_chat_member(group, "member", "left", by=lead)
-        await server.next_call("sendMessage", chat=lead.id)  # the bot's admins are told
+        told = (await server.next_call("sendMessage", chat=lead.id)).text  # the bot's admins
+        assert "恢复：把机器人加回该群，这些订阅连同记录即自动恢复" in told
         assert not any(s.active for s in store_of(app).list_for_chat(group.id))
         await server.my_chat_member(group, "left", "member", by=lead)
         greeting = (await server.next_call("sendMessage", chat=group)).text
+        told = (await server.next_call("sendMessage", chat=lead.id)).text
+        assert told.startswith(
+            f"✅ 已恢复 2 个订阅：机器人被用户 Lead（{lead.id}）加回群组 智库研究组"
+        )
         assert greeting.startswith("👋 大家好")
         assert f"停止的定时推送 #{first.id}、#{second.id} 已恢复" in greeting
         back = {s.id: s for s in store_of(app).list_for_chat(group.id)}
