@@ -128,8 +128,15 @@ def new_bot_message(
         data["reply_markup"] = markup
     if p.get("protect_content"):
         data["has_protected_content"] = True
-    if p.get("message_thread_id") and chat.is_forum:
-        data["message_thread_id"] = p["message_thread_id"]
-        data["is_topic_message"] = True
+    if chat.is_forum:
+        # A message sent into a topic, or replying to one there, lands in that topic; without
+        # either it lands in General (no thread id), as in Telegram.
+        thread = p.get("message_thread_id") or (replied or {}).get("message_thread_id")
+        topic = b.world.message(chat.id, int(thread)) if thread else None
+        if thread and (topic is None or "forum_topic_created" not in topic.data):
+            raise bad_request("message thread not found")  # a topic deleted, or never made
+        if thread:
+            data["message_thread_id"] = int(thread)
+            data["is_topic_message"] = True
     stored = b.world.store_message(chat, data, from_bot=True)
     return copy.deepcopy(stored.data)

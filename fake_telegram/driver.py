@@ -29,6 +29,14 @@ from fake_telegram.serving import Endpoint
 from fake_telegram.text_utils import utf16_slice
 from fake_telegram.world import ChatRef, UserRef, World
 
+# Who an administrator posting "as the group" is, in every group (Telegram's own bot account).
+ANONYMOUS_ADMIN: dict[str, Any] = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+
 MessageRef = dict[str, Any]
 
 
@@ -218,6 +226,49 @@ class FakeBotApi(Observing):
         replied.pop("reply_to_message", None)
         return {"reply_to_message": replied}
 
+    async def create_forum_topic(
+        self, chat: ChatRef, name: str, *, by: UserRef | None = None
+    ) -> int:
+        """A member opens a topic in a forum supergroup; returns its ``message_thread_id``
+        (the id of its ``forum_topic_created`` service message, as in Telegram)."""
+        world = self.backend.world
+        chat_obj = world.chat(chat)
+        if not chat_obj.is_forum:
+            raise ValueError("topics are only in supergroups with is_forum=True")
+        actor = world.user(by) if by is not None else self._default_actor(chat_obj)
+        service = {
+            "from": actor.to_api(),
+            "forum_topic_created": {"name": name, "icon_color": 7322096},
+            "is_topic_message": True,
+        }
+        stored = world.store_message(chat_obj, service, from_bot=False)
+        stored.data["message_thread_id"] = stored.message_id
+        return stored.message_id
+
+    def delete_forum_topic(self, chat: ChatRef, thread: int) -> None:
+        """An admin deletes a topic: sending into it then answers 400 "message thread not
+        found", as Telegram does."""
+        stored = self.backend.world.message(self.backend.world.chat(chat).id, thread)
+        if stored is None or "forum_topic_created" not in stored.data:
+            raise ValueError(f"no topic {thread}")
+        stored.deleted = True
+
+    def _topic_fields(
+        self, chat: Chat, thread: int | None, replied: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """A forum message's topic: written in ``thread`` or replying into one. Telegram marks
+        a message in a topic that replies to nothing as replying to the topic's creation."""
+        if thread is None and replied is not None:
+            thread = replied.get("message_thread_id")
+        if thread is None:
+            return {}
+        if not chat.is_forum:
+            raise ValueError("topics are only in supergroups with is_forum=True")
+        fields: dict[str, Any] = {"message_thread_id": thread, "is_topic_message": True}
+        if replied is None:
+            fields.update(self._reply_field(chat, thread))
+        return fields
+
     async def send_message(
         self,
         chat: ChatRef,
@@ -226,18 +277,27 @@ class FakeBotApi(Observing):
         *,
         entities: list[dict[str, Any]] | None = None,
         reply_to: MessageRef | int | None = None,
+        thread: int | None = None,
+        anonymous: bool = False,
     ) -> dict[str, Any]:
         """A user writes ``text``; commands, mentions, links get their entities as in Telegram.
 
         Returns the Message. In groups the bot gets it only as privacy mode allows (commands,
         replies to the bot) unless privacy_mode=False or the bot is an administrator.
+        ``thread``: the forum topic written in (:meth:`create_forum_topic`; a reply is in its
+        message's topic). ``anonymous``: an administrator posting as the group, as Telegram
+        shows it: from GroupAnonymousBot, ``sender_chat`` the group.
         """
         chat_obj, user_obj = self._chat_and_sender(chat, user)
-        content: dict[str, Any] = {"from": user_obj.to_api(), "text": text}
+        sender = ANONYMOUS_ADMIN if anonymous else user_obj.to_api()
+        content: dict[str, Any] = {"from": sender, "text": text}
+        if anonymous:
+            content["sender_chat"] = chat_obj.to_api()
         found = entities if entities is not None else find_entities(text)
         if found:
             content["entities"] = found
         content.update(self._reply_field(chat_obj, reply_to))
+        content.update(self._topic_fields(chat_obj, thread, content.get("reply_to_message")))
         stored = self.backend.world.store_message(chat_obj, content, from_bot=False)
         await self._deliver(chat_obj, "message", stored.data)
         return copy.deepcopy(stored.data)

@@ -200,6 +200,9 @@ def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
     if [w.lower() for w in (context.args or ())][:1] != ["who"]:
         return ""
     user = update.effective_user
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:  # as how_to_become
+        return tr(lang, "admin_owner.how_anonymous")
     if not context.services.admins.owners:  # as handlers.audit.how_to_become
         return tr(lang, "admin_owner.become_no_owner", id=user.id if user else "")
     me = f"@{user.username}" if user and user.username else str(user.id if user else "")

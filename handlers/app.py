@@ -264,6 +264,16 @@ def build_application(
         return [a.user_id for a in await blocking.run_db(admins.list)]
 
     languages = LanguagePrefs(LanguageStore(database), default=settings.default_language)
+    home_regions = HomeRegionStore(
+        database, functools.partial(home_by_code, gazetteer=default_gazetteer())
+    )
+
+    def chat_moved(old_chat_id: int, new_chat_id: int) -> None:
+        """A migration found while sending a digest: the chat's language and place follow
+        it (on the storage thread), as the service message moves them."""
+        languages.chat_migrated(old_chat_id, new_chat_id)
+        home_regions.move_chat(old_chat_id, new_chat_id)
+
     notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
     # A chat's digests are in its /lang choice (in memory: read on the core thread). That a
     # chat was told its doc: filter names removed documents is kept on the subscription
@@ -280,7 +290,7 @@ def build_application(
         attempts=settings.delivery_attempts,
         backoff=settings.delivery_backoff_seconds,
         notify_admins=notify,
-        on_migrated=languages.chat_migrated,
+        on_migrated=chat_moved,
         told_filter=composer.told_filter,
         blocking=blocking,
         uncertain=settings.delivery_uncertain,
@@ -341,9 +351,7 @@ def build_application(
         sources=SourceScheduler(poller),
         flood=flood_limiter,
         languages=languages,
-        home_regions=HomeRegionStore(
-            database, functools.partial(home_by_code, gazetteer=default_gazetteer())
-        ),
+        home_regions=home_regions,
         notify_admins=notify,
         set_admin_menu=lambda user_id, on: set_admin_menu(application.bot, user_id, on),
     )

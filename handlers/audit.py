@@ -103,6 +103,12 @@ def how_to_become(update: Update, context: BriefContext, lang: str) -> str:
     """How the sender of ``update`` becomes one of the bot's admins: the owners to ask (by
     username, else "the bot's owner") and the command they send for it."""
     user = update.effective_user
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        # posted as the group (or a channel): the sender is Telegram's one GroupAnonymousBot,
+        # whom "/admin add @GroupAnonymousBot" would have made every anonymous admin of
+        # every group a bot admin; the person must write as themselves
+        return i18n.tr(lang, "admin_owner.how_anonymous")
     if not context.services.admins.owners:
         # no one to ask: whoever deployed the bot is told the id that makes them its owner
         # (they were told to ask "the person who deployed the bot": themselves)

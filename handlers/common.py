@@ -146,6 +146,26 @@ MENTIONS_BOT = _MentionsBot(name="MENTIONS_BOT")
 """A filter for messages that mention this bot."""
 
 
+def replies_to_bot(message: Message) -> bool:
+    """Whether ``message`` replies to one of this bot's messages. In a forum topic every
+    message replies to the topic's opening (``forum_topic_created``): that is no reply."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None or replied.from_user is None:
+        return False
+    return replied.from_user.id == message.get_bot().id
+
+
+class _RepliesToBot(filters.MessageFilter):
+    __slots__ = ()
+
+    def filter(self, message: Message) -> bool:
+        return replies_to_bot(message)
+
+
+REPLIES_TO_BOT = _RepliesToBot(name="REPLIES_TO_BOT")
+"""A filter for messages that reply to this bot's."""
+
+
 def sent_via_me(message: Message) -> bool:
     """Whether ``message`` is an inline result of this bot that a user picked (``via_bot``):
     their passage for the chat, not a request. Telegram delivers it to the bot like any

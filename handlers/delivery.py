@@ -66,16 +66,21 @@ class TelegramSender:
             return limiter.bulk_delay(chat_id)
         return 0.0
 
-    async def send(self, chat_id: int, html: str) -> int:
-        return await self.send_with_backlog(chat_id, html, 0)
+    async def send(self, chat_id: int, html: str, *, thread_id: int | None = None) -> int:
+        return await self.send_with_backlog(chat_id, html, 0, thread_id=thread_id)
 
-    async def send_with_backlog(self, chat_id: int, html: str, backlog: int) -> int:
+    async def send_with_backlog(
+        self, chat_id: int, html: str, backlog: int, *, thread_id: int | None = None
+    ) -> int:
         """``send``, saying how many more messages the chat still has to get: the rate
-        limiter gives the global window to the largest backlog first (``Bulk``)."""
+        limiter gives the global window to the largest backlog first (``Bulk``).
+        ``thread_id``: the forum topic the digest was subscribed in; a topic deleted since
+        gets the digest in the chat's main thread (General) rather than no digest ever."""
         try:
             message = await self.bot.send_message(
                 chat_id,
                 html,
+                message_thread_id=thread_id,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 rate_limit_args=Bulk(backlog),
@@ -89,6 +94,9 @@ class TelegramSender:
             raise d.ChatGone(f"403 {exc.message}") from exc
         except BadRequest as exc:
             text = exc.message.lower()
+            if thread_id is not None and "thread not found" in text:
+                log.info("chat %s: topic %s is gone, digest sent to General", chat_id, thread_id)
+                return await self.send_with_backlog(chat_id, html, backlog)
             if any(marker in text for marker in _CHAT_GONE_400):
                 raise d.ChatGone(f"400 {exc.message}") from exc
             raise d.Rejected(f"400 {exc.message}") from exc

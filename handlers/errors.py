@@ -7,7 +7,7 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 
 from bot.tokens import redact
@@ -59,7 +59,11 @@ async def _apologise(update: Update, lang: str, *, lost: bool = False) -> None:
         except TelegramError:  # already answered: say it in the chat instead
             pass
     if update.effective_chat is not None:
-        await update.effective_chat.send_message(apology)
+        # in the forum topic asked in (it came in General, to every topic's readers)
+        message = update.effective_message
+        topical = isinstance(message, Message) and message.is_topic_message
+        thread = message.message_thread_id if topical else None
+        await update.effective_chat.send_message(apology, message_thread_id=thread)
 
 
 def error_handler(token: str) -> Callable:

@@ -24,7 +24,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
-from handlers.common import mentions_bot, sent_via_me
+from handlers.common import mentions_bot, replies_to_bot, sent_via_me
 from handlers.context import BriefContext
 from handlers.format.inline import wait_button
 from handlers.i18n import tr
@@ -50,7 +50,7 @@ def _addressed_to_bot(update: Update) -> bool:
     return (
         message.chat.type == ChatType.PRIVATE
         or _command_for_bot(message)
-        or (bool(message.text) and mentions_bot(message))
+        or (bool(message.text) and (mentions_bot(message) or replies_to_bot(message)))
     )
 
 

@@ -37,6 +37,11 @@ async def lang_command(update: Update, context: BriefContext) -> None:
         words.pop(0)
     if channel_named:
         scope = "chat"
+    if message.sender_chat is not None:
+        # posted as the group (an anonymous admin) or as a channel: the sender is Telegram's
+        # one GroupAnonymousBot (or Channel_Bot) shared by every group, so "my language"
+        # would have been every anonymous admin's, everywhere; it is the chat's
+        scope = "chat"
     choice = words[0] if len(words) == 1 else ""
     auto = choice.lower() in _AUTO
     language = None if auto else normalise_language(choice)

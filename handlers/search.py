@@ -8,6 +8,7 @@ query store (``p:<key>:<page>:<correct>``) or a passage by document id and ordin
 from __future__ import annotations
 
 import asyncio
+import re
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -29,6 +30,7 @@ from handlers import format as fmt
 from handlers.common import (
     MENTIONS_BOT,
     NEW_MESSAGES,
+    REPLIES_TO_BOT,
     SENT_VIA_ME,
     ButtonHandler,
     add_commands,
@@ -286,6 +288,25 @@ async def search_mention(update: Update, context: BriefContext) -> None:
     await _answer(update, context, without_mention(message.text or "", context.bot.username))
 
 
+# What a member says back to the bot's answer to thank or acknowledge it, not to ask:
+# searched, each was answered "no results" in front of the whole group.
+_ACKNOWLEDGED = frozenset(
+    {"谢谢", "多谢", "感谢", "谢了", "谢啦", "好的", "好", "收到", "明白", "了解", "ok", "okay",
+     "thanks", "thank you", "thx", "got it", "👍", "🙏", "👌"}
+)  # fmt: skip
+_NOT_WORDS = re.compile(r"[\s!！。.,，~～、?？]+")
+
+
+async def search_reply(update: Update, context: BriefContext) -> None:
+    """A member's reply to the bot's message in a group (Telegram delivers those to a bot in
+    privacy mode, as it does commands): a search of its words, as a mention is; a thank-you
+    is left unanswered. Replied to a results message with 就业, the group got nothing."""
+    text = (update.effective_message.text or "").strip()
+    if _NOT_WORDS.sub(" ", text).strip().lower() in _ACKNOWLEDGED:
+        return
+    await _answer(update, context, text)
+
+
 async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
     """Replace the results message (or send a new one if it can no longer be edited)."""
     query = update.callback_query
@@ -368,6 +389,9 @@ def register(application: Application) -> None:
     application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, search_text))
     application.add_handler(
         MessageHandler(text & filters.ChatType.GROUPS & MENTIONS_BOT, search_mention)
+    )
+    application.add_handler(
+        MessageHandler(text & filters.ChatType.GROUPS & REPLIES_TO_BOT, search_reply)
     )
     # a picture's caption is its one readable part (a sticker or voice has none: left to
     # the fallback that says what the bot reads)

@@ -70,6 +70,12 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
+        # typed in a forum topic (宏观): its digests go to that topic, not to General
+        if message.is_topic_message and message.message_thread_id:
+            opening = message.reply_to_message  # a message replying to nothing: the topic's
+            made = opening.forum_topic_created if opening is not None else None
+            name = made.name if made is not None else None
+            request = replace(request, thread_id=message.message_thread_id, topic_name=name)
     home_said = ""
     if home_words(request.filter_text):
         # 我县 粮食: the chat's own place, written into the filter as region:苍溪县 (kept
@@ -408,7 +414,11 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     # catalogue, in their language
     if new.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
         reason = f"{reasons.REMOVED} ({new.status}) by user {who}"
-        notice = Message("alerts.chat_removed_left", said)
+        # a group's come back by themselves when the bot is added back (chat_returned)
+        if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+            notice = Message("alerts.chat_removed_group", said)
+        else:
+            notice = Message("alerts.chat_removed_left", said)
     elif chat.type == ChatType.CHANNEL and not (
         new.status == ChatMemberStatus.ADMINISTRATOR and getattr(new, "can_post_messages", False)
     ):
@@ -421,7 +431,11 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
         notice = Message("alerts.chat_removed_restricted", said)
     else:
         if _joined_group(change):
-            await _greet_group(update, context)
+            svc = context.services
+            back = await svc.run_db(svc.subscriptions.chat_returned, chat.id)
+            await _greet_group(update, context, [sub.id for sub in back])
+            if back:  # the admins were told they stopped: now that they run again
+                await svc.notify_admins(Message("alerts.chat_back", {**said, "count": len(back)}))
         elif chat.type == ChatType.CHANNEL and _joined(change):
             await _tell_channel_adder(update, context, can_post=True)
         return
@@ -489,9 +503,11 @@ async def _tell_channel_adder(update: Update, context: BriefContext, *, can_post
         await context.bot.send_message(adder.id, said)
 
 
-async def _greet_group(update: Update, context: BriefContext) -> None:
+async def _greet_group(update: Update, context: BriefContext, restarted: list[int]) -> None:
     """Say, once, in a group the bot was added to how the group uses it: it joined in
-    silence, and the members did not know that a plain message is not searched there."""
+    silence, and the members did not know that a plain message is not searched there.
+    Added back after a removal, it says which of the group's digests run again
+    (``restarted``), so that one nobody wants any more is cancelled."""
     lang = context.services.lang(update)
     # With Telegram's privacy mode on, a plain member bot is not sent a group's messages
     # that mention it: the greeting offered "@bot 关键词" and the mention went unanswered.
@@ -505,13 +521,16 @@ async def _greet_group(update: Update, context: BriefContext) -> None:
         said = tr(lang, "group_join.greeting", bot=bot)
     else:
         said = tr(lang, "group_join.greeting_commands", bot=bot)
+    if restarted:
+        listed = tr(lang, "common.list_sep").join(f"#{i}" for i in restarted)
+        said += "\n\n" + tr(lang, "group_join.restarted", ids=listed, first=restarted[0])
     with contextlib.suppress(TelegramError):  # no right to write: nothing to greet with
         await context.bot.send_message(update.effective_chat.id, said)
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:
-    """A group became a supergroup: its subscriptions and its language choice move to
-    the new chat id."""
+    """A group became a supergroup: its subscriptions, its language choice and its place
+    (``/region``) move to the new chat id."""
     message = update.effective_message
     svc = context.services
     if message.migrate_to_chat_id:
@@ -522,6 +541,8 @@ async def chat_migrated(update: Update, context: BriefContext) -> None:
         return
     # the language first: the subscriptions' new id finds it from the moment they move
     await svc.run_db(svc.languages.chat_migrated, old, new)
+    if svc.home_regions is not None:
+        await svc.run_db(svc.home_regions.move_chat, old, new)
     await svc.run_db(svc.subscriptions.chat_migrated, old, new)
 
 

@@ -76,7 +76,8 @@ async def test_help_in_a_group_under_privacy_mode_offers_the_command(
     async with running(server, engine):
         said = await ask_text(server, office, head, "/help")
         assert "@fake_test_bot 关键词" not in said, said
-        assert "在群组中请用 /search 关键词：群里的 @ 提及我收不到" in said, said
+        way = "在群组中请用 /search 关键词，或回复我的消息（按回复的文字搜索）：群里的 @ 提及"
+        assert way in said, said
 
 
 async def test_help_offers_the_mention_when_the_bot_reads_the_group(

@@ -85,6 +85,7 @@ def fill(url: str) -> None:
             daily,
             "Asia/Shanghai",
             quiet_when_empty=True,
+            thread_id=12,  # subscribed in a forum topic
         )
         channel = subs.create(
             CHANNEL, "channel", "政策速递 ✨", USER, "粮食产量", weekly, "America/New_York"

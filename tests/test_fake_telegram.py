@@ -46,6 +46,7 @@ from telegram.ext import (
 )
 
 from fake_telegram import FakeBotApi, ManualClock, WaitTimeout, parse_html, polling
+from fake_telegram.driver import ANONYMOUS_ADMIN
 from fake_telegram.html_parser import EntityParseError
 
 
@@ -682,6 +683,30 @@ async def test_group_migration_raises_chat_migrated(
     with pytest.raises(ChatMigrated) as caught:
         await bot_app.bot.send_message(group.id, "hi")
     assert caught.value.new_chat_id == supergroup.id
+
+
+async def test_topics_and_anonymous_admins_as_in_telegram(
+    server: FakeBotApi, bot_app: Application
+) -> None:
+    """A member's message in a forum topic carries the topic (and replies to its creation
+    when it replies to nothing); the bot's reply to it lands in that topic, a message
+    sent with neither in General; an anonymous admin writes as GroupAnonymousBot with the
+    group as ``sender_chat`` (group-trial17)."""
+    lead = server.add_user("Lead")
+    chat = server.add_chat("supergroup", "T", is_forum=True, bot_status="administrator")
+    server.set_member(chat, lead, "creator")
+    topic = await server.create_forum_topic(chat, "宏观", by=lead)
+    said = await server.send_message(chat, lead, "hello", thread=topic)
+    assert (said["message_thread_id"], said["is_topic_message"]) == (topic, True)
+    assert said["reply_to_message"]["forum_topic_created"]["name"] == "宏观"
+    anonymous = await server.send_message(chat, lead, "x", anonymous=True)
+    assert anonymous["from"] == ANONYMOUS_ADMIN and anonymous["sender_chat"]["id"] == chat.id
+    bot = bot_app.bot
+    reply = await bot.send_message(chat.id, "answer", reply_to_message_id=said["message_id"])
+    into = await bot.send_message(chat.id, "digest", message_thread_id=topic)
+    general = await bot.send_message(chat.id, "to all")
+    assert (reply.message_thread_id, into.message_thread_id) == (topic, topic)
+    assert reply.is_topic_message and general.message_thread_id is None
 
 
 # -- commands --------------------------------------------------------------------------------

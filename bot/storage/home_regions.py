@@ -54,3 +54,22 @@ class HomeRegionStore:
             }
             insert = insert_for(session)(ChatRegionRow).values(chat_id=chat_id, **values)
             session.execute(insert.on_conflict_do_update(index_elements=["chat_id"], set_=values))
+
+    def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup (a new id): its place is the new id's too, unless
+        the new id set one of its own; as the language choice moves (the place was left
+        behind, and 我省 then read nothing in the upgraded group: ``group-trial17``). The
+        old id's row stays. Safe to call twice at once (insert-or-ignore): Telegram sends
+        the migration as two service messages."""
+        with self._db.session() as session:
+            row = session.get(ChatRegionRow, old_chat_id)
+            if row is None:
+                return
+            insert = insert_for(session)(ChatRegionRow).values(
+                chat_id=new_chat_id,
+                code=row.code,
+                name=row.name,
+                updated_by=row.updated_by,
+                updated_at=self._clock(),
+            )
+            session.execute(insert.on_conflict_do_nothing(index_elements=["chat_id"]))

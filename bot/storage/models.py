@@ -184,6 +184,31 @@ class SubscriptionRow(Base):
         return f"SubscriptionRow(id={self.id!r}, chat_id={self.chat_id!r})"
 
 
+class SubscriptionTopicRow(Base):
+    """The forum topic a subscription's digests are posted in (``message_thread_id``), for
+    one subscribed in a topic of a forum supergroup; a subscription without a row is posted
+    in the chat's main thread (General). A table of its own rather than a column: where a
+    digest is posted is not what is subscribed to, and every older reader of the
+    subscriptions stays as it was (0018)."""
+
+    __tablename__ = "subscription_topics"
+
+    subscription_id: Mapped[int] = mapped_column(
+        Integer,
+        ForeignKey("subscriptions.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    )
+    thread_id: Mapped[int] = mapped_column(BigInteger)
+    # the topic's name when subscribed (Telegram tells it with a message that opens no
+    # reply), for /subscriptions; None when not known
+    topic_name: Mapped[str | None] = mapped_column(PortableString(128))
+    created_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"SubscriptionTopicRow({self.subscription_id!r} -> {self.thread_id!r})"
+
+
 class DeliveryRow(Base):
     """One scheduled send of a subscription: its slot (the fire time, UTC) and outcome.
 

@@ -61,6 +61,9 @@ class SubscribeRequest:
     schedule_given: bool
     timezone: str | None
     quiet: bool
+    # the forum topic the command was typed in (the chat's, never typed): digests go there
+    thread_id: int | None = None
+    topic_name: str | None = None  # that topic's name, when Telegram said it
 
 
 _ID_SEPARATORS = re.compile(r"[\s,，、;；]+")

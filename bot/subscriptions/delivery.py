@@ -116,8 +116,9 @@ class Rejected(SendError):
 
 
 class Sender(Protocol):
-    async def send(self, chat_id: int, html: str) -> int:
-        """Send ``html`` (Telegram HTML) to ``chat_id``; returns the message id."""
+    async def send(self, chat_id: int, html: str, *, thread_id: int | None = None) -> int:
+        """Send ``html`` (Telegram HTML) to ``chat_id`` (in its forum topic ``thread_id``,
+        if given); returns the message id."""
         ...
 
 
@@ -159,6 +160,7 @@ class Pending:
     tries: int = 0
     migrated: bool = False
     backlog: int = 0  # messages its chat still has to get after this one (the scheduler's)
+    thread_id: int | None = None  # the forum topic it goes to (None: the main thread)
 
     @property
     def key(self) -> tuple[int, datetime]:
@@ -287,7 +289,15 @@ class Deliverer:
             await self._db(self.store.record_uncertain, sub.id, slot, tuple(ids), note)
             if len(ids) >= len(payload.messages):
                 return await self._sent(sub, slot, payload, tuple(ids), note)
-        return Pending(sub, slot, payload, ids, claimed=True, chat_id=sub.chat_id)
+        thread = await self._thread(sub)
+        return Pending(sub, slot, payload, ids, claimed=True, chat_id=sub.chat_id, thread_id=thread)
+
+    async def _thread(self, sub: Subscription) -> int | None:
+        """The forum topic ``sub``'s digest goes to. Only a supergroup has topics: for any
+        other chat nothing is read (a delivery's transactions stay as they were)."""
+        if sub.chat_type != "supergroup":
+            return None
+        return await self._db(self.store.thread_of, sub.id)
 
     async def _compose(
         self, sub: Subscription, slot: datetime, *, claimed: bool
@@ -307,7 +317,10 @@ class Deliverer:
         payload = Payload(tuple(messages), self.clock())
         if claimed:  # an older version's claim without messages: keep them with it
             await self._db(self.store.save_payload, sub.id, slot, payload)
-        return Pending(sub, slot, payload, [], claimed=claimed, chat_id=sub.chat_id)
+        thread = await self._thread(sub)
+        return Pending(
+            sub, slot, payload, [], claimed=claimed, chat_id=sub.chat_id, thread_id=thread
+        )
 
     async def _record(
         self,
@@ -341,11 +354,18 @@ class Deliverer:
         else:
             await self._db(self.store.mark_sending, sub.id, slot, index)
         ranked = getattr(self.sender, "send_with_backlog", None)
+        # a digest subscribed in a forum topic goes to that topic (asked only then: a
+        # sender knows topics only if some subscription has one)
+        topic = {"thread_id": pending.thread_id} if pending.thread_id else {}
         try:
             if ranked is not None:
-                message_id = await ranked(pending.chat_id, payload.messages[index], pending.backlog)
+                message_id = await ranked(
+                    pending.chat_id, payload.messages[index], pending.backlog, **topic
+                )
             else:
-                message_id = await self.sender.send(pending.chat_id, payload.messages[index])
+                message_id = await self.sender.send(
+                    pending.chat_id, payload.messages[index], **topic
+                )
         except RetryAfter as exc:
             return await self._retry(pending, str(exc), exc.retry_after, "flood control")
         except NoAnswer as exc:

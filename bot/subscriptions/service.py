@@ -18,6 +18,7 @@ from bot.errors import CodedError
 from bot.i18n import counted
 from bot.models import DocumentInfo
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
+from bot.subscriptions.reasons import reason_code
 from bot.subscriptions.records import AlreadySubscribed, Subscription, TooManySubscriptions
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import SubscriptionStore
@@ -75,6 +76,9 @@ def _duplicate(existing: int) -> SubscriptionError:
 class Listed:
     subscription: Subscription
     next_run: datetime | None
+    # the forum topic its digests go to (thread id, and name when known); None: the chat's
+    # main thread
+    topic: tuple[int, str | None] | None = None
 
 
 class SubscriptionService:
@@ -117,15 +121,18 @@ class SubscriptionService:
         existing = self.store.list_for_chat(chat_id)
         if len(existing) >= MAX_PER_CHAT:
             raise _too_many(MAX_PER_CHAT)
+        topics = self.store.topics_in_chat(chat_id) if chat_type == "supergroup" else {}
         for sub in existing:
             if sub.filter_text != request.filter_text or sub.schedule != request.schedule:
                 continue
+            if topics.get(sub.id, (None, None))[0] != request.thread_id:
+                continue  # the same digest for another topic of the forum is another one
             if not sub.active and self._comes_back(sub, request):
                 # The chat blocked or removed the bot, then came back and asked again: the
                 # same subscription is reactivated (its last digest kept), not doubled.
                 self.store.reactivate(sub.id)
                 updated = self._get(sub.id)
-                return Listed(updated, self._schedule(updated))
+                return Listed(updated, self._schedule(updated), topics.get(sub.id))
             if sub.active:
                 raise _duplicate(sub.id)
         if request.timezone is not None and existing and not self.store.chosen_timezone(chat_id):
@@ -148,12 +155,15 @@ class SubscriptionService:
                 quiet_when_empty=request.quiet,
                 only_new=True,
                 limit=MAX_PER_CHAT,
+                thread_id=request.thread_id,
+                topic_name=request.topic_name,
             )
         except AlreadySubscribed as exc:
             raise _duplicate(exc.existing) from None
         except TooManySubscriptions as exc:
             raise _too_many(exc.limit) from None
-        return Listed(sub, self._schedule(sub))
+        topic = (request.thread_id, request.topic_name) if request.thread_id else None
+        return Listed(sub, self._schedule(sub), topic)
 
     @staticmethod
     def _comes_back(sub: Subscription, request: SubscribeRequest) -> bool:
@@ -174,7 +184,10 @@ class SubscriptionService:
         ]
 
     def list(self, chat_id: int) -> list[Listed]:
-        return [Listed(s, self._next_run(s)) for s in self.store.list_for_chat(chat_id)]
+        subs = self.store.list_for_chat(chat_id)
+        supergroup = any(s.chat_type == "supergroup" for s in subs)
+        topics = self.store.topics_in_chat(chat_id) if supergroup else {}
+        return [Listed(s, self._next_run(s), topics.get(s.id)) for s in subs]
 
     def channels_by(self, user_id: int) -> list[tuple[int, str | None, int]]:
         """The channels ``user_id`` subscribed from a private chat: each channel's id, title
@@ -285,6 +298,21 @@ class SubscriptionService:
         count = self.store.deactivate_chat(chat_id, reason)
         self.resync(chat_id)
         return count
+
+    def chat_returned(self, chat_id: int) -> list[Subscription]:
+        """The bot was added back to a group it had been removed from: the subscriptions
+        stopped because of that removal run again, as they were (the group's lead added it
+        back and the digests never came: ``group-trial17``); the ones stopped for another
+        reason, and the paused ones, stay as they are. Returns those restarted."""
+        back = [
+            sub
+            for sub in self.store.list_for_chat(chat_id)
+            if not sub.active and reason_code(sub.deactivated_reason) == "removed"
+        ]
+        for sub in back:
+            self.store.reactivate(sub.id)
+            self._schedule(self._get(sub.id))
+        return [self._get(sub.id) for sub in back]
 
     def chat_migrated(self, old_chat_id: int, new_chat_id: int) -> int:
         """A group became a supergroup with a new id: its subscriptions follow it."""

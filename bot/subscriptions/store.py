@@ -32,6 +32,7 @@ from bot.storage.models import (
     ChatTimezoneRow,
     DeliveryRow,
     SubscriptionRow,
+    SubscriptionTopicRow,
     storable_text,
     utcnow,
 )
@@ -94,6 +95,8 @@ class SubscriptionStore:
         *,
         only_new: bool = False,
         limit: int | None = None,
+        thread_id: int | None = None,
+        topic_name: str | None = None,
     ) -> Subscription:
         """Add an active subscription. Raises ``FilterError`` / ``ScheduleError`` for bad input.
 
@@ -103,7 +106,9 @@ class SubscriptionStore:
         that inserts, the
         chat's subscriptions locked (:func:`bot.storage.db.lock`), so that the same
         request made twice at once (the bot and the command line, a double tap) makes
-        one subscription.
+        one subscription. ``thread_id``: the forum topic its digests are posted in
+        (``topic_name``: its name, if known); the same filter and schedule in another
+        topic of the chat is another subscription.
         """
         if isinstance(chat_id, bool) or not isinstance(chat_id, int):
             raise TypeError(f"chat_id must be an int, not {type(chat_id).__name__}")
@@ -138,15 +143,24 @@ class SubscriptionStore:
                 existing = session.scalars(
                     select(SubscriptionRow).where(SubscriptionRow.chat_id == chat_id)
                 ).all()
+            threads = self._threads(session, [o.id for o in existing], chat_type)
             for other in existing:
                 same = (other.filter_text, other.schedule_kind, other.schedule_expr)
                 wanted = (normalised, schedule.kind, schedule.expr)
-                if only_new and other.active and same == wanted:
+                here = threads.get(other.id) == thread_id  # another topic: another digest
+                if only_new and other.active and same == wanted and here:
                     raise AlreadySubscribed(other.id)
             if limit is not None and len(existing) >= limit:
                 raise TooManySubscriptions(limit)
             session.add(row)
             session.flush()
+            if thread_id:
+                name = storable_text(topic_name or "").strip()[:128] or None
+                session.add(
+                    SubscriptionTopicRow(
+                        subscription_id=row.id, thread_id=thread_id, topic_name=name, created_at=now
+                    )
+                )
             return Subscription._from_row(row)
 
     def get(self, subscription_id: int) -> Subscription | None:
@@ -212,6 +226,39 @@ class SubscriptionStore:
     def reactivate(self, subscription_id: int) -> bool:
         """Undo a deactivation (an admin re-enables a chat the bot can post to again)."""
         return self._update(subscription_id, None, active=True, deactivated_reason=None) > 0
+
+    @staticmethod
+    def _threads(session, ids: list[int], chat_type: str) -> dict[int, int]:
+        """The forum topics of subscriptions ``ids`` (only a supergroup has any)."""
+        if chat_type != "supergroup" or not ids:
+            return {}
+        rows = session.execute(
+            select(SubscriptionTopicRow.subscription_id, SubscriptionTopicRow.thread_id).where(
+                SubscriptionTopicRow.subscription_id.in_(ids)
+            )
+        )
+        return {sub_id: thread for sub_id, thread in rows}
+
+    def topics_in_chat(self, chat_id: int) -> dict[int, tuple[int, str | None]]:
+        """subscription id -> (thread id, topic name) for the chat's subscriptions posted
+        in a forum topic."""
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(
+                    SubscriptionTopicRow.subscription_id,
+                    SubscriptionTopicRow.thread_id,
+                    SubscriptionTopicRow.topic_name,
+                )
+                .join(SubscriptionRow, SubscriptionRow.id == SubscriptionTopicRow.subscription_id)
+                .where(SubscriptionRow.chat_id == chat_id)
+            )
+            return {sub_id: (thread, name) for sub_id, thread, name in rows}
+
+    def thread_of(self, subscription_id: int) -> int | None:
+        """The forum topic the subscription's digests are posted in; None: the main thread."""
+        with self._db.reading() as session:
+            row = session.get(SubscriptionTopicRow, subscription_id)
+            return row.thread_id if row is not None else None
 
     def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> int:
         """A group became a supergroup (new id): move its subscriptions to the new id, and

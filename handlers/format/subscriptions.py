@@ -89,6 +89,8 @@ def subscription_line(
     if show_chat:
         title = sub.chat_title or ""
         parts.append(f"  {escape(sub.chat_type)} {sub.chat_id} {escape(title)}")
+    if item.topic is not None:
+        parts.append(f"  {topic_line(item.topic, lang)}")
     status = _status(sub, lang)
     if sub.due:
         when = local_time(item.next_run, sub.timezone)
@@ -100,6 +102,14 @@ def subscription_line(
         when = local_time(sub.last_delivered_at, sub.timezone)
         parts.append(f"  {tr(lang, 'subscriptions.last', when=when)}")
     return "\n".join(parts)
+
+
+def topic_line(topic: tuple[int, str | None], lang: str) -> str:
+    """Which forum topic a subscription's digests are posted in: its name, else its number."""
+    thread, name = topic
+    if name:
+        return tr(lang, "subscriptions.topic", topic=escape(name))
+    return tr(lang, "subscriptions.topic_unnamed", thread=thread)
 
 
 def _closing_lines(sub: Subscription, channel: str | None, lang: str) -> list[str]:
@@ -135,6 +145,8 @@ def subscribed(
         ),
         tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone)),
     ]
+    if item.topic is not None:
+        lines.append(topic_line(item.topic, lang))
     return "\n".join([*lines, *_closing_lines(sub, channel, lang)])
 
 
