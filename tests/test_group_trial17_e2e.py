@@ -78,10 +78,11 @@ def test_migration_0018_keeps_subscriptions_in_the_main_thread(db_url) -> None:
         with db.engine.begin() as conn:
             conn.execute(
                 text(
-                    "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, created_by, "
+                    # no explicit id: PostgreSQL's sequence must hand out the next one
+                    "INSERT INTO subscriptions (chat_id, chat_type, chat_title, created_by, "
                     "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
                     "active, paused, deactivated_reason, last_delivered_at, created_at, "
-                    "updated_at) VALUES (1, -100, 'supergroup', '组', 7, 'GDP', 'daily', "
+                    "updated_at) VALUES (-100, 'supergroup', '组', 7, 'GDP', 'daily', "
                     "'08:00', 'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, NULL, :at, :at)"
                 ),
                 {"at": at},
@@ -89,7 +90,8 @@ def test_migration_0018_keeps_subscriptions_in_the_main_thread(db_url) -> None:
         before = SubscriptionStore(db).list_all()
         db.upgrade("0018")
         store = SubscriptionStore(db)
-        assert store.list_all() == before and store.thread_of(1) is None
+        (kept,) = before
+        assert store.list_all() == before and store.thread_of(kept.id) is None
         daily = before[0].schedule
         topical = store.create(-100, "supergroup", "组", 7, "投资", daily, "UTC", thread_id=5)
         assert store.thread_of(topical.id) == 5
