@@ -639,6 +639,17 @@ class _Walker:
             )
             if "-" in span and span.endswith("-" + year):
                 return span
+        if self.section.paragraph_period:
+            # 一、过去五年工作回顾 / 2016年预计全县地区生产总值达到168亿元，…，年均增长10.2%: the
+            # stretch the part's heading (or the paragraph) reviews, when it ends in the year
+            span = normalize_year(
+                self.section.paragraph_period,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
         return year
 
     def _opens_a_five_year_plan(self, end: int) -> bool:

@@ -1,0 +1,32 @@
+"""Rules found on the round-30 probe set (issue 11, ``tests/data/probes/round30/``): party
+congress reports and other party documents (党代会报告, 全会公报, 经济工作会议讲话), many
+written with Chinese numerals. Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_CONGRESS = "在中国共产党某县第九次代表大会上的报告\n（2016年10月12日）\n\n一、过去五年工作回顾\n\n"
+_NAME = "county_mou_2016_party-congress-report.txt"
+
+
+# --- a yearly average in a part whose heading reviews five years -------------------------
+
+
+def test_a_yearly_average_dated_by_the_reviews_last_year_is_of_the_stretch(extract):
+    text = _CONGRESS + (
+        "县第八次党代会以来，全县经济社会发展取得显著成绩。\n"
+        "2016年预计全县地区生产总值达到96亿元，年均增长9.4%；"
+        "一般公共预算收入达到5.2亿元，年均增长11.3%。\n"
+    )
+    got = {r.value: r.year for r in extract(text, _NAME)}
+    assert got[96] == "2016"  # the level, at the stretch's end
+    assert got[9.4] == "2012-2016"
+    assert got[11.3] == "2012-2016"
+
+
+def test_a_yearly_average_of_a_single_year_stays_outside_a_five_year_review(extract):
+    text = "某县2018年政府工作报告\n\n一、2017年工作回顾\n\n" + (
+        "2017年全县地区生产总值达到88亿元，年均增长9.1%。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "county_mou_2018_gwr.txt")}
+    assert got[9.1] == "2017"
