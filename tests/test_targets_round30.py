@@ -30,3 +30,20 @@ def test_a_yearly_average_of_a_single_year_stays_outside_a_five_year_review(extr
     )
     got = {r.value: r.year for r in extract(text, "county_mou_2018_gwr.txt")}
     assert got[9.1] == "2017"
+
+
+# --- the years ahead a goals paragraph opens with, past its first 。 -----------------------
+
+
+def test_goals_after_the_paragraphs_first_sentence_are_over_the_years_ahead(extract):
+    text = "在中国共产党某县第九次代表大会上的报告\n（2016年10月12日）\n\n二、今后五年的奋斗目标\n\n" + (
+        "今后五年，全县发展的奋斗目标是：同步全面建成小康社会。主要预期指标是："
+        "地区生产总值年均增长8.2%以上，到2021年达到150亿元；"
+        "一般公共预算收入年均增长8.8%，到2021年突破八亿元；"
+        "城乡居民人均可支配收入增长高于经济增长。\n"
+    )
+    got = {(r.value, r.qualifier): r.year for r in extract(text, _NAME)}
+    assert got[(8.2, "以上")] == "2017-2021"
+    assert got[(150, "")] == "2021"  # a level, at the goal year written
+    assert got[(8.8, "")] == "2017-2021"
+    assert got[(None, "高于")] == "2017-2021"

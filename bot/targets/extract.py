@@ -900,9 +900,21 @@ class _Walker:
                     continue
                 self.tables.text_line(line)
             marks = cue_marks(self.cue_text(line), self.doc_year, ended=self.year_ended)
+            if opening := self._opening_goal_span(line):
+                # 今后五年，全县发展的奋斗目标是：…。主要预期指标是：地区生产总值年均增长8.5%
+                # 以上…: the goals' years hold for the paragraph's later 。-sentences too
+                self.plan_period = opening
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
+
+    def _opening_goal_span(self, line: str) -> str:
+        """``未来五年`` for a plan part's paragraph that opens on the years ahead (今后五年，
+        …), else ``""``."""
+        if self.section.section_class != PLAN:
+            return ""
+        m = _HORIZON_RE.match(line.lstrip("— "))
+        return m.group().replace("今后", "未来") if m else ""
 
     def national_names(self, record: TargetRecord) -> TargetRecord:
         """A national figure carries the national name (国内生产总值, not 地区生产总值)."""
@@ -1224,7 +1236,7 @@ class _Walker:
             span = next(
                 (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
                 None,
-            )
+            ) or self._opening_goal_span(line)
             year = span or year
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
