@@ -36,14 +36,49 @@ def test_a_yearly_average_of_a_single_year_stays_outside_a_five_year_review(extr
 
 
 def test_goals_after_the_paragraphs_first_sentence_are_over_the_years_ahead(extract):
-    text = "在中国共产党某县第九次代表大会上的报告\n（2016年10月12日）\n\n二、今后五年的奋斗目标\n\n" + (
-        "今后五年，全县发展的奋斗目标是：同步全面建成小康社会。主要预期指标是："
-        "地区生产总值年均增长8.2%以上，到2021年达到150亿元；"
-        "一般公共预算收入年均增长8.8%，到2021年突破八亿元；"
-        "城乡居民人均可支配收入增长高于经济增长。\n"
+    text = (
+        "在中国共产党某县第九次代表大会上的报告\n（2016年10月12日）\n\n二、今后五年的奋斗目标\n\n"
+        + (
+            "今后五年，全县发展的奋斗目标是：同步全面建成小康社会。主要预期指标是："
+            "地区生产总值年均增长8.2%以上，到2021年达到150亿元；"
+            "一般公共预算收入年均增长8.8%，到2021年突破八亿元；"
+            "城乡居民人均可支配收入增长高于经济增长。\n"
+        )
     )
     got = {(r.value, r.qualifier): r.year for r in extract(text, _NAME)}
     assert got[(8.2, "以上")] == "2017-2021"
     assert got[(150, "")] == "2021"  # a level, at the goal year written
     assert got[(8.8, "")] == "2017-2021"
     assert got[(None, "高于")] == "2017-2021"
+
+
+# --- a speech given late in its year reviews that year ----------------------------------
+
+_SPEECH = (
+    "在市委经济工作会议上的讲话\n（2023年12月20日）\n同志们：\n\n一、今年经济工作取得的成绩\n\n"
+)
+
+
+def test_a_december_speech_s_this_year_is_its_own_year(extract):
+    text = _SPEECH + "这一年，我们新增规模以上工业企业96家，新增城镇就业3.2万人。\n"
+    got = {
+        r.value: r.year for r in extract(text, "city_mou_2023_economic-work-conference-speech.txt")
+    }
+    assert got[96] == "2023"
+    assert got[3.2] == "2023"
+
+
+def test_a_december_speech_s_five_years_end_in_its_own_year(extract):
+    text = _SPEECH + "五年来，全市地区生产总值年均增长6.1%，粮食产量稳定在50亿斤以上。\n"
+    got = {
+        r.value: r.year for r in extract(text, "city_mou_2023_economic-work-conference-speech.txt")
+    }
+    assert got[6.1] == "2019-2023"
+
+
+def test_a_january_speech_s_past_year_is_the_year_before(extract):
+    text = "在全市农村工作会议上的讲话\n（2024年1月16日）\n同志们：\n\n" + (
+        "过去一年，全市新增高标准农田12万亩。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "city_mou_2024_speech.txt")}
+    assert got[12] == "2023"

@@ -401,7 +401,7 @@ class _Walker:
             and str(doc.meta.date)[:4] == self.doc_year_s
         )
         # A party congress reviews up to its own autumn; a work report the years before it.
-        self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
+        self.backward = 0 if doc.meta.doc_type == "党代会报告" or self._late_speech(doc) else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         # 2026年民生实事项目, 2025年上半年工作总结: the one year the title says the work is of
         self.title_year = _title_year(doc.meta.title)
@@ -907,6 +907,13 @@ class _Walker:
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
+
+    def _late_speech(self, doc: Document) -> bool:
+        """A speech dated in the last quarter of its own year (an economic work conference
+        in December): like a congress report in the autumn, it reviews that year (这一年,
+        一年来) and plans from the next."""
+        date = str(doc.meta.date or "")
+        return self.dated_speech and len(date) >= 7 and date[5:7].isdigit() and int(date[5:7]) >= 10
 
     def _opening_goal_span(self, line: str) -> str:
         """``未来五年`` for a plan part's paragraph that opens on the years ahead (今后五年，
