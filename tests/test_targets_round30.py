@@ -82,3 +82,33 @@ def test_a_january_speech_s_past_year_is_the_year_before(extract):
     )
     got = {r.value: r.year for r in extract(text, "city_mou_2024_speech.txt")}
     assert got[12] == "2023"
+
+
+# --- 五年内 in a part about as many years ahead ---------------------------------------------
+
+
+def test_within_five_years_after_five_year_goals_is_those_years(extract):
+    text = (
+        "在中国共产党某市第八次代表大会上的报告\n（2021年9月20日）\n\n二、今后五年的目标任务\n\n"
+        + (
+            "今后五年全市经济社会发展的主要目标是：地区生产总值年均增长6.5%以上。\n"
+            "（一）全力办好民生实事。五年内新增城镇就业18万人以上，新增养老床位6000张，"
+            "每千人口托位数达到4.2个。\n"
+        )
+    )
+    got = {r.value: r.year for r in extract(text, "city_mou_2021_party-congress-report.txt")}
+    assert got[18] == "2022-2026"
+    assert got[6000] == "2022-2026"
+    assert got[4.2] == "2026"  # a level, at the years' end
+
+
+def test_within_years_of_another_length_stays_without_a_year(extract):
+    text = (
+        "在中国共产党某市第八次代表大会上的报告\n（2021年9月20日）\n\n二、今后五年的目标任务\n\n"
+        + (
+            "今后五年全市经济社会发展的主要目标是：地区生产总值年均增长6.5%以上。\n"
+            "（一）推进城市更新。三年内改造老旧小区120个。\n"
+        )
+    )
+    got = {r.value: r.year for r in extract(text, "city_mou_2021_party-congress-report.txt")}
+    assert got[120] == ""

@@ -80,7 +80,7 @@ from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
-from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figures
+from bot.targets.numbers import Figure, cn_to_number, find_figures, gap_follows, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
@@ -205,6 +205,9 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # Reports that review the year past and set the figures of their own year: the work
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
+# 五年内, 5年内: a time with no year, unless the part is about as many years ahead
+_WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
+_YEARS_AHEAD_RE = re.compile(r"未来([一二三四五六七八九十两\d]+)年")
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
 # the number of things that are counted (企业数量, 连接设备数量): the things
 _COUNTED_NUMBER_RE = re.compile(
@@ -915,6 +918,24 @@ class _Walker:
         date = str(doc.meta.date or "")
         return self.dated_speech and len(date) >= 7 and date[5:7].isdigit() and int(date[5:7]) >= 10
 
+    def _within_years(self, within: str) -> str:
+        """``五年内`` (a time with no year) in a part about as many years ahead: those years
+        (五年内新增城镇就业25万人 after 今后五年 goals; 5年内 in a plan for 2016-2020);
+        as written otherwise (no year: ``""``)."""
+        if self.section.section_class != PLAN:
+            return within
+        n = within.removesuffix("年内")
+        count = float(n) if n.isdigit() else cn_to_number(n)
+        span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+        if span and "-" in span:
+            first, end = span.split("-")
+            return span if count == int(end) - int(first) + 1 else within
+        m = _YEARS_AHEAD_RE.fullmatch(self.plan_period)
+        ahead = m.group(1) if m else None
+        if ahead and (float(ahead) if ahead.isdigit() else cn_to_number(ahead)) == count:
+            return self.plan_period
+        return within
+
     def _opening_goal_span(self, line: str) -> str:
         """``未来五年`` for a plan part's paragraph that opens on the years ahead (今后五年，
         …), else ``""``."""
@@ -1312,6 +1333,8 @@ class _Walker:
             else:
                 year = self.title_year
         current = h_year or self.spoken_s
+        if _WITHIN_YEARS_RE.fullmatch(year):
+            year = self._within_years(year)
         if year.endswith("以来") and h_year:
             # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
             year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
