@@ -81,7 +81,7 @@ from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
-from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figures
+from bot.targets.numbers import Figure, cn_to_number, find_figures, gap_follows, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
@@ -212,6 +212,9 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # Reports that review the year past and set the figures of their own year: the work
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
+# 五年内, 5年内: a time with no year, unless the part is about as many years ahead
+_WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
+_YEARS_AHEAD_RE = re.compile(r"未来([一二三四五六七八九十两\d]+)年")
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 _WHERE_LEAD_RE = re.compile(
@@ -404,7 +407,7 @@ class _Walker:
             and str(doc.meta.date)[:4] == self.doc_year_s
         )
         # A party congress reviews up to its own autumn; a work report the years before it.
-        self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
+        self.backward = 0 if doc.meta.doc_type == "党代会报告" or self._late_speech(doc) else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         # 2026年民生实事项目, 2025年上半年工作总结: the one year the title says the work is of
         self.title_year = _title_year(doc.meta.title)
@@ -636,6 +639,17 @@ class _Walker:
                 continue
             span = normalize_year(
                 value,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        if self.section.paragraph_period:
+            # 一、过去五年工作回顾 / 2016年预计全县地区生产总值达到168亿元，…，年均增长10.2%: the
+            # stretch the part's heading (or the paragraph) reviews, when it ends in the year
+            span = normalize_year(
+                self.section.paragraph_period,
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
                 backward=self.backward,
@@ -894,9 +908,46 @@ class _Walker:
                     continue
                 self.tables.text_line(line)
             marks = cue_marks(self.cue_text(line), self.doc_year, ended=self.year_ended)
+            if opening := self._opening_goal_span(line):
+                # 今后五年，全县发展的奋斗目标是：…。主要预期指标是：地区生产总值年均增长8.5%
+                # 以上…: the goals' years hold for the paragraph's later 。-sentences too
+                self.plan_period = opening
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
+
+    def _late_speech(self, doc: Document) -> bool:
+        """A speech dated in the last quarter of its own year (an economic work conference
+        in December): like a congress report in the autumn, it reviews that year (这一年,
+        一年来) and plans from the next."""
+        date = str(doc.meta.date or "")
+        return self.dated_speech and len(date) >= 7 and date[5:7].isdigit() and int(date[5:7]) >= 10
+
+    def _within_years(self, within: str) -> str:
+        """``五年内`` (a time with no year) in a part about as many years ahead: those years
+        (五年内新增城镇就业25万人 after 今后五年 goals; 5年内 in a plan for 2016-2020);
+        as written otherwise (no year: ``""``)."""
+        if self.section.section_class != PLAN:
+            return within
+        n = within.removesuffix("年内")
+        count = float(n) if n.isdigit() else cn_to_number(n)
+        span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+        if span and "-" in span:
+            first, end = span.split("-")
+            return span if count == int(end) - int(first) + 1 else within
+        m = _YEARS_AHEAD_RE.fullmatch(self.plan_period)
+        ahead = m.group(1) if m else None
+        if ahead and (float(ahead) if ahead.isdigit() else cn_to_number(ahead)) == count:
+            return self.plan_period
+        return within
+
+    def _opening_goal_span(self, line: str) -> str:
+        """``未来五年`` for a plan part's paragraph that opens on the years ahead (今后五年，
+        …), else ``""``."""
+        if self.section.section_class != PLAN:
+            return ""
+        m = _HORIZON_RE.match(line.lstrip("— "))
+        return m.group().replace("今后", "未来") if m else ""
 
     def national_names(self, record: TargetRecord) -> TargetRecord:
         """A national figure carries the national name (国内生产总值, not 地区生产总值)."""
@@ -1218,7 +1269,7 @@ class _Walker:
             span = next(
                 (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
                 None,
-            )
+            ) or self._opening_goal_span(line)
             year = span or year
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
@@ -1287,6 +1338,8 @@ class _Walker:
             else:
                 year = self.title_year
         current = h_year or self.spoken_s
+        if _WITHIN_YEARS_RE.fullmatch(year):
+            year = self._within_years(year)
         if year.endswith("以来") and h_year:
             # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
             year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
