@@ -10,6 +10,7 @@ import pytest
 
 from bot.search import asking
 from bot.search.asking import Asking, names_measure_alone
+from bot.search.sentences import figures_near
 from tests.conftest import engine_over
 
 # A 2031 report reviewing 2030: the review states the levels in a long paragraph, the tasks
@@ -82,3 +83,32 @@ def test_without_intensity_as_a_head_the_task_leads(engine, monkeypatch):
     )
     r = engine.search("青海 研发投入强度", page_size=3)
     assert r.hits and "持续提升" in r.hits[0].text, [h.text[:40] for h in r.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "counted"),
+    [
+        ("新食品原料 获批几种", True),
+        ("几款脑机接口产品", True),
+        ("通关 几小时放行", True),
+        ("商业航天 连续几发", True),
+        ("旧小区改造 新开工 几万个", True),
+        ("哪几个省提到脑机接口", False),  # which places, not how many
+        ("黄河几字湾", False),
+    ],
+)
+def test_more_counts_asked(query, counted):
+    assert Asking.of(query).counted is counted
+
+
+def test_an_item_number_is_no_figure():
+    words = (("新食品原料",),)
+    texts = [
+        "1. 加快新食品原料挖掘",
+        "（2）新食品原料",
+        "3、新食品原料",
+        "研制并获批3—5种新食品原料",
+    ]
+    assert figures_near(texts, words, 8).tolist() == [False, False, False, True]
+    # a decimal opening a line is a figure
+    assert figures_near(["1.5万吨新食品原料"], words, 8).tolist() == [True]

@@ -235,8 +235,12 @@ _RANK_ASKED_RE = re.compile(
 
 # A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is
 # wanted (``window.FIGURE_WEIGHT``). Not 哪几个, which asks which places, not how many.
+# Also 几种 and 几款 (获批几种新食品原料, 几款脑机接口产品: the plans' 3—5种, 10款), 几发 (连续
+# 12发), 几万 (新开工 几万个) and 几小时 (通关 几小时放行, 几小时内到达: 6小时内放行).
 _FIGURE_ASKED_RE = re.compile(
-    "多少|第几|(?<!哪)几[" + "".join(sorted(framing.COUNTERS)) + "位年倍成天岁批轮期]"
+    "多少|第几|(?<!哪)几(?:["
+    + "".join(sorted(framing.COUNTERS))
+    + "位年倍成天岁批轮期种款发万]|小时)"
 )
 
 
