@@ -6,12 +6,18 @@ is. Invented texts only."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.search import asking
 from bot.search.asking import Asking, names_measure_alone
 from bot.search.sentences import figures_near
+from bot.text.english import with_chinese_terms
+from bot.text.synonyms import Synonyms
 from tests.conftest import engine_over
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # A 2031 report reviewing 2030: the review states the levels in a long paragraph, the tasks
 # name the same measures in short ones, without a figure.
@@ -112,3 +118,25 @@ def test_an_item_number_is_no_figure():
     assert figures_near(texts, words, 8).tolist() == [False, False, False, True]
     # a decimal opening a line is a figure
     assert figures_near(["1.5万吨新食品原料"], words, 8).tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("preparations for the Asian Winter Games", "preparations for the 亚洲冬季运动会"),
+        ("Asian Games Guangdong", "亚洲运动会 Guangdong"),
+        ("Winter Olympics", "冬奥会"),
+        ("Olympic Games medals", "奥运会 medals"),
+    ],
+)
+def test_games_typed_in_english(english, chinese):
+    assert with_chinese_terms(english) == chinese
+
+
+@pytest.mark.parametrize(
+    ("full", "short"), [("亚洲冬季运动会", "亚冬会"), ("全国运动会", "全运会")]
+)
+def test_games_in_full_find_their_short_names(full, short):
+    synonyms = Synonyms.from_files([ROOT / "config" / "dictionaries" / "synonyms.txt"])
+    assert short in set(synonyms.expand(full))
+    assert full in set(synonyms.expand(short))
