@@ -235,8 +235,12 @@ _RANK_ASKED_RE = re.compile(
 
 # A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is
 # wanted (``window.FIGURE_WEIGHT``). Not 哪几个, which asks which places, not how many.
+# Also 几种 and 几款 (获批几种新食品原料, 几款脑机接口产品: the plans' 3—5种, 10款), 几发 (连续
+# 12发), 几万 (新开工 几万个) and 几小时 (通关 几小时放行, 几小时内到达: 6小时内放行).
 _FIGURE_ASKED_RE = re.compile(
-    "多少|第几|(?<!哪)几[" + "".join(sorted(framing.COUNTERS)) + "位年倍成天岁批轮期]"
+    "多少|第几|(?<!哪)几(?:["
+    + "".join(sorted(framing.COUNTERS))
+    + "位年倍成天岁批轮期种款发万]|小时)"
 )
 
 
@@ -355,9 +359,12 @@ def documents_first(docs: list[int]) -> list[int]:
 
 # The heads of a measure's name (城镇化率, PM2.5浓度, 常住人口, 地区生产总值, 粮食产量,
 # 存款余额): a query ending with one and asking nothing of it wants the measure's level.
+# 强度 (研发投入强度, 能耗强度, 碳排放强度) is one too: the reports state its level (海南
+# 研发投入强度提升至1.8%, 宁夏 能耗强度累计下降17.3%) and name it as a thing to raise in the
+# tasks (推动全社会研发投入强度持续提升, 广东's 研发经费投入强度等控制指标).
 MEASURE_HEADS = (
     "率", "浓度", "人口", "总值", "总量", "产量", "产值", "收入", "总额", "余额", "比重",
-    "占比", "增速", "指数", "人数",
+    "占比", "增速", "指数", "人数", "强度",
 )  # fmt: skip
 # Words that ask a plan's figure or a change rather than the level (目标, 计划, 预期, 力争,
 # 到2027年 …: a task line holds those)
@@ -400,8 +407,9 @@ class Asking:
     planned: bool = False
 
     @classmethod
-    def of(cls, text: str, read: str = "") -> Asking:
-        """How ``text`` (as typed) asks; ``read`` is it with its English read as Chinese."""
+    def of(cls, text: str, read: str = "", corrected: str = "") -> Asking:
+        """How ``text`` (as typed) asks; ``read`` is it with its English read as Chinese,
+        ``corrected`` that with the search's typo corrections made (城镇化律 -> 城镇化率)."""
         past = asks_past(text)  # once: asks_how would ask it again
         how = not past and _how_worded(normalize(text))
         counted = asks_figure(text)
@@ -412,6 +420,10 @@ class Asking:
             titled=not past,
             counted=counted,
             meaning=meaning,
-            stated=not (past or how or counted or meaning) and names_measure_alone(text),
+            # the measure as the search corrects it too: a typo in its head (城镇化律, 粮食产亮,
+            # 赤字绿) names it as the corrected word does. Not the English read as Chinese
+            # (Guizhou R&D intensity): tried, a query of the check half fell
+            stated=not (past or how or counted or meaning)
+            and (names_measure_alone(text) or (bool(corrected) and names_measure_alone(corrected))),
             planned=not (past or how) and _PLAN_ASKED_RE.search(normalize(text)) is not None,
         )

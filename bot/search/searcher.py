@@ -1353,7 +1353,7 @@ class Searcher:
             max(page * size, GROUPED_WINDOW) if grouped else size,
             filters,
             facet_concepts,
-            asking=Asking.of(parsed.raw, parsed.cleaned),
+            asking=Asking.of(parsed.raw, parsed.cleaned, _corrected(parsed.cleaned, corrections)),
             hits_of=hits_of,
         )
         if grouped:  # 哪些省份…: each document's best passage first, then the page
@@ -1408,8 +1408,11 @@ class Searcher:
         parsed = self._parse(query)
         budget = Budget(self.limits)
         concepts: list[Concept] = []
+        corrections: list[Correction] = []
         for part in parsed.parts:
-            concepts += self._plan_part(part, budget, correct=correct)[0]
+            cs, cor = self._plan_part(part, budget, correct=correct)
+            concepts += cs
+            corrections += cor
         if has_cjk(parsed.raw):
             concepts = _dictionary_read_soft(concepts)
         concepts = settle_soft(
@@ -1426,7 +1429,7 @@ class Searcher:
             max(1, page),
             max(1, page_size),
             Filters(),
-            asking=Asking.of(parsed.raw, parsed.cleaned),
+            asking=Asking.of(parsed.raw, parsed.cleaned, _corrected(parsed.cleaned, corrections)),
             hits_of=hits_of,
         )
 
@@ -1726,6 +1729,17 @@ class Searcher:
             year=info.year,
             url=info.extra.get("url"),
         )
+
+
+def _corrected(read: str, corrections: list[Correction]) -> str:
+    """``read`` with the typo corrections of its words made (宁夏 城镇化律 -> 宁夏 城镇化率):
+    how the query asks is read from the words the search looks for. Empty when nothing
+    was corrected (the query is then read as typed)."""
+    if not corrections:
+        return ""
+    for c in corrections:
+        read = read.replace(c.original, c.corrected)
+    return read
 
 
 def _glossed(

@@ -167,6 +167,10 @@ def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 # A figure: digits, or a count in Chinese numerals with its measure word (百家, 三个, 两倍).
 _FIGURE_RE = re.compile("[0-9]|[一二两三四五六七八九十百千]+[个家项座所条名倍]")
+# The number of a plan's item opening its passage (1. 加快新食品原料挖掘, 8.完善创新创业载体体系,
+# （3）, 2、): it counts the items, not the thing, and stood beside the thing a count asked of
+# as the goal's figure did (研制并获批3—5种新食品原料): the task line tied with the goal's.
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:[（(]\s*[0-9]+\s*[)）]|[0-9]+\s*[.．、](?![0-9]))")
 
 
 def figures_near(texts: list[str], words: tuple[tuple[str, ...], ...], reach: int) -> np.ndarray:
@@ -186,7 +190,9 @@ def figures_near(texts: list[str], words: tuple[tuple[str, ...], ...], reach: in
         places = [(m.start(), m.end()) for m in pattern.finditer(text)]
         if not places:
             continue
-        figures = [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
+        item = _ITEM_NUMBER_RE.match(text)
+        skip = item.end() if item else 0
+        figures = [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text, skip)]
         starts = [a for a, _ in figures]
         ends = [b for _, b in figures]
         for start, end in places:
