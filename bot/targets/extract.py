@@ -1366,6 +1366,9 @@ class _Walker:
             # 高新技术企业数量达到8600家, 海外仓数量达到60个: a count names the counted thing
             # (GOLD_GUIDELINES 6.3, 6.8.24; 入围数量, what entering counts, stays)
             indicator = things_counted(indicator)
+        if named.change == "新升规" and not indicator.startswith("规模以上"):
+            # 新升规工业企业: firms newly risen above the threshold, counted in its class
+            indicator = "规模以上" + indicator
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:

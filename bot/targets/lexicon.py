@@ -71,6 +71,10 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("新开通", "新开通"),
     ("新缔结", "新缔结"),
     ("新认定", "新认定"),
+    # firms newly entered into the statistics' threshold classes (新入库规模以上工业企业,
+    # 新升规工业企业): the year's additions, the act their change, the class their name
+    ("新入库", "新入库"),
+    ("新升规", "新升规"),
     ("新设立", "新设"),
     ("新设", "新设"),
     ("新增", "新增"),

@@ -1,0 +1,32 @@
+"""Extraction faults the digests showed (``digest-trial17``), fixed by their general cause
+(``targets-left29``; issue 11). Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value
+
+_COUNTY = "某县2026年政府工作报告\n\n二、2026年工作安排\n\n"
+_NAME = "county_mou_2026_gwr.txt"
+
+
+def _records(extract, text: str, name: str = _NAME) -> dict[float, dict]:
+    return {r["value"]: r for r in (x.to_dict() for x in extract(text, name))}
+
+
+def test_firms_newly_entered_into_a_threshold_class_are_the_years_additions(extract):
+    text = _COUNTY + (
+        "新入库规模以上工业企业35家以上、限上商贸企业42家左右；全年新升规工业企业28家。\n"
+    )
+    got = _records(extract, text)
+    assert (got[35]["indicator"], got[35]["change"]) == ("规模以上工业企业", "新入库")
+    assert (got[42]["indicator"], got[42]["change"]) == ("限额以上商贸企业", "新入库")
+    # 升规: risen above the threshold, counted in its class
+    assert (got[28]["indicator"], got[28]["change"]) == ("规模以上工业企业", "新升规")
+
+
+def test_a_sector_before_market_entities_narrows_them(extract):
+    text = _COUNTY + "全县限上批发零售业经营主体达到260家，住宿餐饮业经营主体达到130家。\n"
+    got = names_by_value(extract(text, _NAME))
+    assert got[260] == "限额以上批发零售业经营主体"
+    assert got[130] == "住宿餐饮业经营主体"
