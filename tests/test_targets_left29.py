@@ -30,3 +30,13 @@ def test_a_sector_before_market_entities_narrows_them(extract):
     got = names_by_value(extract(text, _NAME))
     assert got[260] == "限额以上批发零售业经营主体"
     assert got[130] == "住宿餐饮业经营主体"
+
+
+def test_a_yearly_figure_takes_the_span_its_sentence_opens_with(extract):  # 6.8.5
+    text = "某省关于支持数字化转型的若干措施\n\n一、加大资金支持\n\n" + (
+        "2025—2027年，省级财政每年安排数字化转型专项资金6亿元。\n"
+        "2025年至2027年，全省每年新建智能工厂40家。\n"
+    )
+    got = _records(extract, text, "province_mou_2025_digital-measures.txt")
+    assert got[6]["year"] == "2025-2027"
+    assert got[40]["year"] == "2025-2027"

@@ -93,6 +93,8 @@ _FULL_STOP = "。！？"
 # a 。-sentence from where it starts (the last may lack its stop)
 _FULL_SENTENCE_RE = re.compile(r"[^。！？]*(?:[。！？][”’」』）]*)?")
 # the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
+# a span of years written out (2024—2026年, 2024年至2026年)
+_SPAN_WRITTEN_RE = re.compile(r"(20\d{2})年?\s*(?:—|–|-|－|~|至|到)\s*(20\d{2})年")
 _GOAL_SPAN_RE = re.compile(
     r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
 )
@@ -1220,7 +1222,11 @@ class _Walker:
             # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
             summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
             year = None if summed else review_year
-        if year == "每年" and self.section.paragraph_period:
+        if year == "每年" and (written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)):
+            # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
+            # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
+            year = f"{written[1]}-{written[2]}"
+        elif year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         elif year == "每年" and self.section.section_class == PLAN:
             # a plan's 每年新增高标准农田50万亩: each year of the period its title names
