@@ -40,3 +40,11 @@ def test_a_yearly_figure_takes_the_span_its_sentence_opens_with(extract):  # 6.8
     got = _records(extract, text, "province_mou_2025_digital-measures.txt")
     assert got[6]["year"] == "2025-2027"
     assert got[40]["year"] == "2025-2027"
+
+
+def test_a_report_on_a_years_work_dates_its_review_by_the_title(extract):
+    text = "某县2025年巩固拓展脱贫攻坚成果同乡村振兴工作情况报告\n\n一、主要工作成效\n\n" + (
+        "产业发展提质增效。种植中药材18万亩，新建冷链仓库36座。\n"
+    )
+    got = _records(extract, text, "county_mou_2026_rural-revitalization-report.txt")
+    assert got[36]["year"] == "2025"

@@ -402,7 +402,8 @@ class _Walker:
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
-        # 2026年民生实事项目, 2025年上半年工作总结: the one year the title says the work is of
+        # 2026年民生实事项目, 2025年上半年工作总结, 2024年…乡村振兴工作情况报告: the one year the
+        # title says the work is of
         self.title_year = _title_year(doc.meta.title)
         # the years a box row's 基期值 and 目标值 are of: the period the title names
         self.box_span = _plan_span(doc)
@@ -1535,8 +1536,8 @@ _TITLE_SPAN_RE = re.compile(
 # 2026年民生实事项目, 2025年上半年工作总结和下半年工作安排, 2025年工作要点: a title that
 # names the one year whose work, projects or results the document sets out
 _TITLE_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,12}?"
-    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目)"
+    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,16}?"
+    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目|工作情况)"
 )
 _ANY_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
