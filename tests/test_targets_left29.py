@@ -25,6 +25,11 @@ def test_firms_newly_entered_into_a_threshold_class_are_the_years_additions(extr
     assert (got[28]["indicator"], got[28]["change"]) == ("规模以上工业企业", "新升规")
 
 
+def test_things_newly_opened_name_the_things(extract):  # 6.8.25
+    got = _records(extract, _COUNTY + "新开办公办托育机构7所。\n")
+    assert (got[7]["indicator"], got[7]["change"]) == ("公办托育机构", "新开办")
+
+
 def test_a_sector_before_market_entities_narrows_them(extract):
     text = _COUNTY + "全县限上批发零售业经营主体达到260家，住宿餐饮业经营主体达到130家。\n"
     got = names_by_value(extract(text, _NAME))
