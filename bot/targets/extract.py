@@ -1223,7 +1223,9 @@ class _Walker:
             # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
             summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
             year = None if summed else review_year
-        if year == "每年" and (written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)):
+        if year == "每年" and (
+            written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)
+        ):
             # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
             # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
             year = f"{written[1]}-{written[2]}"
