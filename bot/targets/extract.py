@@ -93,6 +93,8 @@ _FULL_STOP = "。！？"
 # a 。-sentence from where it starts (the last may lack its stop)
 _FULL_SENTENCE_RE = re.compile(r"[^。！？]*(?:[。！？][”’」』）]*)?")
 # the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
+# a span of years written out (2024—2026年, 2024年至2026年)
+_SPAN_WRITTEN_RE = re.compile(r"(20\d{2})年?\s*(?:—|–|-|－|~|至|到)\s*(20\d{2})年")
 _GOAL_SPAN_RE = re.compile(
     r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
 )
@@ -409,7 +411,8 @@ class _Walker:
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" or self._late_speech(doc) else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
-        # 2026年民生实事项目, 2025年上半年工作总结: the one year the title says the work is of
+        # 2026年民生实事项目, 2025年上半年工作总结, 2024年…乡村振兴工作情况报告: the one year the
+        # title says the work is of
         self.title_year = _title_year(doc.meta.title)
         # the years a box row's 基期值 and 目标值 are of: the period the title names
         self.box_span = _plan_span(doc)
@@ -1279,7 +1282,13 @@ class _Walker:
             # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
             summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
             year = None if summed else review_year
-        if year == "每年" and self.section.paragraph_period:
+        if year == "每年" and (
+            written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)
+        ):
+            # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
+            # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
+            year = f"{written[1]}-{written[2]}"
+        elif year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         elif year == "每年" and self.section.section_class == PLAN:
             # a plan's 每年新增高标准农田50万亩: each year of the period its title names
@@ -1427,6 +1436,9 @@ class _Walker:
             # 高新技术企业数量达到8600家, 海外仓数量达到60个: a count names the counted thing
             # (GOLD_GUIDELINES 6.3, 6.8.24; 入围数量, what entering counts, stays)
             indicator = things_counted(indicator)
+        if named.change == "新升规" and not indicator.startswith("规模以上"):
+            # 新升规工业企业: firms newly risen above the threshold, counted in its class
+            indicator = "规模以上" + indicator
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
@@ -1591,8 +1603,8 @@ _TITLE_SPAN_RE = re.compile(
 # 2026年民生实事项目, 2025年上半年工作总结和下半年工作安排, 2025年工作要点: a title that
 # names the one year whose work, projects or results the document sets out
 _TITLE_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,12}?"
-    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目)"
+    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,16}?"
+    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目|工作情况)"
 )
 _ANY_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 

@@ -71,6 +71,13 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("新开通", "新开通"),
     ("新缔结", "新缔结"),
     ("新认定", "新认定"),
+    # firms newly entered into the statistics' threshold classes (新入库规模以上工业企业,
+    # 新升规工业企业): the year's additions, the act their change, the class their name
+    ("新入库", "新入库"),
+    ("新升规", "新升规"),
+    # and things newly opened (新开办公办幼儿园18所), as 新建 (6.8.25: the act a count's
+    # change, none of the 41 golds keeping it in the name)
+    ("新开办", "新开办"),
     ("新设立", "新设"),
     ("新设", "新设"),
     ("新增", "新增"),

@@ -77,6 +77,7 @@ def _narrower_set(lead: str, before: str) -> bool:
     class of places, a budget level or a size class."""
     if lead and (
         _narrowing_nouns(lead)
+        or _SECTOR_LEAD_RE.search(lead)
         or _PLACE_CLASS_RE.search(lead)
         or _SIZE_CLASS_RE.fullmatch(lead)
         or _EXEMPT_RE.fullmatch(lead)
@@ -93,6 +94,11 @@ def _narrower_set(lead: str, before: str) -> bool:
 
 
 _LIST_WORD_RE = re.compile(r"[和及与、]")
+# A statistical threshold class said before the things (规模以上, 限额以上, 资质以上)
+_THRESHOLD_CLASS_RE = re.compile(r"^(?:(?:规模|限额|资质)(?:及)?以上|[规限]上)")
+# A sector named by its trades (批零住餐业, 批发零售业, 住宿餐饮业: jieba reads their first
+# characters as verbs) before a known name narrows it to that sector's units, as 餐饮业 does
+_SECTOR_LEAD_RE = re.compile(r"(?:^|以上|[规限]上)[\u4e00-\u9fff]{1,6}(?<![就创失产])业$")
 # a quoted name right before (“智改数转”|重点项目)
 _QUOTED_BEFORE_RE = re.compile(r"[“「『][\u4e00-\u9fff]{2,10}[”」』]$")
 # A list summed up in a quoted label right before a known name (电视机、冰箱、洗衣机
@@ -292,10 +298,13 @@ def _best_before_of(
     if m.start > 0 and _CJK_RE.match(text, m.start - 1):
         opening = text[clause_start(text, m.start) : m.start]
         lead = clean_name(opening)
+        # a statistical threshold class before a sector (限额以上|批零住餐业经营主体) is
+        # itself narrowing: the length limit is for the words after it
+        lead_core = _THRESHOLD_CLASS_RE.sub("", lead) if lead else lead
         adjacent = (
             lead
-            and len(lead) <= 6
-            and text.endswith(lead, 0, m.start)  # nothing cut between them (提质改造|农村公路)
+            and len(lead_core) <= 6
+            and text.endswith(lead_core, 0, m.start)  # nothing cut between (提质改造|农村公路)
             and lead not in m.canonical  # 乡镇卫生院 医防融合标准化改造: the table's own
         )
         if 2 < len(lead) <= 11 and lead.endswith("年") and text.endswith(lead, 0, m.start):
