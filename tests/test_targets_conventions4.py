@@ -1,0 +1,31 @@
+"""Names the golds had written two ways, settled once (GOLD_GUIDELINES 6.8.28-,
+``gold-conventions4``; issue 11). Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from bot.targets.naming.clean import settled_whole_name
+from tests.probes import names_by_value
+
+_COUNTY = "某县2018年政府工作报告\n\n一、2017年工作回顾\n\n"
+_NAME = "county_mou_2018_gwr.txt"
+
+
+def test_the_money_of_a_bond_is_the_bond(extract):  # 6.8.29
+    text = _COUNTY + (
+        "争取超长期特别国债资金4.7亿元、地方政府专项债券资金9.3亿元，"
+        "争取中央预算内投资和超长期特别国债资金6.1亿元。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[4.7] == "超长期特别国债"
+    assert got[9.3] == "地方政府专项债券"
+    assert got[6.1] == "中央预算内投资和超长期特别国债资金"  # a list shares its 资金
+    assert settled_whole_name("超长期特别国债项目资金") == "超长期特别国债项目资金"
+
+
+def test_a_total_area_is_the_area_and_a_shares_base_keeps_its_words(extract):  # 6.8.31
+    text = _COUNTY + "全县湿地公园总面积达到3.4万亩，高标准农田达到耕地总面积的57%。\n"
+    got = names_by_value(extract(text, _NAME))
+    assert got[3.4] == "湿地公园面积"
+    assert got[57] == "高标准农田占耕地总面积比重"
+    assert settled_whole_name("湿地公园总面积占国土面积比重") == "湿地公园面积占国土面积比重"
