@@ -29,3 +29,14 @@ def test_a_total_area_is_the_area_and_a_shares_base_keeps_its_words(extract):  #
     assert got[3.4] == "湿地公园面积"
     assert got[57] == "高标准农田占耕地总面积比重"
     assert settled_whole_name("湿地公园总面积占国土面积比重") == "湿地公园面积占国土面积比重"
+
+
+def test_a_class_of_cities_before_an_air_measure_is_kept(extract):  # 6.8.30
+    text = "某省2024年国民经济和社会发展统计公报\n\n" + (
+        "全年设区城市空气质量优良天数比例为97.3%，县级以上城市空气质量优良天数比例为96.1%，"
+        "市区空气质量优良天数比例为95.2%。\n"
+    )
+    got = names_by_value(extract(text, "province_mou_2024_stat-bulletin.txt"))
+    assert got[97.3] == "设区城市空气质量优良天数比例"
+    assert got[96.1] == "县级以上城市空气质量优良天数比例"
+    assert got[95.2] == "市区空气质量优良天数比例"
