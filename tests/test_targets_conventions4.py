@@ -34,9 +34,12 @@ def test_a_total_area_is_the_area_and_a_shares_base_keeps_its_words(extract):  #
 def test_a_class_of_cities_before_an_air_measure_is_kept(extract):  # 6.8.30
     text = "某省2024年国民经济和社会发展统计公报\n\n" + (
         "全年设区城市空气质量优良天数比例为97.3%，县级以上城市空气质量优良天数比例为96.1%，"
-        "市区空气质量优良天数比例为95.2%。\n"
+        "市区空气质量优良天数比例为95.2%，地级以上城市空气质量优良天数比率为94.4%，"
+        "城市空气质量优良天数比率为93.3%。\n"
     )
     got = names_by_value(extract(text, "province_mou_2024_stat-bulletin.txt"))
     assert got[97.3] == "设区城市空气质量优良天数比例"
     assert got[96.1] == "县级以上城市空气质量优良天数比例"
     assert got[95.2] == "市区空气质量优良天数比例"
+    assert got[94.4] == "地级以上城市空气质量优良天数比率"  # the table's alias starts at 城市
+    assert got[93.3] == "空气质量优良率"  # a bare 城市 is the table's alias (6.6)

@@ -308,6 +308,8 @@ def _best_before_of(
             adjacent, lead = True, lead[:-1]
         if _narrower_set(lead if adjacent else "", opening):
             return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
+        if adjacent and m.alias.startswith("城市") and _CITY_CLASS_RE.search(lead + "城市"):
+            return None  # 县级以上|城市空气质量优良天数比率: the alias's 城市 ends the class
     place = _URBAN_OR_RURAL_RE.search(text, max(0, m.start - 2), m.start)
     if (
         place
