@@ -43,3 +43,15 @@ def test_a_class_of_cities_before_an_air_measure_is_kept(extract):  # 6.8.30
     assert got[95.2] == "市区空气质量优良天数比例"
     assert got[94.4] == "地级以上城市空气质量优良天数比率"  # the table's alias starts at 城市
     assert got[93.3] == "空气质量优良率"  # a bare 城市 is the table's alias (6.6)
+
+
+def test_a_sum_per_head_of_a_subsidy_named_before_is_its_standard(extract):  # 6.8.33
+    text = "某市2030年政府工作报告\n\n二、2030年工作安排\n\n" + (
+        "发放护理补贴，对失能老年人每人每月补贴260元。"
+        "落实国家养老服务补贴制度，对高龄老人每人每年发放补贴1200元。"
+        "对到社区卫生服务中心工作的全科医生，每人每月给予岗位补贴900元。\n"
+    )
+    got = names_by_value(extract(text, "city_mou_2030_gwr.txt"))
+    assert got[260] == "护理补贴标准"
+    assert got[1200] == "养老服务补贴标准"
+    assert got[900] == "全科医生岗位补贴"  # the subsidy named in the sum's own clause
