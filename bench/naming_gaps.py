@@ -62,6 +62,7 @@ from bench.eval_targets import (  # noqa: E402
     load_corpus,
     load_gold,
     match_one_to_one,
+    name_key,
     predict,
     real_predictions,
 )
@@ -141,10 +142,6 @@ class Miss:
     sentence: str
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[\s“”‘’\"'「」『』《》（）()]", "", name)
-
-
 def _extra(short: str, long: str) -> str:
     """What ``long`` has beyond ``short`` (``short`` a substring of it)."""
     i = long.find(short)
@@ -167,7 +164,7 @@ _SURFACE: tuple[tuple[str, Callable[[str], str]], ...] = (
 
 def surface_difference(gold: str, pred: str) -> str | None:
     """Which particle or mark alone tells the two names apart (``None``: more than that)."""
-    g, p = _norm(gold), _norm(pred)
+    g, p = name_key(gold), name_key(pred)
     for label, fold in _SURFACE:
         if fold(g) == fold(p):
             return label
@@ -192,7 +189,7 @@ def classify(
     gold: str, pred: str, known: Callable[[str], bool], gold_names: set[str]
 ) -> tuple[str, str]:
     """The class of a strict miss (see the module docstring) and a detail."""
-    g, p = _norm(gold), _norm(pred)
+    g, p = name_key(gold), name_key(pred)
     if p and p in g:
         return _class_of_extra(_extra(p, g), "missing", "too_short")
     if g and g in p:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.eval_targets import Score, match_one_to_one, print_misses
+from bench.eval_targets import Score, match_one_to_one, name_key, print_misses
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
@@ -194,15 +194,11 @@ class RealReport:
         return self.bulletin_targets / self.bulletin_pred if self.bulletin_pred else 0.0
 
 
-def _norm_name(name: str) -> str:
-    return re.sub(r"[\s“”‘’\"'「」『』《》（）()]", "", name)
-
-
 def name_matches(pred: str, gold: dict[str, Any], canonical: Callable[[str], str | None]) -> bool:
     """Whether ``pred`` names what ``gold`` measures (gold name, an ``alt``, same canonical)."""
     names = [gold["indicator"], *gold.get("alt", [])]
-    p = _norm_name(pred)
-    if any(p == _norm_name(n) for n in names):
+    p = name_key(pred)
+    if any(p == name_key(n) for n in names):
         return True
     cp = canonical(pred)
     return cp is not None and any(cp == canonical(n) for n in names)
@@ -214,9 +210,9 @@ def name_close(pred: str, gold: dict[str, Any], canonical: Callable[[str], str |
     5G基站), but never a name and the base of its share (占国内生产总值比重 vs 国内生产总值)."""
     if name_matches(pred, gold, canonical):
         return True
-    p = _norm_name(pred)
+    p = name_key(pred)
     for n in [gold["indicator"], *gold.get("alt", [])]:
-        g = _norm_name(n)
+        g = name_key(n)
         short, long = sorted((p, g), key=len)
         if len(short) >= 2 and short in long and len(short) * 2 >= len(long):
             if "占" in long and "占" not in short:

@@ -75,6 +75,7 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.clean import settled_whole_name
 from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.plan_targets import is_restated_target
@@ -1443,6 +1444,9 @@ class _Walker:
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
             indicator = whole_without_own_scope(self._gdp_named(indicator), self.table)
+            if (settled := settled_whole_name(indicator)) != indicator:
+                # 超长期特别国债资金 is the table's bond (6.8.29), 林下经济总面积 its 面积 (6.8.31)
+                indicator = self.table.canonical(settled) or settled
         else:
             # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
             # lists as an alias is written as the table writes it, as a matched phrase is

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.naming.needs import needs
-from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
+from bot.targets.naming.words import CLAUSE_MARKS, _is_name, _is_verb, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -233,6 +233,33 @@ def _cap_name(sentence: str, start: int, n: Named) -> str:
     return receiver + kind if receiver else ""
 
 
+# A sum per head of a subsidy the clause before names (发放育儿补贴，对3周岁以下婴幼儿每人每年
+# 补贴3600元; 落实国家育儿补贴制度，对…每人每年发放补贴3600元) is that subsidy's standard
+# (GOLD_GUIDELINES 6.8.33), as 低保标准 is; a subsidy named in the sum's own clause
+# (每人每月给予岗位补贴800元) is named by it and its receivers, as above.
+_PER_HEAD_SUM_RE = re.compile(
+    r"(?:对[^，。；：]{2,30}?)?每人(?:每年|每月)?(?:发放|给予)?(?:补贴|补助)"
+)
+# the subsidy named by the clause before, less who acts and how (落实国家育儿补贴制度)
+_SCHEME_CLAUSE_RE = re.compile(
+    r"(?:我们|我省|我市|我区|我县)?(?:将|要)?(?:全面|继续|持续|进一步)?"
+    r"(?:落实|发放|实施|兑现|执行|建立|完善|推行)?(?:国家|省级|市级|县级)?"
+    r"(?P<what>[\u4e00-\u9fff]{2,8}?(?:补贴|补助))(?:制度|政策)?[，,]"
+)
+
+
+def _standard_name(sentence: str, start: int, end: int) -> str:
+    """``育儿补贴标准`` for the per-head sum ending at ``end`` whose clause opens at ``start``,
+    ``""`` when it is no sum per head of a subsidy named just before."""
+    if not _PER_HEAD_SUM_RE.fullmatch(sentence, start, end):
+        return ""
+    opens = after_mark(sentence, max(start - 1, 0), CLAUSE_MARKS)
+    m = _SCHEME_CLAUSE_RE.fullmatch(sentence, opens, start)
+    if not m or _is_verb(m["what"][:2]) or not _is_name(m["what"]):
+        return ""
+    return m["what"] + "标准"
+
+
 @needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金", "贴息")
 def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     """Money given as an award or a subsidy is named by its kind and its receivers."""
@@ -244,6 +271,9 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
         start = after_mark(sentence, fig.start, CLAUSE_MARKS)
         # the giving may follow a lead in its clause: the rate given first (按研发投入的30%
         # 给予最高1000万元奖励) or the subsidy it adds to (在中央补贴基础上按每台最高3万元…)
+        if fig.unit_class == "money" and (standard := _standard_name(sentence, start, fig.start)):
+            out.append(replace(n, indicator=standard, confidence=max(n.confidence, 0.75)))
+            continue
         lead = _LEAD_RE.match(sentence, start, fig.start)
         opens = lead.end() if lead else start
         giving = _GIVING_RE.search(sentence, opens, fig.start)

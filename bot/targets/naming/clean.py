@@ -427,6 +427,21 @@ _YEARS_VALUE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?<![当全今明去上同每近历往多])年(?=(?:产值|营业收入|营收|销售收入|销售额)$)"
 )
 
+# The money of a bond the table lists is the bond (GOLD_GUIDELINES 6.8.29), as its quota and
+# size are: 超长期特别国债资金 -> 超长期特别国债. A list sharing one 资金
+# (中央预算内投资和超长期特别国债资金) and the projects' money (…项目资金) are other measures.
+_BOND_FUNDS_RE = re.compile(r"^(超长期特别国债|地方政府专项债券)资金$")
+# 总面积 of a thing is its 面积 (6.8.31): 林下经济总面积, 风景名胜区总面积占国土面积比重 ->
+# 林下经济面积, 风景名胜区面积占…; a share's base keeps the text's words (占耕地总面积比重)
+_TOTAL_AREA_RE = re.compile(r"^(?P<what>[^占]*[\u4e00-\u9fff]{2})总面积(?=$|占)")
+
+
+def settled_whole_name(name: str) -> str:
+    """A record's whole name (composed or read, not in the table) in the form GOLD_GUIDELINES
+    6.8.29 and 6.8.31 settle; applied to the whole so that a share's base is told apart."""
+    name = _BOND_FUNDS_RE.sub(r"\1", name)
+    return _TOTAL_AREA_RE.sub(r"\g<what>面积", name)
+
 
 def _settled_forms(s: str) -> str:
     """Names the golds had written two ways, written the one way GOLD_GUIDELINES 6.8 settles."""

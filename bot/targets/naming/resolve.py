@@ -33,6 +33,9 @@ _PLACE_CLASS_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:县|县域|地区|地方|乡镇|园区|开发区|高新区|新区|试验区|自贸区|片区"
     r"|保税区|综保区|示范区|本级)$"
 )
+# A class of cities a statistic is taken over (设区城市, 地级及以上城市, 县级以上城市, 中心城市):
+# its air or water is of those places only (GOLD_GUIDELINES 6.8.30), as 设区市 and 市区 are
+_CITY_CLASS_RE = re.compile(r"(?:设区的?|地级(?:及)?以上|地级|县级(?:及)?以上|中心)城市$")
 # A size class (亿元以上重点技改项目): the projects above the bar, not all of them.
 _SIZE_CLASS_RE = re.compile(r"(?:\d+(?:\.\d+)?)?[十百千万亿]*元?(?:及)?以上")
 # the subject of a verb before the name (自贸试验区实现货物进出口总额)
@@ -79,6 +82,7 @@ def _narrower_set(lead: str, before: str) -> bool:
         _narrowing_nouns(lead)
         or _SECTOR_LEAD_RE.search(lead)
         or _PLACE_CLASS_RE.search(lead)
+        or _CITY_CLASS_RE.search(lead)
         or _SIZE_CLASS_RE.fullmatch(lead)
         or _EXEMPT_RE.fullmatch(lead)
     ):
@@ -313,6 +317,8 @@ def _best_before_of(
             adjacent, lead = True, lead[:-1]
         if _narrower_set(lead if adjacent else "", opening):
             return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
+        if adjacent and m.alias.startswith("城市") and _CITY_CLASS_RE.search(lead + "城市"):
+            return None  # 县级以上|城市空气质量优良天数比率: the alias's 城市 ends the class
     place = _URBAN_OR_RURAL_RE.search(text, max(0, m.start - 2), m.start)
     if (
         place
