@@ -22,6 +22,7 @@ from bot.library.answers import (
     asks_time,
     best_answer,
     counted_in,
+    covering,
     in_unit,
     in_written_order,
     is_share,
@@ -223,11 +224,9 @@ class AnswersMixin:
             )
             if found or strict:
                 return found
-        words = [
-            w
-            for w in self.tokenizer.cut(normalize(query))
-            if w.strip() and not facet_word(w, understood)
-        ]
+        cut = [w for w in self.tokenizer.cut(normalize(query)) if w.strip()]
+        words = [w for w in cut if not facet_word(w, understood)]
+        facets = [w for w in cut if facet_word(w, understood)]
 
         table = self.indicator_table
         asked_family = table.family(indicator) if indicator else None
@@ -308,7 +307,22 @@ class AnswersMixin:
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
+            # the names a query's words name equally (中老铁路 of 发送旅客 and 运输货物), or
+            # in one passage any of its records: the one holding more of the query's
+            # other words answers (运了多少货: 运输货物; 医保: 医疗保险, not 养老保险; 酒和
+            # 饮料 工业增加值: 酒、饮料和精制茶制造业增加值, not the 加工业增加值 that holds
+            # 工业增加值 across two words); of those, a share only when one is asked
+            # (5G用户: 5G移动电话用户, not 5G移动电话用户占全球比重)
             rows = [(i, r) for n, i, r in named if n == longest]
+            if within is not None:
+                # one passage's few records: one its words name less may hold more
+                rows += [(i, r) for n, i, r in named if n != longest]
+            held = {id(r): covering(words, facets, r.indicator) for _, r in rows}
+            most = max(held.values())
+            rows = [(i, r) for i, r in rows if held[id(r)] == most]
+            if not share and any(not is_share(r.indicator) for _, r in rows):
+                # a share no word asked (5G 用户 有多少): the figure, not its share of a whole
+                rows = [(i, r) for i, r in rows if not is_share(r.indicator)]
         elif within is not None and asks_time(query):
             # 几小时 放行: the passage's target in a time unit answers, whatever its name
             rows = [(i, r) for _, i, r in named if time_unit(r.unit)]

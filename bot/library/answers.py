@@ -160,11 +160,13 @@ def asked_count(query: str) -> tuple[str, str] | None:
 # An amount asked in its unit (多少万户, 多少公里, 几个, 多少亿元): a record in another unit
 # (a share in %, 亿元 for 万户) answers another question
 _UNITS = (
-    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时"
+    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时|钱"
 )
 _ASKED_UNIT_RE = re.compile(rf"(?<![哪第])(?:几|多少)(?:万|亿)*({_UNITS})(?!方面|领域|百分点)")
 _UNIT_CUT_RE = re.compile(r"[（(/]")
-_SAME_UNITS = {"千米": "公里"}
+# 多少钱 (卖了多少钱, 补了多少钱) asks an amount of money: a record in 亿元 answers, not the
+# area or count its passage states beside it (商品房竣工面积 万平方米)
+_SAME_UNITS = {"千米": "公里", "钱": "元"}
 
 
 # A magnitude asked without its unit (专项债多少亿, 完成投资多少亿, 几千亿): an amount
@@ -587,6 +589,29 @@ def _named_length(word: str, name: str) -> int:
         if thing != word and len(thing) >= 2 and thing in name:
             return len(thing)
     return 0
+
+
+# Characters that join or ask (的, 了, 和, 多少): no part of what a figure measures.
+_FUNCTION_CHARS = frozenset("的了和与及是有在吗呢么个几多少")
+
+
+def covering(words: Iterable[str], facets: Iterable[str], name: str) -> int:
+    """How many of a query's characters an extracted name holds, beyond :func:`named_in`:
+    those of its words other than question words and facets, and of a facet word the name
+    holds whole (苗族 of 黔东南苗族人口 names the region and 苗族人口). A name holding only
+    the part two names share (中老铁路 of 中老铁路发送旅客 and 中老铁路运输货物, 人口 of 常住人口
+    and 苗族人口) holds less of 中老铁路运了多少货 than the one the other word asks."""
+    text = normalize(name).lower()
+    asked: set[str] = set()
+    for word in words:
+        low = word.lower()
+        if low not in _QUESTION_WORDS:
+            asked.update(low)
+    for word in facets:
+        low = word.lower()
+        if len(low) >= 2 and low in text:
+            asked.update(low)
+    return len((asked - _FUNCTION_CHARS) & set(text))
 
 
 def spelled_out(indicator: str, sentence: str) -> str:
