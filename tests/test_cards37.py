@@ -28,6 +28,12 @@ LANZHOU_2023 = (
     "21.5%；酒、饮料和精制茶制造业增加值增长12.8%；电气机械和器材制造业增加值增长6.2%。\n"
     "年末移动电话用户总数达680万户，其中5G移动电话用户达260万户，5G移动电话用户占移动电话用户"
     "比重38.2%。\n"
+    "年末全市公路总里程8300公里，其中：高速公路里程420公里，普通国道里程610公里。\n"
+)
+# an opinion setting shares of trade with the RCEP countries
+GANSU_RCEP = (
+    "甘肃省关于推动高质量实施RCEP的实施意见\n"
+    "到2024年，全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比达25%、15%和8%。\n"
 )
 
 
@@ -38,6 +44,7 @@ def engine(tmp_path_factory):
         {
             "province_gansu_2026_gwr.txt": GANSU_2026,
             "city_lanzhou_2023_stat-bulletin.txt": LANZHOU_2023,
+            "province_gansu_2022_rcep-implementation-opinion.txt": GANSU_RCEP,
         },
     )
 

@@ -311,21 +311,24 @@ class AnswersMixin:
             # in one passage any of its records: the one holding more of the query's
             # other words answers (运了多少货: 运输货物; 医保: 医疗保险, not 养老保险; 酒和
             # 饮料 工业增加值: 酒、饮料和精制茶制造业增加值, not the 加工业增加值 that holds
-            # 工业增加值 across two words); of those, a share only when one is asked
-            # (5G用户: 5G移动电话用户, not 5G移动电话用户占全球比重)
-            rows = [(i, r) for n, i, r in named if n == longest]
-            if within is not None:
-                # one passage's few records: one its words name less may hold more
-                rows += [(i, r) for n, i, r in named if n != longest]
-            held = {id(r): covering(words, facets, r.indicator) for _, r in rows}
-            most = max(held.values())
-            rows = [(i, r) for i, r in rows if held[id(r)] == most]
-            if not share and any(not is_share(r.indicator) for _, r in rows):
-                # a share no word asked (5G 用户 有多少): the figure, not its share of a whole
-                rows = [(i, r) for i, r in rows if not is_share(r.indicator)]
+            # 工业增加值 across two words), and a share only when one is asked (5G用户:
+            # 5G移动电话用户, not 5G移动电话用户占全球比重); after the year and the place
+            # asked (best_answer), which no better-named record of another year overrides
+            # one passage's few records: one its words name less may hold more
+            pool = [(n, i, r) for n, i, r in named if n == longest or within is not None]
+            rows = [(i, r) for _, i, r in pool]
+            held = {
+                id(r): (
+                    covering(words, facets, r.indicator),
+                    share or not is_share(r.indicator),
+                    n,
+                )
+                for n, _, r in pool
+            }
         elif within is not None and asks_time(query):
             # 几小时 放行: the passage's target in a time unit answers, whatever its name
             rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
+            held = {}
         else:
             return None
         return best_answer(
@@ -336,6 +339,7 @@ class AnswersMixin:
             national_first=national,
             kind=kind,
             changed=changed,
+            held=held,
         )
 
     def _counted_word(self, after: str) -> str:

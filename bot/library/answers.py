@@ -10,7 +10,7 @@ that states it moves to the top of the first page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
@@ -482,6 +482,7 @@ def best_answer(
     national_first: bool = True,
     kind: str = "target",
     changed: bool = False,
+    held: Mapping[int, tuple[int, bool, int]] | None = None,
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
     period first, then the document's year, unless the document is in ``stating``: it
@@ -495,7 +496,10 @@ def best_answer(
     (the query asks about provinces or cities: :func:`asks_places`). ``kind``: the
     records of that kind answer (``achievement``: a result asked). With ``changed``
     (the query asks how much a figure changed: 比2010年增加了多少, 比上年增加多少) a record
-    stating a change goes before the level its sentence also states."""
+    stating a change goes before the level its sentence also states. ``held``: how
+    well each record's name covers the query (by ``id`` of the record: :func:`covering`,
+    whether it is no share or a share was asked, how much the query's words name it),
+    after the year and the place."""
     nowhere = national_first and understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
@@ -531,6 +535,7 @@ def best_answer(
             period,
             own,
             national,
+            held.get(id(record), (0, True, 0)) if held else (0, True, 0),
             exact,
             rate,
             moved,
