@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library.answers import asked_unit, covering, in_unit
+from bot.library.answers import asked_unit, covering, in_unit, names_a_figure
 from tests.conftest import engine_over
 
 # a five-year review in a work report
@@ -85,3 +85,32 @@ def test_how_much_money_asks_an_amount_in_yuan():
     assert asked_unit("商品房卖了多少钱") == "元"
     assert asked_unit("以旧换新补了多少钱") == "元"
     assert in_unit("亿元", "元") and not in_unit("万平方米", "元")
+
+
+@pytest.mark.parametrize(
+    ("query", "figure"),
+    [
+        # a place, a year and a phrase ending in 里程
+        ("兰州2023年高速公路里程", "420公里"),
+        # a Latin acronym inside the phrase
+        ("甘肃到2024年与RCEP国家对外投资占比", "15%"),
+    ],
+)
+def test_a_place_a_year_and_a_phrase_naming_a_figure(engine, query, figure):
+    r = engine.search(query, page_size=3)
+    assert r.answer is not None and r.answer.figure == figure
+
+
+@pytest.mark.parametrize(
+    ("rest", "names"),
+    [
+        ("高速公路里程", True),
+        ("与RCEP国家对外投资占比", True),
+        ("5G基站覆盖率", True),
+        ("RCEP占比", False),  # too few Chinese characters to be a figure's name
+        ("成都 旅游", False),
+        ("茶叶 产业 发展", False),
+    ],
+)
+def test_names_a_figure(rest, names):
+    assert names_a_figure(rest) is names

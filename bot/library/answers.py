@@ -290,13 +290,15 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
 
 
-# What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额):
+# What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额,
+# 高速公路里程: 黔东南's, 四川's 铁路运营里程, the national 2015 report's 新建铁路投产里程):
 # a noun phrase ending so, typed with a place and a year and nothing else, names that
 # figure as a name the table knows does (names_only_indicator), though the table lacks it
 _FIGURE_HEAD_RE = re.compile(
     r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
-    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏)$"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程)$"
 )
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population
 # end of 2022, digital economy share of GDP by 2030): they date it, as 到 and 年底 do
 _ENGLISH_FILLER_RE = re.compile(r"(?<![a-z])(?:end|end of|of|in|by|at|the|year|as)(?![a-z])")
@@ -312,7 +314,11 @@ def names_a_figure(rest: str) -> bool:
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
     text = _DATE_WORDS_RE.sub("", text).strip()
-    if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fff]+", text) is None:
+    # a Latin acronym or a digit inside the phrase (与rcep国家对外投资占比, 5g基站数量,
+    # pm2.5平均浓度) is part of the figure's name, not another word
+    if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fffa-z0-9.]+", text) is None:
+        return False
+    if len(_HAN_RE.findall(text)) < 3:
         return False
     return _FIGURE_HEAD_RE.search(text) is not None
 
