@@ -319,7 +319,14 @@ class AnswersMixin:
             rows = [(i, r) for _, i, r in pool]
             held = {
                 id(r): (
-                    covering(words, facets, r.indicator),
+                    # what names it: a bare name (病例) by its sentence too, as above
+                    covering(
+                        words,
+                        facets,
+                        r.indicator
+                        + spelled_out(r.indicator, r.sentence)
+                        + (r.sentence if len(r.indicator) <= BARE_NAME and not packed else ""),
+                    ),
                     share or not is_share(r.indicator),
                     n,
                 )
