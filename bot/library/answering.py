@@ -22,6 +22,7 @@ from bot.library.answers import (
     asks_time,
     best_answer,
     counted_in,
+    covering,
     in_unit,
     in_written_order,
     is_share,
@@ -223,11 +224,9 @@ class AnswersMixin:
             )
             if found or strict:
                 return found
-        words = [
-            w
-            for w in self.tokenizer.cut(normalize(query))
-            if w.strip() and not facet_word(w, understood)
-        ]
+        cut = [w for w in self.tokenizer.cut(normalize(query)) if w.strip()]
+        words = [w for w in cut if not facet_word(w, understood)]
+        facets = [w for w in cut if facet_word(w, understood)]
 
         table = self.indicator_table
         asked_family = table.family(indicator) if indicator else None
@@ -308,10 +307,35 @@ class AnswersMixin:
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
-            rows = [(i, r) for n, i, r in named if n == longest]
+            # the names a query's words name equally (中老铁路 of 发送旅客 and 运输货物), or
+            # in one passage any of its records: the one holding more of the query's
+            # other words answers (运了多少货: 运输货物; 医保: 医疗保险, not 养老保险; 酒和
+            # 饮料 工业增加值: 酒、饮料和精制茶制造业增加值, not the 加工业增加值 that holds
+            # 工业增加值 across two words), and a share only when one is asked (5G用户:
+            # 5G移动电话用户, not 5G移动电话用户占全球比重); after the year and the place
+            # asked (best_answer), which no better-named record of another year overrides
+            # one passage's few records: one its words name less may hold more
+            pool = [(n, i, r) for n, i, r in named if n == longest or within is not None]
+            rows = [(i, r) for _, i, r in pool]
+            held = {
+                id(r): (
+                    # what names it: a bare name (病例) by its sentence too, as above
+                    covering(
+                        words,
+                        facets,
+                        r.indicator
+                        + spelled_out(r.indicator, r.sentence)
+                        + (r.sentence if len(r.indicator) <= BARE_NAME and not packed else ""),
+                    ),
+                    share or not is_share(r.indicator),
+                    n,
+                )
+                for n, _, r in pool
+            }
         elif within is not None and asks_time(query):
             # 几小时 放行: the passage's target in a time unit answers, whatever its name
             rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
+            held = {}
         else:
             return None
         return best_answer(
@@ -322,6 +346,7 @@ class AnswersMixin:
             national_first=national,
             kind=kind,
             changed=changed,
+            held=held,
         )
 
     def _counted_word(self, after: str) -> str:

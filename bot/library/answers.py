@@ -10,7 +10,7 @@ that states it moves to the top of the first page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
@@ -160,11 +160,13 @@ def asked_count(query: str) -> tuple[str, str] | None:
 # An amount asked in its unit (多少万户, 多少公里, 几个, 多少亿元): a record in another unit
 # (a share in %, 亿元 for 万户) answers another question
 _UNITS = (
-    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时"
+    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时|钱"
 )
 _ASKED_UNIT_RE = re.compile(rf"(?<![哪第])(?:几|多少)(?:万|亿)*({_UNITS})(?!方面|领域|百分点)")
 _UNIT_CUT_RE = re.compile(r"[（(/]")
-_SAME_UNITS = {"千米": "公里"}
+# 多少钱 (卖了多少钱, 补了多少钱) asks an amount of money: a record in 亿元 answers, not the
+# area or count its passage states beside it (商品房竣工面积 万平方米)
+_SAME_UNITS = {"千米": "公里", "钱": "元"}
 
 
 # A magnitude asked without its unit (专项债多少亿, 完成投资多少亿, 几千亿): an amount
@@ -288,13 +290,15 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
 
 
-# What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额):
+# What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额,
+# 高速公路里程: 黔东南's, 四川's 铁路运营里程, the national 2015 report's 新建铁路投产里程):
 # a noun phrase ending so, typed with a place and a year and nothing else, names that
 # figure as a name the table knows does (names_only_indicator), though the table lacks it
 _FIGURE_HEAD_RE = re.compile(
     r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
-    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏)$"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程)$"
 )
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population
 # end of 2022, digital economy share of GDP by 2030): they date it, as 到 and 年底 do
 _ENGLISH_FILLER_RE = re.compile(r"(?<![a-z])(?:end|end of|of|in|by|at|the|year|as)(?![a-z])")
@@ -310,7 +314,11 @@ def names_a_figure(rest: str) -> bool:
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
     text = _DATE_WORDS_RE.sub("", text).strip()
-    if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fff]+", text) is None:
+    # a Latin acronym or a digit inside the phrase (与rcep国家对外投资占比, 5g基站数量,
+    # pm2.5平均浓度) is part of the figure's name, not another word
+    if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fffa-z0-9.]+", text) is None:
+        return False
+    if len(_HAN_RE.findall(text)) < 3:
         return False
     return _FIGURE_HEAD_RE.search(text) is not None
 
@@ -480,6 +488,7 @@ def best_answer(
     national_first: bool = True,
     kind: str = "target",
     changed: bool = False,
+    held: Mapping[int, tuple[int, bool, int]] | None = None,
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
     period first, then the document's year, unless the document is in ``stating``: it
@@ -493,7 +502,10 @@ def best_answer(
     (the query asks about provinces or cities: :func:`asks_places`). ``kind``: the
     records of that kind answer (``achievement``: a result asked). With ``changed``
     (the query asks how much a figure changed: 比2010年增加了多少, 比上年增加多少) a record
-    stating a change goes before the level its sentence also states."""
+    stating a change goes before the level its sentence also states. ``held``: how
+    well each record's name covers the query (by ``id`` of the record: :func:`covering`,
+    whether it is no share or a share was asked, how much the query's words name it),
+    after the year and the place."""
     nowhere = national_first and understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
@@ -529,6 +541,7 @@ def best_answer(
             period,
             own,
             national,
+            held.get(id(record), (0, True, 0)) if held else (0, True, 0),
             exact,
             rate,
             moved,
@@ -587,6 +600,29 @@ def _named_length(word: str, name: str) -> int:
         if thing != word and len(thing) >= 2 and thing in name:
             return len(thing)
     return 0
+
+
+# Characters that join or ask (的, 了, 和, 多少): no part of what a figure measures.
+_FUNCTION_CHARS = frozenset("的了和与及是有在吗呢么个几多少")
+
+
+def covering(words: Iterable[str], facets: Iterable[str], name: str) -> int:
+    """How many of a query's characters an extracted name holds, beyond :func:`named_in`:
+    those of its words other than question words and facets, and of a facet word the name
+    holds whole (苗族 of 黔东南苗族人口 names the region and 苗族人口). A name holding only
+    the part two names share (中老铁路 of 中老铁路发送旅客 and 中老铁路运输货物, 人口 of 常住人口
+    and 苗族人口) holds less of 中老铁路运了多少货 than the one the other word asks."""
+    text = normalize(name).lower()
+    asked: set[str] = set()
+    for word in words:
+        low = word.lower()
+        if low not in _QUESTION_WORDS:
+            asked.update(low)
+    for word in facets:
+        low = word.lower()
+        if len(low) >= 2 and low in text:
+            asked.update(low)
+    return len((asked - _FUNCTION_CHARS) & set(text))
 
 
 def spelled_out(indicator: str, sentence: str) -> str:
