@@ -21,10 +21,12 @@ import contextlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.digest.filters import format_filter, parse_filter
 from bot.storage.db import Database, insert_for, lock
@@ -338,7 +340,29 @@ class SubscriptionStore:
                     DeliveryRow.slot == _slot(slot),
                 )
             )
-            return Subscription._from_row(row), claimed is not None
+            sub = Subscription._from_row(row)
+            missed = self._missed_since_sent(session, subscription_id, _slot(slot))
+            return (replace(sub, missed=missed) if missed else sub), claimed is not None
+
+    @staticmethod
+    def _missed_since_sent(
+        session: Session, subscription_id: int, before: datetime
+    ) -> tuple[datetime, ...]:
+        """The slots before ``before`` recorded missed since the last one sent (at most
+        100, the newest): what a digest for ``before`` covers beside its own slot."""
+        mine = DeliveryRow.subscription_id == subscription_id
+        last_sent = session.scalar(
+            select(func.max(DeliveryRow.slot)).where(
+                mine, DeliveryRow.status == "sent", DeliveryRow.slot < before
+            )
+        )
+        query = select(DeliveryRow.slot).where(
+            mine, DeliveryRow.status == "missed", DeliveryRow.slot < before
+        )
+        if last_sent is not None:
+            query = query.where(DeliveryRow.slot > last_sent)
+        slots = session.scalars(query.order_by(DeliveryRow.slot.desc()).limit(100)).all()
+        return tuple(_as_utc(s) for s in reversed(slots))
 
     def save_payload(self, subscription_id: int, slot: datetime, payload: Payload) -> None:
         """Keep the composed messages of a slot claimed without them (before the first
