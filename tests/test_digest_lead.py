@@ -46,14 +46,13 @@ def test_a_new_report_opens_the_digest_with_last_years_target_and_result(engine)
 
 
 def test_no_lead_without_new_work_reports(engine):
-    full = engine.digest("GDP", only_new=False)  # /digest GDP: the library, not a push
-    assert not [line for line in full.lines if line.kind == "lead"]
+    assert not [line for line in engine.digest("GDP").lines if line.kind == "lead"]
 
 
 def test_a_first_digest_leads_with_the_newest_reports_headline_targets(engine):
     # a subscription's first digest (no digest delivered yet): the newest work reports'
     # main targets the filter passes, one line a report, newest first
-    leads = [line.text for line in engine.digest("GDP").lines if line.kind == "lead"]
+    leads = [line.text for line in engine.digest("GDP", first=True).lines if line.kind == "lead"]
     assert leads == [
         "📌 全国 2016年主要目标：国内生产总值 增长 6.5%－7%",
         "📌 全国 2015年主要目标：国内生产总值 增长 7%左右",

@@ -85,6 +85,8 @@ def test_a_slot_sent_late_says_so_and_one_on_time_does_not(bundled_engine, store
     late = DigestComposer(bundled_engine, clock=lambda: SLOT + timedelta(hours=2, minutes=30))
     (first, *_rest) = late(sub, SLOT)
     assert "⏰ 本期送达晚于计划的 08:00。" in first
+    # a first digest: the newest work report's main targets the filter passes lead it
+    assert "<b>📌 烟台 2024年主要目标：</b>地区生产总值 增长 5.5%左右\n" in first
     on_time = SLOT + timedelta(minutes=3)
     assert delivery_notes(sub, SLOT, on_time, "zh") == ()
     assert delivery_notes(sub, SLOT, SLOT + timedelta(hours=3), "en") == (

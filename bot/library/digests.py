@@ -55,12 +55,15 @@ class DigestsMixin:
         group_by: Literal["indicator", "document"] = "indicator",
         more_command: str = "/targets",
         lang: str = DEFAULT_LANGUAGE,
+        first: bool = False,
     ) -> Digest:
         """The digest subscribers with ``filter`` get now (raises FilterError on bad input).
 
         ``since`` is the time of their last digest: with ``only_new`` only documents
         indexed after it contribute; either way those documents are marked new. ``lang``
         is the language of the digest's frame (its figures stay as the documents say them).
+        ``first``: a subscription's first digest, led by the newest work reports' main
+        targets (:meth:`_first_leads`; a preview of the library is not).
         """
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         docs = {d.doc_id: d for d in self.index.docs}
@@ -98,7 +101,7 @@ class DigestsMixin:
             if lead is not None:
                 found.setdefault((lead.region, lead.year), lead)
         leads = [lead_line(lead, lang) for lead in found.values()][:MAX_LEADS]
-        if not leads and since is None and only_new and group_by == "indicator":
+        if not leads and first and since is None and group_by == "indicator":
             # a subscription's first digest: its lines are the whole library's in turns
             # by group, and nothing said at the top what the newest reports aim at
             leads = self._first_leads(digest, docs, flt, lang)

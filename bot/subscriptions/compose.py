@@ -210,6 +210,7 @@ def subscription_digest(
         only_new=True,
         more_command=tr(lang, "digest.more_targets"),
         lang=lang,
+        first=sub.last_delivered_at is None,
     )
     if digest.empty:
         return []
