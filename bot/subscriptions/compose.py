@@ -83,17 +83,26 @@ def unmatched(engine: Engine, filter: DigestFilter | str) -> Unmatched | None:
     (:func:`known_unmatched`)."""
     state = corpus_state(engine)
     why = engine.filter_unmatched(filter)
-    text = filter if isinstance(filter, str) else format_filter(filter)
     with _KNOWN_LOCK:
-        _KNOWN.setdefault(engine, {})[text] = (state, why)
+        _KNOWN.setdefault(engine, {})[_stored(filter)] = (state, why)
     return why
+
+
+def _stored(filter: DigestFilter | str) -> str:
+    """A filter as a subscription stores it (``/subscribe`` asks with the text typed)."""
+    if isinstance(filter, str):
+        try:
+            filter = parse_filter(filter, check_places=False)
+        except ValueError:
+            return filter
+    return format_filter(filter)
 
 
 def known_unmatched(engine: Engine, filter_text: str) -> Unmatched | None:
     """:func:`unmatched` of ``filter_text`` for the library as it is, asked once per filter
     and library state (kept from ``/subscribe`` or the last scheduled run that asked)."""
     with _KNOWN_LOCK:
-        known = _KNOWN.get(engine, {}).get(filter_text)
+        known = _KNOWN.get(engine, {}).get(_stored(filter_text))
     if known is not None and known[0] == corpus_state(engine):
         return known[1]
     return unmatched(engine, filter_text)
