@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bot.digest.filters import format_filter, parse_filter
 from bot.storage.db import Database, insert_for, lock
@@ -351,16 +351,22 @@ class SubscriptionStore:
         """The slots before ``before`` recorded missed since the last one sent (at most
         100, the newest): what a digest for ``before`` covers beside its own slot."""
         mine = DeliveryRow.subscription_id == subscription_id
-        last_sent = session.scalar(
-            select(func.max(DeliveryRow.slot)).where(
-                mine, DeliveryRow.status == "sent", DeliveryRow.slot < before
+        sent = aliased(DeliveryRow)
+        # one round trip: no missed slot after it has a sent one (NOT EXISTS), so a
+        # delivery with nothing missed costs one indexed probe
+        later_sent = (
+            select(sent.id)
+            .where(
+                sent.subscription_id == subscription_id,
+                sent.status == "sent",
+                sent.slot > DeliveryRow.slot,
+                sent.slot < before,
             )
+            .exists()
         )
         query = select(DeliveryRow.slot).where(
-            mine, DeliveryRow.status == "missed", DeliveryRow.slot < before
+            mine, DeliveryRow.status == "missed", DeliveryRow.slot < before, ~later_sent
         )
-        if last_sent is not None:
-            query = query.where(DeliveryRow.slot > last_sent)
         slots = session.scalars(query.order_by(DeliveryRow.slot.desc()).limit(100)).all()
         return tuple(_as_utc(s) for s in reversed(slots))
 
