@@ -278,7 +278,8 @@ def build_application(
     # A chat's digests are in its /lang choice (in memory: read on the core thread). That a
     # chat was told its doc: filter names removed documents is kept on the subscription
     # with the notice's outcome "sent", in one transaction (the deliverer's told_filter).
-    composer = DigestComposer(engine, language=languages.for_chat)
+    # the scheduler's clock (built below; tests set it): a slot sent late says so
+    composer = DigestComposer(engine, language=languages.for_chat, clock=lambda: scheduler.clock())
 
     async def compose(sub, slot):  # the engine is only read on the core thread
         return await services_.run(composer, sub, slot)

@@ -49,6 +49,16 @@ def test_no_lead_without_new_work_reports(engine):
     assert not [line for line in engine.digest("GDP").lines if line.kind == "lead"]
 
 
+def test_a_first_digest_leads_with_the_newest_reports_headline_targets(engine):
+    # a subscription's first digest (no digest delivered yet): the newest work reports'
+    # main targets the filter passes, one line a report, newest first
+    leads = [line.text for line in engine.digest("GDP", first=True).lines if line.kind == "lead"]
+    assert leads == [
+        "📌 全国 2016年主要目标：国内生产总值 增长 6.5%－7%",
+        "📌 全国 2015年主要目标：国内生产总值 增长 7%左右",
+    ]
+
+
 def test_a_report_without_a_headline_target_has_no_lead() -> None:
     doc = document_info(
         "d1",

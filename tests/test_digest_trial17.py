@@ -204,7 +204,8 @@ def test_one_new_document_is_named_once_not_on_every_line(table) -> None:
     d = compose_digest(records, docs, None, now=NOW, table=table, since=5.0)
     assert "🆕 新文件：《2026年四川省人民政府工作报告》" in d.text
     assert d.text.count("四川省人民政府工作报告") == 1
-    assert d.target_lines[0].text == "• 地区生产总值 增长 5.5%左右 · 2026年"
+    # its place is on the line, though the title naming it is not (user-trial17's item 9)
+    assert d.target_lines[0].text == "• 地区生产总值 增长 5.5%左右 · 2026年 · 四川"
     # two documents, or one not new: each line names its source as before
     both = compose_digest(records, docs, None, now=NOW, table=table, since=5.0, only_new=False)
     assert all(" — 《" in line.text for line in both.target_lines)

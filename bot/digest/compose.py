@@ -172,6 +172,10 @@ class DigestEntry:
     comparison: bool
     sources: tuple[SourceRef, ...]
     records: tuple[TargetRecord, ...]
+    # where the line is about, said when the line does not name its source (the one new
+    # document named above every line): the record's region, else its document's, else
+    # the document's short title, never nothing
+    place: str = ""
 
     @property
     def new(self) -> bool:
@@ -301,8 +305,22 @@ def _merge_key(record: TargetRecord, doc_key: str) -> tuple:
     )
 
 
+def _doc_region(sources: list[_Doc]) -> str:
+    """The region the metadata of every document of ``sources`` gives, or ``""``."""
+    regions = {clean(d.info.region) if d.info is not None else "" for d in sources}
+    return regions.pop() if len(regions) == 1 else ""
+
+
+def _place(region: str, sources: list[_Doc]) -> str:
+    """What a line names its place by when it does not name its source: the record's
+    region, else its documents' (metadata), else its first document's short title."""
+    return clean(region) or _doc_region(sources) or sources[0].ref.title
+
+
 def _region_shown(region: str, sources: list[_Doc], group_by: GroupBy) -> str:
-    region = clean(region)
+    # a record that names no region is about its document's (the bundled 党代会报告's
+    # lines, a plan's, said no place at all: user-trial17)
+    region = clean(region) or _doc_region(sources)
     if not region:
         return ""
     if group_by == "document":
@@ -447,6 +465,7 @@ def compose_digest(
             comparison=record.value is None and not record.masked,
             sources=tuple(d.ref for d in sources),
             records=tuple(r for _i, _d, r in group_items),
+            place=_place(record.region, sources),
         )
         headline = (group_rank.get(group, len(GROUPS)), ind_rank(record.indicator))
         first_index = min(i for i, _d, _r in group_items)
@@ -621,7 +640,10 @@ def _target_spans(
         figure = " ".join(p for p in (entry.change, entry.value) if p)
     if figure:
         spans.append(Span(" " + figure))
-    meta = [p for p in (entry.year, entry.region) if p]
+    # the document named above every line is not on the line: its place is (四川's lines
+    # read "地区生产总值 增长 5.5%左右 · 2026年", forwarded without a place: user-trial17)
+    region = entry.place if group_by == "indicator" and named_above else entry.region
+    meta = [p for p in (entry.year, region) if p]
     if meta:
         spans.append(Span(" · " + " · ".join(meta)))
     if group_by == "indicator" and not named_above:

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import html
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import regions_beside
-from bot.digest.filters import DigestFilter, describe, names_document, parse_filter
+from bot.digest.compose import DigestLine, Span
+from bot.digest.filters import DigestFilter, describe, format_filter, names_document, parse_filter
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
@@ -52,11 +54,58 @@ def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
 Unmatched = Literal["kinds", "value", "nothing"]
 
 
+# A push later than this after its slot says it is late (a slot's 10,000 deliveries go out
+# within minutes; a slot sent by the start-up recovery hours after it is another thing).
+LATE_AFTER = timedelta(minutes=30)
+# Missed slots a digest names by date (the newest); more are counted.
+MISSED_NAMED = 3
+
+# What :func:`unmatched` found, per engine, per filter text, for the library as it was
+# (:func:`corpus_state`): /subscribe asks it, and a scheduled run reads it back instead of
+# paying seconds on a large library; after the library changes the first empty digest
+# of that filter asks again, once for every subscription sharing it.
+_KNOWN: weakref.WeakKeyDictionary[Engine, dict[str, tuple[tuple, Unmatched | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+_KNOWN_LOCK = threading.Lock()
+
+
+def corpus_state(engine: Engine) -> tuple[int, float]:
+    """The library as of now: a document added, replaced or removed changes it."""
+    docs = engine.index.docs
+    return (len(docs), max((d.indexed_at for d in docs), default=0.0))
+
+
 def unmatched(engine: Engine, filter: DigestFilter | str) -> Unmatched | None:
     """Why no record of the documents passes ``filter`` (:meth:`Engine.filter_unmatched`):
     ``kinds``, ``value``, ``nothing``, or None when one passes. Seconds on a 100 MB library when
-    nothing passes: asked by a person, never on a scheduled run."""
-    return engine.filter_unmatched(filter)
+    nothing passes: asked by a person (``/subscribe``), and kept for the scheduled runs
+    (:func:`known_unmatched`)."""
+    state = corpus_state(engine)
+    why = engine.filter_unmatched(filter)
+    with _KNOWN_LOCK:
+        _KNOWN.setdefault(engine, {})[_stored(filter)] = (state, why)
+    return why
+
+
+def _stored(filter: DigestFilter | str) -> str:
+    """A filter as a subscription stores it (``/subscribe`` asks with the text typed)."""
+    if isinstance(filter, str):
+        try:
+            filter = parse_filter(filter, check_places=False)
+        except ValueError:
+            return filter
+    return format_filter(filter)
+
+
+def known_unmatched(engine: Engine, filter_text: str) -> Unmatched | None:
+    """:func:`unmatched` of ``filter_text`` for the library as it is, asked once per filter
+    and library state (kept from ``/subscribe`` or the last scheduled run that asked)."""
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(engine, {}).get(_stored(filter_text))
+    if known is not None and known[0] == corpus_state(engine):
+        return known[1]
+    return unmatched(engine, filter_text)
 
 
 def names_no_document(engine: Engine, filter: DigestFilter) -> bool:
@@ -123,10 +172,46 @@ def _since(sub: Subscription) -> float | None:
     return sub.last_delivered_at.timestamp() if sub.last_delivered_at else None
 
 
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def delivery_notes(
+    sub: Subscription, slot: datetime, now: datetime, lang: str = DEFAULT_LANGUAGE
+) -> tuple[str, ...]:
+    """What a digest says of its own delivery (plain text lines, in ``lang``):
+
+    - sent ``LATE_AFTER`` or more after its slot (the start-up recovery sends a slot
+      missed while the bot was down, hours late): ``⏰ 本期送达晚于计划的 08:00。``, so
+      that a reader who forwards it knows it was not the 08:00 digest;
+    - slots recorded missed since the last one sent (``sub.missed``: the bot down beyond
+      the grace): the digest has everything new since the last one sent, and says it
+      covers them: ``🗓 本期涵盖 2 期：2027年1月4日的推送未能送达。``
+    """
+    notes: list[str] = []
+    tz = ZoneInfo(sub.timezone)
+    if _utc(now) - _utc(slot) >= LATE_AFTER:
+        notes.append(tr(lang, "digest.late", time=f"{slot.astimezone(tz):%H:%M}"))
+    if sub.missed:
+        days = [s.astimezone(tz) for s in sub.missed[-MISSED_NAMED:]]
+        dates = tr(lang, "common.list_sep").join(
+            tr(lang, "digest.date", year=d.year, month=d.month, day=d.day) for d in days
+        )
+        if len(sub.missed) > MISSED_NAMED:
+            dates = tr(lang, "digest.missed_more", dates=dates, n=len(sub.missed))
+        notes.append(tr(lang, "digest.covers", n=len(sub.missed) + 1, dates=dates))
+    return tuple(notes)
+
+
 def subscription_digest(
-    engine: Engine, sub: Subscription, now: datetime, lang: str = DEFAULT_LANGUAGE
+    engine: Engine,
+    sub: Subscription,
+    now: datetime,
+    lang: str = DEFAULT_LANGUAGE,
+    notes: Sequence[str] = (),
 ) -> list[str]:
-    """What is new for ``sub`` since its last digest, as HTML messages; [] if nothing."""
+    """What is new for ``sub`` since its last digest, as HTML messages; [] if nothing.
+    ``notes`` (:func:`delivery_notes`) follow the title."""
     digest = engine.digest(
         sub.filter,
         now=now,
@@ -134,8 +219,18 @@ def subscription_digest(
         only_new=True,
         more_command=tr(lang, "digest.more_targets"),
         lang=lang,
+        first=sub.last_delivered_at is None,
     )
-    return [] if digest.empty else render_html(digest)
+    if digest.empty:
+        return []
+    if notes:
+        said = tuple(DigestLine("summary", (Span(note, "i"),)) for note in notes)
+        digest = replace(digest, lines=(digest.lines[0], *said, *digest.lines[1:]))
+    return render_html(digest)
+
+
+def _with_notes(message: str, notes: Sequence[str]) -> str:
+    return "\n".join([message, *(f"<i>{html.escape(n, quote=False)}</i>" for n in notes)])
 
 
 class DigestComposer:
@@ -152,9 +247,13 @@ class DigestComposer:
         *,
         cache_size: int = 256,
         language: Callable[[int], str] | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.engine = engine
         self.language = language or (lambda _chat_id: DEFAULT_LANGUAGE)
+        # when a digest is composed (the scheduler's clock), so that a slot sent late says
+        # so; without one (a preview, a benchmark) no digest is said to be late
+        self.clock = clock
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
         self._lock = threading.Lock()
@@ -170,13 +269,22 @@ class DigestComposer:
         # The corpus as of now: a document added, replaced or removed changes it.
         corpus = (len(docs), max((d.indexed_at for d in docs), default=0.0))
         lang = self.language(sub.chat_id)
-        key = (sub.filter_text, new_docs, local.date(), corpus, engine.settings.digest_cap, lang)
+        notes = delivery_notes(sub, slot, self.clock() if self.clock else slot, lang)
+        key = (
+            sub.filter_text,
+            new_docs,
+            local.date(),
+            corpus,
+            engine.settings.digest_cap,
+            lang,
+            notes,
+        )
         with self._lock:
             messages = self._cache.get(key)
             if messages is not None:
                 self._cache.move_to_end(key)
         if messages is None:
-            messages = subscription_digest(engine, sub, local, lang)
+            messages = subscription_digest(engine, sub, local, lang, notes)
             with self._lock:
                 self._cache[key] = messages
                 while len(self._cache) > self.cache_size:
@@ -191,7 +299,13 @@ class DigestComposer:
             # quiet subscription too, or it would never learn: see told_filter), then the
             # usual line; sent and recorded as any digest.
             return [_matches_nothing_message(sub, "nothing", lang)]
-        return None if sub.quiet_when_empty else [no_new_message(sub, lang)]
+        if sub.quiet_when_empty:
+            return None
+        if known_unmatched(engine, sub.filter_text) == "kinds":
+            # region:河南 of a library holding 河南's bulletins only: its channel was told
+            # "nothing new" every week, never why (user-trial17)
+            return [_with_notes(_matches_nothing_message(sub, "kinds", lang), notes)]
+        return [_with_notes(no_new_message(sub, lang), notes)]
 
     @staticmethod
     def told_filter(sub: Subscription, messages: Sequence[str]) -> str | None:

@@ -69,6 +69,10 @@ class Subscription:
     updated_at: datetime
     # the filter whose "matches nothing any more" notice the chat got, if any
     nothing_told_filter: str | None = None
+    # the slots recorded missed since the last one sent, oldest first: read with a slot
+    # to deliver (``SubscriptionStore.for_delivery``), empty elsewhere. The digest covers
+    # them (everything new since the last one sent) and says so.
+    missed: tuple[datetime, ...] = ()
 
     @property
     def filter(self) -> DigestFilter:

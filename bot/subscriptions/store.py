@@ -21,10 +21,12 @@ import contextlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
 
 from bot.digest.filters import format_filter, parse_filter
 from bot.storage.db import Database, insert_for, lock
@@ -385,7 +387,35 @@ class SubscriptionStore:
                     DeliveryRow.slot == _slot(slot),
                 )
             )
-            return Subscription._from_row(row), claimed is not None
+            sub = Subscription._from_row(row)
+            missed = self._missed_since_sent(session, subscription_id, _slot(slot))
+            return (replace(sub, missed=missed) if missed else sub), claimed is not None
+
+    @staticmethod
+    def _missed_since_sent(
+        session: Session, subscription_id: int, before: datetime
+    ) -> tuple[datetime, ...]:
+        """The slots before ``before`` recorded missed since the last one sent (at most
+        100, the newest): what a digest for ``before`` covers beside its own slot."""
+        mine = DeliveryRow.subscription_id == subscription_id
+        sent = aliased(DeliveryRow)
+        # one round trip: no missed slot after it has a sent one (NOT EXISTS), so a
+        # delivery with nothing missed costs one indexed probe
+        later_sent = (
+            select(sent.id)
+            .where(
+                sent.subscription_id == subscription_id,
+                sent.status == "sent",
+                sent.slot > DeliveryRow.slot,
+                sent.slot < before,
+            )
+            .exists()
+        )
+        query = select(DeliveryRow.slot).where(
+            mine, DeliveryRow.status == "missed", DeliveryRow.slot < before, ~later_sent
+        )
+        slots = session.scalars(query.order_by(DeliveryRow.slot.desc()).limit(100)).all()
+        return tuple(_as_utc(s) for s in reversed(slots))
 
     def save_payload(self, subscription_id: int, slot: datetime, payload: Payload) -> None:
         """Keep the composed messages of a slot claimed without them (before the first
