@@ -19,6 +19,7 @@ from bot.corpus.parse import (
     reflow_wrapped,
     split_passages,
     tabulate_space_rows,
+    unescape_spaces,
 )
 from bot.corpus.reader import (
     Deadline,
@@ -143,7 +144,8 @@ def load_document(
     # breaks are gone): never wrapped, and a short page whose lines happen to share a
     # length would be joined wrongly. A table's rows copied with their cells apart by
     # spaces get tabs first, so that neither reflow nor paragraphs join them to prose.
-    text = tabulate_space_rows(fold_figures(decoded.text))
+    # A page's &nbsp; left in a copied text is a space.
+    text = tabulate_space_rows(fold_figures(unescape_spaces(decoded.text)))
     if decoded.encoding != "html":
         text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)

@@ -432,6 +432,24 @@ def reflow_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# A web page's spaces as its source writes them, left in a text copied from the page's
+# source or saved by a tool that did not decode them (&nbsp;&nbsp;一、… , 增长5%&nbsp;).
+_SPACE_ENTITY_RE = re.compile(
+    r"&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x0*3000)(?:;|(?![A-Za-z0-9]))", re.IGNORECASE
+)
+
+
+def unescape_spaces(text: str) -> str:
+    """``text`` with HTML's space entities (``&nbsp;``, ``&emsp;``, ``&#160;``…) as
+    spaces, so that a heading or a figure after one reads as after a space (a heading
+    opened by ``&nbsp;&nbsp;`` was taken for prose, and a work report's review section
+    for its plans). Other entities are kept as written (``&amp;`` may be the text's own).
+    """
+    if "&" not in text:
+        return text
+    return _SPACE_ENTITY_RE.sub(" ", text)
+
+
 # Cells of a table row copied from a PDF or a web page as text: apart by runs of spaces
 # (ASCII, full-width or no-break), where a spreadsheet would give tabs.
 _SPACE_RUN_RE = re.compile(r"[ \u3000\u00a0]+")
@@ -446,8 +464,37 @@ _MAX_LABEL = 30
 _MAX_UNIT = 8
 
 
+# A wide gap: two spaces or more, or a full-width or no-break space. A row whose cells
+# are apart by wide gaps keeps a single ASCII space inside a cell (``2022 年（亿元）``,
+# ``16-59 岁（含不满60 周岁）``, as a PDF's text sets a figure apart from its word).
+_WIDE_GAP_RE = re.compile(r"[ \u3000\u00a0]{2,}|[ ]*[\u3000\u00a0][ \u3000\u00a0]*")
+
+
+def _cell_gaps(body: str) -> re.Pattern[str]:
+    """The gaps between a stripped row's cells: its wide gaps if it has any, else every
+    run of spaces."""
+    return _WIDE_GAP_RE if _WIDE_GAP_RE.search(body) else _SPACE_RUN_RE
+
+
 def _space_cells(line: str) -> list[str]:
-    return [c for c in _SPACE_RUN_RE.split(line.strip()) if c]
+    body = line.strip()
+    cells: list[str] = []
+    gaps = _cell_gaps(body)
+    spelt = False  # the last cell is a word set out letter by letter (指　　标, 项　　目)
+    for c in gaps.split(body):
+        if not c:
+            continue
+        if gaps is _WIDE_GAP_RE and _is_one_han(c) and cells and (spelt or _is_one_han(cells[-1])):
+            cells[-1] += c
+            spelt = True
+        else:
+            cells.append(c)
+            spelt = False
+    return cells
+
+
+def _is_one_han(c: str) -> bool:
+    return len(c) == 1 and "\u3400" <= c <= "\u9fff"
 
 
 # A contents page's entry (第二章 重点任务 5, 一、发展基础 …… 2): a chapter's number, or
@@ -455,19 +502,40 @@ def _space_cells(line: str) -> list[str]:
 _CONTENTS_RE = re.compile(rf"第[0-9{_CN_NUM}]+[章节编篇部]|[.…·。]{{2,}}")
 
 
+# A plan's indicator table (专栏 主要指标): a row's serial number before its label, its
+# 属性 after its figures, and figures said with their direction or bound (下降15%, <1,
+# 5.5%左右, [30] for a five years' total).
+_SERIAL_CELL_RE = re.compile(r"\d{1,3}")
+_ATTRIBUTE_CELL_RE = re.compile(r"(?:约束|预期|指导)性")
+_PLAN_FIGURE_RE = re.compile(
+    r"[<>≤≥＜＞]?(?:下降|降低|提高|增长|减少)?"
+    rf"(?:{_REAL_FIGURE_RE.pattern}|[\[［]{_REAL_FIGURE_RE.pattern}[\]］])(?:左右|以上|以内|以下)?"
+)
+
+
+def _row_core(cells: list[str]) -> list[str]:
+    """A row's label and figure cells: a plan table's serial number and 属性 left out."""
+    if len(cells) >= 3 and _SERIAL_CELL_RE.fullmatch(cells[0]):
+        cells = cells[1:]
+    while len(cells) >= 3 and _ATTRIBUTE_CELL_RE.fullmatch(cells[-1]):
+        cells = cells[:-1]
+    return cells
+
+
 def _is_space_data_row(cells: list[str]) -> bool:
     """A label, then units and figures, the last a figure: ``粮食 万吨 96.82 3.4``,
-    ``#玉米 78.46 4.2``."""
+    ``#玉米 78.46 4.2``, ``1 生产安全事故死亡人数 下降15% 约束性``."""
     if len(cells) < 2 or any(ch in c for c in cells for ch in _PROSE_MARKS):
         return False
+    cells = _row_core(cells)
     label, rest = cells[0], cells[1:]
     if (
         any(_CONTENTS_RE.match(c) for c in cells)
         or len(label) > _MAX_LABEL
         or _NUMERIC_CELL_RE.fullmatch(label)
         or not re.search(r"[\u3400-\u9fff]", label)
-        or not _NUMERIC_CELL_RE.fullmatch(rest[-1])
-        or not any(_REAL_FIGURE_RE.fullmatch(c) for c in rest)
+        or not (_NUMERIC_CELL_RE.fullmatch(rest[-1]) or _PLAN_FIGURE_RE.fullmatch(rest[-1]))
+        or not any(_REAL_FIGURE_RE.fullmatch(c) or _PLAN_FIGURE_RE.fullmatch(c) for c in rest)
     ):
         return False
     # between the label and the figures only short unit cells (万吨, 亿千瓦时)
@@ -490,7 +558,13 @@ def _is_space_header(cells: list[str]) -> bool:
         and not any(ch in c for c in cells for ch in _PROSE_MARKS + "：:、")
         and not any(_NUMERIC_CELL_RE.fullmatch(c) for c in cells)
         and not _CAPTION_RE.match(cells[0])
+        and not _BOX_CAPTION_RE.match(cells[0])
     )
+
+
+# A box's or a figure's caption over a table (专栏1　“十四五”时期主要指标, 图2　…): not
+# column words either.
+_BOX_CAPTION_RE = re.compile(rf"(?:专栏|图)\s*[0-9{_CN_NUM}]")
 
 
 def tabulate_space_rows(text: str) -> str:
@@ -532,6 +606,10 @@ def tabulate_space_rows(text: str) -> str:
             rows.update(range(i, j))
             if header:
                 rows.add(i - 1)
+                # a header of two lines (the measures over their units: 水质类别 over
+                # 比例（%）): the line above is column words as well
+                if i > 1 and _is_space_header(cells[i - 2]) and len(cells[i - 2]) <= width:
+                    rows.add(i - 2)
         i = j
     if not rows:
         return text
@@ -541,7 +619,7 @@ def tabulate_space_rows(text: str) -> str:
         body = line.strip()
         lead = line[: len(line) - len(line.lstrip())]
         trail = line[len(line.rstrip()) :]
-        out[k] = lead + _SPACE_RUN_RE.sub("\t", body) + trail
+        out[k] = lead + "\t".join(_space_cells(body)) + trail
     return "\n".join(out)
 
 
