@@ -384,6 +384,71 @@ def _latin_break(before: str, after: str) -> bool:
     return before.isascii() and before.isalnum() and after.isascii() and after.isalpha()
 
 
+# A page's number alone on its line, as a PDF's text layer leaves it between two pages:
+# — 12 —, -3-, - 3 -, 第 4 页, 第4页 共20页, 4/20, 12.
+_PAGE_NUMBER_RE = re.compile(
+    r"[-－—–―~～·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:[/／]|共)\s*\d{1,4}\s*页?)?[-－—–―~～·•\s]*"
+)
+# A running header (the document's title or issuer over every page) is short.
+_MAX_RUNNING_HEADER = 40
+
+
+def _is_page_number(s: str) -> bool:
+    return bool(s) and _PAGE_NUMBER_RE.fullmatch(s) is not None and any(c.isdigit() for c in s)
+
+
+def _without_page_furniture(lines: list[str]) -> list[str]:
+    """A hard-wrapped text's lines without what a PDF prints between its pages: the page
+    number alone on its line, and a running header (a short line printed three times or
+    more, right beside a page number), with the blank lines around them when the page
+    broke inside a paragraph, so that the paragraph is read whole (the words on either
+    side of a page break had been two paragraphs: 外\n— 12 —\n国人来琼工作人数)."""
+    stripped = [line.strip() for line in lines]
+    pages = [_is_page_number(s) for s in stripped]
+    if not any(pages):
+        return lines
+    counts = Counter(s for s in stripped if s)
+    junk = list(pages)
+
+    def beside_page(k: int) -> bool:
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines) and not stripped[j]:
+                j += step
+            if 0 <= j < len(lines) and pages[j]:
+                return True
+        return False
+
+    for k, s in enumerate(stripped):
+        if (
+            not junk[k]
+            and counts[s] >= 3
+            and len(s) <= _MAX_RUNNING_HEADER
+            and "\t" not in lines[k]
+            and not _ends_line(s)
+            and beside_page(k)
+        ):
+            junk[k] = True
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not junk[k]:
+            out.append(lines[k])
+            k += 1
+            continue
+        # the page break's block: page numbers, headers and the blank lines between
+        j = k
+        while j < len(lines) and (junk[j] or not stripped[j]):
+            j += 1
+        # blank lines before the block go with it unless a paragraph ended there
+        while out and not out[-1].strip():
+            out.pop()
+        if out and _ends_line(out[-1].strip()) and j < len(lines):
+            out.append("")
+        k = j
+    return out
+
+
 def reflow_wrapped(text: str) -> str:
     """``text`` with the line breaks inside its paragraphs removed, if it is hard-wrapped
     (:func:`is_hard_wrapped`); otherwise ``text`` itself.
@@ -396,11 +461,12 @@ def reflow_wrapped(text: str) -> str:
     """
     if not is_hard_wrapped(text):
         return text
-    lengths = Counter(len(s) for line in text.split("\n") if len(s := line.strip()) >= 15)
+    lines = _without_page_furniture(text.split("\n"))
+    lengths = Counter(len(s) for line in lines if len(s := line.strip()) >= 15)
     width = lengths.most_common(1)[0][0]
     out: list[str] = []
     open_line = False  # the last line written is cut at the wrap width
-    for line in text.split("\n"):
+    for line in lines:
         s = line.strip()
         table = "\t" in line
         # a sentence ending right at the wrap width goes on, unless the next line is
