@@ -379,6 +379,21 @@ def _titles_table(lines: list[str], k: int) -> bool:
     return False
 
 
+_CUT_POINT_BEFORE_RE = re.compile(r"[0-9]．$")
+_CUT_POINT_AFTER_RE = re.compile(r"．[0-9]")
+
+
+def _joined(before: str, after: str) -> str:
+    """A wrapped line and the next as one: Latin words apart by a space, and a full-width
+    figure's point cut by the wrap (５．\n５％, folded before reflow as 5．\n5%) made
+    ASCII, as it is when the figure is whole on its line."""
+    if _CUT_POINT_BEFORE_RE.search(before) and after[:1].isascii() and after[:1].isdigit():
+        before = before[:-1] + "."
+    elif _CUT_POINT_AFTER_RE.match(after) and before[-1:].isascii() and before[-1:].isdigit():
+        after = "." + after[1:]
+    return before + (" " if _latin_break(before[-1], after[0]) else "") + after
+
+
 def _latin_break(before: str, after: str) -> bool:
     """A line break between two Latin words (or a figure and a word) stands for a space."""
     return before.isascii() and before.isalnum() and after.isascii() and after.isalpha()
@@ -481,7 +496,7 @@ def reflow_wrapped(text: str) -> str:
             and not _is_addressee(s)
             and not _opens_note(s)
         ):
-            out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
+            out[-1] = _joined(out[-1], s)
         else:
             out.append(line.rstrip() if s else line)
         # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line;
