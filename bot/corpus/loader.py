@@ -19,6 +19,7 @@ from bot.corpus.parse import (
     reflow_wrapped,
     split_passages,
     tabulate_space_rows,
+    unbulleted,
     unescape_spaces,
 )
 from bot.corpus.reader import (
@@ -144,8 +145,8 @@ def load_document(
     # breaks are gone): never wrapped, and a short page whose lines happen to share a
     # length would be joined wrongly. A table's rows copied with their cells apart by
     # spaces get tabs first, so that neither reflow nor paragraphs join them to prose.
-    # A page's &nbsp; left in a copied text is a space.
-    text = tabulate_space_rows(fold_figures(unescape_spaces(decoded.text)))
+    # A page's &nbsp; left in a copied text is a space; a list item's bullet is layout.
+    text = tabulate_space_rows(fold_figures(unbulleted(unescape_spaces(decoded.text))))
     if decoded.encoding != "html":
         text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)

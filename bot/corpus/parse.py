@@ -531,6 +531,16 @@ def unescape_spaces(text: str) -> str:
     return _SPACE_ENTITY_RE.sub(" ", text)
 
 
+# A list item's bullet as a word processor or a web page exports it (● / • / ■ …).
+_BULLET_RE = re.compile(r"^([ \t\u3000\u00a0]*)[●•■◆▪◇○◎►▶➢·][ \t\u3000\u00a0]*", re.MULTILINE)
+
+
+def unbulleted(text: str) -> str:
+    """``text`` without the bullets that open its lines: a bullet is layout, and it
+    stood at the head of the sentence's first name (``•全市建筑业总产值``)."""
+    return _BULLET_RE.sub(r"\1", text)
+
+
 # Cells of a table row copied from a PDF or a web page as text: apart by runs of spaces
 # (ASCII, full-width or no-break), where a spreadsheet would give tabs.
 _SPACE_RUN_RE = re.compile(r"[ \u3000\u00a0]+")
