@@ -123,8 +123,8 @@ def pdf_wrapped(text: str, rng: random.Random) -> str:
             continue
         if _is_row(line):
             out.append(_row_with_spaces(line, rng))
-        elif _HEADING_RE.match(line) and len(line) <= width:
-            out.append(line)
+        elif line.startswith("#") or (_HEADING_RE.match(line) and len(line) <= width):
+            out.append(line)  # a heading is a line of its own (a markdown one too)
         else:
             out.extend(_wrap_lines(line, width, "\u3000\u3000"))
     return "\n".join(out) + "\n"
@@ -147,6 +147,8 @@ def pdf_plain(text: str, rng: random.Random) -> str:
             continue
         if _is_row(line):
             lines.append(_row_with_spaces(line, rng))
+        elif line.startswith("#"):
+            lines.append(line)
         else:
             lines.extend(_wrap_lines(line, width, ""))
     out: list[str] = []

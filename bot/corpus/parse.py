@@ -481,18 +481,25 @@ def reflow_wrapped(text: str) -> str:
     width = lengths.most_common(1)[0][0]
     out: list[str] = []
     open_line = False  # the last line written is cut at the wrap width
+    cut = False  # ... and inside a word: full width, a letter or digit at its end
     for line in lines:
         s = line.strip()
         table = "\t" in line
         # a sentence ending right at the wrap width goes on, unless the next line is
         # indented (the first line of a paragraph in a PDF)
         indented = line[:1] in (" ", "\u3000") and _ends_line(out[-1].strip()) if out else False
+        heading = parse_heading(s, allow_plain=False) if s else None
+        # a line cut inside a sentence goes on even where the next line happens to open
+        # like a heading (知行合\n一、贯彻落实…, 增长\n1、2月…): a heading follows a line
+        # that ends its paragraph
+        if heading is not None and cut and not s.startswith("#"):
+            heading = None
         if (
             open_line
             and s
             and not table
             and not indented
-            and parse_heading(s, allow_plain=False) is None
+            and heading is None
             and not _is_addressee(s)
             and not _opens_note(s)
         ):
@@ -501,7 +508,6 @@ def reflow_wrapped(text: str) -> str:
             out.append(line.rstrip() if s else line)
         # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line;
         # a heading alone on its line does not
-        heading = parse_heading(s, allow_plain=False) if s else None
         open_line = (
             bool(s)
             and not table
@@ -510,6 +516,9 @@ def reflow_wrapped(text: str) -> str:
             and not _is_addressee(s)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
+        # (a bracket closing the line may end its paragraph: …各区政府）; a paragraph's
+        # first line is as wide with its indentation)
+        cut = open_line and len(line.rstrip()) >= width - 1 and s[-1].isalnum()
     return "\n".join(out)
 
 
