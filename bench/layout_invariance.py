@@ -161,13 +161,14 @@ def pdf_plain(text: str, rng: random.Random) -> str:
 
 def web_copy(text: str, rng: random.Random) -> str:
     """A web page copied as text: every line indented by full-width spaces, a blank line
-    between paragraphs, ``&nbsp;`` left here and there, table cells apart by spaces."""
+    after every paragraph and table row, ``&nbsp;`` left here and there, table cells apart
+    by spaces."""
     out: list[str] = []
     for line in _paragraphs(text):
         if not line.strip():
             continue
         if _is_row(line):
-            out.append(_row_with_spaces(line, rng))
+            out.extend((_row_with_spaces(line, rng), ""))
             continue
         s = "\u3000\u3000" + line
         r = rng.random()

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.corpus.parse import (
     SIDECAR_SUFFIX,
+    close_table_gaps,
     load_sidecar,
     reflow_wrapped,
     split_passages,
@@ -146,7 +147,9 @@ def load_document(
     # length would be joined wrongly. A table's rows copied with their cells apart by
     # spaces get tabs first, so that neither reflow nor paragraphs join them to prose.
     # A page's &nbsp; left in a copied text is a space; a list item's bullet is layout.
-    text = tabulate_space_rows(fold_figures(unbulleted(unescape_spaces(decoded.text))))
+    # A table's rows apart by blank lines (a web page's copy) are rows of one table.
+    text = fold_figures(unbulleted(unescape_spaces(decoded.text)))
+    text = tabulate_space_rows(close_table_gaps(text))
     if decoded.encoding != "html":
         text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)

@@ -667,6 +667,58 @@ def _is_space_header(cells: list[str]) -> bool:
 _BOX_CAPTION_RE = re.compile(rf"(?:专栏|图)\s*[0-9{_CN_NUM}]")
 
 
+def _is_row_line(s: str) -> bool:
+    """A table's row or its header: cells apart by tabs, or by spaces as a row's are."""
+    if "\t" in s:
+        return True
+    cells = _space_cells(s)
+    return _is_space_data_row(cells) or _is_space_header(cells)
+
+
+def close_table_gaps(text: str) -> str:
+    """``text`` without the blank lines between a table's rows, in a text that puts a
+    blank line after every line (a web page copied as text: each row a block of its
+    own). Apart, the rows were read one by one, no row under its table's header and
+    caption, and a bulletin's tables lost every record."""
+    lines = text.split("\n")
+    filled = sum(1 for line in lines if line.strip())
+    blank = len(lines) - filled
+    if blank < 0.8 * filled or filled < 4:
+        return text
+    stripped = [line.strip() for line in lines]
+    row: dict[int, bool] = {}
+
+    def is_row(k: int) -> bool:
+        if k not in row:
+            row[k] = _is_row_line(stripped[k])
+        return row[k]
+
+    out: list[str] = []
+    last = -1  # the last line kept that is not blank
+    for k, s in enumerate(stripped):
+        if s:
+            out.append(lines[k])
+            last = k
+            continue
+        nxt = k + 1
+        while nxt < len(lines) and not stripped[nxt]:
+            nxt += 1
+        if (
+            last >= 0
+            and nxt < len(lines)
+            and is_row(nxt)
+            and (
+                is_row(last)
+                or _is_caption(stripped[last])
+                or _BOX_CAPTION_RE.match(stripped[last])
+                or _UNIT_LINE_RE.match(stripped[last])
+            )
+        ):
+            continue
+        out.append(lines[k])
+    return "\n".join(out)
+
+
 def tabulate_space_rows(text: str) -> str:
     """``text`` with the cells of its space-separated table rows apart by tabs, as a
     spreadsheet's copy gives them, so that the rows are read as a table's rows.
