@@ -189,7 +189,7 @@ def word_export(text: str, rng: random.Random) -> str:
     out: list[str] = []
     for line in _paragraphs(text):
         m = _HEADING_RE.match(line)
-        if m and "。" in line[: 60] and not _is_row(line):
+        if m and "。" in line[:60] and not _is_row(line):
             cut = line.index("。") + 1
             if cut < len(line):
                 out.extend((line[:cut], line[cut:]))
@@ -260,9 +260,10 @@ def documents(which: str) -> list[Path]:
 
 def refuse_test(path: Path) -> Path:
     meta = load_meta()
-    if path.parent.resolve() == REAL_DOCS.resolve() and meta.get(path.name, {}).get(
-        "split"
-    ) != "dev":
+    if (
+        path.parent.resolve() == REAL_DOCS.resolve()
+        and meta.get(path.name, {}).get("split") != "dev"
+    ):
         raise SystemExit(f"refused: {path.name} is not a dev document")
     return path
 
@@ -387,8 +388,10 @@ def run(
 def report(results: dict[str, dict[str, Diff]], *, per_doc: bool) -> dict:
     total = Diff()
     summary: dict[str, dict] = {}
-    head = f"{'layout':<16} {'records':>7} {'identical':>9} {'lost':>6} {'added':>6} {'changed':>7}  fields changed"
-    print(head)
+    print(
+        f"{'layout':<16} {'records':>7} {'identical':>9} {'lost':>6} {'added':>6}"
+        f" {'changed':>7}  fields changed"
+    )
     for name, docs in results.items():
         d = Diff()
         for doc in docs.values():
@@ -414,8 +417,9 @@ def report(results: dict[str, dict[str, Diff]], *, per_doc: bool) -> dict:
         if per_doc:
             for doc, x in sorted(docs.items(), key=lambda kv: kv[1].identical / (kv[1].clean or 1)):
                 if x.identical < x.clean or x.added:
+                    share = x.identical / (x.clean or 1)
                     print(
-                        f"    {doc[:44]:<44} {x.clean:>5} identical {x.identical / (x.clean or 1):.1%}"
+                        f"    {doc[:44]:<44} {x.clean:>5} identical {share:.1%}"
                         f" lost {x.lost} added {x.added} changed {x.changed}"
                     )
                     for e in x.examples:
