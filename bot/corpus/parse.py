@@ -464,6 +464,18 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
     return out
 
 
+# An item's title run into its text: a colon inside the line, words after it.
+_RUN_IN_LABEL_RE = re.compile(r"^[^#][^：:]{1,30}[：:](?=\S)")
+
+
+def _cut_at(line: str, width: int) -> bool:
+    """Whether ``line`` is cut inside a word by the wrap: as wide as the text's lines (its
+    indentation counted), a letter or digit at its end (a bracket closing the line may
+    end its paragraph: …各区政府）)."""
+    s = line.rstrip()
+    return len(s) >= width - 1 and s[-1:].isalnum()
+
+
 def reflow_wrapped(text: str) -> str:
     """``text`` with the line breaks inside its paragraphs removed, if it is hard-wrapped
     (:func:`is_hard_wrapped`); otherwise ``text`` itself.
@@ -506,8 +518,12 @@ def reflow_wrapped(text: str) -> str:
             out[-1] = _joined(out[-1], s)
         else:
             out.append(line.rstrip() if s else line)
-        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line;
-        # a heading alone on its line does not
+        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line,
+        # and so does an item's run-in title and text cut inside a word at the wrap width
+        # (1．中央生活类救灾物资：改扩建现有20个中\n央…); a heading alone on its line does not
+        # (a long one may fill the line: 二、认清形势、抢抓机遇，以更加坚定的信心…)
+        if heading is not None and _RUN_IN_LABEL_RE.search(s) and _cut_at(line, width):
+            heading = None
         open_line = (
             bool(s)
             and not table
@@ -516,9 +532,7 @@ def reflow_wrapped(text: str) -> str:
             and not _is_addressee(s)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
-        # (a bracket closing the line may end its paragraph: …各区政府）; a paragraph's
-        # first line is as wide with its indentation)
-        cut = open_line and len(line.rstrip()) >= width - 1 and s[-1].isalnum()
+        cut = open_line and _cut_at(line, width)
     return "\n".join(out)
 
 
