@@ -130,6 +130,41 @@ def pdf_wrapped(text: str, rng: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
+def _wrap_display(line: str, width: int, indent: str) -> list[str]:
+    """A paragraph cut as a PDF sets it: by printed width, a figure's or a Latin word's
+    half-width characters two to a full-width one's place, so lines holding figures
+    hold more characters than lines of Han text."""
+    s = indent + line
+    out: list[str] = []
+    cur, used = "", 0
+    for ch in s:
+        w = 1 if ch.isascii() else 2
+        if used + w > 2 * width:
+            out.append(cur)
+            cur, used = "", 0
+        cur += ch
+        used += w
+    out.append(cur)
+    return out
+
+
+def pdf_ragged(text: str, rng: random.Random) -> str:
+    """:func:`pdf_pages`, its lines cut by printed width (:func:`_wrap_display`)."""
+    width = rng.randint(30, 45)
+    lines: list[str] = []
+    for line in _paragraphs(text):
+        if not line.strip():
+            continue
+        if _is_row(line):
+            lines.append(_row_with_spaces(line, rng))
+        elif line.startswith("#") or (_HEADING_RE.match(line) and len(line) <= width):
+            lines.append(line)
+        else:
+            lines.extend(_wrap_display(line, width, "\u3000\u3000"))
+    header = _title(text) if rng.random() < 0.7 else None
+    return "\n".join(_pages(lines, rng, header)) + "\n"
+
+
 def pdf_pages(text: str, rng: random.Random) -> str:
     """:func:`pdf_wrapped` with page numbers and a running header between pages."""
     lines = pdf_wrapped(text, rng).rstrip("\n").split("\n")
@@ -230,6 +265,7 @@ LAYOUTS: dict[str, Layout] = {
     "pdf_pages": pdf_pages,
     "pdf_plain": pdf_plain,
     "pdf_full_width": pdf_full_width,
+    "pdf_ragged": pdf_ragged,
     "web_copy": web_copy,
     "word_export": word_export,
     "full_width": full_width,

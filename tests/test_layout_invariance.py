@@ -74,3 +74,27 @@ def test_a_layout_keeps_the_records(
     assert len(want) >= 5  # the excerpt holds figures to lose
     got = _records(tmp_path / layout, LAYOUTS[layout](clean, random.Random(7)), table)
     assert got == want
+
+
+def test_page_numbers_go_and_a_lone_figure_stays() -> None:
+    from bot.corpus.parse import strip_page_furniture
+
+    prose = "全年地区生产总值增长5.5%。"
+    # set apart by dashes, a page number is one alone, its running header beside it too
+    paged = "\n".join(
+        [
+            "某市政府工作报告",
+            prose,
+            "— 1 —",
+            "某市政府工作报告",
+            prose,
+            "- 2 -",
+            "某市政府工作报告",
+            prose,
+        ]
+    )
+    assert strip_page_furniture(paged) == "\n".join(["某市政府工作报告", prose, prose, prose])
+    # a bare number counts as a page only in a run that counts up; alone it is a figure
+    assert strip_page_furniture(f"{prose}\n12\n{prose}") == f"{prose}\n12\n{prose}"
+    counted = "\n".join([prose, "3", prose, "4", prose, "5", prose])
+    assert strip_page_furniture(counted) == "\n".join([prose] * 4)

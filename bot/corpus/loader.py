@@ -19,6 +19,7 @@ from bot.corpus.parse import (
     load_sidecar,
     reflow_wrapped,
     split_passages,
+    strip_page_furniture,
     tabulate_space_rows,
     unbulleted,
     unescape_spaces,
@@ -147,8 +148,12 @@ def load_document(
     # length would be joined wrongly. A table's rows copied with their cells apart by
     # spaces get tabs first, so that neither reflow nor paragraphs join them to prose.
     # A page's &nbsp; left in a copied text is a space; a list item's bullet is layout.
-    # A table's rows apart by blank lines (a web page's copy) are rows of one table.
+    # A table's rows apart by blank lines (a web page's copy) are rows of one table; a
+    # PDF's page numbers and running headers are no part of the text, and a table's header
+    # and rows on two pages are one table.
     text = fold_figures(unbulleted(unescape_spaces(decoded.text)))
+    if decoded.encoding != "html":
+        text = strip_page_furniture(text)
     text = tabulate_space_rows(close_table_gaps(text))
     if decoded.encoding != "html":
         text = reflow_wrapped(text)

@@ -16,6 +16,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -408,20 +409,40 @@ _PAGE_NUMBER_RE = re.compile(
 _MAX_RUNNING_HEADER = 40
 
 
-def _is_page_number(s: str) -> bool:
-    return bool(s) and _PAGE_NUMBER_RE.fullmatch(s) is not None and any(c.isdigit() for c in s)
+def _page_numbers(stripped: list[str]) -> list[bool]:
+    """Which lines are a page's number. One set apart by dashes or said as a page
+    (— 12 —, -3-, 第 4 页) is one alone; a bare number (12) only when the bare numbers
+    of the text count up page by page, three or more (a table's cell alone on its line
+    is a figure, not a page)."""
+    marks = [
+        bool(s) and _PAGE_NUMBER_RE.fullmatch(s) is not None and any(c.isdigit() for c in s)
+        for s in stripped
+    ]
+    bare = [k for k, m in enumerate(marks) if m and stripped[k].isdigit()]
+    values = [int(stripped[k]) for k in bare]
+    counting = len(values) >= 3 and all(0 < b - a <= 2 for a, b in pairwise(values))
+    if not counting:
+        for k in bare:
+            marks[k] = False
+    return marks
 
 
-def _without_page_furniture(lines: list[str]) -> list[str]:
-    """A hard-wrapped text's lines without what a PDF prints between its pages: the page
-    number alone on its line, and a running header (a short line printed three times or
-    more, right beside a page number), with the blank lines around them when the page
-    broke inside a paragraph, so that the paragraph is read whole (the words on either
-    side of a page break had been two paragraphs: 外\n— 12 —\n国人来琼工作人数)."""
+def strip_page_furniture(text: str) -> str:
+    """``text`` without what a PDF prints between its pages: the page number alone on its
+    line, and a running header (a short line printed three times or more, or the title
+    printed again, right beside a page number). In a hard-wrapped text the blank lines
+    around them go too when the page broke inside a paragraph, so that the paragraph is
+    read whole (the words on either side of a page break had been two paragraphs:
+    外\n— 12 —\n国人来琼工作人数), and a table's header and its rows are one table
+    again across the break."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    lines = text.split("\n")
     stripped = [line.strip() for line in lines]
-    pages = [_is_page_number(s) for s in stripped]
+    pages = _page_numbers(stripped)
     if not any(pages):
-        return lines
+        return text
+    wrapped = is_hard_wrapped(text)
     counts = Counter(s for s in stripped if s)
     junk = list(pages)
 
@@ -434,10 +455,12 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
                 return True
         return False
 
+    # a short document's header is its title again: twice is enough then
+    title = next((s for s in stripped if s), "")
     for k, s in enumerate(stripped):
         if (
             not junk[k]
-            and counts[s] >= 3
+            and (counts[s] >= 3 or (counts[s] >= 2 and s == title and k > 0))
             and len(s) <= _MAX_RUNNING_HEADER
             and "\t" not in lines[k]
             and not _ends_line(s)
@@ -455,13 +478,15 @@ def _without_page_furniture(lines: list[str]) -> list[str]:
         j = k
         while j < len(lines) and (junk[j] or not stripped[j]):
             j += 1
-        # blank lines before the block go with it unless a paragraph ended there
+        blank = any(not stripped[i] for i in range(k, j)) or (out and not out[-1].strip())
+        # blank lines before the block go with it unless a paragraph ended there (in a
+        # text of one paragraph a line, a line always ends one)
         while out and not out[-1].strip():
             out.pop()
-        if out and _ends_line(out[-1].strip()) and j < len(lines):
+        if out and j < len(lines) and blank and (not wrapped or _ends_line(out[-1].strip())):
             out.append("")
         k = j
-    return out
+    return "\n".join(out)
 
 
 # An item's title run into its text: a colon inside the line, words after it.
@@ -488,7 +513,7 @@ def reflow_wrapped(text: str) -> str:
     """
     if not is_hard_wrapped(text):
         return text
-    lines = _without_page_furniture(text.split("\n"))
+    lines = text.split("\n")
     lengths = Counter(len(s) for line in lines if len(s := line.strip()) >= 15)
     width = lengths.most_common(1)[0][0]
     out: list[str] = []
