@@ -615,15 +615,20 @@ def _cell_gaps(body: str) -> re.Pattern[str]:
     return _WIDE_GAP_RE if _WIDE_GAP_RE.search(body) else _SPACE_RUN_RE
 
 
+_PROSE_MARK_RE = re.compile(f"[{re.escape(_PROSE_MARKS)}]")
+
+
 def _space_cells(line: str) -> list[str]:
     body = line.strip()
-    cells: list[str] = []
     gaps = _cell_gaps(body)
+    if gaps is _SPACE_RUN_RE:
+        return [c for c in gaps.split(body) if c]
+    cells: list[str] = []
     spelt = False  # the last cell is a word set out letter by letter (指　　标, 项　　目)
     for c in gaps.split(body):
         if not c:
             continue
-        if gaps is _WIDE_GAP_RE and _is_one_han(c) and cells and (spelt or _is_one_han(cells[-1])):
+        if _is_one_han(c) and cells and (spelt or _is_one_han(cells[-1])):
             cells[-1] += c
             spelt = True
         else:
@@ -714,11 +719,17 @@ def _is_row_line(s: str) -> bool:
     return _is_space_data_row(cells) or _is_space_header(cells)
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u3000\u00a0]*(?=\n)")
+
+
 def close_table_gaps(text: str) -> str:
     """``text`` without the blank lines between a table's rows, in a text that puts a
     blank line after every line (a web page copied as text: each row a block of its
     own). Apart, the rows were read one by one, no row under its table's header and
     caption, and a bulletin's tables lost every record."""
+    # most texts have few blank lines: counted in C before the lines are looked at
+    if len(_BLANK_LINE_RE.findall(text)) < 0.4 * text.count("\n"):
+        return text
     lines = text.split("\n")
     filled = sum(1 for line in lines if line.strip())
     blank = len(lines) - filled
@@ -776,7 +787,11 @@ def tabulate_space_rows(text: str) -> str:
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     lines = text.split("\n")
-    cells = [_space_cells(line) if "\t" not in line else [] for line in lines]
+    # a line with a sentence's punctuation is neither a row nor a header: not cut at all
+    cells = [
+        _space_cells(line) if "\t" not in line and not _PROSE_MARK_RE.search(line) else []
+        for line in lines
+    ]
     data = [_is_space_data_row(c) for c in cells]
     rows: set[int] = set()
     i = 0
