@@ -21,7 +21,7 @@ clean text's: per layout, the records kept identical (value, unit, indicator, ki
 year, qualifier, change, region), lost, added and changed (a clean record and a layout
 record of the same figure paired, and which fields differ).
 
-    python -m bench.layout_invariance [--layouts a,b] [--docs dev|bundled|both] [-v]
+    python -m bench.layout_invariance [--layouts a,b] [--docs dev|bundled|both|probes] [-v]
     python -m bench.layout_invariance --dump DIR   # the rendered texts, to look at
 """
 
@@ -49,6 +49,7 @@ from bot.corpus.uploads import read_upload  # noqa: E402
 from bot.targets import IndicatorTable, extract_targets  # noqa: E402
 
 BUNDLED = ROOT / "corpus"
+PROBES = ROOT / "tests" / "data" / "probes"
 # What a record is, for this check: the figure and everything said of it. The sentence
 # and section are left out: a layout may cut a sentence differently without changing
 # what is read from it.
@@ -283,14 +284,17 @@ def render(layout: str, text: str, name: str) -> str:
 
 
 def documents(which: str) -> list[Path]:
-    """The clean texts to render: dev real documents, the bundled corpus or both. The
-    test split is never read: its names are refused by ``docs.toml``'s split list."""
+    """The clean texts to render: dev real documents, the bundled corpus, both, or the
+    probe sets' documents. The test split is never read: its names are refused by
+    ``docs.toml``'s split list."""
     paths: list[Path] = []
     if which in ("dev", "both"):
         meta = load_meta()
         paths += [REAL_DOCS / n for n in sorted(meta) if meta[n].get("split") == "dev"]
     if which in ("bundled", "both"):
         paths += sorted(BUNDLED.glob("*.txt"))
+    if which == "probes":  # the invented probe sets: short documents of every kind
+        paths += sorted(PROBES.glob("*/docs/*.txt"))
     return [refuse_test(p) for p in paths]
 
 
@@ -471,7 +475,7 @@ def report(results: dict[str, dict[str, Diff]], *, per_doc: bool) -> dict:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--layouts", default=",".join(LAYOUTS), help="comma-separated")
-    ap.add_argument("--docs", choices=("dev", "bundled", "both"), default="both")
+    ap.add_argument("--docs", choices=("dev", "bundled", "both", "probes"), default="both")
     ap.add_argument("--only", help="one file name (a dev or bundled document)")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="per document, examples")
     ap.add_argument("--json", type=Path, help="write the per-layout figures here")

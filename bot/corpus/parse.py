@@ -357,7 +357,7 @@ def is_hard_wrapped(text: str) -> bool:
         if (
             len(s) < 15
             or "\t" in s
-            or parse_heading(s, allow_plain=False) is not None
+            or _heads_alone(s)
             or _is_caption(s)
             or (_is_title_line(s) and _titles_table(lines, k))
         ):
@@ -365,6 +365,14 @@ def is_hard_wrapped(text: str) -> bool:
         prose += 1
         opened += not _ends_line(s)
     return prose >= 10 and opened >= 0.5 * prose
+
+
+def _heads_alone(s: str) -> bool:
+    """Whether ``s`` is a numbered heading standing alone: a numbered paragraph's first
+    line with its text run in (（一）发展基础。2023年，全省…) is prose, and in a wrapped
+    plan most paragraphs open so (a short one's lines were otherwise too few to tell)."""
+    heading = parse_heading(s, allow_plain=False)
+    return heading is not None and not heading.run_in
 
 
 _UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]")
