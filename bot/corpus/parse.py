@@ -509,6 +509,12 @@ def _cut_at(line: str, width: int) -> bool:
     return len(s) >= width - 1 and s[-1:].isalnum()
 
 
+def _indents(line: str) -> bool:
+    """Whether ``line`` opens with an indentation (a full-width space, or two spaces): a
+    single space is where the wrap cut a line at a space (2022 年 cut after 2022)."""
+    return line[:1] == "\u3000" or line[:2] == "  "
+
+
 def reflow_wrapped(text: str) -> str:
     """``text`` with the line breaks inside its paragraphs removed, if it is hard-wrapped
     (:func:`is_hard_wrapped`); otherwise ``text`` itself.
@@ -524,6 +530,9 @@ def reflow_wrapped(text: str) -> str:
     lines = text.split("\n")
     lengths = Counter(len(s) for line in lines if len(s := line.strip()) >= 15)
     width = lengths.most_common(1)[0][0]
+    filled = [line for line in lines if line.strip()]
+    indents = sum(1 for line in filled if _indents(line))
+    marks_paragraphs = 0 < indents < 0.5 * len(filled)
     out: list[str] = []
     open_line = False  # the last line written is cut at the wrap width
     cut = False  # ... and inside a word: full width, a letter or digit at its end
@@ -531,8 +540,15 @@ def reflow_wrapped(text: str) -> str:
         s = line.strip()
         table = "\t" in line
         # a sentence ending right at the wrap width goes on, unless the next line is
-        # indented (the first line of a paragraph in a PDF)
-        indented = line[:1] in (" ", "\u3000") and _ends_line(out[-1].strip()) if out else False
+        # indented (the first line of a paragraph in a PDF); where only some lines are
+        # indented, an indented line opens a paragraph whatever the line above (a long
+        # title ending in ）had taken in the first paragraph, and the title was lost)
+        indented = (
+            line[:1] in (" ", "\u3000")
+            and ((marks_paragraphs and _indents(line)) or _ends_line(out[-1].strip()))
+            if out
+            else False
+        )
         heading = parse_heading(s, allow_plain=False) if s else None
         # a line cut inside a sentence goes on even where the next line happens to open
         # like a heading (知行合\n一、贯彻落实…, 增长\n1、2月…): a heading follows a line
