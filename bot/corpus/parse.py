@@ -553,7 +553,14 @@ def reflow_wrapped(text: str) -> str:
         # a line cut inside a sentence goes on even where the next line happens to open
         # like a heading (知行合\n一、贯彻落实…, 增长\n1、2月…): a heading follows a line
         # that ends its paragraph
-        if heading is not None and cut and not s.startswith("#"):
+        # (a short heading alone, 一、2025年工作成效, still opens a section after a long
+        # title that fills its line)
+        if (
+            heading is not None
+            and cut
+            and not s.startswith("#")
+            and (len(line.rstrip()) >= 0.8 * width or _ends_line(s))
+        ):
             heading = None
         if (
             open_line
