@@ -15,10 +15,14 @@ from pathlib import Path, PurePosixPath
 
 from bot.corpus.parse import (
     SIDECAR_SUFFIX,
+    close_table_gaps,
     load_sidecar,
     reflow_wrapped,
     split_passages,
+    strip_page_furniture,
     tabulate_space_rows,
+    unbulleted,
+    unescape_spaces,
 )
 from bot.corpus.reader import (
     Deadline,
@@ -143,7 +147,14 @@ def load_document(
     # breaks are gone): never wrapped, and a short page whose lines happen to share a
     # length would be joined wrongly. A table's rows copied with their cells apart by
     # spaces get tabs first, so that neither reflow nor paragraphs join them to prose.
-    text = tabulate_space_rows(fold_figures(decoded.text))
+    # A page's &nbsp; left in a copied text is a space; a list item's bullet is layout.
+    # A table's rows apart by blank lines (a web page's copy) are rows of one table; a
+    # PDF's page numbers and running headers are no part of the text, and a table's header
+    # and rows on two pages are one table.
+    text = fold_figures(unbulleted(unescape_spaces(decoded.text)))
+    if decoded.encoding != "html":
+        text = strip_page_furniture(text)
+    text = tabulate_space_rows(close_table_gaps(text))
     if decoded.encoding != "html":
         text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)

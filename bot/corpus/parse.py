@@ -16,6 +16,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "24"
+PARSER_VERSION = "25"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
@@ -356,7 +357,7 @@ def is_hard_wrapped(text: str) -> bool:
         if (
             len(s) < 15
             or "\t" in s
-            or parse_heading(s, allow_plain=False) is not None
+            or _heads_alone(s)
             or _is_caption(s)
             or (_is_title_line(s) and _titles_table(lines, k))
         ):
@@ -364,6 +365,14 @@ def is_hard_wrapped(text: str) -> bool:
         prose += 1
         opened += not _ends_line(s)
     return prose >= 10 and opened >= 0.5 * prose
+
+
+def _heads_alone(s: str) -> bool:
+    """Whether ``s`` is a numbered heading standing alone: a numbered paragraph's first
+    line with its text run in (（一）发展基础。2023年，全省…) is prose, and in a wrapped
+    plan most paragraphs open so (a short one's lines were otherwise too few to tell)."""
+    heading = parse_heading(s, allow_plain=False)
+    return heading is not None and not heading.run_in
 
 
 _UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]")
@@ -379,9 +388,131 @@ def _titles_table(lines: list[str], k: int) -> bool:
     return False
 
 
+_CUT_POINT_BEFORE_RE = re.compile(r"[0-9]．$")
+_CUT_POINT_AFTER_RE = re.compile(r"．[0-9]")
+
+
+def _joined(before: str, after: str) -> str:
+    """A wrapped line and the next as one: Latin words apart by a space, and a full-width
+    figure's point cut by the wrap (５．\n５％, folded before reflow as 5．\n5%) made
+    ASCII, as it is when the figure is whole on its line."""
+    if _CUT_POINT_BEFORE_RE.search(before) and after[:1].isascii() and after[:1].isdigit():
+        before = before[:-1] + "."
+    elif _CUT_POINT_AFTER_RE.match(after) and before[-1:].isascii() and before[-1:].isdigit():
+        after = "." + after[1:]
+    return before + (" " if _latin_break(before[-1], after[0]) else "") + after
+
+
 def _latin_break(before: str, after: str) -> bool:
     """A line break between two Latin words (or a figure and a word) stands for a space."""
     return before.isascii() and before.isalnum() and after.isascii() and after.isalpha()
+
+
+# A page's number alone on its line, as a PDF's text layer leaves it between two pages:
+# — 12 —, -3-, - 3 -, 第 4 页, 第4页 共20页, 4/20, 12.
+_PAGE_NUMBER_RE = re.compile(
+    r"[-－—–―~～·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:[/／]|共)\s*\d{1,4}\s*页?)?[-－—–―~～·•\s]*"
+)
+# A running header (the document's title or issuer over every page) is short.
+_MAX_RUNNING_HEADER = 40
+
+
+def _page_numbers(stripped: list[str]) -> list[bool]:
+    """Which lines are a page's number. One set apart by dashes or said as a page
+    (— 12 —, -3-, 第 4 页) is one alone; a bare number (12) only when the bare numbers
+    of the text count up page by page, three or more (a table's cell alone on its line
+    is a figure, not a page)."""
+    marks = [
+        bool(s) and _PAGE_NUMBER_RE.fullmatch(s) is not None and any(c.isdigit() for c in s)
+        for s in stripped
+    ]
+    bare = [k for k, m in enumerate(marks) if m and stripped[k].isdigit()]
+    values = [int(stripped[k]) for k in bare]
+    counting = len(values) >= 3 and all(0 < b - a <= 2 for a, b in pairwise(values))
+    if not counting:
+        for k in bare:
+            marks[k] = False
+    return marks
+
+
+def strip_page_furniture(text: str) -> str:
+    """``text`` without what a PDF prints between its pages: the page number alone on its
+    line, and a running header (a short line printed three times or more, or the title
+    printed again, right beside a page number). In a hard-wrapped text the blank lines
+    around them go too when the page broke inside a paragraph, so that the paragraph is
+    read whole (the words on either side of a page break had been two paragraphs:
+    外\n— 12 —\n国人来琼工作人数), and a table's header and its rows are one table
+    again across the break."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    pages = _page_numbers(stripped)
+    if not any(pages):
+        return text
+    wrapped = is_hard_wrapped(text)
+    counts = Counter(s for s in stripped if s)
+    junk = list(pages)
+
+    def beside_page(k: int) -> bool:
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines) and not stripped[j]:
+                j += step
+            if 0 <= j < len(lines) and pages[j]:
+                return True
+        return False
+
+    # a short document's header is its title again: twice is enough then
+    title = next((s for s in stripped if s), "")
+    for k, s in enumerate(stripped):
+        if (
+            not junk[k]
+            and (counts[s] >= 3 or (counts[s] >= 2 and s == title and k > 0))
+            and len(s) <= _MAX_RUNNING_HEADER
+            and "\t" not in lines[k]
+            and not _ends_line(s)
+            and beside_page(k)
+        ):
+            junk[k] = True
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not junk[k]:
+            out.append(lines[k])
+            k += 1
+            continue
+        # the page break's block: page numbers, headers and the blank lines between
+        j = k
+        while j < len(lines) and (junk[j] or not stripped[j]):
+            j += 1
+        blank = any(not stripped[i] for i in range(k, j)) or (out and not out[-1].strip())
+        # blank lines before the block go with it unless a paragraph ended there (in a
+        # text of one paragraph a line, a line always ends one)
+        while out and not out[-1].strip():
+            out.pop()
+        if out and j < len(lines) and blank and (not wrapped or _ends_line(out[-1].strip())):
+            out.append("")
+        k = j
+    return "\n".join(out)
+
+
+# An item's title run into its text: a colon inside the line, words after it.
+_RUN_IN_LABEL_RE = re.compile(r"^[^#][^：:]{1,30}[：:](?=\S)")
+
+
+def _cut_at(line: str, width: int) -> bool:
+    """Whether ``line`` is cut inside a word by the wrap: as wide as the text's lines (its
+    indentation counted), a letter or digit at its end (a bracket closing the line may
+    end its paragraph: …各区政府）)."""
+    s = line.rstrip()
+    return len(s) >= width - 1 and s[-1:].isalnum()
+
+
+def _indents(line: str) -> bool:
+    """Whether ``line`` opens with an indentation (a full-width space, or two spaces): a
+    single space is where the wrap cut a line at a space (2022 年 cut after 2022)."""
+    return line[:1] == "\u3000" or line[:2] == "  "
 
 
 def reflow_wrapped(text: str) -> str:
@@ -396,31 +527,59 @@ def reflow_wrapped(text: str) -> str:
     """
     if not is_hard_wrapped(text):
         return text
-    lengths = Counter(len(s) for line in text.split("\n") if len(s := line.strip()) >= 15)
+    lines = text.split("\n")
+    lengths = Counter(len(s) for line in lines if len(s := line.strip()) >= 15)
     width = lengths.most_common(1)[0][0]
+    filled = [line for line in lines if line.strip()]
+    indents = sum(1 for line in filled if _indents(line))
+    marks_paragraphs = 0 < indents < 0.5 * len(filled)
     out: list[str] = []
     open_line = False  # the last line written is cut at the wrap width
-    for line in text.split("\n"):
+    cut = False  # ... and inside a word: full width, a letter or digit at its end
+    for line in lines:
         s = line.strip()
         table = "\t" in line
         # a sentence ending right at the wrap width goes on, unless the next line is
-        # indented (the first line of a paragraph in a PDF)
-        indented = line[:1] in (" ", "\u3000") and _ends_line(out[-1].strip()) if out else False
+        # indented (the first line of a paragraph in a PDF); where only some lines are
+        # indented, an indented line opens a paragraph whatever the line above (a long
+        # title ending in ）had taken in the first paragraph, and the title was lost)
+        indented = (
+            line[:1] in (" ", "\u3000")
+            and ((marks_paragraphs and _indents(line)) or _ends_line(out[-1].strip()))
+            if out
+            else False
+        )
+        heading = parse_heading(s, allow_plain=False) if s else None
+        # a line cut inside a sentence goes on even where the next line happens to open
+        # like a heading (知行合\n一、贯彻落实…, 增长\n1、2月…): a heading follows a line
+        # that ends its paragraph
+        # (a short heading alone, 一、2025年工作成效, still opens a section after a long
+        # title that fills its line)
+        if (
+            heading is not None
+            and cut
+            and not s.startswith("#")
+            and (len(line.rstrip()) >= 0.8 * width or _ends_line(s))
+        ):
+            heading = None
         if (
             open_line
             and s
             and not table
             and not indented
-            and parse_heading(s, allow_plain=False) is None
+            and heading is None
             and not _is_addressee(s)
             and not _opens_note(s)
         ):
-            out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
+            out[-1] = _joined(out[-1], s)
         else:
             out.append(line.rstrip() if s else line)
-        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line;
-        # a heading alone on its line does not
-        heading = parse_heading(s, allow_plain=False) if s else None
+        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line,
+        # and so does an item's run-in title and text cut inside a word at the wrap width
+        # (1．中央生活类救灾物资：改扩建现有20个中\n央…); a heading alone on its line does not
+        # (a long one may fill the line: 二、认清形势、抢抓机遇，以更加坚定的信心…)
+        if heading is not None and _RUN_IN_LABEL_RE.search(s) and _cut_at(line, width):
+            heading = None
         open_line = (
             bool(s)
             and not table
@@ -429,7 +588,36 @@ def reflow_wrapped(text: str) -> str:
             and not _is_addressee(s)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
+        cut = open_line and _cut_at(line, width)
     return "\n".join(out)
+
+
+# A web page's spaces as its source writes them, left in a text copied from the page's
+# source or saved by a tool that did not decode them (&nbsp;&nbsp;一、… , 增长5%&nbsp;).
+_SPACE_ENTITY_RE = re.compile(
+    r"&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x0*3000)(?:;|(?![A-Za-z0-9]))", re.IGNORECASE
+)
+
+
+def unescape_spaces(text: str) -> str:
+    """``text`` with HTML's space entities (``&nbsp;``, ``&emsp;``, ``&#160;``…) as
+    spaces, so that a heading or a figure after one reads as after a space (a heading
+    opened by ``&nbsp;&nbsp;`` was taken for prose, and a work report's review section
+    for its plans). Other entities are kept as written (``&amp;`` may be the text's own).
+    """
+    if "&" not in text:
+        return text
+    return _SPACE_ENTITY_RE.sub(" ", text)
+
+
+# A list item's bullet as a word processor or a web page exports it (● / • / ■ …).
+_BULLET_RE = re.compile(r"^([ \t\u3000\u00a0]*)[●•■◆▪◇○◎►▶➢·][ \t\u3000\u00a0]*", re.MULTILINE)
+
+
+def unbulleted(text: str) -> str:
+    """``text`` without the bullets that open its lines: a bullet is layout, and it
+    stood at the head of the sentence's first name (``•全市建筑业总产值``)."""
+    return _BULLET_RE.sub(r"\1", text)
 
 
 # Cells of a table row copied from a PDF or a web page as text: apart by runs of spaces
@@ -446,8 +634,42 @@ _MAX_LABEL = 30
 _MAX_UNIT = 8
 
 
+# A wide gap: two spaces or more, or a full-width or no-break space. A row whose cells
+# are apart by wide gaps keeps a single ASCII space inside a cell (``2022 年（亿元）``,
+# ``16-59 岁（含不满60 周岁）``, as a PDF's text sets a figure apart from its word).
+_WIDE_GAP_RE = re.compile(r"[ \u3000\u00a0]{2,}|[ ]*[\u3000\u00a0][ \u3000\u00a0]*")
+
+
+def _cell_gaps(body: str) -> re.Pattern[str]:
+    """The gaps between a stripped row's cells: its wide gaps if it has any, else every
+    run of spaces."""
+    return _WIDE_GAP_RE if _WIDE_GAP_RE.search(body) else _SPACE_RUN_RE
+
+
+_PROSE_MARK_RE = re.compile(f"[{re.escape(_PROSE_MARKS)}]")
+
+
 def _space_cells(line: str) -> list[str]:
-    return [c for c in _SPACE_RUN_RE.split(line.strip()) if c]
+    body = line.strip()
+    gaps = _cell_gaps(body)
+    if gaps is _SPACE_RUN_RE:
+        return [c for c in gaps.split(body) if c]
+    cells: list[str] = []
+    spelt = False  # the last cell is a word set out letter by letter (指　　标, 项　　目)
+    for c in gaps.split(body):
+        if not c:
+            continue
+        if _is_one_han(c) and cells and (spelt or _is_one_han(cells[-1])):
+            cells[-1] += c
+            spelt = True
+        else:
+            cells.append(c)
+            spelt = False
+    return cells
+
+
+def _is_one_han(c: str) -> bool:
+    return len(c) == 1 and "\u3400" <= c <= "\u9fff"
 
 
 # A contents page's entry (第二章 重点任务 5, 一、发展基础 …… 2): a chapter's number, or
@@ -455,19 +677,40 @@ def _space_cells(line: str) -> list[str]:
 _CONTENTS_RE = re.compile(rf"第[0-9{_CN_NUM}]+[章节编篇部]|[.…·。]{{2,}}")
 
 
+# A plan's indicator table (专栏 主要指标): a row's serial number before its label, its
+# 属性 after its figures, and figures said with their direction or bound (下降15%, <1,
+# 5.5%左右, [30] for a five years' total).
+_SERIAL_CELL_RE = re.compile(r"\d{1,3}")
+_ATTRIBUTE_CELL_RE = re.compile(r"(?:约束|预期|指导)性")
+_PLAN_FIGURE_RE = re.compile(
+    r"[<>≤≥＜＞]?(?:下降|降低|提高|增长|减少)?"
+    rf"(?:{_REAL_FIGURE_RE.pattern}|[\[［]{_REAL_FIGURE_RE.pattern}[\]］])(?:左右|以上|以内|以下)?"
+)
+
+
+def _row_core(cells: list[str]) -> list[str]:
+    """A row's label and figure cells: a plan table's serial number and 属性 left out."""
+    if len(cells) >= 3 and _SERIAL_CELL_RE.fullmatch(cells[0]):
+        cells = cells[1:]
+    while len(cells) >= 3 and _ATTRIBUTE_CELL_RE.fullmatch(cells[-1]):
+        cells = cells[:-1]
+    return cells
+
+
 def _is_space_data_row(cells: list[str]) -> bool:
     """A label, then units and figures, the last a figure: ``粮食 万吨 96.82 3.4``,
-    ``#玉米 78.46 4.2``."""
+    ``#玉米 78.46 4.2``, ``1 生产安全事故死亡人数 下降15% 约束性``."""
     if len(cells) < 2 or any(ch in c for c in cells for ch in _PROSE_MARKS):
         return False
+    cells = _row_core(cells)
     label, rest = cells[0], cells[1:]
     if (
         any(_CONTENTS_RE.match(c) for c in cells)
         or len(label) > _MAX_LABEL
         or _NUMERIC_CELL_RE.fullmatch(label)
         or not re.search(r"[\u3400-\u9fff]", label)
-        or not _NUMERIC_CELL_RE.fullmatch(rest[-1])
-        or not any(_REAL_FIGURE_RE.fullmatch(c) for c in rest)
+        or not (_NUMERIC_CELL_RE.fullmatch(rest[-1]) or _PLAN_FIGURE_RE.fullmatch(rest[-1]))
+        or not any(_REAL_FIGURE_RE.fullmatch(c) or _PLAN_FIGURE_RE.fullmatch(c) for c in rest)
     ):
         return False
     # between the label and the figures only short unit cells (万吨, 亿千瓦时)
@@ -490,7 +733,71 @@ def _is_space_header(cells: list[str]) -> bool:
         and not any(ch in c for c in cells for ch in _PROSE_MARKS + "：:、")
         and not any(_NUMERIC_CELL_RE.fullmatch(c) for c in cells)
         and not _CAPTION_RE.match(cells[0])
+        and not _BOX_CAPTION_RE.match(cells[0])
     )
+
+
+# A box's or a figure's caption over a table (专栏1　“十四五”时期主要指标, 图2　…): not
+# column words either.
+_BOX_CAPTION_RE = re.compile(rf"(?:专栏|图)\s*[0-9{_CN_NUM}]")
+
+
+def _is_row_line(s: str) -> bool:
+    """A table's row or its header: cells apart by tabs, or by spaces as a row's are."""
+    if "\t" in s:
+        return True
+    cells = _space_cells(s)
+    return _is_space_data_row(cells) or _is_space_header(cells)
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u3000\u00a0]*(?=\n)")
+
+
+def close_table_gaps(text: str) -> str:
+    """``text`` without the blank lines between a table's rows, in a text that puts a
+    blank line after every line (a web page copied as text: each row a block of its
+    own). Apart, the rows were read one by one, no row under its table's header and
+    caption, and a bulletin's tables lost every record."""
+    # most texts have few blank lines: counted in C before the lines are looked at
+    if len(_BLANK_LINE_RE.findall(text)) < 0.4 * text.count("\n"):
+        return text
+    lines = text.split("\n")
+    filled = sum(1 for line in lines if line.strip())
+    blank = len(lines) - filled
+    if blank < 0.8 * filled or filled < 4:
+        return text
+    stripped = [line.strip() for line in lines]
+    row: dict[int, bool] = {}
+
+    def is_row(k: int) -> bool:
+        if k not in row:
+            row[k] = _is_row_line(stripped[k])
+        return row[k]
+
+    out: list[str] = []
+    last = -1  # the last line kept that is not blank
+    for k, s in enumerate(stripped):
+        if s:
+            out.append(lines[k])
+            last = k
+            continue
+        nxt = k + 1
+        while nxt < len(lines) and not stripped[nxt]:
+            nxt += 1
+        if (
+            last >= 0
+            and nxt < len(lines)
+            and is_row(nxt)
+            and (
+                is_row(last)
+                or _is_caption(stripped[last])
+                or _BOX_CAPTION_RE.match(stripped[last])
+                or _UNIT_LINE_RE.match(stripped[last])
+            )
+        ):
+            continue
+        out.append(lines[k])
+    return "\n".join(out)
 
 
 def tabulate_space_rows(text: str) -> str:
@@ -511,7 +818,11 @@ def tabulate_space_rows(text: str) -> str:
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
     lines = text.split("\n")
-    cells = [_space_cells(line) if "\t" not in line else [] for line in lines]
+    # a line with a sentence's punctuation is neither a row nor a header: not cut at all
+    cells = [
+        _space_cells(line) if "\t" not in line and not _PROSE_MARK_RE.search(line) else []
+        for line in lines
+    ]
     data = [_is_space_data_row(c) for c in cells]
     rows: set[int] = set()
     i = 0
@@ -532,6 +843,10 @@ def tabulate_space_rows(text: str) -> str:
             rows.update(range(i, j))
             if header:
                 rows.add(i - 1)
+                # a header of two lines (the measures over their units: 水质类别 over
+                # 比例（%）): the line above is column words as well
+                if i > 1 and _is_space_header(cells[i - 2]) and len(cells[i - 2]) <= width:
+                    rows.add(i - 2)
         i = j
     if not rows:
         return text
@@ -541,7 +856,7 @@ def tabulate_space_rows(text: str) -> str:
         body = line.strip()
         lead = line[: len(line) - len(line.lstrip())]
         trail = line[len(line.rstrip()) :]
-        out[k] = lead + _SPACE_RUN_RE.sub("\t", body) + trail
+        out[k] = lead + "\t".join(_space_cells(body)) + trail
     return "\n".join(out)
 
 
