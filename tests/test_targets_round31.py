@@ -1,0 +1,28 @@
+"""Rules found on the round-31 probe set (issue 11, ``tests/data/probes/round31/``):
+national documents (a congress report, a work report, a budget report, a press
+conference, a plan outline). Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_REPORT = "政府工作报告\n——2031年3月5日在全国人民代表大会上\n\n二、2031年经济社会发展总体要求\n\n"
+_NAME = "national_china_2031_gwr.txt"
+
+
+# --- a comparison base named by what it was (年初预算, 执行数, 上届) ----------------------
+
+
+def test_a_base_named_by_the_budget_it_was_is_not_the_name(extract):
+    text = _REPORT + (
+        "赤字规模5.2万亿元，比上年年初预算增加2600亿元。"
+        "全国一般公共预算支出31.6万亿元，比2030年执行数增长3.5%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[2600] == "赤字规模"
+    assert got[3.5] == "一般公共预算支出"
+
+
+def test_a_base_named_as_the_last_edition_is_not_the_name(extract):
+    text = _REPORT + "某博览会境外采购商到会12.4万人，比上届增长21.7%。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[21.7] == got[12.4]
