@@ -26,3 +26,18 @@ def test_a_base_named_as_the_last_edition_is_not_the_name(extract):
     text = _REPORT + "某博览会境外采购商到会12.4万人，比上届增长21.7%。\n"
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[21.7] == got[12.4]
+
+
+# --- the land a speech stands on (在960万平方公里的土地上) is no area measured --------------
+
+_CONGRESS = "在中国共产党某省第十二次代表大会上的报告\n（2031年11月）\n\n一、过去五年的工作\n\n"
+
+
+def test_the_land_a_report_stands_on_is_not_an_area(extract):
+    text = _CONGRESS + (
+        "我们带领全省人民，在这片十八万平方公里的土地上，谱写了发展新篇章。"
+        "全省建成区面积达到3100平方公里。\n"
+    )
+    got = {r.value for r in extract(text, "province_mou_2031_party-congress-report.txt")}
+    assert 18 not in got
+    assert 3100 in got
