@@ -41,3 +41,22 @@ def test_the_land_a_report_stands_on_is_not_an_area(extract):
     got = {r.value for r in extract(text, "province_mou_2031_party-congress-report.txt")}
     assert 18 not in got
     assert 3100 in got
+
+
+# --- 在经济增长的同时实现居民收入同步增长: the comparison said the other way round ---------
+
+
+def test_income_in_step_with_growth_said_the_other_way_round(extract):
+    text = _CONGRESS + (
+        "我们坚持在经济增长的同时实现居民收入同步增长，全省居民人均可支配收入年均增长6.1%。\n"
+    )
+    got = [r for r in extract(text, "province_mou_2031_party-congress-report.txt")]
+    sync = [r for r in got if r.qualifier == "同步"]
+    assert [(r.indicator, r.value) for r in sync] == [("居民人均可支配收入", None)]
+    assert sync[0].year == "2027-2031"
+
+
+def test_pay_in_step_with_productivity_said_the_other_way_round(extract):
+    text = _CONGRESS + "坚持在劳动生产率提高的同时实现劳动报酬同步提高。\n"
+    got = extract(text, "province_mou_2031_party-congress-report.txt")
+    assert [(r.indicator, r.qualifier) for r in got] == [("劳动报酬", "同步")]
