@@ -60,3 +60,17 @@ def test_pay_in_step_with_productivity_said_the_other_way_round(extract):
     text = _CONGRESS + "坚持在劳动生产率提高的同时实现劳动报酬同步提高。\n"
     got = extract(text, "province_mou_2031_party-congress-report.txt")
     assert [(r.indicator, r.qualifier) for r in got] == [("劳动报酬", "同步")]
+
+
+# --- 加上调入资金及使用结转结余: an item added to the revenue, named without 加上 ----------
+
+
+def test_funds_carried_over_and_added_are_named_without_jiashang(extract):
+    text = (
+        "关于2030年中央和地方预算执行情况与2031年中央和地方预算草案的报告\n\n"
+        "一、2030年中央和地方预算执行情况\n\n"
+        "2030年，全国一般公共预算收入251300亿元。加上调入资金及使用结转结余17420亿元，"
+        "收入总量为268720亿元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, "national_china_2031_budget-report.txt")}
+    assert got[17420] == "调入资金及使用结转结余"
