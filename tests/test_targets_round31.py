@@ -74,3 +74,21 @@ def test_funds_carried_over_and_added_are_named_without_jiashang(extract):
     )
     got = {r.value: r.indicator for r in extract(text, "national_china_2031_budget-report.txt")}
     assert got[17420] == "调入资金及使用结转结余"
+
+
+# --- 党中央召开七次全会: plenums held are counted, named by the committee -----------------
+
+
+def test_plenums_held_are_a_count_named_by_the_committee(extract):
+    text = _CONGRESS + "五年来，省委召开六次全会，分别就重大问题作出决定。\n"
+    got = [
+        (r.indicator, r.value, r.year)
+        for r in extract(text, "province_mou_2031_party-congress-report.txt")
+    ]
+    assert got == [("省委全会", 6, "2027-2031")]
+
+
+def test_a_plenum_of_a_session_is_no_count(extract):
+    text = _CONGRESS + "省委十一届六次全会审议通过了决定，全省建成区面积达到3100平方公里。\n"
+    got = [r.value for r in extract(text, "province_mou_2031_party-congress-report.txt")]
+    assert got == [3100]
