@@ -1712,11 +1712,16 @@ def _excluded(sentence: str, fig: Figure) -> bool:
         return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
     if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
         return True  # 其中0-14岁42.1万人: the age band is a label of the people counted
+    if unit.endswith("平方公里") and _ON_THE_LAND_RE.match(sentence, fig.end):
+        # 在960万平方公里（的）土地上, 在这片一千多平方公里的热土上: where, the whole land
+        # a speech stands on, not an area measured
+        return sentence.rfind("在", max(0, start - 8), start) >= 0
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
 
 
 # a share of one's working time or effort (三分之一的时间, 一半以上精力)
 _EFFORT_SHARE_RE = re.compile(r"的?(?:工作)?(?:时间|精力)")
+_ON_THE_LAND_RE = re.compile(r"的?(?:广袤|辽阔)?(?:大地|土地|热土)上")
 _ONE_OF_RE = re.compile(r"(?:(?!入选|成为|获评|列入)[^，。；]){1,30}?之一")
 _TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部分")
 _AGE_BAND_RE = re.compile(r"\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*岁(?:人口)?\s*[\d.]")

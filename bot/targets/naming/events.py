@@ -96,3 +96,27 @@ def named_by_event(sentence: str, named: list[Named], table: IndicatorTable) -> 
         event = events[-1] if len(events) == 1 else ""
         out.append(replace(n, indicator=event + took["verb"] + noun))
     return out
+
+
+# 党中央召开七次全会, 省委先后召开五次全会: a committee's plenums, named by the committee
+_PLENUM_HOLDER_RE = re.compile(
+    r"(?P<who>党中央|中央|省委|市委|县委|区委)(?:先后|共|累计)?(?P<act>召开|举行)"
+)
+_HOLDER_NAME = {"党中央": "中央", "中央": "中央"}
+
+
+def plenums_of_the_committee(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with a count of plenums (``全会``) named by the committee holding them."""
+    out: list[Named] = []
+    for n in named:
+        if n.indicator == "全会" and n.figure.unit == "次":
+            # the last holder before the count
+            m = next(reversed(list(_PLENUM_HOLDER_RE.finditer(sentence, 0, n.figure.start))), None)
+            if m:
+                who = m.group("who")
+                # the holding is the change: plenums held over the years a report reviews
+                n = replace(
+                    n, indicator=_HOLDER_NAME.get(who, who) + "全会", change=n.change or m["act"]
+                )
+        out.append(n)
+    return out

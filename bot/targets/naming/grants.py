@@ -34,8 +34,9 @@ _GIVEN_RE = re.compile(
     r"(?:批准|核定|核准|下达|分配|转贷|下发)+(?:给)?" + _OWN + r"?"
     r"(?P<money>.{2,}(?:限额|额度|债券|债券资金))$"
 )
-# 加上上级补助收入215亿元、调入资金180亿元…，收入总计…: the items added to the revenue
-_ADDED_RE = re.compile(r"^加上(?P<what>.{2,}(?:收入|资金))$")
+# 加上上级补助收入215亿元、调入资金180亿元…，收入总计…: the items added to the revenue;
+# a national report's 加上调入资金及使用结转结余16638亿元 ends on what was carried over
+_ADDED_RE = re.compile(r"^加上(?P<what>.{2,}(?:收入|资金|结转结余|结余))$")
 # 中央对我省转移支付: the report's own area, once dropped, leaves 中央对转移支付
 _CENTRAL_RE = re.compile(r"^中央(?:财政)?对" + _OWN + r"?(?P<what>转移支付(?:收入|资金)?)$")
 

@@ -52,7 +52,7 @@ from bot.targets.naming.coverage import named_by_covering, named_by_programme
 from bot.targets.naming.deviations import deviation_of_the_measure_before
 from bot.targets.naming.doing_verbs import without_doing_verb
 from bot.targets.naming.enrolled import named_by_list
-from bot.targets.naming.events import named_by_event
+from bot.targets.naming.events import named_by_event, plenums_of_the_committee
 from bot.targets.naming.examples import without_examples
 from bot.targets.naming.first_subject import carry_the_first_subject
 from bot.targets.naming.funds import fund_size
@@ -285,6 +285,7 @@ PASSES: tuple[Pass, ...] = (
     _traffic_after_the_mode,  # transport_modes: …；货物周转量 after 公路…'s part
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
+    _text(plenums_of_the_committee),  # events: 党中央召开七次全会 -> 中央全会
     _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金
     _text(supported_set),  # supported: 支持“两重”建设项目312个 -> “两重”建设项目
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率

@@ -50,6 +50,8 @@ _CN_LIST_HEAD_RE = re.compile(
 )
 # 十七届人大二次会议, 省委十二届二次全会: session ordinals.
 _SESSION_RE = re.compile(r"(?:[^，。；]{0,8}?(?:会议|全会|全体会议|代表大会|党代会))|产业")
+# 召开七次全会, 先后举行五次全会: meetings held are counted, not an ordinal
+_HELD_BEFORE_RE = re.compile(r"(?:召开|举行|开了)$")
 _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 # a word going on after a unit (千亩|高产片), not a qualifier (以上, 左右, 多) or the end
 _CJK_NOUN_START_RE = re.compile(r"(?![以左多余上下])[\u4e00-\u9fff]")
@@ -122,7 +124,12 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
         if unit_s == "个" and sentence.startswith(("方面", "月"), end):
             continue
         if unit_s == "次" and (
-            sentence[max(0, m.start() - 1) : m.start()] == "届" or _SESSION_RE.match(sentence, end)
+            sentence[max(0, m.start() - 1) : m.start()] == "届"
+            or (
+                _SESSION_RE.match(sentence, end)
+                # 党中央召开七次全会: plenums held, counted; 十二届二次全会 is the second
+                and not _HELD_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start())
+            )
         ):
             continue
         total = cn_to_number(num + mag if not m.group("approx") else num)

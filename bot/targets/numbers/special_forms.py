@@ -93,6 +93,14 @@ _SYNC_RE = re.compile(
 )
 
 
+# 在经济增长的同时实现居民收入同步增长, 在劳动生产率提高的同时实现劳动报酬同步提高: the
+# same comparison said the other way round, the thing compared between 实现 and 同步
+_SYNC_WHILE_RE = re.compile(
+    r"在(?:经济增长|(?:地区|国内)生产总值增长|经济发展|劳动生产率提高)的同时(?:实现|做到)?"
+    r"[^，。；、]{2,10}?(?P<q>同步)(?=增长|提高)"
+)
+
+
 def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     for m in _RANK_RE.finditer(sentence):
@@ -332,6 +340,8 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             out.append(_comparison(start, m.end(), m.group("q")))
         for m in _SYNC_RE.finditer(sentence):
             out.append(_comparison(m.start(), m.end(), m.group("q")))
+        for m in _SYNC_WHILE_RE.finditer(sentence):
+            out.append(_comparison(m.start("q"), m.end(), m.group("q")))
     return out
 
 
@@ -362,5 +372,6 @@ _RANK_SCOPE_RE = needled(_RANK_SCOPE_RE)
 _MULTIPLE_RE = needled(_MULTIPLE_RE)
 _PERCENT_CN_RE = needled(_PERCENT_CN_RE)
 _SYNC_RE = needled(_SYNC_RE)
-# the last three scans, skipped together (regex_gate.any_may_match)
-_RARE_FORMS_RE = any_may_match(_PERCENT_CN_RE, _COMPARISON_RE, _SYNC_RE)
+_SYNC_WHILE_RE = needled(_SYNC_WHILE_RE)
+# the last scans, skipped together (regex_gate.any_may_match)
+_RARE_FORMS_RE = any_may_match(_PERCENT_CN_RE, _COMPARISON_RE, _SYNC_RE, _SYNC_WHILE_RE)
