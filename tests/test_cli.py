@@ -308,7 +308,7 @@ def test_digest_preview_masked_values_and_exclusions(run):
 def test_digest_preview_in_english(run):
     text = run("digest", "--preview", "GDP", "region:烟台", "--lang", "en").stdout
     assert text.startswith("📊 Key targets digest · ") and "keywords: GDP" in text
-    assert "地区生产总值" in text and "重点目标简报" not in text
+    assert "GDP growth of about 5.5%" in text and "重点目标简报" not in text
     assert run("digest", "--preview", "--lang", "fr").exit_code == 2
 
 
