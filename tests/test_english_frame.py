@@ -9,8 +9,13 @@ import pytest
 
 from bot.digest.english import figure, indicator_name, place_name, said_indicator
 from bot.digest.values import change_and_value
+from bot.library import Engine
+from bot.storage import Database
 from bot.targets.records import TargetRecord
+from fake_telegram import FakeBotApi
+from handlers.context import services_of
 from handlers.format.targets import target_line
+from tests.e2e import ask_text, build, serving
 
 
 @pytest.mark.parametrize(
@@ -93,3 +98,26 @@ def test_a_target_line_in_english_and_in_chinese() -> None:
         == "• 〔目标〕<b>地区生产总值</b> 增长 5.5%左右 · 2026年 · 四川"
     )
     assert change_and_value(record, "zh") == "增长5.5%左右"
+
+
+# -- a private chat's digests in the language its reader subscribed in ---------------------------
+@pytest.mark.migrated_db
+@pytest.mark.fake_bot(language_code="en")
+async def test_subscribing_from_an_english_client_keeps_english_for_the_digests(
+    server: FakeBotApi, engine: Engine, db_url: str
+) -> None:
+    """The analyst subscribed her private chat from an English client and was told her
+    digests would come in Chinese unless she sent /lang en: the one reader of a private
+    chat subscribed in her language, and it is kept for the digests."""
+    analyst = server.add_user("Mei")
+    with Database.open(url=db_url) as database:
+        app = build(server, engine, database=database)
+        async with serving(app):
+            said = await ask_text(
+                server, analyst, analyst, "/subscribe Friday 17:00 tz=Asia/Singapore"
+            )
+            assert "Digests will come in English" in said and "中文" not in said, said
+            assert services_of(app).languages.for_chat(analyst.id) == "en"
+            # a reader who chose a language keeps it: no second note, nothing changed
+            said = await ask_text(server, analyst, analyst, "/subscribe GDP Monday 08:00")
+            assert "Digests will come in" not in said, said
