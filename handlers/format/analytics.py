@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.analytics.changes import CHANGE_KINDS
-from bot.analytics.linking import Link, Sourced
+from bot.analytics.linking import Link, Sourced, region_order
 from bot.digest.english import said_indicator, said_place
 from bot.digest.values import change_and_value, short_title
 from bot.library import (
@@ -402,7 +402,10 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
         command = f"/compare {found.indicator} {found.year} all"
         lines.append(tr(lang, "targets.hidden", hidden=found.hidden, command=escape(command)))
     lines.append("")
-    for row in found.rows:
+    rows = found.rows
+    if lang == "en":  # the core's order is by Chinese name: by the name the reader reads
+        rows = sorted(rows, key=lambda r: (region_order(r.region)[0], said_place(r.region, lang)))
+    for row in rows:
         target = figure(row.target, lang) if row.target else tr(lang, "analytics.no_target")
         if row.result is not None:
             result = tr(

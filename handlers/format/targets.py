@@ -159,7 +159,8 @@ def compare_messages(
         if len(by_indicator) > 1:
             lines.append("")
             lines.append(f"<b>{escape(said_family(name, lang))}</b>")
-        for region in sorted(regions, key=lambda r: (not r, r)):
+        # by the name the reader reads (Anhui, China, Guizhou … in English)
+        for region in sorted(regions, key=lambda r: (not r, said_place(r, lang))):
             lines.append("")
             label = escape(said_place(region, lang)) if region else tr(lang, "targets.no_region")
             lines.append(tr(lang, "digest.heading", label=label))  # 【烟台】, [烟台]
