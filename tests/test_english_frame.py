@@ -36,6 +36,7 @@ from tests.e2e import ask_text, build, serving
         ("1494", "家", "", "新增", "1,494"),
         ("1000", "户", "以上", "", "at least 1,000"),
         ("5", "位", "", "居", "No. 5"),
+        ("0.3", "个百分点", "", "高于", "0.3 percentage points higher"),
     ],
 )
 def test_figures_in_english_words_and_magnitudes(

@@ -166,6 +166,9 @@ _UP = frozenset({"上涨", "增加", "提高", "上升", "提升"})
 _DOWN = frozenset({"下降", "降低", "减少"})
 _DOWN_TO = frozenset({"降至", "降到", "降低到", "下降到", "下降至"})
 _OVER = frozenset({"突破", "超过", "超", "迈上", "跨越", "跨过", "过"})
+# A difference from another figure (安徽's 高于 0.3个百分点, above the nation's growth):
+# said after it, never left out, or the difference would read as the figure itself
+_THAN = {"高于": " higher", "低于": " lower", "快于": " faster"}
 
 
 def _number(text: str) -> Decimal | None:
@@ -247,6 +250,8 @@ def figure(
         return "down " + said
     if change in _DOWN_TO:
         return "down to " + said
+    if change in _THAN:
+        return said + _THAN[change]
     if change in _OVER and not qualifier:
         return "over " + said
     return said
