@@ -115,7 +115,7 @@ def scorecard_messages(
         said = tr(
             lang,
             "analytics.unreported",
-            region=escape(where),
+            region=escape(said_place(where, lang)),
             year=year_,
             next=year_ + 1,
             count=count,
