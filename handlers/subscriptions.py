@@ -106,7 +106,21 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             text += "\n" + fmt.escape(beside)
     if home_said:  # 本省 read as the place set now, and kept so: say which, and the rule
         text += "\n" + fmt.escape(home_said)
-    if (sent_in := svc.languages.for_chat(target_id)) != lang:
+    user = update.effective_user
+    if (
+        chat.type == "private"
+        and not request.channel
+        and user is not None
+        and svc.languages.for_chat(target_id) != lang
+        and svc.languages.get("chat", target_id) is None
+        and svc.languages.get("user", user.id) is None
+    ):
+        # A private chat's reader subscribing in the language her client shows and never
+        # chosen with /lang: her digests come in it, kept as her choice (an analyst with
+        # an English client got her first digests in Chinese: english-trial18)
+        await svc.run_db(svc.languages.set, "user", user.id, lang, by=user.id)
+        text += "\n" + tr(lang, "subscriptions.digest_language_kept", code=_other(lang))
+    elif (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
         said = tr(lang, f"lang.name_{sent_in}")
@@ -124,6 +138,11 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
                 lang, f"subscriptions.digest_language_{where_key}", language=said, code=lang
             )
     await message.reply_html(text)
+
+
+def _other(lang: str) -> str:
+    """The /lang code of the other language (zh for en)."""
+    return "zh" if lang == "en" else "en"
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:

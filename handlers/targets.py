@@ -8,6 +8,7 @@ from telegram.ext import Application
 from bot.analytics.records_table import RECORD_FIELDS, record_rows
 from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
+from bot.digest.english import said_place
 from bot.digest.filters import FilterError, kind_label
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup, of_kinds
 from bot.library.arguments import ALL_WORDS, export_kind, other_years, region_year, split_kinds
@@ -116,7 +117,7 @@ def _targets(
                     raise unsure from None
         if info is None:
             if region is not None:
-                heading = tr(lang, "targets.heading_region", region=region)
+                heading = tr(lang, "targets.heading_region", region=said_place(region, lang))
                 found = engine.lookup_region(
                     region, year=year, show_all=wanted_all, condition=condition, kinds=kinds
                 )

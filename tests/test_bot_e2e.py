@@ -561,7 +561,9 @@ async def test_understood_plan_period_is_said_with_its_years(
     assert "理解为：时期 十四五（2021–2025） · 指标 地区生产总值" in text.splitlines(), text
     await ask(server, fay, fay, "/lang en")
     english = await ask_text(server, fay, fay, "山东 2021-2025年 地区生产总值 目标")
-    assert "Understood as: region 山东 · period 十四五 (2021–2025) · indicator" in english
+    assert (
+        "Understood as: region Shandong (山东) · period 十四五 (2021–2025) · indicator" in english
+    )
 
 
 async def test_understood_answer_card_and_literal_search(

@@ -118,7 +118,7 @@ def test_search_says_the_plan_period_understood_in_json_and_text(run):
     assert "理解为：地区 山东 · 时期 十三五（2016–2020）" in text
     # the catalogue's line, in the language asked for (Chinese by default, as digests)
     english = run("search", "山东", "十三五期间", "粮食", "--lang", "en").stdout
-    assert "Understood as: region 山东 · period 十三五 (2016–2020)" in english
+    assert "Understood as: region Shandong (山东) · period 十三五 (2016–2020)" in english
     assert "理解为" not in english
     wrong = run("search", "山东", "--lang", "fr")
     assert wrong.exit_code == 2 and "--lang must be one of zh, en" in wrong.output
@@ -308,7 +308,7 @@ def test_digest_preview_masked_values_and_exclusions(run):
 def test_digest_preview_in_english(run):
     text = run("digest", "--preview", "GDP", "region:烟台", "--lang", "en").stdout
     assert text.startswith("📊 Key targets digest · ") and "keywords: GDP" in text
-    assert "地区生产总值" in text and "重点目标简报" not in text
+    assert "GDP growth of about 5.5%" in text and "重点目标简报" not in text
     assert run("digest", "--preview", "--lang", "fr").exit_code == 2
 
 

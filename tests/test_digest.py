@@ -911,10 +911,10 @@ def test_english_frame_with_the_documents_figures():
     assert [line.text for line in en.lines if line.kind == "new_docs"] == [
         "🆕 New documents: 《山东省2024年政府工作报告》"
     ]
-    # The figure, the indicator and the titles are the documents' own words; the year is
-    # written as English writes it (2024, not 2024年).
+    # The indicator, the figure and the place in English words (english-trial18), the titles
+    # the documents' own; the year written as English writes it (2024, not 2024年).
     (target,) = (line.text for line in en.lines if line.kind == "target")
-    assert target.startswith("• [target] 地区生产总值 增长 5.5%左右 · 2024 · ")
+    assert target.startswith("• [target] GDP growth of about 5.5% · 2024 · Yantai — ")
     assert "《山东省2024年政府工作报告》🆕, 《烟台市2024年政府工作报告》" in target
     (zh_target,) = (line.text for line in zh.lines if line.kind == "target")
     assert zh_target.startswith("• 〔目标〕地区生产总值 增长 5.5%左右 · 2024年")

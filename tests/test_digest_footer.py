@@ -12,4 +12,4 @@ def test_a_digest_cut_short_points_to_targets_with_an_indicator_and_a_region(bun
     zh = preview_messages(bundled_engine, filter_text="", tz="Asia/Shanghai")[-1]
     assert "查看全部请用 /targets 指标 地区（如 /targets GDP 山东）" in zh
     en = preview_messages(bundled_engine, filter_text="", tz="Asia/Shanghai", lang="en")[-1]
-    assert "see them all with /targets indicator region (e.g. /targets GDP 山东)" in en
+    assert "see them all with /targets indicator region (e.g. /targets GDP Shandong)" in en

@@ -296,14 +296,16 @@ def test_setting_descriptions_come_from_the_catalogue() -> None:
         assert setting_description(key, "zh") != setting_description(key, "en"), key
 
 
-def test_target_lines_in_english_keep_the_documents_figures() -> None:
+def test_target_lines_in_english_keep_a_masked_figure_as_written() -> None:
+    """The indicator and the place in English; a masked figure cannot be said in English
+    words (english-trial18), so it stays the document's, its note in English."""
     from handlers.format.targets import target_line
     from tests.test_digest import rec
 
     hidden = rec(value=None, value_text="x.x", masked=True)
     english = target_line(hidden, lang="en")
     assert english == (
-        "• [target] <b>地区生产总值</b> 增长 x.x%左右 (withheld in the source) · 2024 · 烟台"
+        "• [target] <b>GDP</b> 增长 x.x%左右 (withheld in the source) · 2024 · Yantai"
     )
     assert (
         target_line(hidden)

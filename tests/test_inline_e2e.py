@@ -134,9 +134,10 @@ async def test_english_client_gets_english_titles_and_sources(
     ed = server.add_user("Ed")
     answer = await ask_inline(server, ed, "烟台 2024 GDP 增长目标")
     card, first = answer["results"][:2]
-    assert card["title"] == "🎯 烟台 2024 地区生产总值 target: 增长5.5%左右"
-    assert card["message"]["text"].startswith("🎯 Answer: 烟台 2024 地区生产总值 target")
-    assert first["title"].startswith("[烟台 · 2024 · 地区生产总值] ")
+    # the place, the indicator and the figure in English (english-trial18)
+    assert card["title"] == "🎯 Yantai 2024 GDP target: growth of about 5.5%"
+    assert card["message"]["text"].startswith("🎯 Answer: Yantai 2024 GDP target")
+    assert first["title"].startswith("[Yantai · 2024 · GDP] ")
     assert "📄 Source: " in first["message"]["text"]
     more = first["message"]["reply_markup"]["inline_keyboard"][0][0]["text"]
     assert more.startswith("🔎 More results for “")
@@ -243,6 +244,6 @@ def test_a_title_never_claims_a_place_or_year_no_document_is_about() -> None:
     assert understood_tag(one_absent, "zh") == "山东"
     assert understood_tag(Understood(region="火星", unmatched=("region",)), "zh") is None
     both = Understood(region="山东", regions=("山东", "江苏"), year=2024, years=(2024, 2025))
-    assert understood_tag(both, "en") == "山东, 江苏 · 2024, 2025"
+    assert understood_tag(both, "en") == "Shandong, Jiangsu · 2024, 2025"  # english-trial18
     plan = Understood(period=PlanPeriod("十四五", 2021, 2025), indicator=gdp)
     assert understood_tag(plan, "zh") == "十四五 · 地区生产总值"

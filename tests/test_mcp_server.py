@@ -138,7 +138,9 @@ async def check_tools(client: Client) -> None:
     asked = result_of(
         await client.call_tool("search", {"query": "烟台 2024 GDP 增长目标", "page_size": 1})
     )
-    assert any(n.startswith("Understood as: region 烟台 · year 2024") for n in asked["notes"])
+    assert any(
+        n.startswith("Understood as: region Yantai (烟台) · year 2024") for n in asked["notes"]
+    )
     assert any(
         n.startswith("answer: 烟台 2024 地区生产总值 target: 增长5.5%左右") for n in asked["notes"]
     )

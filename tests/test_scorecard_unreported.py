@@ -90,7 +90,7 @@ def test_the_reasons_said_are_capped_and_in_both_languages() -> None:
     ) in zh
     (en,) = scorecard_messages([], region="湖南", year=2027, unreported=many[:1], lang="en")
     assert (
-        "No work report or statistical bulletin in the library gives 湖南's results for 2027 "
+        "No work report or statistical bulletin in the library gives Hunan's results for 2027 "
         "yet (usually the 2028 government work report or the 2027 statistical bulletin), so "
         "5 targets are unknown"
     ) in en

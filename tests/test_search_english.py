@@ -124,10 +124,12 @@ async def test_compare_and_targets_in_english(server: FakeBotApi, engine: Engine
     async with running(server, engine):
         compared = await ask_text(server, user, user, "/compare unemployment")
         assert compared.startswith("📊 Compare: unemployment (失业率) (2)")
-        assert "5.5%以内" in compared and "5.5%左右" in compared  # 湖南 and 甘肃
+        # 湖南's 5.5%以内 and 甘肃's 5.5%左右, in English words (english-trial18)
+        assert "at most 5.5%" in compared and "about 5.5%" in compared
+        assert "[Hunan]" in compared and "[Gansu]" in compared
         listed = await ask_text(server, user, user, "/targets grain output Hunan")
         assert listed.startswith("🎯 Indicator: grain output Hunan (粮食产量)")
-        assert "620" in listed
+        assert "grain output at least 62 billion jin" in listed  # 620亿斤以上
         none_there = await ask_text(server, user, user, "/targets consumer prices Hunan")
         assert "none about" in none_there
 

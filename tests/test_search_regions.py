@@ -88,7 +88,9 @@ def test_one_region_says_one_in_the_json(engine):
 def test_the_line_says_every_region_named():
     u = Understood(region="山东", regions=("山东", "江苏"), indicator="地区生产总值")
     assert understood_line(u, "zh") == "理解为：地区 山东、江苏 · 指标 地区生产总值"
-    assert understood_line(u, "en") == "Understood as: region 山东, 江苏 · indicator 地区生产总值"
+    assert understood_line(u, "en") == (
+        "Understood as: region Shandong (山东), Jiangsu (江苏) · indicator GDP (地区生产总值)"
+    )
     # no document about the first: the note names it alone
     missing = Understood(region="火星", regions=("火星", "山东"), unmatched=("region",))
     assert understood_line(missing, "zh") == (

@@ -415,9 +415,9 @@ async def test_compare_of_named_places_in_a_year_keeps_to_them(
     journalist = server.add_user("Anna", language_code="en")
     async with running(server, engine):
         said = await ask_text(server, journalist, journalist, "/compare GDP 湖南 攸县 2026")
-        assert "5.5%左右" in said and "7%左右" in said and "6.5%" not in said, said
+        assert "about 5.5%" in said and "about 7%" in said and "6.5%" not in said, said
         said = await ask_text(server, journalist, journalist, "/compare GDP Hunan 2026")
-        assert "5.5%左右" in said and "7%左右" in said and "6.5%" in said, said
+        assert "about 5.5%" in said and "about 7%" in said and "6.5%" in said, said
         said = await ask_text(server, journalist, journalist, "/compare GDP 2026")
         assert "6.5%" in said, said  # no place named: every region, as before
 

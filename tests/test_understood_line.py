@@ -18,7 +18,8 @@ def test_the_line_is_the_catalogues_in_either_language():
         "理解为：地区 山东 · 年份 2024 · 文件 政府工作报告 · 指标 地区生产总值"
     )
     assert understood_line(u, "en") == (
-        "Understood as: region 山东 · year 2024 · document 政府工作报告 · indicator 地区生产总值"
+        "Understood as: region Shandong (山东) · year 2024 · document 政府工作报告"
+        " · indicator GDP (地区生产总值)"  # the English names before the Chinese read
     )
     period = Understood(period=PlanPeriod(name="十四五", first=2021, last=2025))
     assert understood_line(period, "zh") == "理解为：时期 十四五（2021–2025）"

@@ -230,5 +230,5 @@ async def test_compares_region_headings_are_said_in_the_readers_language(
     eve, lena = server.add_user("Eve", language_code="en"), server.add_user("Lena")
     async with plain(server, engine):
         said = await ask_text(server, eve, eve, "/compare GDP")
-        assert "[烟台]" in said and "【" not in said
+        assert "[Yantai]" in said and "【" not in said
         assert "【烟台】" in await ask_text(server, lena, lena, "/compare GDP")

@@ -142,7 +142,7 @@ async def test_a_preview_says_when_the_filter_matches_nothing_any_more(
     async with subscribed(server, engine, db_url) as app:
         await ask_text(server, analyst, analyst, "/subscribe doc:004 GDP 08:00")
         (sub,) = store_of(app).list_for_chat(analyst.id)
-        assert "地区生产总值" in await ask_text(server, analyst, analyst, f"/digest {sub.id}")
+        assert "GDP growth of" in await ask_text(server, analyst, analyst, f"/digest {sub.id}")
         delivered(store_of(app), sub.id)
         engine.remove_document("004")
         said = await ask_text(server, analyst, analyst, f"/digest {sub.id}")

@@ -59,6 +59,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from bot.corpus.gazetteer import Gazetteer
+from bot.digest.english import record_figure, said_indicator, said_place
 from bot.digest.filters import DigestFilter, FilterMatcher, describe, kind_label
 from bot.digest.values import (
     clean,
@@ -330,6 +331,15 @@ def _region_shown(region: str, sources: list[_Doc], group_by: GroupBy) -> str:
     return "" if all(region in d.ref.full_title for d in sources) else region
 
 
+def _region_said(region: str, sources: list[_Doc], group_by: GroupBy, lang: str) -> str:
+    """:func:`_region_shown` in ``lang``; in English a line by indicator always names its
+    place: the Chinese title that names it is no help to a reader of English."""
+    if lang != "en":
+        return _region_shown(region, sources, group_by)
+    shown = clean(region) if group_by == "indicator" else _region_shown(region, sources, group_by)
+    return said_place(shown, lang)
+
+
 # -- composing -------------------------------------------------------------------------
 
 
@@ -449,7 +459,10 @@ def compose_digest(
         group = table.group(record.indicator)
         change, value = signed_change(clean(record.change), format_value(record, lang))
         indicator = clean(record.indicator)
-        if change and value and change in indicator:
+        said = record_figure(record) if lang == "en" else None
+        if said:  # in English words (english-trial18): growth of about 5.5%
+            change, value = "", said
+        elif change and value and change in indicator:
             # the name says the act already: 新增城镇就业 新增 85万人, 既有住宅加装电梯 加装
             # 6000部, …占全市比重 占 40%以上 read twice on a phone (user-trial17)
             change = ""
@@ -460,7 +473,7 @@ def compose_digest(
             change=change,
             value=value,
             year=format_year(record.year, lang),
-            region=_region_shown(record.region, sources, group_by),
+            region=_region_said(record.region, sources, group_by, lang),
             masked=record.masked,
             comparison=record.value is None and not record.masked,
             sources=tuple(d.ref for d in sources),
@@ -633,7 +646,7 @@ def _target_spans(
     spans: list[Span] = [Span("• ")]
     if show_kind:
         spans.append(Span(tr(lang, "digest.kind", kind=kind_label(entry.kind, lang))))
-    spans.append(Span(entry.indicator, "b"))
+    spans.append(Span(said_indicator(entry.indicator, lang), "b"))
     if entry.comparison:
         figure = entry.value  # the wording carries the verb: 增速高于全省平均水平
     else:

@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from bot.digest.english import record_figure
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.targets.records import TargetRecord
 
@@ -49,7 +50,12 @@ def signed_change(change: str, value: str) -> tuple[str, str]:
 def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE, sep: str = "") -> str:
     """The change verb and the figure together, ``sep`` between them (``增长7%左右``,
     ``下降0.9%``); for a comparison without a number its wording, which holds the verb
-    (``增长快于城镇居民``)."""
+    (``增长快于城镇居民``). In English the two in English words when they can be said
+    (:func:`bot.digest.english.record_figure`: ``growth of about 5.5%``), else as written."""
+    if lang == "en":
+        said = record_figure(record)
+        if said:
+            return said
     if record.value is None and not record.masked:
         return format_value(record, lang)
     change, value = signed_change(clean(record.change), format_value(record, lang))

@@ -7,8 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.digest.english import said_indicator, said_place
 from bot.i18n import tr
 from bot.models import Understood
+
+
+def _both(chinese: str, english: str) -> str:
+    """``Sichuan (四川)``: the English name, then the Chinese the search reads."""
+    return chinese if english == chinese else f"{english} ({chinese})"
+
+
+def _place(region: str, lang: str) -> str:
+    return _both(region, said_place(region, lang))
+
+
+def _indicator(name: str, lang: str) -> str:
+    return _both(name, said_indicator(name, lang))
 
 
 def understood_line(
@@ -23,9 +37,11 @@ def understood_line(
     if u is None or not u.said:
         return None
     # every region named (地区 山东、江苏); the first alone when no document is about it
-    places = tr(lang, "search.region_sep").join(quote(r) for r in u.all_regions)
+    places = tr(lang, "search.region_sep").join(quote(_place(r, lang)) for r in u.all_regions)
     region = tr(lang, "search.facet_region", region=places) if u.region else None
-    first = tr(lang, "search.facet_region", region=quote(u.region)) if u.region else None
+    first = (
+        tr(lang, "search.facet_region", region=quote(_place(u.region, lang))) if u.region else None
+    )
     # every year named side by side (年份 2024、2025); the first alone when unmatched
     years = tr(lang, "search.region_sep").join(str(y) for y in u.all_years)
     year = tr(lang, "search.facet_year", year=years) if u.year else None
@@ -38,7 +54,9 @@ def understood_line(
     )
     kind = tr(lang, "search.facet_type", type=quote(u.doc_type)) if u.doc_type else None
     indicator = (
-        tr(lang, "search.facet_indicator", indicator=quote(u.indicator)) if u.indicator else None
+        tr(lang, "search.facet_indicator", indicator=quote(_indicator(u.indicator, lang)))
+        if u.indicator
+        else None
     )
     sep = tr(lang, "search.facet_sep")
     english = [

@@ -296,3 +296,22 @@ def with_chinese_terms(text: str, glossary: dict[str, str] | None = None) -> str
         out += [text[pos:lo], term]
         pos = hi
     return "".join(out) + text[pos:]
+
+
+@lru_cache(maxsize=4)
+def english_names(path: Path = GLOSSARY_FILE) -> dict[str, str]:
+    """Chinese term -> the English name a reply in English shows: the first form of the
+    term's first line, as written there (``fiscal revenue``, ``R&D intensity``). The
+    glossary's first form is chosen to be the name an English reader writes."""
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for raw in path.read_text(encoding="utf-8-sig").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        chinese, _, forms = line.partition("=")
+        first = _SPLIT_RE.split(forms.strip())[0].strip()
+        if chinese.strip() and first:
+            out.setdefault(chinese.strip(), first)
+    return out

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.analytics.changes import CHANGE_KINDS
-from bot.analytics.linking import Link, Sourced
+from bot.analytics.linking import Link, Sourced, region_order
+from bot.digest.english import said_indicator, said_place
 from bot.digest.values import change_and_value, short_title
 from bot.library import (
     UNREPORTED_SHOWN,
@@ -18,6 +19,7 @@ from bot.library import (
 )
 from bot.text.years import read_year
 from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
+from handlers.format.targets import said_family
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 SCORECARD_SHOWN = 30
@@ -51,8 +53,8 @@ def link_lines(link: Link, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """Three lines: status, indicator, period and region; target and result; sources."""
     status = tr(lang, f"analytics.status_{link.status}")
     head = (
-        f"{status} <b>{escape(one_line(link.indicator))}</b> · "
-        f"{_period(link.period, lang)} · {escape(link.region)}"
+        f"{status} <b>{escape(said_indicator(one_line(link.indicator), lang))}</b> · "
+        f"{_period(link.period, lang)} · {escape(said_place(link.region, lang))}"
     )
     if link.result is not None:
         figures = tr(
@@ -113,7 +115,7 @@ def scorecard_messages(
         said = tr(
             lang,
             "analytics.unreported",
-            region=escape(where),
+            region=escape(said_place(where, lang)),
             year=year_,
             next=year_ + 1,
             count=count,
@@ -394,13 +396,16 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
         )
     ]
     if len(found.family) > 1:
-        names = tr(lang, "common.list_sep").join(escape(f) for f in found.family)
+        names = tr(lang, "common.list_sep").join(escape(said_family(f, lang)) for f in found.family)
         lines.append(tr(lang, "targets.includes", names=names))
     if found.hidden:
         command = f"/compare {found.indicator} {found.year} all"
         lines.append(tr(lang, "targets.hidden", hidden=found.hidden, command=escape(command)))
     lines.append("")
-    for row in found.rows:
+    rows = found.rows
+    if lang == "en":  # the core's order is by Chinese name: by the name the reader reads
+        rows = sorted(rows, key=lambda r: (region_order(r.region)[0], said_place(r.region, lang)))
+    for row in rows:
         target = figure(row.target, lang) if row.target else tr(lang, "analytics.no_target")
         if row.result is not None:
             result = tr(
@@ -411,7 +416,8 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
             )
         else:
             result = tr(lang, "analytics.reason_no_result")
-        line = f"• <b>{escape(row.region)}</b> {escape(one_line(row.indicator))}" + tr(
+        region, name = said_place(row.region, lang), said_indicator(one_line(row.indicator), lang)
+        line = f"• <b>{escape(region)}</b> {escape(name)}" + tr(
             lang, "analytics.region_row", target=target, result=result
         )
         if row.status:

@@ -20,6 +20,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
+from bot.digest.english import said_indicator, said_place
 from bot.models import AnswerCard, SearchHit, SearchResponse, Understood
 from handlers.format.html import (
     TELEGRAM_LIMIT,
@@ -29,7 +30,7 @@ from handlers.format.html import (
     one_line,
     utf16_len,
 )
-from handlers.format.search import answer_head_html
+from handlers.format.search import answer_head_html, card_words
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 START_PARAMETER = "inline"
@@ -55,7 +56,10 @@ def understood_tag(u: Understood | None, lang: str) -> str | None:
     regions = [] if "region" in u.unmatched else [r for r in u.all_regions if r not in u.absent]
     years = [] if "year" in u.unmatched else [str(y) for y in u.all_years]
     when = u.period.name if u.period else sep.join(years)
-    parts = [p for p in (sep.join(regions), when, u.indicator) if p]
+    if lang == "en":  # the place and the indicator in English (english-trial18)
+        regions = [said_place(r, lang) for r in regions]
+    indicator = said_indicator(u.indicator, lang) if u.indicator else ""
+    parts = [p for p in (sep.join(regions), when, indicator) if p]
     return tr(lang, "search.facet_sep").join(parts) if parts else None
 
 
@@ -110,16 +114,15 @@ def _card_article(number: int, card: AnswerCard, query: str, lang: str) -> Inlin
         kind = tr(lang, "search.kind_achievement")
     else:
         kind = tr(lang, "search.kind_target")
-    year = tr(lang, "search.answer_year", year=card.year) if card.year.isdigit() else card.year
-    where = f"{card.region or ''} {year}".strip()
+    where, indicator, change, said = card_words(card, lang)
     title = tr(
         lang,
         "inline.card_title",
-        where=where,
-        indicator=card.indicator,
+        where=where.strip(),
+        indicator=indicator,
         kind=kind,
-        change=card.change,
-        figure=card.figure,
+        change=change,
+        figure=said,
     )
     source = one_line(card.title) or card.filename
     where_said = f"{source} › {card.section}" if card.section else source

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.digest.english import figure, said_indicator, said_place
 from bot.library.understood import understood_line
 from bot.models import (
     AnswerCard,
@@ -96,23 +97,40 @@ def _card_kind(kind: str, lang: str) -> str:
     return tr(lang, "search.kind_target")
 
 
+def card_words(a: AnswerCard, lang: str) -> tuple[str, str, str, str]:
+    """An answer card's place and year, indicator, change and figure as plain text in
+    ``lang``: in English the place, the indicator and the figure in English where they can
+    be said (``Sichuan 2026``, ``GDP``, ``""``, ``growth of about 5.5%``; english-trial18),
+    in Chinese as the document writes them. The card's message and its inline title."""
+    said = (
+        figure(a.value_text, a.unit, a.qualifier, a.change, masked=a.masked)
+        if lang == "en"
+        else None
+    )
+    where = said_place(a.region or "", lang)
+    if a.year.isdigit():
+        where = f"{where} {tr(lang, 'search.answer_year', year=a.year)}".lstrip()
+    elif a.year:
+        where = f"{where} {a.year} ".lstrip()
+    if lang == "en" and where and not where.endswith(" "):
+        where += " "  # Sichuan GDP, never SichuanGDP (Chinese writes 四川地区生产总值)
+    indicator = said_indicator(a.indicator, lang)
+    return where, indicator, "" if said else a.change, said or a.figure
+
+
 def answer_head_html(a: AnswerCard, lang: str) -> str:
     """An answer card's figure (🎯 the key target asked for) as HTML, with the note that
     it is a place's inside the region asked when it is: the search reply's card and an
     inline result's message open with it."""
-    where = escape(a.region or "")
-    if a.year.isdigit():
-        where = f"{where} {tr(lang, 'search.answer_year', year=a.year)}".lstrip()
-    elif a.year:
-        where = f"{where} {escape(a.year)} ".lstrip()
+    where, indicator, change, said = card_words(a, lang)
     head = tr(
         lang,
         "search.answer",
-        where=where,
-        indicator=escape(a.indicator),
+        where=escape(where),
+        indicator=escape(indicator),
         kind=_card_kind(a.kind, lang),
-        change=escape(a.change),
-        figure=escape(a.figure),
+        change=escape(change),
+        figure=escape(said),
     )
     if a.asked_region:
         # a place's figure inside the region asked: never to be read as the region's own

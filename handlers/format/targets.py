@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from bot.digest.english import said_indicator, said_place
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_year, short_title
 from bot.models import DocumentInfo
@@ -54,13 +55,13 @@ def target_line(
     parts = ["• "]
     if show_kind:
         parts.append(_kind(record, lang))
-    parts.append(f"<b>{escape(one_line(record.indicator))}</b>")
+    parts.append(f"<b>{escape(said_indicator(one_line(record.indicator), lang))}</b>")
     figure = _figure(record, lang)
     if figure:
         parts.append(" " + escape(figure))
     meta = [_year(record.year, lang)]
     if show_region:
-        meta.append(one_line(record.region))
+        meta.append(said_place(one_line(record.region), lang))
     meta = [m for m in meta if m]
     if meta:
         parts.append(" · " + " · ".join(escape(m) for m in meta))
@@ -114,6 +115,13 @@ def targets_messages(
     return split_html("\n".join(lines))
 
 
+def said_family(name: str, lang: str) -> str:
+    """A family member named in English with its Chinese beside it (two members may share
+    the English name: 地区生产总值 and 国内生产总值 are both GDP)."""
+    said = said_indicator(name, lang)
+    return f"{said} ({name})" if said != name else name
+
+
 def _year_order(year: str) -> tuple[int, int]:
     year = one_line(year)
     return (0, -int(year)) if year.isdigit() else (1 if year else 2, 0)
@@ -142,7 +150,7 @@ def compare_messages(
         by_indicator.setdefault(one_line(rec.indicator), {}).setdefault(region, []).append(item)
     lines = [tr(lang, "targets.compare_heading", indicator=escape(indicator), count=len(items))]
     if len(family) > 1:
-        names = tr(lang, "common.list_sep").join(escape(f) for f in family)
+        names = tr(lang, "common.list_sep").join(escape(said_family(f, lang)) for f in family)
         lines.append(tr(lang, "targets.includes", names=names))
     if hidden:
         lines.append(hidden_note(hidden, f"/compare {indicator} all", lang))
@@ -150,10 +158,11 @@ def compare_messages(
         regions = by_indicator[name]
         if len(by_indicator) > 1:
             lines.append("")
-            lines.append(f"<b>{escape(name)}</b>")
-        for region in sorted(regions, key=lambda r: (not r, r)):
+            lines.append(f"<b>{escape(said_family(name, lang))}</b>")
+        # by the name the reader reads (Anhui, China, Guizhou … in English)
+        for region in sorted(regions, key=lambda r: (not r, said_place(r, lang))):
             lines.append("")
-            label = escape(region) if region else tr(lang, "targets.no_region")
+            label = escape(said_place(region, lang)) if region else tr(lang, "targets.no_region")
             lines.append(tr(lang, "digest.heading", label=label))  # 【烟台】, [烟台]
             for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
                 rec = item.record
