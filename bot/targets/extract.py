@@ -163,6 +163,14 @@ _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
 
 
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
+# A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
+# 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
+_CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
+# Things counted, then the act that completed them over the span (5个国家区域医疗中心开诊运营,
+# 3家海上风场并网发电, …光伏大基地建成投产): what the period did, not a level (6.8.34).
+_COMPLETED_AFTER_RE = re.compile(
+    r"^[^，,；;。]{0,30}?(?:开诊运营|建成投产|建成投用|建成运营|并网发电|投入运营|签约入驻)"
+)
 # 累计达到, 五年共完成: a sum over the years, not the level at their end.
 # a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
 _LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
@@ -571,6 +579,12 @@ class _Walker:
                 and fig.form != "comparison"
                 and not _ACCUMULATED_RE.search(clause)
                 and not summed_list
+                and not _CHANGE_RANK_RE.search(named.indicator)
+                and not (
+                    fig.form != "rank"
+                    and not _RATE_END_RE.search(named.indicator)
+                    and _COMPLETED_AFTER_RE.search(after)
+                )
             ):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span

@@ -1,0 +1,41 @@
+"""The year of a record in a review of past years (GOLD_GUIDELINES 6.8.34,
+``year-conventions``; issue 11): a level or rank the period reached is its last year's,
+what it did, summed or changed is the span's. Every sentence here is invented for the
+test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_REVIEW = "某省2026年政府工作报告\n\n一、2025年工作和“十四五”发展回顾\n\n"
+_NAME = "province_mou_2026_gwr.txt"
+
+
+def _years(extract, text: str) -> dict[float, str]:
+    return {r["value"]: r["year"] for r in (x.to_dict() for x in extract(_REVIEW + text, _NAME))}
+
+
+def test_a_level_or_rank_reached_in_a_review_is_the_last_years(extract):
+    got = _years(
+        extract,
+        "——这五年，规上工业企业营收从全国第14位升至第6位，"
+        "专精特新企业从70户增加到730户，存款余额突破8万亿元。\n",
+    )
+    assert got[6] == got[730] == got[8] == "2025"
+
+
+def test_a_rank_of_a_change_over_the_review_is_the_spans(extract):
+    got = _years(
+        extract,
+        "——这五年，全省规上工业增加值年均增长8.5%、增速居全国第2位，"
+        "近5年人均预期寿命增量居全国第4位，高铁运营里程居全国第3位。\n",
+    )
+    assert got[8.5] == got[2] == got[4] == "2021-2025"
+    assert got[3] == "2025"  # a rank of a level stays the last year's
+
+
+def test_things_a_review_counts_as_completed_are_the_spans(extract):
+    got = _years(
+        extract,
+        "——这五年，7个省级区域医疗中心开诊运营，4家海上风场并网发电，城镇化率提高到61.2%。\n",
+    )
+    assert got[7] == got[4] == "2021-2025"
+    assert got[61.2] == "2025"
