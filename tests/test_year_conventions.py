@@ -39,3 +39,18 @@ def test_things_a_review_counts_as_completed_are_the_spans(extract):
     )
     assert got[7] == got[4] == "2021-2025"
     assert got[61.2] == "2025"
+
+
+def test_a_held_level_or_doubling_among_five_year_goals_is_the_spans(extract):  # 6.8.32
+    text = (
+        "中国共产党某市第九次代表大会报告\n\n二、今后五年的奋斗目标\n\n"
+        "今后五年全市经济社会发展的主要目标是：地区生产总值年均增长6.5%以上，"
+        "到2026年力争突破两千亿元；研发经费投入强度达到2.8%，规模以上工业企业数量翻一番；"
+        "森林覆盖率保持在百分之五十以上，城镇调查失业率控制在5.5%以内。\n"
+    )
+    got = {
+        r["value"]: r["year"]
+        for r in (x.to_dict() for x in extract(text, "city_mou_2021_party-congress-report.txt"))
+    }
+    assert got[2000] == got[2.8] == "2026"  # levels reached by the goal year
+    assert got[2] == got[50] == got[5.5] == "2022-2026"

@@ -140,6 +140,8 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 _DOUBLING = frozenset({"翻番", "倍增"})
+# A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
+_HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
 # Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
 # year, over a stretch, never a level reached at its end.
 _LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
@@ -1278,6 +1280,11 @@ class _Walker:
                 # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
                 # cut by a share over the goals' span, as a yearly average is
                 or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
+                # …，到2026年力争突破…；…高新技术企业数量翻一番；森林覆盖率保持在60%以上: a
+                # doubling or a level held through the goals' years, not reached in the year
+                # an earlier ；-clause names (GOLD_GUIDELINES 6.8.32)
+                or named.change in _DOUBLING
+                or named.change in _HELD_LEVEL
             )
             and period_before(periods, offset - 1, upto) is None
         ):
