@@ -54,3 +54,11 @@ def test_a_held_level_or_doubling_among_five_year_goals_is_the_spans(extract):  
     }
     assert got[2000] == got[2.8] == "2026"  # levels reached by the goal year
     assert got[2] == got[50] == got[5.5] == "2022-2026"
+
+
+def test_a_rank_in_a_review_is_the_last_years_whatever_verb_its_name_holds(extract):
+    got = _years(
+        extract,
+        "——这五年，绿色食品认证证书数居全国第2位，新建口袋公园目标完成率全国第一。\n",
+    )
+    assert got[2] == got[1] == "2025"

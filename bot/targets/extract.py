@@ -560,6 +560,9 @@ class _Walker:
             fig.unit != "倍"
             and (  # 是2010年的2倍: a change since, not a level
                 named.change in _LEVEL_CHANGES
+                # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
+                # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)
+                or fig.form == "rank"
                 # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
                 or bool(_ENDS_AT_RE.search(_LISTED_FIGURES_RE.sub("", clause)))
                 or (
