@@ -140,6 +140,8 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 _DOUBLING = frozenset({"翻番", "倍增"})
+# A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
+_HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
 # Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
 # year, over a stretch, never a level reached at its end.
 _LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
@@ -163,6 +165,14 @@ _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
 
 
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
+# A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
+# 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
+_CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
+# Things counted, then the act that completed them over the span (5个国家区域医疗中心开诊运营,
+# 3家海上风场并网发电, …光伏大基地建成投产): what the period did, not a level (6.8.34).
+_COMPLETED_AFTER_RE = re.compile(
+    r"^[^，,；;。]{0,30}?(?:开诊运营|建成投产|建成投用|建成运营|并网发电|投入运营|签约入驻)"
+)
 # 累计达到, 五年共完成: a sum over the years, not the level at their end.
 # a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
 _LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
@@ -550,6 +560,9 @@ class _Walker:
             fig.unit != "倍"
             and (  # 是2010年的2倍: a change since, not a level
                 named.change in _LEVEL_CHANGES
+                # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
+                # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)
+                or fig.form == "rank"
                 # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
                 or bool(_ENDS_AT_RE.search(_LISTED_FIGURES_RE.sub("", clause)))
                 or (
@@ -571,6 +584,12 @@ class _Walker:
                 and fig.form != "comparison"
                 and not _ACCUMULATED_RE.search(clause)
                 and not summed_list
+                and not _CHANGE_RANK_RE.search(named.indicator)
+                and not (
+                    fig.form != "rank"
+                    and not _RATE_END_RE.search(named.indicator)
+                    and _COMPLETED_AFTER_RE.search(after)
+                )
             ):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
@@ -1264,6 +1283,11 @@ class _Walker:
                 # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
                 # cut by a share over the goals' span, as a yearly average is
                 or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
+                # …，到2026年力争突破…；…高新技术企业数量翻一番；森林覆盖率保持在60%以上: a
+                # doubling or a level held through the goals' years, not reached in the year
+                # an earlier ；-clause names (GOLD_GUIDELINES 6.8.32)
+                or named.change in _DOUBLING
+                or named.change in _HELD_LEVEL
             )
             and period_before(periods, offset - 1, upto) is None
         ):
