@@ -1,5 +1,6 @@
 """What search-quality37 left (issue 13, ``search-left37``): English words the dictionary
-read one by one where the reports write one term (school places: 学位, not 教育 and 位置),
+read one by one where the reports write one term (school places: 学位, not 教育 and 位置;
+non-invasive, brain-spine interface: 非侵入式, 脑脊接口),
 and the liquor industry as people call it (酒业) found as the reports write it (白酒产业).
 Invented texts only."""
 
@@ -22,9 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
         ("Chengdu 2022 new school places", "Chengdu 2022 new 学位"),
         ("student places added", "学位 added"),
         ("school place", "学位"),
+        ("non-invasive brain computer interface", "非侵入式 脑机接口"),
+        ("semi-invasive BCI products", "半侵入式 BCI products"),
+        ("brain-spine interface Shanghai", "脑脊接口 Shanghai"),
     ],
 )
-def test_school_places_read_as_the_reports_write_them(english, chinese):
+def test_english_read_as_the_reports_write_it(english, chinese):
     assert with_chinese_terms(english) == chinese
 
 
