@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.search.asking import Asking, asks_figure
 from bot.text.english import with_chinese_terms
 from bot.text.synonyms import Synonyms
 from tests.conftest import engine_over
@@ -69,3 +70,19 @@ def test_a_place_asked_about_its_liquor_industry_finds_its_own_line(engine):
     hits = engine.search("贵州 酒业 下一步 怎么搞", page_size=3).hits
     assert hits
     assert "白酒产业" in hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"),
+    [
+        ("安徽 营商环境 排名", True),
+        ("Anhui business environment ranking", True),
+        ("营商环境 全国排第几", True),
+        ("安徽 营商环境", False),
+        ("哪几个省提到脑机接口", False),
+    ],
+)
+def test_a_rank_asked_is_a_figure_asked(query, asked):
+    # the line stating the rank (第20位, 第3位) is wanted, as for 排第几
+    assert asks_figure(query) is asked
+    assert Asking.of(query).counted is asked
