@@ -245,9 +245,14 @@ _FIGURE_ASKED_RE = re.compile(
 
 
 def asks_figure(text: str) -> bool:
-    """Whether the query asks a count or an amount (多少, 几家, 第几, 几倍; not 哪几个省).
-    Read as normalised (幾家 asks as 几家 does)."""
-    return _FIGURE_ASKED_RE.search(normalize(text)) is not None
+    """Whether the query asks a count or an amount (多少, 几家, 第几, 几倍; not 哪几个省), or
+    a rank (营商环境 排名, business environment ranking: the review's 从全国第20位升至第3位,
+    居全国第3位, as 排第几 asks it). Read as normalised (幾家 asks as 几家 does)."""
+    normalized = normalize(text)
+    return (
+        _FIGURE_ASKED_RE.search(normalized) is not None
+        or _RANK_ASKED_RE.search(normalized) is not None
+    )
 
 
 # The meaning of a term asked (双高计划是什么意思, 什么是新质生产力, 两新的含义, what does X
