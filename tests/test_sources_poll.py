@@ -57,7 +57,9 @@ def source_settings(tmp_path: Path, **extra) -> Settings:
         "sources_allow_private": True,
         "source_host_gap_seconds": 0,
         "source_retries": 0,
-        "source_timeout_seconds": 0.5,
+        # the fixture's slow page answers after 3 s; 1.5 s leaves a loaded machine time to
+        # answer the fast pages (0.5 s timed out a robots.txt at load 15)
+        "source_timeout_seconds": 1.5,
         "source_max_mb": 2,
         **extra,
     }
@@ -391,7 +393,7 @@ def test_the_command_line_adds_lists_polls_pauses_and_removes(
     monkeypatch.setenv("BRIEFBOT_SOURCES_ALLOW_PRIVATE", "1")
     monkeypatch.setenv("BRIEFBOT_SOURCE_HOST_GAP_SECONDS", "0")
     monkeypatch.setenv("BRIEFBOT_SOURCE_RETRIES", "0")
-    monkeypatch.setenv("BRIEFBOT_SOURCE_TIMEOUT_SECONDS", "0.5")
+    monkeypatch.setenv("BRIEFBOT_SOURCE_TIMEOUT_SECONDS", "1.5")
     base = ["--corpus-dir", str(settings.corpus_dir), "--data-dir", str(settings.data_dir)]
     runner = CliRunner()
 
