@@ -13,8 +13,10 @@ are never read) this makes the variants that apply, deterministically, one kind 
 * ``abbrev``: an abbreviation for its full name or back (地区生产总值 <-> GDP, 居民消费价格 <->
   CPI, 研发 <-> R&D);
 * ``english``: a place written in pinyin (山东 -> Shandong);
-* ``order``: the space-separated words in reverse order;
-* ``question``: 请问 before and ？ after; ``how_much``: 是多少 after (target questions only).
+* ``order``: the space-separated words in reverse order (not English words: their order
+  is part of their meaning);
+* ``question``: 请问 before and ？ after (an English query: ? after);
+* ``how_much``: 是多少 after (target questions only).
 
 Relative years (今年/去年) are left out: what they mean depends on which document is read,
 so a variant would not be the same question for sure.
@@ -111,10 +113,14 @@ def _cn_year(m: re.Match[str]) -> str:
 
 
 def _fullwidth(query: str) -> str:
-    return _ASCII_RE.sub(lambda m: "\u3000" if m.group() == " " else chr(ord(m.group()) + 0xFEE0), query)
+    return _ASCII_RE.sub(
+        lambda m: "\u3000" if m.group() == " " else chr(ord(m.group()) + 0xFEE0), query
+    )
 
 
-def make_variants(query: str, *, target: bool, places: Places, t2t: Any, cut: Any) -> dict[str, str]:
+def make_variants(
+    query: str, *, target: bool, places: Places, t2t: Any, cut: Any
+) -> dict[str, str]:
     """kind -> the variant of ``query`` (only the kinds that change it)."""
     out: dict[str, str] = {}
     out["trad"] = t2t.convert(query)
@@ -123,7 +129,8 @@ def make_variants(query: str, *, target: bool, places: Places, t2t: Any, cut: An
     if " " in query.strip():
         out["nospace"] = re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", query)
         words = query.split()
-        if len(words) >= 2:
+        # English word order is part of the meaning (rural commercial bank): Chinese only
+        if len(words) >= 2 and not re.search(r"[A-Za-z]{2,} +[A-Za-z]", query):
             out["order"] = " ".join(reversed(words))
     else:
         out["spaced"] = " ".join(w for w in cut(query) if w.strip())
@@ -138,7 +145,13 @@ def make_variants(query: str, *, target: bool, places: Places, t2t: Any, cut: An
         # Pinyin for the place, with spaces around it so it stays a word of its own.
         english = query[:start] + " " + places.latin[short].capitalize() + " " + query[end:]
         if query.startswith(full, start):
-            english = query[:start] + " " + places.latin[short].capitalize() + " " + query[start + len(full) :]
+            english = (
+                query[:start]
+                + " "
+                + places.latin[short].capitalize()
+                + " "
+                + query[start + len(full) :]
+            )
         out["english"] = re.sub(r"\s+", " ", english).strip()
     out["cn_year"] = _YEAR_RE.sub(_cn_year, query)
     for full_name, abbr in ABBREVIATIONS:
@@ -149,7 +162,8 @@ def make_variants(query: str, *, target: bool, places: Places, t2t: Any, cut: An
             i = query.lower().index(abbr.lower())
             out["abbrev"] = query[:i] + full_name + query[i + len(abbr) :]
             break
-    out["question"] = "请问" + query + "？"
+    latin = not re.search(r"[\u4e00-\u9fff]", query)
+    out["question"] = query.rstrip("?") + "?" if latin else "请问" + query + "？"
     if target:
         out["how_much"] = query.rstrip("？?") + "是多少"
     return {k: v for k, v in out.items() if v != query}
@@ -183,7 +197,9 @@ def run(
         resp = engine.search(j.query, page_size=K)
         originals[j.id] = [(h.doc_id, h.text) for h in resp.hits]
         cards[j.id] = _card(resp)
-        variants = make_variants(j.query, target=j.type == "target", places=places, t2t=s2t, cut=cut)
+        variants = make_variants(
+            j.query, target=j.type == "target", places=places, t2t=s2t, cut=cut
+        )
         for kind, text in variants.items():
             if kinds and kind not in kinds:
                 continue
@@ -201,7 +217,11 @@ def run(
         js = [j for j in judgements if j.id in ranked]
         sc = score(kind, ranked, js, names, k=K, recall_k=5)
         same_top1 = sum(ranked[i][:1] == originals[i][:1] for i in ranked)
-        overlap = sum(len(set(ranked[i][:K]) & set(originals[i][:K])) >= min(OVERLAP_MIN, len(originals[i][:K])) for i in ranked)
+        overlap = sum(
+            len(set(ranked[i][:K]) & set(originals[i][:K]))
+            >= min(OVERLAP_MIN, len(originals[i][:K]))
+            for i in ranked
+        )
         carded = [j.id for j in js if j.type == "target"]
         same_card = sum(kind_cards[kind][i] == cards[i] for i in carded)
         report[kind] = {
@@ -250,7 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         engine, names = open_dev(args.corpus, Path(tmp) / "data")
         report = run(engine, judgements, names, kinds)
     print(f"{len(judgements)} dev queries; variant kinds:")
-    print(f"{'kind':<10} {'n':>5} {'top1=':>6} {'ovl≥8':>6} {'MRR':>6} {'orig':>6} {'cards':>5} {'card=':>6}")
+    print(
+        f"{'kind':<10} {'n':>5} {'top1=':>6} {'ovl≥8':>6} {'MRR':>6} {'orig':>6} "
+        f"{'cards':>5} {'card=':>6}"
+    )
     for kind, r in report.items():
         card = "" if r["card_same"] is None else f"{r['card_same']:.3f}"
         print(
