@@ -44,12 +44,12 @@ from bot.models import (
 )
 from bot.search.budget import Budget
 from bot.search.home_words import HomeReading, home_words, read_home
+from bot.search.query import fold_query
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
-from bot.text.normalize import fold_figures
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
@@ -104,9 +104,9 @@ class SearchMixin:
         Safe to call from several threads at once, and while the core thread swaps a new
         index in: the searcher is taken once, so one search reads one index.
         """
-        # ＧＤＰ　２０２４ as a phone's full-width keyboard types it is GDP 2024: every reading
-        # below (English words, years, places, the card's question) sees the ASCII form
-        query = fold_figures(query)
+        # the same question however typed (ＧＤＰ　２０２４, 请问…, 二〇二六年): every reading
+        # below (English words, years, places, the card's question) sees one form
+        query = fold_query(query)
         typed = _TYPED_REGION_RE.findall(query) if understand else []
         query = _FILTER_KEY_RE.sub("", query)
         # 我县, 本市, 本地: the chat's own place (``home``), or left out when it has none
