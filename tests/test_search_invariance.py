@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.library import Engine
+from bot.library.searching import _only_dropped
 from bot.search.query import fold_query, without_courtesy
 from tests.conftest import REAL_DOCS, make_settings
 
@@ -41,6 +42,9 @@ def _top(engine: Engine, query: str) -> tuple[str, str]:
         # a year in Chinese numerals, as party congress reports write one
         ("宁夏 2026年 城中村改造 多少套", "宁夏 二〇二六年 城中村改造 多少套"),
         ("宁夏 2026年 城中村改造 多少套", "宁夏 二零二六年 城中村改造 多少套"),
+        # traditional characters, read as simplified by the readers of places and words
+        ("深圳要开工几个百亿级重大工业项目", "深圳要開工幾個百億級重大工業項目"),
+        ("海拉尔2015年旅游收人多少", "海拉爾2015年旅遊收人多少"),
         # kinds already read alike, pinned: traditional characters, a place's suffix, a
         # place in pinyin
         ("宁夏 2026 城中村改造 多少套", "寧夏 2026 城中村改造 多少套"),
@@ -71,6 +75,7 @@ def test_a_courtesy_opening_a_question_is_left_out(query, left):
     [
         ("请问 ＧＤＰ　２０２６ 目标", "GDP 2026 目标"),
         ("二〇二六年 城中村改造", "2026年 城中村改造"),
+        ("請問 貴州 森林覆蓋率", "贵州 森林覆盖率"),
         ("二○三五年远景目标", "2035年远景目标"),
         ("二零二五年度 决算", "2025年度 决算"),
         ("十二〇二六年", "十二〇二六年"),  # no year: a figure goes on before it
@@ -80,3 +85,30 @@ def test_a_courtesy_opening_a_question_is_left_out(query, left):
 )
 def test_a_query_is_folded_to_one_form(query, folded):
     assert fold_query(query) == folded
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        # a correction that only dropped a character (总, 高) keeps the measure typed whole
+        ("深圳2022年重大项目总投资多少", "35674.8"),
+        ("深圳2022年重大項目總投資多少", "35674.8"),
+        ("深圳 国高企 新增多少家 2022", "500"),
+    ],
+)
+def test_a_correction_dropping_characters_keeps_the_measure_typed(engine, query, value):
+    answer = engine.search(query, page_size=3).answer
+    assert answer is not None and value in answer.value_text
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "dropped"),
+    [
+        ("重大项目总投资多少", "重大项目投资多少", True),
+        ("国高企", "国企", True),
+        ("城镇化律", "城镇化率", False),  # a character changed
+        ("国企", "国高企", False),  # one added
+    ],
+)
+def test_only_dropped(typed, corrected, dropped):
+    assert _only_dropped(typed, corrected) is dropped

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.models import NOTE_PART, NOTE_QUERY, Note
-from bot.text.normalize import fold_figures, normalize
+from bot.text.normalize import fold_figures, normalize, simplified
 from bot.text.years import with_arabic_years
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
@@ -53,10 +53,11 @@ def without_courtesy(query: str) -> str:
 def fold_query(query: str) -> str:
     """``query`` as every reader of it takes it, whichever way the same question was typed:
     full-width letters and digits as ASCII (ＧＤＰ　２０２４, as a phone's full-width
-    keyboard types them), no courtesy opening it (请问), a year in Chinese numerals in
+    keyboard types them), traditional characters as simplified ones (貴州 森林覆蓋率: the
+    readers' tables are simplified), no courtesy opening it (请问), a year in Chinese numerals in
     Arabic ones (二〇二六年 → 2026年). Outside quotation marks only: a phrase quoted is
     searched as written."""
-    query = fold_figures(query).replace("\u3000", " ")
+    query = simplified(fold_figures(query)).replace("\u3000", " ")
     if any(q in query for q in _QUOTES):
         return query
     return with_arabic_years(without_courtesy(query))
