@@ -44,6 +44,7 @@ from bot.models import (
 )
 from bot.search.budget import Budget
 from bot.search.home_words import HomeReading, home_words, read_home
+from bot.search.query import fold_query
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
@@ -67,6 +68,14 @@ _BULLETIN = "统计公报"
 # the places at most whose figures a question naming none is answered with, each its card
 OTHER_PLACES_MAX = 6
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
+
+
+def _only_dropped(typed: str, corrected: str) -> bool:
+    """Whether ``corrected`` is ``typed`` with characters taken out and none changed."""
+    if len(corrected) >= len(typed):
+        return False
+    rest = iter(typed)
+    return all(ch in rest for ch in corrected)
 
 
 class SearchMixin:
@@ -103,6 +112,9 @@ class SearchMixin:
         Safe to call from several threads at once, and while the core thread swaps a new
         index in: the searcher is taken once, so one search reads one index.
         """
+        # the same question however typed (ＧＤＰ　２０２４, 请问…, 二〇二六年): every reading
+        # below (English words, years, places, the card's question) sees one form
+        query = fold_query(query)
         typed = _TYPED_REGION_RE.findall(query) if understand else []
         query = _FILTER_KEY_RE.sub("", query)
         # 我县, 本市, 本地: the chat's own place (``home``), or left out when it has none
@@ -198,6 +210,17 @@ class SearchMixin:
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
         )
+        if resp.corrected_query and _only_dropped(query, resp.corrected_query):
+            # a correction that only dropped characters (重大项目总投资多少 -> 重大项目投资多少,
+            # 国高企 -> 国企) never takes away the measure typed whole: it named it
+            typed = asked_indicator(
+                without_denominators(with_chinese_terms(query), table),
+                table,
+                searcher.synonyms,
+                facet=lambda w: facet_word(w, understood),
+            )
+            if typed and (indicator is None or (indicator != typed and indicator in typed)):
+                indicator = typed
         if indicator and asks_share(asked):
             # R&D投入占GDP比重: the share the table names (研发经费投入强度), not the spending
             indicator = share_of_gdp(indicator, query, table) or indicator

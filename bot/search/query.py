@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.models import NOTE_PART, NOTE_QUERY, Note
-from bot.text.normalize import normalize
+from bot.text.normalize import fold_figures, normalize, simplified
+from bot.text.years import with_arabic_years
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
 _SEPARATORS = re.compile(r"[\s,，。、；;：:！!？?()（）【】\[\]《》<>|/\\]+")
@@ -34,6 +35,32 @@ _EMPHASIS = re.compile(r"(?<![0-9])\*+|\*+(?![0-9])|~~|`+")
 _UNDERSCORES = re.compile(
     r"(?<![A-Za-z0-9_])_{1,2}(?=[^\s_])(.+?)(?<=[^\s_])_{1,2}(?![A-Za-z0-9_])"
 )
+
+
+# A courtesy opening a question (请问宁夏 2026 城中村改造 多少套？): how it asks, and
+# glued to the first word it made a part of its own (请问支持公益慈善事业发展) that the
+# corrector and the readers of the whole query took otherwise than the words alone.
+_COURTESY_RE = re.compile(
+    r"^\s*(?:请问一下|请问下|请问|我想问一下|想问一下|我想知道|请告诉我)[\s,，:：、]*(?=\S)"
+)
+
+
+def without_courtesy(query: str) -> str:
+    """``query`` without the courtesy that opens it (请问, 我想知道): the same question."""
+    return _COURTESY_RE.sub("", query, count=1)
+
+
+def fold_query(query: str) -> str:
+    """``query`` as every reader of it takes it, whichever way the same question was typed:
+    full-width letters and digits as ASCII (ＧＤＰ　２０２４, as a phone's full-width
+    keyboard types them), traditional characters as simplified ones (貴州 森林覆蓋率: the
+    readers' tables are simplified), no courtesy opening it (请问), a year in Chinese numerals in
+    Arabic ones (二〇二六年 → 2026年). Outside quotation marks only: a phrase quoted is
+    searched as written."""
+    query = simplified(fold_figures(query)).replace("\u3000", " ")
+    if any(q in query for q in _QUOTES):
+        return query
+    return with_arabic_years(without_courtesy(query))
 
 
 def strip_markup(raw: str) -> str:

@@ -63,6 +63,7 @@ from bot.search.query import (
     TIME_IGNORED,
     ParsedQuery,
     QueryPart,
+    fold_query,
     join_known_terms,
     parse_query,
 )
@@ -944,6 +945,7 @@ class Searcher:
         budget = budget or Budget(self.limits)
         size = max(1, page_size or self.page_size)
         page = max(1, page)
+        query = fold_query(query)  # 请问 ＧＤＰ 二〇二六年 read as GDP 2026年
         typed, fixes = query, self._english_fixes(query) if correct else []
         for wrong, right in fixes:
             query = re.sub(rf"(?<![A-Za-z]){re.escape(wrong)}(?![A-Za-z])", right, query)

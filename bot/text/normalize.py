@@ -125,6 +125,18 @@ def _translate_array(text: str, lut) -> str:
     return out.tobytes().decode("utf-32-le", "surrogatepass")
 
 
+@lru_cache(maxsize=1)
+def _simplified_table() -> dict[int, int]:
+    return _t2s_table()
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters as simplified ones, one for one (the mapping
+    :func:`normalize` applies, without its width and case folding): for the readers of a
+    query (places, indicators, years), whose tables are written in simplified characters."""
+    return text.translate(_simplified_table())
+
+
 # Full-width digits, Latin letters and ％ (５．５％, ＧＤＰ), as some web pages and older
 # documents write them, one for one. Chinese punctuation (，；：（）) is how documents are
 # written and what the key-target rules read: it stays.

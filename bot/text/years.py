@@ -44,6 +44,21 @@ RELATIVE_YEARS: dict[str, int] = {
 out: in 比上年增长 it is a document's comparison base, not a year asked about."""
 
 
+# A year in Chinese numerals before 年 (二〇二六年, 二零二五年度): its Arabic digits, as most
+# queries and documents write it.
+_CHINESE_YEAR_WORD_RE = re.compile(
+    rf"(?<![〇零○一二三四五六七八九十百千万])({CHINESE_YEAR})(?=\s*年)"
+)
+
+
+def with_arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals before 年 in Arabic ones (二〇二六年 →
+    2026年): the same year, read and searched alike."""
+    if not _CHINESE_YEAR_WORD_RE.search(text):
+        return text
+    return _CHINESE_YEAR_WORD_RE.sub(lambda m: str(year_number(m.group(1))), text)
+
+
 def year_number(digits: str) -> int:
     """The year of four digits matched by :data:`ARABIC_YEAR` or :data:`CHINESE_YEAR`."""
     if digits.isascii():
