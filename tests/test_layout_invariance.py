@@ -100,6 +100,25 @@ def test_page_numbers_go_and_a_lone_figure_stays() -> None:
     assert strip_page_furniture(counted) == "\n".join([prose] * 4)
 
 
+# A press conference's title, then its first lines (an invented probe text)
+PRESS = (
+    Path(__file__).parent / "data/probes/round19/docs/national_china_2025_miit-press-conference.txt"
+)
+
+
+def test_a_title_over_a_blank_line_is_read_as_the_title(
+    table: IndicatorTable, tmp_path: Path
+) -> None:
+    """A web page's copy puts a blank line under the title: it became the section of the
+    whole text, its 2025 a plan's year, and the office's results turned targets."""
+    clean = "\n".join(PRESS.read_text(encoding="utf-8").split("\n")[:6]) + "\n"
+    want = _records(tmp_path / "clean", clean, table)
+    assert len(want) >= 5
+    assert not any(key[4] == "target" for key in want)  # results the office reports
+    got = _records(tmp_path / "web", _web_copy(clean, random.Random(7)), table)
+    assert got == want
+
+
 def _wrapped(paragraphs: list[str], width: int) -> str:
     """Paragraphs cut every ``width`` characters, no indentation (a PDF's plain text)."""
     return "\n".join(p[k : k + width] for p in paragraphs for k in range(0, len(p), width))
