@@ -24,7 +24,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "25"
+PARSER_VERSION = "26"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
@@ -501,6 +501,29 @@ def strip_page_furniture(text: str) -> str:
 _RUN_IN_LABEL_RE = re.compile(r"^[^#][^：:]{1,30}[：:](?=\S)")
 
 
+# A table's caption with its number set apart (表2 2023年规模以上工业主要产品产量): after a
+# sentence that ends right at the wrap width it opens a block of its own, never the
+# sentence's wrap (…超亿元的企业1873家。\n表2 2023年…: the caption was read as prose, and
+# its table lost its title; bulletins of Qiandongnan, Shaoxing, Shaanxi, Enshi, Beiquan).
+# Prose opening a line with 表 (表明…, 表1显示…) has no space after the number.
+_SET_CAPTION_RE = re.compile(rf"(?:附表|续表|表)\s*[0-9{_CN_NUM}]+[ \u3000]+\S")
+# So does a numbered item (2．提升高校创新策源能力。, 3．森林消防应急物资：…, （二）…, 三、…)
+# after a sentence ending right at the width: an item of a list is a paragraph of its own,
+# and taken into the item above it read its names as that item's (综合性消防救援应急物资
+# 中央级库 for 森林消防应急物资's; the emergency plan, the Yangpu, Shanghai space and
+# future-industries plans, Yangzhou's evaluation, Hebei's and Changzhou's indicator lists).
+# 1、2月 and 2.5万 are figures, not numbers of items.
+_ITEM_NUMBER_RE = re.compile(
+    rf"(?:\d{{1,2}}[．.、](?![\d．.])|[（(](?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})[)）]|[{_CN_NUM}]{{1,3}}、)"
+)
+
+
+def _opens_block(s: str) -> bool:
+    """Whether line ``s`` opens a block of its own after a sentence's end: a table's
+    caption or a numbered item."""
+    return bool(_SET_CAPTION_RE.match(s) or _ITEM_NUMBER_RE.match(s))
+
+
 def _cut_at(line: str, width: int) -> bool:
     """Whether ``line`` is cut inside a word by the wrap: as wide as the text's lines (its
     indentation counted), a letter or digit at its end (a bracket closing the line may
@@ -570,6 +593,11 @@ def reflow_wrapped(text: str) -> str:
             and heading is None
             and not _is_addressee(s)
             and not _opens_note(s)
+            and not (_ends_line(out[-1].strip()) and _opens_block(s))
+            # a document number (徐政发〔2026〕3号) is a line of its own under a title that
+            # may fill the width: joined, it made the title another one, and the text no
+            # notice (its plan of 民生实事 read as results)
+            and not _DOC_NUMBER_RE.fullmatch(s)
         ):
             out[-1] = _joined(out[-1], s)
         else:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
 from bot.corpus.meta import CONGRESS_REPORT_TYPES
+from bot.corpus.parse import LEVEL_PLAIN, parse_heading
 from bot.models import Document, Passage
 from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
@@ -392,9 +393,10 @@ class _Walker:
         self.doc_year_s = str(self.doc_year) if self.doc_year else ""
         # the year 今年 and 明年 count from: a year-end speech filed under the year it
         # plans says 明年 of it (kinds.speaking_year)
-        spoken = speaking_year(((p.section, p.text) for p in doc.passages), self.doc_year)
+        self.own_title = _own_title(doc.text)
+        spoken = speaking_year(((self.path_of(p), p.text) for p in doc.passages), self.doc_year)
         self.spoken_s = str(spoken) if spoken else ""
-        self.year_end = speaks_of_next_year(p.section for p in doc.passages)
+        self.year_end = speaks_of_next_year(self.path_of(p) for p in doc.passages)
         self.region = doc.meta.region or ""
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
         # a story on the released data of its own year: that year is over
@@ -465,6 +467,19 @@ class _Walker:
             return None
         p = self.passages[k]
         return p if offset < p.start + len(p.text) else None
+
+    def path_of(self, passage: Passage) -> tuple[str, ...]:
+        """The headings ``passage`` is read under: its section without the document's own
+        title. The title is read as the title (its year, its kind of text) whether or not
+        a blank line under it made it a heading: a web page's copy puts one after every
+        line, and a press conference's title (…2025年一季度工业和信息化发展情况新闻发布会
+        文字实录) became the section of the whole text, its 2025 a plan's (35 of 43
+        records turned targets), where the same text with the title over its first
+        paragraph had no section at all."""
+        path = passage.section
+        if path and self.own_title and path[0] == self.own_title:
+            return path[1:]
+        return path
 
     def enter_section(self, path: tuple[str, ...]) -> None:
         if path == self.section.path:
@@ -892,7 +907,7 @@ class _Walker:
                 # item may look like one; a heading of another shape ends the notes)
                 in_notes = in_notes and _NOTE_ITEM_RE.match(stripped) is not None
                 continue
-            self.enter_section(passage.section)
+            self.enter_section(self.path_of(passage))
             if _FOOTNOTE_RE.match(stripped):
                 in_notes = _NOTES_RE.match(stripped) is not None
                 continue  # ［4］固定资产投资统计口径为…: a definition, not a figure
@@ -1014,7 +1029,7 @@ class _Walker:
         self.frame.reset()
         if self.goal_list and not is_list_item(line):
             self.goal_list = False
-        path = passage.section
+        path = self.path_of(passage)
         region = self.region_for(path)
         section_title = passage.section_title
         h_year = heading_year(path, self.spoken_s)
@@ -1475,6 +1490,9 @@ class _Walker:
             # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
             # lists as an alias is written as the table writes it, as a matched phrase is
             indicator = self.table.canonical(indicator) or indicator
+        # a name carried from a paragraph's opening keeps no indentation a PDF's or a web
+        # page's line put before it (\u3000\u3000东山组团基础设施投资)
+        indicator = indicator.strip()
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,
@@ -1635,6 +1653,14 @@ _TITLE_YEAR_RE = re.compile(
     r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目|工作情况)"
 )
 _ANY_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _own_title(text: str) -> str:
+    """The document's first line when it reads as a title-like heading (no numbering),
+    else ``""``: the heading a blank line under the title makes of it."""
+    first = next((line for line in text.split("\n", 8)[:8] if line.strip()), "")
+    heading = parse_heading(first) if first else None
+    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
 
 
 def _title_year(title: str) -> str:
