@@ -157,7 +157,9 @@ def test_english_asking_words_read_as_the_chinese_question_word(typed: str, read
     assert with_asking_words(typed) == read
 
 
-@pytest.mark.parametrize("query", ["Hunan GDP target", "grain output target Hunan", "Hunan jobs goal"])
+@pytest.mark.parametrize(
+    "query", ["Hunan GDP target", "grain output target Hunan", "Hunan jobs goal"]
+)
 def test_target_is_asked_not_read_as_every_sense(engine: Engine, query: str) -> None:
     # the dictionary's six senses of target (对象/指标/目标/瞄准/针对/目的) were said back
     # and searched on every "… GDP target" query

@@ -119,12 +119,16 @@ def _unmatched(
         unmatched.append("region")
     if year and not ({year, year + 1} & years):
         unmatched.append("year")
-    if region and year and not unmatched:
-        # each facet has documents, but none of the place in that year (Guangdong 2026
-        # with Guangdong's 2022 report and others' 2026 ones): said too, as the search
-        # then answers from another year's or another place's documents
-        if not any(y in (year, year + 1) and about(r, path) for r, path, y in dated):
-            unmatched.append("region_year")
+    # each facet has documents, but none of the place in that year (Guangdong 2026 with
+    # Guangdong's 2022 report and others' 2026 ones): said too, as the search then answers
+    # from another year's or another place's documents
+    if (
+        region
+        and year
+        and not unmatched
+        and not any(y in (year, year + 1) and about(r, path) for r, path, y in dated)
+    ):
+        unmatched.append("region_year")
     return tuple(unmatched)
 
 
@@ -165,7 +169,9 @@ class DocumentsMixin:
         if memo is None or memo[0] is not index:  # a new index: forget the old answers
             places = {(d.region, tuple(d.region_path)) for d in index.docs if d.region}
             years = {d.year for d in index.docs if d.year}
-            dated = {(d.region, tuple(d.region_path), d.year) for d in index.docs if d.region and d.year}
+            dated = {
+                (d.region, tuple(d.region_path), d.year) for d in index.docs if d.region and d.year
+            }
             memo = self._unmatched_memo = (index, places, years, dated, {})
         _, places, years, dated, known = memo
         key = (region, year)
