@@ -9,6 +9,7 @@ import pytest
 from bot.digest.filters import FilterMatcher, parse_filter
 from bot.library import Engine
 from bot.library.answers import names_only_indicator
+from bot.library.understood import understood_line
 from bot.targets.indicators import IndicatorTable
 from bot.text.english import with_asking_words
 from fake_telegram import FakeBotApi
@@ -168,3 +169,22 @@ def test_target_is_asked_not_read_as_every_sense(engine: Engine, query: str) -> 
     said = dict(resp.understood.english)
     assert not {"target", "goal"} & set(said)
     assert resp.hits and resp.hits[0].filename == "hunan_2025_gwr.txt"
+
+
+def test_a_place_whose_documents_hold_no_hit_is_said(engine: Engine) -> None:
+    # Henan unemployment listed Hainan's, Guizhou's and the nation's passages with no
+    # word said, Henan having documents (a city's) that hold none (english-trial18)
+    for query in ("Hunan tourism", "湖南 旅游"):
+        resp = engine.search(query, page_size=3)
+        assert resp.hits and {h.region for h in resp.hits} == {"甘肃"}
+        assert resp.understood is not None and resp.understood.unmatched == ("region_hits",)
+        line = understood_line(resp.understood, "en")
+        assert line.endswith(
+            " (no passage in the documents of Hunan (湖南) matched:"
+            " the results are from other places)"
+        )
+        said = understood_line(resp.understood, "zh")
+        assert said.endswith("（湖南的文件中没有相符的段落，结果来自其他地区的文件）")
+    # the place's own passages found: nothing to say
+    found = engine.search("Hunan employment", page_size=3)
+    assert found.understood is not None and found.understood.unmatched == ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
@@ -130,6 +130,16 @@ def _unmatched(
     ):
         unmatched.append("region_year")
     return tuple(unmatched)
+
+
+def about_region(region: str, places: Iterable[str | None]) -> bool:
+    """Whether any of ``places`` (the regions of the documents a page of hits is from) is
+    ``region``, a place inside it or the division around it, as :func:`_unmatched` reads a
+    document's region (凯里 → the 黔东南 bulletin)."""
+    gazetteer = default_gazetteer()
+    found = gazetteer.lookup(region)
+    around = {p.short for p in gazetteer.ancestors(found[0])} if found else set()
+    return any(place_in_region(region, r, (), gazetteer) or r in around for r in places if r)
 
 
 def describe_document(info: DocumentInfo) -> str:

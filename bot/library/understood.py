@@ -79,6 +79,9 @@ def understood_line(
         missing = places + [m for m in missing if m != first]
     if missing := [m for m in missing if m]:
         line += tr(lang, "search.unmatched", facets=sep.join(missing))
+    elif "region_hits" in u.unmatched and u.region:
+        # the place has documents, but no hit is from them
+        line += tr(lang, "search.unmatched_hits", region=quote(_place(u.region, lang)))
     elif "region_year" in u.unmatched and u.region and u.year:
         # the place has documents and the year has, but not the place in that year
         line += tr(lang, "search.unmatched_in", region=quote(_place(u.region, lang)), year=u.year)
