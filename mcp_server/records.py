@@ -141,7 +141,11 @@ class Understood(BaseModel):
     )
     unmatched: list[str] = Field(
         default_factory=list,
-        description="Facets (region, year) no document matches: the hits are from others.",
+        description=(
+            "Facets (region, year) no document matches; region_year: the place and the"
+            " year each have documents but none is of both; region_hits: the place has"
+            " documents but no hit is from them. The hits are from others."
+        ),
     )
     text: str = Field(description="The same as a sentence, in English.")
 

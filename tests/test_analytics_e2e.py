@@ -316,3 +316,16 @@ async def test_the_whole_librarys_scorecard_puts_met_first_and_caps_the_unknown(
         f"……另有 {unlisted} 项目标尚无实绩（未知）未列出。"
         f"按地区和年份查看：/scorecard {region} {year}" in text
     )
+
+
+@pytest.mark.parametrize("typed", ["China", "china", "PRC"])
+def test_the_country_typed_in_english_is_the_nations_documents(engine: Engine, typed: str) -> None:
+    # /changes China and /chart GDP China 2015-2025 found nothing while 全国 answered
+    # (english-trial18): the country's English name is the region 全国
+    chinese = engine.report_changes("全国")
+    english = engine.report_changes(typed)
+    assert english.current is not None and english.current == chinese.current
+    assert english.previous == chinese.previous
+    drawn = engine.history_chart("GDP", typed, years=(2014, 2025))
+    assert drawn.chart is not None
+    assert drawn.chart.data == engine.history_chart("GDP", "全国", years=(2014, 2025)).chart.data

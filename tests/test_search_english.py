@@ -9,7 +9,9 @@ import pytest
 from bot.digest.filters import FilterMatcher, parse_filter
 from bot.library import Engine
 from bot.library.answers import names_only_indicator
+from bot.library.understood import understood_line
 from bot.targets.indicators import IndicatorTable
+from bot.text.english import with_asking_words
 from fake_telegram import FakeBotApi
 from tests.conftest import engine_over
 from tests.e2e import ask_text, running
@@ -139,3 +141,50 @@ def test_the_regions_side_by_side_of_an_english_indicator(engine: Engine) -> Non
     table = engine.region_table("unemployment", year=2025)
     assert len(table.rows) == 2
     assert engine.region_table("Forest Coverage", year=2025).rows
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Yunnan grain output target", "Yunnan grain output 目标"),
+        ("Ningxia schooling goals 2030", "Ningxia schooling 目标 2030"),
+        ("Ningxia 2026 居民人均可支配收入 target", "Ningxia 2026 居民人均可支配收入 目标"),
+        # inside a glossary form the form is the reading (增长目标)
+        ("Sichuan GDP growth target", "Sichuan GDP growth target"),
+        ("targeted poverty alleviation", "targeted poverty alleviation"),
+    ],
+)
+def test_english_asking_words_read_as_the_chinese_question_word(typed: str, read: str) -> None:
+    assert with_asking_words(typed) == read
+
+
+@pytest.mark.parametrize(
+    "query", ["Hunan GDP target", "grain output target Hunan", "Hunan jobs goal"]
+)
+def test_target_is_asked_not_read_as_every_sense(engine: Engine, query: str) -> None:
+    # the dictionary's six senses of target (对象/指标/目标/瞄准/针对/目的) were said back
+    # and searched on every "… GDP target" query
+    resp = engine.search(query, page_size=3)
+    assert resp.understood is not None and resp.understood.region == "湖南"
+    said = dict(resp.understood.english)
+    assert not {"target", "goal"} & set(said)
+    assert resp.hits and resp.hits[0].filename == "hunan_2025_gwr.txt"
+
+
+def test_a_place_whose_documents_hold_no_hit_is_said(engine: Engine) -> None:
+    # Henan unemployment listed Hainan's, Guizhou's and the nation's passages with no
+    # word said, Henan having documents (a city's) that hold none (english-trial18)
+    for query in ("Hunan tourism", "湖南 旅游"):
+        resp = engine.search(query, page_size=3)
+        assert resp.hits and {h.region for h in resp.hits} == {"甘肃"}
+        assert resp.understood is not None and resp.understood.unmatched == ("region_hits",)
+        line = understood_line(resp.understood, "en")
+        assert line.endswith(
+            " (no passage in the documents of Hunan (湖南) matched:"
+            " the results are from other places)"
+        )
+        said = understood_line(resp.understood, "zh")
+        assert said.endswith("（湖南的文件中没有相符的段落，结果来自其他地区的文件）")
+    # the place's own passages found: nothing to say
+    found = engine.search("Hunan employment", page_size=3)
+    assert found.understood is not None and found.understood.unmatched == ()

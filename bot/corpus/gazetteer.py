@@ -386,13 +386,23 @@ def ambiguous_latin_places(text: str) -> list[tuple[str, tuple[tuple[str, str], 
     return list(out.values())
 
 
+# The country's English names (China, China's, PRC, the People's Republic of China): the
+# gazetteer holds places, not the country, so a region word reads them as 全国 and the
+# search's understanding as 中国. Lower case too: porcelain is no word a policy reader asks for.
+COUNTRY_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?i:the\s+people'?s\s+republic\s+of\s+china|china)|PRC)(?:['’]s)?(?![A-Za-z])"
+)
+
+
 def region_words(name: str) -> list[str]:
     """The places the region words ``name`` name, in Chinese, each once: an English or
     pinyin name as its Chinese name (Sichuan -> 四川), a name two places share told
     apart by the province beside it, which then only said where it is (Jiangsu Suzhou,
     Suzhou, Jiangsu, 苏州 Suzhou -> 苏州; 江苏 alone stays 江苏). A shared name nothing
     tells apart stays as typed: it names no region (:func:`ambiguous_region`)."""
-    chinese = with_chinese_places(name.strip())
+    # the country (/changes China, /chart GDP China): its documents' region is 全国, as
+    # /changes 全国 reads it; a reply in English names 全国 China (bot.digest.english)
+    chinese = with_chinese_places(COUNTRY_RE.sub(f" {NATIONAL} ", name.strip()).strip())
     words = list(dict.fromkeys(w for w in _REGION_SPLIT_RE.split(chinese) if w))
     shared = ambiguous_latin_names()
     told = {

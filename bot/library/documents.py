@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
@@ -103,19 +103,43 @@ def _unmatched(
     years: set[int],
     region: str | None,
     year: int | None,
+    dated: set[tuple[str, tuple[str, ...], int]] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, ...]:
     """See :meth:`DocumentsMixin.unmatched_facets`; ``places`` are the documents' distinct
-    (region, region path), ``years`` their years."""
+    (region, region path), ``years`` their years, ``dated`` their (region, path, year)."""
     unmatched = []
     gazetteer = default_gazetteer()
-    if region and not any(place_in_region(region, r, path, gazetteer) for r, path in places):
-        found = gazetteer.lookup(region)
-        around = {p.short for p in gazetteer.ancestors(found[0])} if found else set()
-        if not any(r in around for r, _ in places):
-            unmatched.append("region")
+    found = gazetteer.lookup(region) if region else []
+    around = {p.short for p in gazetteer.ancestors(found[0])} if found else set()
+
+    def about(r: str, path: tuple[str, ...]) -> bool:
+        return place_in_region(region or "", r, path, gazetteer) or r in around
+
+    if region and not any(about(r, path) for r, path in places):
+        unmatched.append("region")
     if year and not ({year, year + 1} & years):
         unmatched.append("year")
+    # each facet has documents, but none of the place in that year (Guangdong 2026 with
+    # Guangdong's 2022 report and others' 2026 ones): said too, as the search then answers
+    # from another year's or another place's documents
+    if (
+        region
+        and year
+        and not unmatched
+        and not any(y in (year, year + 1) and about(r, path) for r, path, y in dated)
+    ):
+        unmatched.append("region_year")
     return tuple(unmatched)
+
+
+def about_region(region: str, places: Iterable[str | None]) -> bool:
+    """Whether any of ``places`` (the regions of the documents a page of hits is from) is
+    ``region``, a place inside it or the division around it, as :func:`_unmatched` reads a
+    document's region (凯里 → the 黔东南 bulletin)."""
+    gazetteer = default_gazetteer()
+    found = gazetteer.lookup(region)
+    around = {p.short for p in gazetteer.ancestors(found[0])} if found else set()
+    return any(place_in_region(region, r, (), gazetteer) or r in around for r in places if r)
 
 
 def describe_document(info: DocumentInfo) -> str:
@@ -129,8 +153,8 @@ class DocumentsMixin:
     settings: Settings
     indexer: Indexer
     index: CompiledIndex
-    # (index, its documents' places and years, {(region, year): unmatched facets})
-    _unmatched_memo: tuple[CompiledIndex, set, set, dict] | None = None
+    # (index, its documents' places, years and dated places, {(region, year): unmatched facets})
+    _unmatched_memo: tuple[CompiledIndex, set, set, set, dict] | None = None
 
     # -- documents ---------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -155,12 +179,15 @@ class DocumentsMixin:
         if memo is None or memo[0] is not index:  # a new index: forget the old answers
             places = {(d.region, tuple(d.region_path)) for d in index.docs if d.region}
             years = {d.year for d in index.docs if d.year}
-            memo = self._unmatched_memo = (index, places, years, {})
-        _, places, years, known = memo
+            dated = {
+                (d.region, tuple(d.region_path), d.year) for d in index.docs if d.region and d.year
+            }
+            memo = self._unmatched_memo = (index, places, years, dated, {})
+        _, places, years, dated, known = memo
         key = (region, year)
         found = known.get(key)
         if found is None:
-            found = known[key] = _unmatched(places, years, region, year)
+            found = known[key] = _unmatched(places, years, region, year, dated)
             if len(known) > 4096:
                 known.clear()
         return found

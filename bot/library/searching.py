@@ -34,6 +34,7 @@ from bot.library.answers import (
     umbrella_indicators,
     without_denominators,
 )
+from bot.library.documents import about_region
 from bot.models import (
     NOTE_PART,
     DocumentInfo,
@@ -237,6 +238,16 @@ class SearchMixin:
             understood = replace(understood, indicator=indicator or umbrella[0])
         if unmatched := self.unmatched_facets(understood.region, understood.year):
             understood = replace(understood, unmatched=unmatched)
+        elif (
+            understood.region
+            and len(understood.all_regions) == 1
+            and resp.hits
+            and not about_region(understood.region, (h.region for h in resp.hits))
+        ):
+            # the place has documents, but none of the hits is from them (Henan
+            # unemployment with 周口's bulletin in the library: Hainan's, Guizhou's and the
+            # nation's passages, said as if they answered)
+            understood = replace(understood, unmatched=("region_hits",))
         if absent := self._absent_regions(understood):
             understood = replace(understood, absent=absent)
         if period := named_period(asked):  # the period whose goal answers (of_the_period)

@@ -67,7 +67,11 @@ def understood_line(
     ]
     parts = [part for part in (region, year, period, kind, indicator, *english) if part]
     line = tr(lang, "search.understood", facets=sep.join(parts))
-    missing = [first if facet == "region" else first_year for facet in u.unmatched]
+    missing = [
+        first if facet == "region" else first_year
+        for facet in u.unmatched
+        if facet in ("region", "year")
+    ]
     if u.absent:
         # several regions named: each one no document is about (山东 火星: 火星)
         absent = tr(lang, "search.region_sep").join(quote(r) for r in u.absent)
@@ -75,4 +79,10 @@ def understood_line(
         missing = places + [m for m in missing if m != first]
     if missing := [m for m in missing if m]:
         line += tr(lang, "search.unmatched", facets=sep.join(missing))
+    elif "region_hits" in u.unmatched and u.region:
+        # the place has documents, but no hit is from them
+        line += tr(lang, "search.unmatched_hits", region=quote(_place(u.region, lang)))
+    elif "region_year" in u.unmatched and u.region and u.year:
+        # the place has documents and the year has, but not the place in that year
+        line += tr(lang, "search.unmatched_in", region=quote(_place(u.region, lang)), year=u.year)
     return line

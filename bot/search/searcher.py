@@ -81,7 +81,13 @@ from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, period_spans_named, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
-from bot.text.english import english_terms, misspelled_words, singular, with_chinese_terms
+from bot.text.english import (
+    english_terms,
+    misspelled_words,
+    singular,
+    with_asking_words,
+    with_chinese_terms,
+)
 from bot.text.english_fallback import (
     candidates,
     installed_table,
@@ -1018,6 +1024,9 @@ class Searcher:
             # sense of a place and its suffix word took the name alone (Zhoukou city ->
             # 周口 city), and the suffix was left a word to find (城市 lines first)
             text = with_chinese_places(text)
+            # asking words (target, goal) as the Chinese question word, not the
+            # dictionary's every sense of them (对象/指标/目标/瞄准/针对/目的)
+            text = with_asking_words(text)
         if _LATIN_RE.search(text):
             # English words read together as the compound the corpus writes (rural
             # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),

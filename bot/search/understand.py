@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.corpus.gazetteer import Gazetteer, Mention, with_chinese_places
+from bot.corpus.gazetteer import COUNTRY_RE, Gazetteer, Mention, with_chinese_places
 from bot.models import DocumentInfo, Understood
 from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
@@ -65,11 +65,7 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("计划草案", "计划报告"),
 )
 # The country's English names (China's 5G base stations, PRC): read as 中国, which names the
-# national facet as the places' English names name theirs (the gazetteer holds places, not
-# the country). Lower case too: porcelain is no word a policy search asks for.
-_COUNTRY_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?i:the\s+people'?s\s+republic\s+of\s+china|china)|PRC)(?:['’]s)?(?![A-Za-z])"
-)
+# national facet as the places' English names name theirs (the gazetteer's COUNTRY_RE).
 _TYPE_RE = re.compile(
     "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))
 )
@@ -175,7 +171,7 @@ def understand(
     """
     # Sichuan, Inner Mongolia, Chengdu Shi: the places' English and pinyin names are
     # read as their Chinese names (before normalising: a capital can decide, as in Ali)
-    typed = _name_periods(normalize(_COUNTRY_RE.sub("中国", with_chinese_places(query))), this_year)
+    typed = _name_periods(normalize(COUNTRY_RE.sub("中国", with_chinese_places(query))), this_year)
     # a word excluded (新质生产力 -上海) names no facet: it is read as blanks, and kept in
     # the text left to search, where it still excludes
     text = _blanked(typed, excluded_spans(typed))

@@ -298,6 +298,37 @@ def with_chinese_terms(text: str, glossary: dict[str, str] | None = None) -> str
     return "".join(out) + text[pos:]
 
 
+# English words that ask for the kind of passage that answers, as the Chinese query's
+# question words do (bot.search.asking.QUESTION_WORDS: 目标, 任务): read as that one word.
+# The bilingual dictionary gave "target" six senses (对象, 指标, 目标, 瞄准, 针对, 目的) and
+# "goal" seven (进球 …), each an alternative to find and said back as noise on every
+# "Sichuan GDP target" and "Ningxia schooling goal 2030" query (english-trial18).
+ASKING_ENGLISH: dict[str, str] = {
+    "target": "目标",
+    "goal": "目标",
+    "objective": "目标",
+    "task": "任务",
+}
+
+
+def with_asking_words(text: str, glossary: dict[str, str] | None = None) -> str:
+    """``text`` with its English asking words (:data:`ASKING_ENGLISH`: target, goal) as
+    the Chinese question word: ``Yunnan grain output target`` -> ``Yunnan grain output
+    目标``. A word inside a glossary form (growth target: 增长目标) is left to the glossary."""
+    if not any("a" <= c.lower() <= "z" for c in text):
+        return text
+    spans = [(lo, hi) for lo, hi, _ in english_terms(text, glossary)]
+    out: list[str] = []
+    pos = 0
+    for m in _WORD_RE.finditer(text):
+        chinese = ASKING_ENGLISH.get(singular(m.group()))
+        if chinese is None or any(lo <= m.start() < hi for lo, hi in spans):
+            continue
+        out += [text[pos : m.start()], chinese]
+        pos = m.end()
+    return "".join(out) + text[pos:] if out else text
+
+
 @lru_cache(maxsize=4)
 def english_names(path: Path = GLOSSARY_FILE) -> dict[str, str]:
     """Chinese term -> the English name a reply in English shows: the first form of the
