@@ -176,7 +176,6 @@ class Corrector:
             and not framing.asks_count(w)
             and not (w in ASKING_WORDS and k > 0 and _asks(words[k - 1][0]))
             and not in_period(s, e)
-            and not (len(w) >= 2 and _asking(w))
             and not (len(w) == 1 and k > 0 and words[k - 1][0] in ("多少", "几"))
             and self._s._is_suspicious(w)
             for k, (w, s, e) in enumerate(words)
@@ -185,7 +184,7 @@ class Corrector:
         # a span around it is tried, and corrected to sound-alike words only
         only_inside = self.index.only_inside
         inside = [
-            not f and only_inside(w) and w not in SENTENCE_WORDS and not _asking(w)
+            not f and only_inside(w) and w not in SENTENCE_WORDS
             for f, (w, _, _) in zip(flags, words, strict=True)
         ]
         if any(inside):
@@ -240,8 +239,9 @@ class Corrector:
                 w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
             ):
                 continue  # real words asking a question (控制目标, 世界第几) are what was meant
-            if any(_asks(w) for w, *_ in words[a : b + 1]):
-                continue  # 多久能得到救助 is no 多能得到救助: the asking word was meant
+            if any(_asks(w) or (len(w) >= 2 and _asking(w)) for w, *_ in words[a : b + 1]):
+                # 多久能得到救助 is no 多能得到救助, 有多长 no 有多张: the asking word was meant
+                continue
             if any(a <= k <= b for k in changes):
                 continue  # 粮食产量降了 is no 粮食产量要了: the verb of change was meant
             threshold = self._s.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
