@@ -64,5 +64,5 @@ def test_a_window_moved_along_the_phrase_is_no_correction():
 def test_what_asks():
     for word in ("多少", "多少倍", "几家", "有多长", "怎么", "是否"):
         assert _asking(word), word
-    for word in ("产业", "到", "比重", "总规划"):
+    for word in ("产业", "到", "比重", "总规划", "几字湾"):
         assert not _asking(word), word

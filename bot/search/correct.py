@@ -85,7 +85,8 @@ def _asking(word: str) -> bool:
         word in ASKING_WORDS
         or word in QUESTION_WORDS
         or _asks(word)
-        or any(q in word for q in ("多少", "几", "多长", "多大", "多高", "多久"))
+        # (a count asked with 几 is ``framing.asks_count``'s: 几字湾 is a name)
+        or any(q in word for q in ("多少", "多长", "多大", "多高", "多久"))
     )
 
 
