@@ -73,6 +73,35 @@ def _changes(words: list[tuple[str, int, int]]) -> set[int]:
     return out
 
 
+# The one-character words a question is built of (要达到多少, 是怎么确定的, 快了多少倍, 到2027年
+# 培育多少, 比上年少了吗, 2025年前能完成吗): in a question each is meant as typed, never a typo
+# for the corpus's word in its place (要 -> 约, 是 -> 市, 了 -> 乐, 到 -> 新, 比 -> 均, 前 -> 潜).
+_SENTENCE_CHARS = FUNCTION_CHARS | frozenset("到比前")
+
+
+def _asking(word: str) -> bool:
+    """Whether ``word`` asks, alone or glued to a measure (多少倍, 几家, 有多长)."""
+    return (
+        word in ASKING_WORDS
+        or word in QUESTION_WORDS
+        or _asks(word)
+        # (a count asked with 几 is ``framing.asks_count``'s: 几字湾 is a name)
+        or any(q in word for q in ("多少", "多长", "多大", "多高", "多久"))
+    )
+
+
+def _shifted(text: str, term: str) -> bool:
+    """Whether ``term`` is ``text`` moved along the corpus's sentence by a character or
+    more (区总规划面积 -> 总规划面积约): characters dropped at one end and others added
+    at the other are no correction of a typo, but a window on the phrase beside it."""
+    for n in (1, 2):
+        if len(text) - n >= 2 and (
+            (term.startswith(text[n:]) or term.endswith(text[:-n])) and len(term) > len(text) - n
+        ):
+            return True
+    return False
+
+
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
@@ -148,6 +177,7 @@ class Corrector:
             and not framing.asks_count(w)
             and not (w in ASKING_WORDS and k > 0 and _asks(words[k - 1][0]))
             and not in_period(s, e)
+            and not (len(w) == 1 and k > 0 and words[k - 1][0] in ("多少", "几"))
             and self._s._is_suspicious(w)
             for k, (w, s, e) in enumerate(words)
         ]
@@ -191,6 +221,8 @@ class Corrector:
             and not self._written_with_function_char(words, k)
             for k, (f, i, (w, _, _)) in enumerate(zip(flags, inside, words, strict=True))
         ]
+        # a question (多少, 几家, 多少倍, 怎么): its function characters were meant
+        asking = any(_asking(w) for w, *_ in words)
         best = None
         tried: set[tuple] = set()
         for a, b in spans:
@@ -208,8 +240,9 @@ class Corrector:
                 w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
             ):
                 continue  # real words asking a question (控制目标, 世界第几) are what was meant
-            if any(_asks(w) for w, *_ in words[a : b + 1]):
-                continue  # 多久能得到救助 is no 多能得到救助: the asking word was meant
+            if any(_asks(w) or (len(w) >= 2 and _asking(w)) for w, *_ in words[a : b + 1]):
+                # 多久能得到救助 is no 多能得到救助, 有多长 no 有多张: the asking word was meant
+                continue
             if any(a <= k <= b for k in changes):
                 continue  # 粮食产量降了 is no 粮食产量要了: the verb of change was meant
             threshold = self._s.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
@@ -248,6 +281,30 @@ class Corrector:
                 budget.notes.add("correction_skipped")
                 return None
             kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._s._known_term(w)]
+            # the words of the span that are no typo: real words of the index (目标 of
+            # 治理率目标, 全市 of 占全市比重), and in a question the function characters
+            # typed on their own (要, 是, 了 of 要达到多少): a correction keeps each, or puts
+            # a sound-alike in its place (物质 -> 物资, 一代 -> 一带: a typo that is a word),
+            # never another word (目标 -> 达, 全市 -> 全省, 要 -> 约, 有几家 -> 达几家)
+            typed_right = [
+                (w, words[k][1] - words[a][1])
+                for k in range(a, b + 1)
+                if (w := words[k][0]) != text
+                and (
+                    (len(w) >= 2 and is_cjk_word(w) and not flags[k] and not inside[k])
+                    or (asking and w in _SENTENCE_CHARS)
+                    # a part cut before a number ends in the word that leads to it, after
+                    # a word typed right (未来产业到|2027年, 标准比|2020年): 到, 比 as typed
+                    # (not after a lone character: 开放通到 is 开放通道 mistyped)
+                    or (
+                        k == last
+                        and k > 0
+                        and w in ("到", "比")
+                        and len(words[k - 1][0]) > 1
+                        and not flags[k - 1]
+                    )
+                )
+            ]
             for cand in found:
                 if sound and not self.sound_fix(text, cand.term, fixable):
                     continue  # a word of the corpus, if only inside others: sound-alike only
@@ -257,8 +314,12 @@ class Corrector:
                     not any(f in cand.term for f in self._s.synonyms.expand(w)) for w in kept_terms
                 ):
                     continue  # nor one typed inside the span (碳交易市场 is no 权交易市场)
-                if cand.term in text:
-                    continue  # dropping characters loses what was typed; not a correction
+                if swapped is None and not self._keeps(text, cand.term, typed_right, asking):
+                    continue
+                if cand.term in text or _kept_in(cand.term, text) or _shifted(text, cand.term):
+                    # dropping characters loses what was typed, inside the span too
+                    # (总资产 -> 总产, 几万个 -> 几个, 拿到了 -> 到了); not a correction
+                    continue
                 if cand.term.endswith(text) and len(cand.term) > len(text):
                     # characters put before what was typed (办教育 -> 民办教育) name another,
                     # narrower thing; a typo drops them inside (高质发展) or at the end
@@ -288,6 +349,29 @@ class Corrector:
             if best is None or key > best[0]:
                 best = (key, (a, a + 1, term, score))
         return best[1] if best else None
+
+    def _keeps(
+        self, text: str, term: str, typed_right: list[tuple[str, int]], asking: bool
+    ) -> bool:
+        """Whether ``term``, a correction of ``text``, keeps each of its words typed right
+        (each word and its offset in ``text``): the word itself or a synonym of it in
+        ``term``, or, ``term`` as long as ``text``, a sound-alike in its place."""
+        for w, at in typed_right:
+            if any(f in term for f in self._s.synonyms.expand(w)):
+                continue
+            put = term[at : at + len(w)]
+            if (
+                len(w) >= 2
+                and len(term) == len(text)
+                and (put in self.index.term_ids or not asking)
+                and sounds_alike(w, put)
+            ):
+                # a word of the index in its place, as it sounds (物质 -> 物资), or in a
+                # name typed alone a piece of one (建城区 -> 建成区); not in a question,
+                # where a word sounds like a piece of the corpus's phrase (重要 -> 重约)
+                continue
+            return False
+        return True
 
     def attested_swap(self, text: str) -> Candidate | None:
         """``text`` with two neighbouring characters swapped back, when the corpus writes
