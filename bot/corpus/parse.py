@@ -1,8 +1,11 @@
-"""Structure of a decoded document: headings and passages; metadata sidecars.
+"""Structure of a decoded document: its paragraphs, and passages tagged with the headings
+in force (prose cut into windows of whole sentences, tables into windows of whole rows).
 
-Everything here works on strings and is deterministic; the only file access is
-:func:`load_sidecar`, a thin wrapper around the pure :func:`parse_sidecar`. Metadata
-inferred from the text lives in :mod:`bot.corpus.meta`.
+Everything here works on strings and is deterministic. What one line is (a heading, a
+caption…) is :mod:`bot.corpus.line_kinds`; a realistic layout read back before parsing
+(a PDF's wrapped lines and page numbers, spaced table rows) is :mod:`bot.corpus.layout`;
+metadata sidecars are :mod:`bot.corpus.sidecar`, metadata inferred from the text
+:mod:`bot.corpus.meta`.
 
 Offsets are sacred: every :class:`~bot.models.Passage` satisfies
 ``text[p.start:p.start + len(p.text)] == p.text`` for the ``text`` it was cut
@@ -40,7 +43,6 @@ from bot.corpus.line_kinds import (
     _cells_text,
     _closes_block,
     _ends_line,
-    _has_letters,
     _is_addressee,
     _is_caption,
     _is_title_line,
@@ -61,8 +63,8 @@ from bot.corpus.sidecar import (
 )
 from bot.models import Passage
 
-# What other modules import from here, where it was before the layout readers, the kinds
-# of line and the sidecar had modules of their own.
+# Importable from here as before the layout readers, the kinds of line and the sidecar had
+# modules of their own (the tests and bench scripts import them from here).
 __all__ = [
     "CAPTION_MAX_CHARS",
     "LEVEL_ARABIC",
@@ -77,7 +79,6 @@ __all__ = [
     "SIDECAR_SUFFIX",
     "Heading",
     "MetadataError",
-    "_has_letters",
     "_paragraphs",
     "close_table_gaps",
     "has_markdown_headings",
