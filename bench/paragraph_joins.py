@@ -4,7 +4,7 @@ A paragraph with a line break inside was joined by :func:`bot.corpus.parse._para
 (the earlier line stopped without sentence punctuation). In a text written one
 paragraph per line each such join is suspect: a title run into its addressee, a task
 item ending with its owner note run into the next item. Texts the loader reflows
-(:func:`bot.corpus.parse.reflow_wrapped`) are marked ``reflowed``.
+(:func:`bot.corpus.layout.reflow_wrapped`) are marked ``reflowed``.
 
     python -m bench.paragraph_joins FILE_OR_DIR ... [--max-lines N]
 

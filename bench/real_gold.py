@@ -100,7 +100,7 @@ def attach_lines(records: Sequence[dict[str, Any]], texts: dict[str, str]) -> li
     """Give each predicted record the 1-based line of its sentence (records in reading order).
 
     ``texts`` are the documents as annotated, line for line. The loader joins the lines of
-    a hard-wrapped text (:func:`bot.corpus.parse.reflow_wrapped`), so a sentence may span
+    a hard-wrapped text (:func:`bot.corpus.layout.reflow_wrapped`), so a sentence may span
     lines of the annotated text: then the line is the one where the record's figure is,
     as the gold of such documents has it.
     """

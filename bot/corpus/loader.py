@@ -2,7 +2,7 @@
 
 The indexer calls :func:`discover` once and :func:`load_document` per file,
 catching :class:`~bot.corpus.reader.UnreadableDocument` (which includes
-:class:`~bot.corpus.parse.MetadataError` for a bad sidecar) to report it.
+:class:`~bot.corpus.sidecar.MetadataError` for a bad sidecar) to report it.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from bot.corpus.parse import (
-    SIDECAR_SUFFIX,
+from bot.corpus.layout import (
     close_table_gaps,
-    load_sidecar,
     reflow_wrapped,
-    split_passages,
     strip_page_furniture,
     tabulate_space_rows,
     unbulleted,
     unescape_spaces,
 )
+from bot.corpus.parse import split_passages
 from bot.corpus.reader import (
     Deadline,
     UnreadableDocument,
@@ -32,6 +30,7 @@ from bot.corpus.reader import (
     is_supported,
     read_bytes,
 )
+from bot.corpus.sidecar import SIDECAR_SUFFIX, load_sidecar
 from bot.models import Document
 from bot.text.normalize import fold_figures
 

@@ -35,6 +35,7 @@ from typing import Any
 
 from bot.corpus.doc_types import TARGET_STATING_TYPES, states_targets
 from bot.corpus.gazetteer import NATIONAL
+from bot.corpus.line_kinds import has_markdown_headings
 from bot.corpus.meta_issuer import full_name, infer_issuer
 from bot.corpus.meta_region import infer_place, region_named
 from bot.corpus.meta_title import GENERIC_TITLES, MAX_TITLE_CHARS, shorten, title_of, unclipped
@@ -48,7 +49,7 @@ from bot.corpus.meta_type import (
 )
 from bot.corpus.meta_year import infer_date, infer_year, year_of_file_name
 from bot.corpus.opening import opening_lines
-from bot.corpus.parse import _paragraphs, has_markdown_headings
+from bot.corpus.parse import _paragraphs
 from bot.models import DocumentMeta
 
 # what other modules and the tests import from here, wherever it is defined now

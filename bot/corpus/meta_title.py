@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from bot.corpus.line_kinds import _has_letters, is_salutation
 from bot.corpus.meta_issuer import full_name
 from bot.corpus.meta_region import Region
 from bot.corpus.meta_type import quoted_titles
-from bot.corpus.parse import _has_letters, is_salutation
 
 MAX_TITLE_CHARS = 60
 

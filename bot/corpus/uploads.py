@@ -35,13 +35,13 @@ from io import BytesIO
 from pathlib import Path
 
 from bot.corpus.loader import load_document
-from bot.corpus.parse import SIDECAR_SUFFIX
 from bot.corpus.reader import (
     CONVERT_FIRST_EXTENSIONS,
     SUPPORTED_EXTENSIONS,
     UnreadableDocument,
     check_docx_archive,
 )
+from bot.corpus.sidecar import SIDECAR_SUFFIX
 from bot.models import Document
 from bot.text.han import is_han
 

@@ -122,7 +122,7 @@ def corpus_twins(settings: Settings) -> list[Twin]:
     removed it (``briefbot remove`` takes indexed documents only). Only the index's
     manifest is read: no indexer is built."""
     from bot.corpus.loader import discover, relative_posix  # lazy: the corpus reader
-    from bot.corpus.parse import sidecar_path
+    from bot.corpus.sidecar import sidecar_path
 
     corpus = settings.corpus_dir
     try:

@@ -12,8 +12,8 @@ from pathlib import Path
 from bot.config import Settings
 from bot.corpus import uploads
 from bot.corpus.loader import discover, load_document
-from bot.corpus.parse import sidecar_path
 from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, skip_reason
+from bot.corpus.sidecar import sidecar_path
 from bot.library.same_report import same_report
 from bot.models import Document, RefreshReport, SkippedFile
 from bot.search.index import CompiledIndex

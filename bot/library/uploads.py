@@ -18,7 +18,7 @@ from typing import Literal
 from bot.config import Settings
 from bot.corpus import uploads
 from bot.corpus.loader import doc_id_for
-from bot.corpus.parse import sidecar_path
+from bot.corpus.sidecar import sidecar_path
 from bot.library.documents import describe_document, match_document
 from bot.library.refresh import IndexUpdate
 from bot.library.same_report import same_report
@@ -130,7 +130,7 @@ class UploadsMixin:
         With ``reopen=False`` this is safe on any thread (see the module docstring):
         then call :meth:`reopen` with ``result.update`` on the core thread.
 
-        ``sidecar`` (TOML, ``bot.corpus.parse.parse_sidecar``) is the document's metadata
+        ``sidecar`` (TOML, ``bot.corpus.sidecar.parse_sidecar``) is the document's metadata
         (live sources: title, date, issuer, url), written as its ``.meta.toml`` with it
         and taken away with it if indexing fails; an existing sidecar is replaced.
         """

@@ -28,8 +28,9 @@ from typing import Protocol
 
 from bot.config import Settings
 from bot.corpus.loader import discover, load_document
-from bot.corpus.parse import PARSER_VERSION, sidecar_path
+from bot.corpus.parse import PARSER_VERSION
 from bot.corpus.reader import UnreadableDocument, skip_reason
+from bot.corpus.sidecar import sidecar_path
 from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
 from bot.search import heap
 from bot.search import segments as seg

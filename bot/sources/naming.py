@@ -1,5 +1,5 @@
 """How a document from a source is named and described in the corpus folder: a safe
-file name from its title, and the ``.meta.toml`` sidecar ``bot.corpus.parse`` reads.
+file name from its title, and the ``.meta.toml`` sidecar ``bot.corpus.sidecar`` reads.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _toml_string(value: str) -> str:
 def sidecar_text(
     *, title: str | None, url: str, source: str, published: date | None, issuer: str | None
 ) -> str:
-    """The ``.meta.toml`` of a document from a source (``bot.corpus.parse`` reads it:
+    """The ``.meta.toml`` of a document from a source (``bot.corpus.sidecar`` reads it:
     ``url`` and ``source`` land in the document's ``extra``). No ``title``: the one the
     document's text gives (an attachment has its own)."""
     lines = [f"title = {_toml_string(title)}"] if title else []

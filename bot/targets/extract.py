@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
+from bot.corpus.line_kinds import LEVEL_PLAIN, parse_heading
 from bot.corpus.meta import CONGRESS_REPORT_TYPES
-from bot.corpus.parse import LEVEL_PLAIN, parse_heading
 from bot.models import Document, Passage
 from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table

@@ -33,7 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.corpus.parse import without_numbering
+from bot.corpus.line_kinds import without_numbering
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
