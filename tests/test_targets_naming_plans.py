@@ -175,10 +175,11 @@ def test_each_column_of_a_table_of_measures_names_its_own_measure(extract):
         "初中\t3.4\t10.2\t3.3\n"
     )
     got = {r.value: r.indicator for r in extract(text)}
-    assert got[2.3] == "普通高中招生数"
-    assert got[6.7] == "普通高中在校生数"
-    assert got[2.1] == "普通高中毕业生数"
-    assert got[10.2] == "初中在校生数"
+    # each column's measure, written as the table's canonical name (招生数 is 招生)
+    assert got[2.3] == "普通高中招生"
+    assert got[6.7] == "普通高中在校学生"
+    assert got[2.1] == "普通高中毕业生"
+    assert got[10.2] == "初中在校学生"
 
 
 def test_a_size_bounding_a_kind_of_firm_is_no_figure(extract):
