@@ -40,6 +40,42 @@ def test_canonical_names(table, surface, canonical):
     assert table.canonical(surface) == canonical
 
 
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        # one measure the golds and texts write several ways (families-variants)
+        ("光伏发电装机", "光伏装机容量"),
+        ("风电装机", "风电装机容量"),
+        ("减税降费及退税缓费", "减税降费退税缓费"),
+        ("中小学和幼儿园", "中小学幼儿园"),
+        ("每千人口执业助理医师", "每千人口执业（助理）医师数"),
+        ("每千人口注册护士", "每千人口注册护士数"),
+        ("初级中学在校生", "初中在校学生"),
+        ("普通小学学校招生", "小学招生"),
+        ("普通高校毕业生", "普通高等学校毕业生"),
+        ("中等职业教育学校在校生", "中等职业教育在校学生"),
+    ],
+)
+def test_variants_of_one_measure_share_its_name(table, surface, canonical):
+    assert table.canonical(surface) == canonical
+
+
+@pytest.mark.parametrize(
+    "name",
+    # other sets of people: a doctor without 助理, middle schools as a whole, pupils of
+    # primary and middle schools together, vocational schools without 技工学校
+    ["每千人口执业医师", "普通中学在校学生", "中小学在校学生", "中等职业学校在校学生"],
+)
+def test_wider_or_narrower_sets_are_not_variants(table, name):
+    assert table.canonical(name) not in {
+        "每千人口执业（助理）医师数",
+        "初中在校学生",
+        "普通高中在校学生",
+        "小学在校学生",
+        "中等职业教育在校学生",
+    }
+
+
 def test_unknown_names(table):
     assert table.canonical("低空飞行器起降点") is None
     assert table.group("低空飞行器起降点") == "other"

@@ -235,7 +235,7 @@ def test_the_people_said_after_a_levels_annexes_are_the_levels(extract):
         )
     )
     assert got[(285000, "人")] == "小学在校学生"
-    assert got[(150600, "人")] == "初级中学在校学生"
+    assert got[(150600, "人")] == "初中在校学生"  # the table's name for 初级中学在校学生
     assert got[(9800, "人")] == "初级中学专任教师"
     assert got[(210, "个")] == "教学点"
     # another level, or a clause after a semicolon or 其中, has people of its own
@@ -246,6 +246,6 @@ def test_the_people_said_after_a_levels_annexes_are_the_levels(extract):
             "普通高等学校10所，其中本科院校4所，在校学生12.5万人。\n"
         )
     )
-    assert got[(29.6, "万人")] == "初级中学在校学生"
-    assert got[(11.8, "万人")] == "普通小学在校学生"
+    assert got[(29.6, "万人")] == "初中在校学生"
+    assert got[(11.8, "万人")] == "小学在校学生"
     assert got[(12.5, "万人")] == "本科院校在校学生"

@@ -38,8 +38,9 @@ def test_sales_through_a_network_are_not_all_sales(extract):
         "全年实现餐饮收入30.2亿元。\n"
     )
     by = names(got)
-    assert by[(120.5, "亿元")] == "限额以上单位通过公共网络实现商品零售额"
-    assert by[(12.1, "%")] == "限额以上单位通过公共网络实现商品零售额"
+    # the table's name for the goods, written with its 的 as the bulletins' golds write it
+    assert by[(120.5, "亿元")] == "限额以上单位通过公共网络实现的商品零售额"
+    assert by[(12.1, "%")] == "限额以上单位通过公共网络实现的商品零售额"
     assert by[(6.3, "%")] == "限额以上单位通过公共网络实现餐饮收入"
     assert by[(30.2, "亿元")] == "餐饮收入"  # all catering, no channel said
 
@@ -175,10 +176,11 @@ def test_each_column_of_a_table_of_measures_names_its_own_measure(extract):
         "初中\t3.4\t10.2\t3.3\n"
     )
     got = {r.value: r.indicator for r in extract(text)}
-    assert got[2.3] == "普通高中招生数"
-    assert got[6.7] == "普通高中在校生数"
-    assert got[2.1] == "普通高中毕业生数"
-    assert got[10.2] == "初中在校生数"
+    # each column's measure, written as the table's canonical name (招生数 is 招生)
+    assert got[2.3] == "普通高中招生"
+    assert got[6.7] == "普通高中在校学生"
+    assert got[2.1] == "普通高中毕业生"
+    assert got[10.2] == "初中在校学生"
 
 
 def test_a_size_bounding_a_kind_of_firm_is_no_figure(extract):

@@ -436,15 +436,20 @@ from tests.probes import PROBES, probe_report, said
 # GOLD_GUIDELINES 6.8.28; golds and the extractor to 6.8.29-32)
 # round31 by probes-round31 (national documents: a congress report, a work report, an
 # economic work conference communiqué, a budget report, a press conference, a plan outline)
+# bulletins, forms, kinds, round6, round8, round13, round17, round20, round24, round27b, round31
+# raised by families-variants
+# (variants of one measure joined in the indicator table: education counts, doctors and nurses
+# per thousand people, wind and solar capacity, online retail sales, 赤字, 减税降费及退税缓费,
+# 中小学和幼儿园)
 FLOORS = {
-    "bulletins": (None, 0.95, 0.95, 1.0),
+    "bulletins": (None, 0.955, 0.955, 1.0),
     "reports": (217, 0.958, 0.958, 0.99),
-    "forms": (233, 0.947, 0.934, 0.99),
-    "kinds": (271, 0.924, 0.927, 0.99),
+    "forms": (233, 0.955, 0.943, 0.99),
+    "kinds": (271, 0.935, 0.938, 0.99),
     "round5": (328, 0.953, 0.95, 0.99),
-    "round6": (264, 0.9, 0.907, 0.99),
+    "round6": (264, 0.904, 0.91, 0.99),
     "round7": (292, 0.942, 0.942, 0.99),
-    "round8": (315, 0.904, 0.904, 0.99),
+    "round8": (315, 0.907, 0.907, 0.99),
     "round9": (297, 0.882, 0.882, 0.99),
     "round10": (237, 0.948, 0.952, 0.99),
     "round10b": (63, 0.909, 0.895, 0.99),
@@ -455,7 +460,7 @@ FLOORS = {
     "round12c": (80, 0.867, 0.877, 0.99),
     "round12d": (96, 0.875, 0.875, 0.99),
     "round12e": (56, 0.972, 0.972, 0.99),
-    "round13": (340, 0.931, 0.934, 0.99),
+    "round13": (340, 0.934, 0.937, 0.99),
     "round13b": (81, 0.953, 0.953, 0.99),
     "round14c": (75, 0.937, 0.937, 0.99),
     "round14": (319, 0.943, 0.943, 0.99),
@@ -468,23 +473,23 @@ FLOORS = {
     "round15b": (83, 0.918, 0.918, 0.99),
     "round16": (279, 0.878, 0.875, 0.99),
     "round16b": (106, 0.99, 0.99, 0.99),
-    "round17": (296, 0.857, 0.848, 0.99),
+    "round17": (296, 0.881, 0.872, 0.99),
     "round18b": (342, 0.949, 0.949, 0.99),
     "round18": (291, 0.942, 0.945, 0.99),
     "round19": (252, 0.823, 0.823, 0.99),
-    "round20": (321, 0.946, 0.946, 0.99),
+    "round20": (321, 0.953, 0.953, 0.99),
     "round21": (383, 0.925, 0.922, 0.99),
     "round22": (251, 0.89, 0.882, 0.99),
     "round23": (408, 0.955, 0.946, 0.985),
-    "round24": (252, 0.864, 0.867, 0.981),
+    "round24": (252, 0.867, 0.871, 0.981),
     "round25": (254, 0.802, 0.804, 0.985),
     "round26": (251, 0.757, 0.763, 0.979),
     "round27": (720, 0.966, 0.965, 0.99),
-    "round27b": (57, 0.639, 0.639, 0.99),
+    "round27b": (57, 0.85, 0.85, 0.99),
     "round28": (254, 0.7, 0.695, 0.961),
     "round29": (513, 0.928, 0.93, 0.984),
     "round30": (256, 0.943, 0.939, 0.99),
-    "round31": (252, 0.771, 0.768, 0.99),
+    "round31": (252, 0.795, 0.792, 0.99),
 }
 
 
