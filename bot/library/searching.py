@@ -71,14 +71,6 @@ OTHER_PLACES_MAX = 6
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 
-def _only_dropped(typed: str, corrected: str) -> bool:
-    """Whether ``corrected`` is ``typed`` with characters taken out and none changed."""
-    if len(corrected) >= len(typed):
-        return False
-    rest = iter(typed)
-    return all(ch in rest for ch in corrected)
-
-
 class SearchMixin:
     """:class:`~bot.library.Engine`'s searches (the searcher: the engine's own)."""
 
@@ -211,9 +203,10 @@ class SearchMixin:
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
         )
-        if resp.corrected_query and _only_dropped(query, resp.corrected_query):
-            # a correction that only dropped characters (重大项目总投资多少 -> 重大项目投资多少,
-            # 国高企 -> 国企) never takes away the measure typed whole: it named it
+        if resp.corrected_query:
+            # a correction never takes away a measure typed whole (it named it): one that
+            # dropped characters (重大项目总投资多少 -> 重大项目投资多少, 国高企 -> 国企) or
+            # swapped one (总投资 -> 共投资) keeps the typed measure when it only narrows it
             typed = asked_indicator(
                 without_denominators(with_chinese_terms(query), table),
                 table,
