@@ -109,18 +109,26 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> dict[str, str]:
     """English form (its words singular, lower case, one space apart) -> Chinese term.
     A form listed twice keeps its first term."""
     out: dict[str, str] = {}
+    for chinese, forms in _glossary_lines(path):
+        for form in forms:
+            words = [m.group() for m in _WORD_RE.finditer(form)]
+            if chinese and words:
+                out.setdefault(_key(words), chinese)
+    return out
+
+
+def _glossary_lines(path: Path) -> list[tuple[str, list[str]]]:
+    """The glossary's ``中文 = form, form`` lines as (Chinese term, its English forms), in
+    the file's order; comments, blank lines and lines with no ``=`` left out."""
     if not path.is_file():
-        return out
+        return []
+    out = []
     for raw in path.read_text(encoding="utf-8-sig").splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
         chinese, _, forms = line.partition("=")
-        chinese = chinese.strip()
-        for form in _SPLIT_RE.split(forms.strip()):
-            words = [m.group() for m in _WORD_RE.finditer(form)]
-            if chinese and words:
-                out.setdefault(_key(words), chinese)
+        out.append((chinese.strip(), _SPLIT_RE.split(forms.strip())))
     return out
 
 
@@ -335,14 +343,8 @@ def english_names(path: Path = GLOSSARY_FILE) -> dict[str, str]:
     term's first line, as written there (``fiscal revenue``, ``R&D intensity``). The
     glossary's first form is chosen to be the name an English reader writes."""
     out: dict[str, str] = {}
-    if not path.is_file():
-        return out
-    for raw in path.read_text(encoding="utf-8-sig").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        chinese, _, forms = line.partition("=")
-        first = _SPLIT_RE.split(forms.strip())[0].strip()
-        if chinese.strip() and first:
-            out.setdefault(chinese.strip(), first)
+    for chinese, forms in _glossary_lines(path):
+        first = forms[0].strip()
+        if chinese and first:
+            out.setdefault(chinese, first)
     return out
