@@ -207,6 +207,18 @@ def write_demo(folder: Path) -> tuple[Path, Path]:
 # --------------------------------------------------------------------------- scoring
 
 
+def document_names(engine: Any) -> dict[str, set[str]]:
+    """Each document id -> the names a judgement may give it (file name and path)."""
+    names: dict[str, set[str]] = collections.defaultdict(set)
+    for d in engine.documents():
+        for attr in ("filename", "relpath"):
+            value = getattr(d, attr, None)
+            if value:
+                names[d.doc_id].add(str(value))
+                names[d.doc_id].add(Path(str(value)).name)
+    return names
+
+
 def _satisfied(
     hit: tuple[str, str], relevant: list[tuple[str, str]], names: dict[str, set[str]]
 ) -> set[int]:
@@ -315,13 +327,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     engine_cls = bl.load_engine(args.ours_stub)
     data_dir = args.data_dir or tmp / "ours-data"
     engine = bl.open_engine(engine_cls, args.corpus, data_dir)
-    names: dict[str, set[str]] = collections.defaultdict(set)
-    for d in engine.documents():
-        for attr in ("filename", "relpath"):
-            value = getattr(d, attr, None)
-            if value:
-                names[d.doc_id].add(str(value))
-                names[d.doc_id].add(Path(str(value)).name)
+    names = document_names(engine)
     passages = [
         {"doc_id": p.doc_id, "ordinal": p.ordinal, "text": p.text} for p in engine.passages()
     ]

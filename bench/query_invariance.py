@@ -50,7 +50,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import baselines as bl  # noqa: E402
-from bench.eval_search import Judgement, load_judgements, score  # noqa: E402
+from bench.eval_search import Judgement, document_names, load_judgements, score  # noqa: E402
 
 DEFAULT_RELEVANCE = ROOT / "tests" / "data" / "real" / "relevance.jsonl"
 DEFAULT_CORPUS = ROOT / "tests" / "data" / "real" / "docs"
@@ -244,14 +244,7 @@ def run(
 
 def open_dev(corpus: Path, data_dir: Path) -> tuple[Any, dict[str, set[str]]]:
     engine = bl.open_engine(bl.load_engine(False), corpus, data_dir)
-    names: dict[str, set[str]] = collections.defaultdict(set)
-    for d in engine.documents():
-        for attr in ("filename", "relpath"):
-            value = getattr(d, attr, None)
-            if value:
-                names[d.doc_id].add(str(value))
-                names[d.doc_id].add(Path(str(value)).name)
-    return engine, names
+    return engine, document_names(engine)
 
 
 def main(argv: list[str] | None = None) -> int:
