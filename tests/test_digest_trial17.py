@@ -14,6 +14,7 @@ from bot.subscriptions.compose import no_new_message
 from bot.subscriptions.records import Subscription
 from bot.subscriptions.schedule import parse_schedule
 from bot.targets.indicators import IndicatorTable, default_table
+from handlers.format.targets import target_line
 from tests.factories import document_info, target_record
 
 NOW = datetime(2026, 12, 14, 8, 0)
@@ -128,6 +129,30 @@ def test_a_verb_the_name_says_is_not_said_twice(table, indicator, change, line) 
     )
     d = compose_digest([("d0", record)], {"d0": report("d0", "四川", 2026)}, now=NOW, table=table)
     assert d.target_lines[0].text.startswith(line)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "change", "shown"),
+    [
+        ("新增城镇就业", "新增", "<b>新增城镇就业</b> 85万人 · 2026年"),
+        ("既有住宅加装电梯", "加装", "<b>既有住宅加装电梯</b> 6000部 · 2026年"),
+        ("地区生产总值", "增长", "<b>地区生产总值</b> 增长 85万人 · 2026年"),
+    ],
+)
+def test_a_targets_line_does_not_say_the_names_verb_twice(indicator, change, shown) -> None:
+    """/targets showed 新增城镇就业 新增 10万人以上 after the digest stopped doing so."""
+    unit = "部" if indicator == "既有住宅加装电梯" else "万人"
+    value = 6000 if unit == "部" else 85
+    record = target_record(
+        indicator,
+        change=change,
+        value=value,
+        value_text=str(value),
+        unit=unit,
+        qualifier="",
+        year="2026",
+    )
+    assert shown in target_line(record, show_kind=False, show_region=False)
 
 
 def subscription(last: datetime | None) -> Subscription:

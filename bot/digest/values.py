@@ -47,11 +47,15 @@ def signed_change(change: str, value: str) -> tuple[str, str]:
     return change, value
 
 
-def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE, sep: str = "") -> str:
+def change_and_value(
+    record: TargetRecord, lang: str = DEFAULT_LANGUAGE, sep: str = "", *, named: bool = False
+) -> str:
     """The change verb and the figure together, ``sep`` between them (``增长7%左右``,
     ``下降0.9%``); for a comparison without a number its wording, which holds the verb
     (``增长快于城镇居民``). In English the two in English words when they can be said
-    (:func:`bot.digest.english.record_figure`: ``growth of about 5.5%``), else as written."""
+    (:func:`bot.digest.english.record_figure`: ``growth of about 5.5%``), else as written.
+    ``named``: the line shows the indicator's name just before, so a verb the name already
+    says is not said again (新增城镇就业 10万人以上, not 新增城镇就业 新增 10万人以上)."""
     if lang == "en":
         said = record_figure(record)
         if said:
@@ -59,6 +63,8 @@ def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE, sep: st
     if record.value is None and not record.masked:
         return format_value(record, lang)
     change, value = signed_change(clean(record.change), format_value(record, lang))
+    if named and change and value and change in clean(record.indicator):
+        change = ""
     return sep.join(p for p in (change, value) if p)
 
 

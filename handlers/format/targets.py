@@ -40,8 +40,8 @@ def _kind(record: TargetRecord, lang: str) -> str:
     return tr(lang, "digest.kind", kind=kind_label(record.kind, lang))
 
 
-def _figure(record: TargetRecord, lang: str) -> str:
-    return change_and_value(record, lang, sep=" ")
+def _figure(record: TargetRecord, lang: str, *, named: bool = False) -> str:
+    return change_and_value(record, lang, sep=" ", named=named)
 
 
 def target_line(
@@ -56,7 +56,7 @@ def target_line(
     if show_kind:
         parts.append(_kind(record, lang))
     parts.append(f"<b>{escape(said_indicator(one_line(record.indicator), lang))}</b>")
-    figure = _figure(record, lang)
+    figure = _figure(record, lang, named=True)  # the name is just before it
     if figure:
         parts.append(" " + escape(figure))
     meta = [_year(record.year, lang)]
