@@ -68,6 +68,7 @@ from bot.digest.values import (
     format_year,
     short_title,
     signed_change,
+    unsaid_change,
 )
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
@@ -462,10 +463,8 @@ def compose_digest(
         said = record_figure(record) if lang == "en" else None
         if said:  # in English words (english-trial18): growth of about 5.5%
             change, value = "", said
-        elif change and value and change in indicator:
-            # the name says the act already: 新增城镇就业 新增 85万人, 既有住宅加装电梯 加装
-            # 6000部, …占全市比重 占 40%以上 read twice on a phone (user-trial17)
-            change = ""
+        else:
+            change = unsaid_change(change, value, indicator)
         entry = DigestEntry(
             indicator=indicator,
             group=group,
