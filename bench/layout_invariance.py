@@ -118,17 +118,32 @@ def pdf_wrapped(text: str, rng: random.Random) -> str:
     """A PDF's text layer: each paragraph indented by two full-width spaces and cut at a
     width of 30–45 characters; table rows kept as rows, cells apart by spaces."""
     width = rng.randint(30, 45)
-    out: list[str] = []
+    return "\n".join(_set_lines(text, rng, width, _wrap_lines, "\u3000\u3000")) + "\n"
+
+
+def _set_lines(
+    text: str,
+    rng: random.Random,
+    width: int,
+    wrap: Callable[[str, int, str], list[str]],
+    indent: str,
+    *,
+    headings: bool = True,
+) -> list[str]:
+    """The lines a PDF's text layer sets: each paragraph cut by ``wrap`` at ``width`` after
+    ``indent``; table rows kept as rows, cells apart by spaces; a markdown heading, and with
+    ``headings`` a numbered heading that fits the width, a line of its own."""
+    lines: list[str] = []
     for line in _paragraphs(text):
         if not line.strip():
             continue
         if _is_row(line):
-            out.append(_row_with_spaces(line, rng))
-        elif line.startswith("#") or (_HEADING_RE.match(line) and len(line) <= width):
-            out.append(line)  # a heading is a line of its own (a markdown one too)
+            lines.append(_row_with_spaces(line, rng))
+        elif line.startswith("#") or (headings and _HEADING_RE.match(line) and len(line) <= width):
+            lines.append(line)
         else:
-            out.extend(_wrap_lines(line, width, "\u3000\u3000"))
-    return "\n".join(out) + "\n"
+            lines.extend(wrap(line, width, indent))
+    return lines
 
 
 def _wrap_display(line: str, width: int, indent: str) -> list[str]:
@@ -152,16 +167,7 @@ def _wrap_display(line: str, width: int, indent: str) -> list[str]:
 def pdf_ragged(text: str, rng: random.Random) -> str:
     """:func:`pdf_pages`, its lines cut by printed width (:func:`_wrap_display`)."""
     width = rng.randint(30, 45)
-    lines: list[str] = []
-    for line in _paragraphs(text):
-        if not line.strip():
-            continue
-        if _is_row(line):
-            lines.append(_row_with_spaces(line, rng))
-        elif line.startswith("#") or (_HEADING_RE.match(line) and len(line) <= width):
-            lines.append(line)
-        else:
-            lines.extend(_wrap_display(line, width, "\u3000\u3000"))
+    lines = _set_lines(text, rng, width, _wrap_display, "\u3000\u3000")
     header = _title(text) if rng.random() < 0.7 else None
     return "\n".join(_pages(lines, rng, header)) + "\n"
 
@@ -177,16 +183,7 @@ def pdf_plain(text: str, rng: random.Random) -> str:
     """A PDF's text layer cut at 30–45 characters without indentation, a blank line
     between pages and the page number alone."""
     width = rng.randint(30, 45)
-    lines: list[str] = []
-    for line in _paragraphs(text):
-        if not line.strip():
-            continue
-        if _is_row(line):
-            lines.append(_row_with_spaces(line, rng))
-        elif line.startswith("#"):
-            lines.append(line)
-        else:
-            lines.extend(_wrap_lines(line, width, ""))
+    lines = _set_lines(text, rng, width, _wrap_lines, "", headings=False)
     out: list[str] = []
     for k, line in enumerate(lines, 1):
         out.append(line)
