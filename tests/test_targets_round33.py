@@ -35,3 +35,34 @@ def test_a_rank_placed_in_a_scope_with_zai_is_named_by_its_subject_and_scope(ext
         21: "地区生产总值全国排名",
         8: "民营经济综合实力中西部排名",
     }
+
+
+# --- other places' figures a speech quotes beside its own --------------------------------
+
+
+def test_the_figures_of_other_places_set_beside_ours_are_not_the_texts(extract):
+    text = (
+        "在全省经济工作会议上的讲话\n河南省人民政府\n\n一、去年工作回顾\n\n"
+        "全省生产总值增长4.6%；周边的湖北增长6%、山东增长6.1%，江苏一个省的经济总量就超过"
+        "12万亿元，我们的差距还不小。\n"
+        "浙江民营经济增加值占比已经达到67%，广东的民营企业超过700万户，是我们的近10倍。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text, "province_henan_2031_speech.txt")}
+    assert got == {("地区生产总值", 4.6)}
+
+
+def test_a_place_that_acts_for_the_region_stays_the_regions_figure(extract):
+    text = (
+        "2031年四川省政府工作报告\n\n一、2030年工作回顾\n\n"
+        "东西部协作深入推进，浙江省投入财政帮扶资金33.9亿元、实施帮扶项目781个。\n"
+    )
+    got = {r.value for r in extract(text, "province_sichuan_2031_gwr.txt")}
+    assert {33.9, 781} <= got
+
+
+def test_a_city_the_region_is_only_half_of_is_a_ratio_not_a_figure(extract):
+    text = _REVIEW.replace("某市", "宝鸡市") + (
+        "全市生产总值达到2300亿元。与先进城市相比，我们的经济总量只有西安的三分之一。\n"
+    )
+    got = {r.value for r in extract(text, "city_baoji_2031_gwr.txt")}
+    assert got == {2300}
