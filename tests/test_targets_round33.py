@@ -66,3 +66,26 @@ def test_a_city_the_region_is_only_half_of_is_a_ratio_not_a_figure(extract):
     )
     got = {r.value for r in extract(text, "city_baoji_2031_gwr.txt")}
     assert got == {2300}
+
+
+# --- the poor counted after the bare act (累计脱贫2.86万户9.71万人, 全年减贫1.2万人) -------
+
+
+def test_the_poor_counted_after_the_bare_act_are_named_as_the_poor(extract):
+    text = _REVIEW + (
+        "脱贫攻坚取得决定性成就，累计脱贫3.12万户10.6万人。全年减贫1.4万人，18个贫困村脱贫出列。\n"
+    )
+    got = {(r.value, r.unit): r.indicator for r in extract(text, _NAME)}
+    assert got[(3.12, "万户")] == "贫困户"
+    assert got[(10.6, "万人")] == "农村贫困人口"
+    assert got[(1.4, "万人")] == "农村贫困人口"
+    assert got[(18, "个")] == "贫困村"
+
+
+# --- a fund paid by 自治区财政 is named without its payer ----------------------------------
+
+
+def test_a_fund_the_autonomous_regions_budget_pays_is_named_without_its_payer(extract):
+    text = "某自治区2031年政府工作报告\n\n二、2031年重点工作\n\n自治区财政安排科技创新专项资金15亿元。\n"
+    got = {r.value: r.indicator for r in extract(text, "province_mou_2031_gwr.txt")}
+    assert got[15] == "科技创新专项资金"
