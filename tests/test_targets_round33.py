@@ -89,3 +89,12 @@ def test_a_fund_the_autonomous_regions_budget_pays_is_named_without_its_payer(ex
     text = "某自治区2031年政府工作报告\n\n二、2031年重点工作\n\n自治区财政安排科技创新专项资金15亿元。\n"
     got = {r.value: r.indicator for r in extract(text, "province_mou_2031_gwr.txt")}
     assert got[15] == "科技创新专项资金"
+
+
+# --- a statistic's 总量 ranked is the statistic's rank ------------------------------------
+
+
+def test_a_statistics_total_ranked_is_the_statistics_rank(extract):
+    text = _REVIEW + "全市实现地区生产总值2300亿元，地区生产总值总量居全省第3位。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME) if r.unit == "位"}
+    assert got == {3: "地区生产总值全省排名"}

@@ -270,6 +270,12 @@ class _CompareForms:
         growth = re.search(r"(?:增速|增幅)$", subject)
         base = subject[: growth.start()] if growth else subject
         canonical = self.table.canonical(base)
+        if canonical is None and not growth and base.endswith("总量"):
+            # 地区生产总值总量居全市第2位, (地区生产总值…，)总量继续位居…: a statistic's 总量 is
+            # its level, as the figures' pass says (totals)
+            stem = self.table.canonical(base[:-2])
+            if stem is not None and name_class(stem) != "rank":
+                return stem
         if canonical is None or name_class(canonical) == "rank":
             return subject
         if base in ("经济增长", "经济增速") and scope.startswith("全"):
