@@ -98,3 +98,16 @@ def test_a_statistics_total_ranked_is_the_statistics_rank(extract):
     text = _REVIEW + "全市实现地区生产总值2300亿元，地区生产总值总量居全省第3位。\n"
     got = {r.value: r.indicator for r in extract(text, _NAME) if r.unit == "位"}
     assert got == {3: "地区生产总值全省排名"}
+
+
+# --- projects newly signed are 签约项目 ----------------------------------------------------
+
+
+def test_projects_newly_signed_are_the_signed_projects(extract):
+    text = _REVIEW + (
+        "全年新签约项目96个，协议总投资512亿元。去年，全市招商引资新签约项目300个，总投资1200亿元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[96] == got[300] == "签约项目"
+    assert got[512] == "签约项目协议总投资"
+    assert got[1200] == "签约项目总投资"
