@@ -86,7 +86,10 @@ def test_the_poor_counted_after_the_bare_act_are_named_as_the_poor(extract):
 
 
 def test_a_fund_the_autonomous_regions_budget_pays_is_named_without_its_payer(extract):
-    text = "某自治区2031年政府工作报告\n\n二、2031年重点工作\n\n自治区财政安排科技创新专项资金15亿元。\n"
+    text = (
+        "某自治区2031年政府工作报告\n\n二、2031年重点工作\n\n"
+        "自治区财政安排科技创新专项资金15亿元。\n"
+    )
     got = {r.value: r.indicator for r in extract(text, "province_mou_2031_gwr.txt")}
     assert got[15] == "科技创新专项资金"
 
@@ -111,3 +114,26 @@ def test_projects_newly_signed_are_the_signed_projects(extract):
     assert got[96] == got[300] == "签约项目"
     assert got[512] == "签约项目协议总投资"
     assert got[1200] == "签约项目总投资"
+
+
+# --- a yearly average under a plan's name or the years ahead is over their years ----------
+
+
+def test_a_yearly_average_of_the_plan_named_is_over_the_plans_years(extract):
+    text = (
+        "2030年某县人民政府工作报告\n\n二、2030年工作安排\n\n"
+        "确保“十五五”规划主要指标全面完成，地区生产总值年均增长6.8%以上。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "county_mou_2030_gwr.txt")}
+    assert got[6.8] == "2026-2030"
+
+
+def test_a_yearly_average_to_a_goal_year_the_years_ahead_end_in_is_over_them(extract):
+    text = (
+        "2028年某市人民政府工作报告\n\n二、今后五年的目标和2028年工作安排\n\n"
+        "今后五年，全市发展的总体要求是……。主要目标是：到2032年，全市生产总值突破4000亿元，"
+        "年均增长6%左右。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "city_mou_2028_gwr.txt")}
+    assert got[4000] == "2032"
+    assert got[6] == "2028-2032"

@@ -676,6 +676,19 @@ class _Walker:
             if end > upto or end <= dot_start - 1:
                 continue
             span = normalize_year(
+                value.removesuffix("末"),  # “十三五”规划…年均增长: the plan's years, not its end
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        for end, value in reversed(periods):
+            # 今后五年，…。主要目标是：到2022年，…年均增长8%: the years ahead the paragraph
+            # opened on, when they end in the goal's year (a 。-sentence before this one)
+            if end > dot_start or not _YEARS_AHEAD_RE.fullmatch(value):
+                continue
+            span = normalize_year(
                 value,
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
