@@ -676,6 +676,19 @@ class _Walker:
             if end > upto or end <= dot_start - 1:
                 continue
             span = normalize_year(
+                value.removesuffix("末"),  # “十三五”规划…年均增长: the plan's years, not its end
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        for end, value in reversed(periods):
+            # 今后五年，…。主要目标是：到2022年，…年均增长8%: the years ahead the paragraph
+            # opened on, when they end in the goal's year (a 。-sentence before this one)
+            if end > dot_start or not _YEARS_AHEAD_RE.fullmatch(value):
+                continue
+            span = normalize_year(
                 value,
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
@@ -861,6 +874,35 @@ class _Walker:
         if not part or said != sentence or not _GOES_ON_RE.match(clause.lstrip("，, ")):
             return ""
         return part if indicator == name or indicator.startswith(part) else ""
+
+    def _of_another_place(self, sentence: str, fig: Figure) -> bool:
+        """Whether a figure is said of another place a text quotes for comparison: its
+        clause opens on a place that is neither the document's region, a part of it nor a
+        region holding it (周边的四川增长6%, 宜昌去年…完成投资超过2600亿元, 广东的民营企业超过
+        700万户 in a speech of 陕西, 襄阳 or 广西). The nation and the region's own places
+        (全国…, 武汉地区生产总值 in a 湖北 text) stay the text's figures."""
+        ratio = _RATIO_OF_PLACES_RE.search(sentence, max(0, fig.start - 12), fig.start)
+        if ratio and (ratio["who"] == "我们" or self._peer_place(ratio["who"])):
+            return True  # 是我们的近10倍, 只有西安的三分之一: one place's size over another's
+        if not self.region or self.region == NATIONAL or not _SET_BESIDE_US_RE.search(sentence):
+            return False
+        mark = _LAST_CLAUSE_MARK_RE.match(sentence, max(0, fig.start - 40), fig.start)
+        clause = sentence[mark.end() if mark else max(0, fig.start - 40) : fig.start]
+        text = _OTHER_PLACE_LEAD_RE.sub("", clause)
+        if not self.gazetteer.may_name_within(text, 1):
+            return False
+        m = next(iter(self.gazetteer.mentions(text[:12])), None)
+        if m is None or m.start > 0 or m.place.level == "county":
+            return False  # a county's name is often a common word (新建县域…, 港口)
+        return self._peer_place(m.place.short)
+
+    def _peer_place(self, place: str) -> bool:
+        """Whether ``place`` is a place the document's region neither is, holds nor lies in."""
+        if not self.region or self.region == NATIONAL or not self.gazetteer.lookup(place):
+            return False
+        return not (
+            self.gazetteer.covers(self.region, place) or self.gazetteer.covers(place, self.region)
+        )
 
     def _inside(self, place: Place) -> bool:
         """Whether ``place`` is a part of the document's region, not the region itself."""
@@ -1074,7 +1116,9 @@ class _Walker:
             figures = [
                 f
                 for f in find_figures(sentence)
-                if not _excluded(sentence, f) and not _names_no_figure(sentence, f)
+                if not _excluded(sentence, f)
+                and not _names_no_figure(sentence, f)
+                and not self._of_another_place(sentence, f)
             ]
             figures = _without_standards_of_a_share(sentence, figures)
             if figures:
@@ -1574,6 +1618,16 @@ def _compared_change(before: str) -> str:
 _GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)")
 # the suffixes a place name may carry in running text (武汉市经济总量)
 _PLACE_SUFFIXES = "市区县州"
+# the words a quoted place's clause may open with (周边的四川…, 像浙江…, 而宜昌…)
+_OTHER_PLACE_LEAD_RE = re.compile(r"^(?:周边的|周边|邻近的|相邻的|比如|例如|像|如|而|同期)")
+# a sentence that sets another place beside the speaker's own (我们…, 差距, 相比): what
+# another place did is quoted there, not told as this text's figure (浙江省投入帮扶资金…
+# in a 四川 report is a figure of 四川's)
+# the size of one place over another's (是我们的近10倍, 只有西安的三分之一)
+_RATIO_OF_PLACES_RE = re.compile(
+    r"(?:是|只有|仅有|仅为|只相当于|相当于|不到)(?P<who>我们|[\u4e00-\u9fff]{2,3})的(?:近|约|将近)?$"
+)
+_SET_BESIDE_US_RE = re.compile(r"我们|差距|相比|比较|对标|先进地区|先进省份|先进城市|兄弟")
 # the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
 _LIST_COUNT_RE = re.compile(r"^[两二三四五六七八九十]个(?=[\u4e00-\u9fff]{2})")
 # a verb of building or adding right after a part place, before the thing: 宁安市新建高中

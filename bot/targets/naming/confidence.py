@@ -36,7 +36,7 @@ from bot.targets.numbers import Figure
 # Confidence of a name found by the fallback (the words around a figure, no rule).
 LOW = 0.35
 _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
-_RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|跃升至|上升至|提升至|升至|居"
+_RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|跃升至|上升至|提升至|升至|前移至|前移到|居"
 _POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
 _RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
 _THRESHOLD_IN_NAME_RE = re.compile(

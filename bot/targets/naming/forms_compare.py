@@ -30,7 +30,13 @@ _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体
 # an adverb of steadiness before the verb goes with it (总量继续稳居…, 仍位居…)
 _RANK_CLEAN_RE = re.compile(
     r"(?:继续|持续|始终|仍然|依然|仍)?"
-    r"(位居|跃居|位列|排名|排在|稳居|保持|居于|跃升至|上升至|提升至|升至|居|列|排)$"
+    r"(位居|跃居|位列|排名|排在|稳居|保持|居于|跃升至|上升至|提升至|升至|前移至|前移到|居|列|排)$"
+)
+# the scope a rank is placed in said with 在 (在全国只排, 在全省的位次由第九位前移至, 在西部排)
+_RANK_PLACED_IN_RE = re.compile(
+    rf"在(?P<scope>{_RANK_SCOPES})(?:的)?(?:位次|排名|排位)?(?:由第[^，。；第]{{1,4}}位)?"
+    r"(?:只|仅|才|还|也|继续|仍|已)?"
+    rf"(?:{_RANK_VERBS}|排在|排名|排|前移至|前移到)?$"
 )
 # what a rank can be of, alone: a measure of something named before it
 _BARE_RANKED_RE = re.compile(
@@ -135,6 +141,11 @@ class _CompareForms:
             said_before = bool(scope) and text.endswith(scope)
             if said_before:
                 text = text[: -len(scope)]
+            placed = _RANK_PLACED_IN_RE.search(text)
+            if placed and not said_before:
+                # 经济总量在全国只排第14位, 总量在全省的位次由第九位前移至第六位, 在西部排第5位:
+                # the scope said with 在 before the rank (and its 位次, its verb) is the rank's
+                text, scope, said_before = text[: placed.start()], placed["scope"], True
             text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
             own = re.sub(r"[从由]全(?:国|省|市|区|县|球)第[^，。；]*", "", text)
             if scope and scope in own and not own.endswith(scope) and not said_before:
@@ -259,6 +270,12 @@ class _CompareForms:
         growth = re.search(r"(?:增速|增幅)$", subject)
         base = subject[: growth.start()] if growth else subject
         canonical = self.table.canonical(base)
+        if canonical is None and not growth and base.endswith("总量"):
+            # 地区生产总值总量居全市第2位, (地区生产总值…，)总量继续位居…: a statistic's 总量 is
+            # its level, as the figures' pass says (totals)
+            stem = self.table.canonical(base[:-2])
+            if stem is not None and name_class(stem) != "rank":
+                return stem
         if canonical is None or name_class(canonical) == "rank":
             return subject
         if base in ("经济增长", "经济增速") and scope.startswith("全"):

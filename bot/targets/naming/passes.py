@@ -81,6 +81,7 @@ from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.plan_targets import plan_target_of_the_result
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.ports import throughput_of_the_port
+from bot.targets.naming.poverty import poor_counted_by_the_act
 from bot.targets.naming.programme_tiers import tier_with_its_programme
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
@@ -100,6 +101,7 @@ from bot.targets.naming.sentence import Named
 from bot.targets.naming.served import served_by_the_act
 from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
+from bot.targets.naming.signed import signed_projects
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.supported import supported_set
@@ -284,6 +286,8 @@ PASSES: tuple[Pass, ...] = (
     _text(traffic_of_the_mode),  # transport_modes: 公路完成货运量… -> 公路货运量
     _traffic_after_the_mode,  # transport_modes: …；货物周转量 after 公路…'s part
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
+    _text(poor_counted_by_the_act),  # poverty: 累计脱贫2.86万户9.71万人 -> 贫困户, 农村贫困人口
+    _text(signed_projects),  # signed: 新签约项目86个 -> 签约项目
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(plenums_of_the_committee),  # events: 党中央召开七次全会 -> 中央全会
     _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金

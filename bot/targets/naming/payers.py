@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 _PAID_RE = re.compile(
-    r"^(?:(?:中央|省级|省|市级|市|县级|县|区级|区|各级)?财政|省级|市级|县级|区级)"
+    r"^(?:(?:中央|自治区|省级|省|市级|市|州|县级|县|区级|区|各级)?财政|省级|市级|县级|区级)"
     # (a level alone pays too, 省级安排…资金; 将再安排, 每年安排: when, not what)
     r"(?:将)?(?:再)?(?:每年|年均|累计|共|再)?"
     # (统筹安排: one act of paying, the 安排 no part of the fund)

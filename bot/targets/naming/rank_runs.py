@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 _SCOPES = "全国|全省|全市|全区|全州|全县|中西部|西部|东部|中部|东北|内地|全球|世界"
-_VERBS = "保持|稳居|位居|跃居|居于|位列|跃升至|上升至|提升至|升至|居|列"
+_VERBS = "保持|稳居|位居|跃居|居于|位列|跃升至|上升至|提升至|升至|前移至|前移到|居|列"
 # the text between the figure before and the rank: a separator, a verb, a scope, 第
 _ALONE_RE = re.compile(rf"[，、,](?:{_VERBS})?(?P<scope>{_SCOPES})第")
 _RANK_TAIL_RE = re.compile(rf"(?:{_SCOPES})?排名$")

@@ -38,7 +38,7 @@ _RANK_MORE_RE = re.compile(
 _RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
 _RANK_BASELINE_RE = re.compile(r"[从由](?:(?:19|20)\d\d年(?:底|末)?的?)?[^，。；第]{0,6}$")
 _RANK_MOVE_RE = re.compile(
-    r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
+    r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至|前移至|前移到|上升到)"
 )
 _MULTIPLE_RE = re.compile(r"翻了?一番|翻了?两番|翻番|倍增")
 # 倍增计划, “…倍增”行动: a programme's name, not a figure
