@@ -3,7 +3,8 @@
 Pure composition, no Telegram code and no I/O:
 
 - :mod:`bot.digest.filters`: :class:`DigestFilter`, :func:`parse_filter`,
-  :func:`describe`, :func:`matches` (the user's filter string and record matching);
+  :func:`describe`, :func:`matches` (the user's filter string and record matching:
+  written in :mod:`~bot.digest.filter_syntax`, applied in :mod:`~bot.digest.filter_matching`);
 - :mod:`bot.digest.compose`: :func:`compose_digest` builds a :class:`Digest`;
 - :mod:`bot.digest.values`: how a figure, year and source are written;
 - :mod:`bot.digest.render`: :func:`render_html` (Telegram messages) and
