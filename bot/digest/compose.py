@@ -97,6 +97,10 @@ MAX_SOURCES_NAMED = 3
 # 2025, the 2026 provincial ones of 四川, 安徽, 贵州, 宁夏, 海南 and 云南): they lead their
 # group in a digest, in this order, ahead of the table's order, where 促消费活动 came before
 # 居民消费价格 and 新增就业 before 城镇调查失业率 (user-trial17).
+# Not one list with bot.library.digests.FIRST_LEAD_FAMILIES (a first digest's 📌 line)
+# cut from its head: that line says 城镇调查失业率 before 新增城镇就业, as the reports
+# state them, and these lines (ranked within their group only) 新增城镇就业 first; one
+# order would change either the 📌 line or the 就业 group of every digest holding both.
 HEADLINE_FAMILIES: tuple[str, ...] = (
     "生产总值",
     "赤字率",
