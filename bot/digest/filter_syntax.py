@@ -106,6 +106,10 @@ _KEY_RE = re.compile(r"([A-Za-z_]+|[\u4e00-\u9fff]+)[:：]")
 _LIST_SPLIT = re.compile(r"[,，、]+")
 
 
+# A filter's fields that hold terms as typed, in the order a description says them.
+TERM_FIELDS = ("keywords", "required", "excluded", "indicators", "regions", "docs", "years")
+
+
 class FilterError(CodedError):
     """A filter string that cannot be parsed; the message is meant for the user,
     ``code`` (``filter.…``) and ``params`` for interfaces that translate."""
@@ -133,7 +137,7 @@ class DigestFilter:
     value: ValueCondition | None = None
 
     def __post_init__(self) -> None:
-        for name in ("keywords", "required", "excluded", "indicators", "regions", "docs", "years"):
+        for name in TERM_FIELDS:
             value = getattr(self, name)
             if isinstance(value, str):
                 value = (value,)
@@ -464,20 +468,10 @@ def describe(f: DigestFilter, lang: str = DEFAULT_LANGUAGE) -> str:
     """
     sep = tr(lang, "common.list_sep")
     parts: list[str] = []
-    if f.keywords:
-        parts.append(tr(lang, "digest.filter.keywords", terms=sep.join(f.keywords)))
-    if f.required:
-        parts.append(tr(lang, "digest.filter.required", terms=sep.join(f.required)))
-    if f.excluded:
-        parts.append(tr(lang, "digest.filter.excluded", terms=sep.join(f.excluded)))
-    if f.indicators:
-        parts.append(tr(lang, "digest.filter.indicators", terms=sep.join(f.indicators)))
-    if f.regions:
-        parts.append(tr(lang, "digest.filter.regions", terms=sep.join(f.regions)))
-    if f.docs:
-        parts.append(tr(lang, "digest.filter.docs", terms=sep.join(f.docs)))
-    if f.years:
-        parts.append(tr(lang, "digest.filter.years", terms=sep.join(f.years)))
+    for name in TERM_FIELDS:  # each said by the catalogue key of its name
+        terms = getattr(f, name)
+        if terms:
+            parts.append(tr(lang, f"digest.filter.{name}", terms=sep.join(terms)))
     if f.kinds == KINDS:
         parts.append(tr(lang, "digest.filter.kinds_all"))
     elif f.kinds != ("target",):
