@@ -42,7 +42,7 @@ def test_every_magnitude_is_its_kept_one_times_its_multiplier():
 
 
 def test_the_english_figure_reads_the_kept_magnitudes_by_their_sizes():
-    assert _MAGNITUDE == {mag: Decimal(MAGNITUDE_SIZES[mag]) for mag in KEPT_MAGNITUDES}
+    assert {mag: Decimal(MAGNITUDE_SIZES[mag]) for mag in KEPT_MAGNITUDES} == _MAGNITUDE
     assert _MAGNITUDE["万亿"] == Decimal(10) ** 12
     assert _NUMBER_RE.fullmatch("4.4万亿")["mag"] == "万亿"
 
