@@ -30,6 +30,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from bot.corpus.gazetteer import latin_names
 from bot.targets.indicators import IndicatorTable, default_table
+from bot.targets.numbers.units import KEPT_MAGNITUDES, MAGNITUDE_SIZES
 from bot.targets.records import TargetRecord
 from bot.text.english import english_names
 
@@ -134,8 +135,11 @@ def place_name(region: str) -> str:
 
 
 # -- figures -------------------------------------------------------------------------------------
-_MAGNITUDE = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
-_NUMBER_RE = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<mag>万亿|亿|万)?")
+# The magnitudes a record's unit keeps, by size (the one table's, bot.targets.numbers.units);
+# any other in front of a unit (a table's 千万元) is no unit said here, and the figure is
+# shown as written rather than misread as yuan
+_MAGNITUDE = {mag: Decimal(MAGNITUDE_SIZES[mag]) for mag in KEPT_MAGNITUDES}
+_NUMBER_RE = re.compile(rf"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<mag>{'|'.join(KEPT_MAGNITUDES)})?")
 _RANGE_RE = re.compile(r"\s*[—–~～-]\s*|\s*至\s*")
 # Units after their magnitude, in English (a count's measure word says nothing in English:
 # 个, 家, 项 … are left out, the number alone is the count)

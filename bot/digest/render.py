@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 
-from bot.digest.compose import Digest, DigestLine
+from bot.digest.structure import Digest, DigestLine
 from bot.text.html_lines import TELEGRAM_LIMIT, cut_html_line, utf16_len
 
 __all__ = ["TELEGRAM_LIMIT", "line_html", "render_html", "render_text", "utf16_len"]

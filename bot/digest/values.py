@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from bot.digest.english import record_figure
 from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.targets.numbers.units import KEPT_MAGNITUDES
 from bot.targets.records import TargetRecord
 
 SHORT_TITLE_CHARS = 16
@@ -26,7 +27,6 @@ _PREFIX_QUALIFIERS = frozenset(
     | {"<", ">", "≤", "≥", "<=", ">="}  # a plan's indicator table: <15000, not 15000<
 )
 _INLINE_QUALIFIERS = frozenset({"多", "余"})
-_MAGNITUDES = ("万亿", "亿", "万")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
 _COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
 _WS = re.compile(r"\s+")
@@ -119,7 +119,7 @@ def _split_unit(value_text: str, unit: str) -> str:
     """The part of ``unit`` not already written in ``value_text`` (``673.9亿`` + ``亿元``)."""
     if value_text.startswith("百分之") and unit == "%":
         return ""
-    for mag in _MAGNITUDES:
+    for mag in KEPT_MAGNITUDES:
         if value_text.endswith(mag) and unit.startswith(mag):
             return unit[len(mag) :]
     return unit

@@ -18,7 +18,7 @@ from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.ingesting import IngestReport
 from bot.library.refresh import IndexUpdate
-from bot.library.targets import DocTarget, IndicatorLookup, TargetLookup, of_kinds
+from bot.library.target_lookups import DocTarget, IndicatorLookup, TargetLookup, of_kinds
 from bot.library.uploads import FIRST_TARGETS, UploadResult, UploadStatus
 
 __all__ = [

@@ -27,7 +27,10 @@ MAX_LEADS = 3
 # What a first digest's 📌 lines say of the newest work reports: the targets every
 # work report's 主要预期目标 paragraph states (the 2015/2021/2025 national and the 2026
 # provincial reports of 四川, 安徽, 贵州, 宁夏, 海南, 云南), families of
-# ``config/indicators.toml``, in the order a report gives them.
+# ``config/indicators.toml``, in the order a report gives them. A list apart from
+# :data:`bot.digest.compose.HEADLINE_FAMILIES` (the order of a digest's lines within a
+# group), not its head: this line says 城镇调查失业率 before 新增城镇就业, those lines the
+# other way round, and one order would change one of them in every digest with both.
 FIRST_LEAD_FAMILIES: tuple[str, ...] = (
     "生产总值",
     "居民消费价格",

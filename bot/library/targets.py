@@ -1,10 +1,13 @@
-"""Key targets of the library: records by document, indicator, kind and region."""
+"""Key targets of the library: records by document, indicator, kind and region.
+
+What a look-up returns is :mod:`bot.library.target_lookups`' (importable from here), which
+records are about the places asked :mod:`bot.library.target_places`'."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from rapidfuzz import process
@@ -13,7 +16,6 @@ from bot.analytics.linking import in_year
 from bot.corpus.gazetteer import (
     NATIONAL,
     PLACES_LIKE_SHOWN,
-    Gazetteer,
     ambiguous_region,
     default_gazetteer,
     places_sounding_like,
@@ -22,11 +24,17 @@ from bot.corpus.gazetteer import (
 from bot.corpus.regions import (
     AmbiguousPlace,
     filter_regions,
-    place_in_region,
     region_key,
-    regions_beside,
 )
-from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
+from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter
+from bot.library.target_lookups import DocTarget, IndicatorLookup, TargetLookup, of_kinds
+from bot.library.target_places import (
+    in_any_compared,
+    in_any_named,
+    its_own,
+    named_places,
+    region_check,
+)
 from bot.models import (
     DocumentInfo,
 )
@@ -34,7 +42,6 @@ from bot.search.index import CompiledIndex
 from bot.search.pinyin_words import may_hold_pinyin
 from bot.targets.conditions import ValueCondition
 from bot.targets.indicators import IndicatorTable
-from bot.targets.record_cache import HeldRecords
 from bot.targets.records import KINDS, TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.english import with_chinese_terms
@@ -53,160 +60,6 @@ def _asked_once(check: Callable[[str], bool]) -> Callable[[str], bool]:
         return answer
 
     return once
-
-
-def _places(region: str | None) -> list[str]:
-    """The places ``region`` names: one, or several written apart (``山东 广东``,
-    ``山东、广东``: ``/compare GDP 山东 广东`` asks for both, not for a place of that name);
-    English and pinyin names as the Chinese ones, a name two places share told apart by
-    its province (Jiangsu Suzhou: 苏州) or refused with its candidates
-    (:class:`~bot.corpus.regions.AmbiguousPlace`), as every region filter reads them."""
-    if not region or not region.strip():
-        return []
-    if any(c.isascii() and c.isalpha() for c in region):
-        return filter_regions(region)
-    return re.split(r"[\s、，,；;]+", region.strip())
-
-
-def _in_any(
-    places: Sequence[str], gazetteer: Gazetteer
-) -> Callable[[TargetRecord, DocumentInfo], bool]:
-    """Whether a record (of a document) is about one of ``places`` or a place inside one
-    (:func:`bot.digest.filters.record_in_region`)."""
-    return lambda record, info: any(record_in_region(p, record, info, gazetteer) for p in places)
-
-
-def _in_any_named(
-    places: Sequence[str], gazetteer: Gazetteer
-) -> Callable[[TargetRecord, DocumentInfo], bool]:
-    """:func:`_in_any` for places named side by side (``/compare GDP 四川 蓬溪县``): a
-    region named beside a place inside it means that region's own figures, not every
-    place of its tree (the province and the county asked, not the province's thirteen
-    other places); a region named alone keeps the places inside it."""
-    beside = regions_beside(places, gazetteer)
-    if not beside:
-        return _in_any(places, gazetteer)
-
-    def about(record: TargetRecord, info: DocumentInfo) -> bool:
-        for p in places:
-            if not record_in_region(p, record, info, gazetteer):
-                continue
-            if p not in beside or _its_own(p, record, info, gazetteer):
-                return True
-        return False
-
-    return about
-
-
-def _in_any_compared(
-    places: Sequence[str], gazetteer: Gazetteer, docs: Sequence[DocumentInfo]
-) -> Callable[[TargetRecord, DocumentInfo], bool]:
-    """:func:`_in_any_named` for a lookup: several places named side by side, none inside
-    another (``/compare GDP 四川 云南 贵州``), are compared as peers, each by its own
-    figures, not by its cities' and zones' (a reader comparing provinces asks for the
-    provinces), where the library holds a document of that place's own; a place without
-    one keeps the places inside it, the only figures there are about it."""
-    if len(places) < 2 or regions_beside(places, gazetteer):
-        return _in_any_named(places, gazetteer)
-    owned = {p for p in places if any(_same_place(p, info.region, gazetteer) for info in docs)}
-    if not owned:
-        return _in_any(places, gazetteer)
-
-    def about(record: TargetRecord, info: DocumentInfo) -> bool:
-        return any(
-            record_in_region(p, record, info, gazetteer)
-            and (p not in owned or _its_own(p, record, info, gazetteer))
-            for p in places
-        )
-
-    return about
-
-
-def _same_place(place: str, region: str | None, gazetteer: Gazetteer) -> bool:
-    return bool(region) and (
-        place_in_region(region or "", place, (), gazetteer)
-        and place_in_region(place, region or "", (), gazetteer)
-    )
-
-
-def _its_own(place: str, record: TargetRecord, info: DocumentInfo, gazetteer: Gazetteer) -> bool:
-    """Whether a record inside ``place`` is about ``place`` itself, not a place inside it:
-    the record's region (its own, else its document's, as
-    :func:`~bot.corpus.regions.figure_in_region` reads it) holds ``place`` too."""
-    own = region_key(record.region)
-    where = info.region if not own or own == region_key(info.region) else record.region
-    return place_in_region(where or "", place, (), gazetteer)
-
-
-def _region_check(
-    held: HeldRecords,
-    info: DocumentInfo,
-    about: Callable[[TargetRecord, DocumentInfo], bool],
-) -> Callable[[str], bool]:
-    """Whether the records of ``held`` whose region is a given one pass ``about``: asked of
-    the first such record, as every record with that region gets the same answer (the
-    region checks look at the record's region and its document only)."""
-    return lambda region: about(held.records[held.by_region[region][0]], info)
-
-
-@dataclass(frozen=True)
-class DocTarget:
-    """A target record and the id of the document it comes from."""
-
-    doc_id: str
-    record: TargetRecord
-
-
-@dataclass(frozen=True)
-class TargetLookup:
-    """What a user asked for: the records shown and how many were left out.
-
-    ``hidden`` counts the records that matched but are below the confidence bar
-    (``TargetRecord.confident`` false); they are in ``rows`` only when asked for all.
-    ``family`` lists the canonical indicators the indicator asked for stands for
-    (``GDP`` -> 地区生产总值, 国内生产总值); empty for a name the table does not know.
-    """
-
-    rows: list[DocTarget]
-    hidden: int = 0
-    family: tuple[str, ...] = ()
-
-    @property
-    def any(self) -> bool:
-        """Whether any record matched, shown or below the confidence bar."""
-        return bool(self.rows or self.hidden)
-
-
-def of_kinds(found: TargetLookup, kinds: Sequence[str], show_all: bool) -> TargetLookup:
-    """The records of ``found`` (looked up with the unsure ones) of these kinds, the
-    unsure ones left out and counted unless ``show_all``: ``/targets 贵州 kind:target``."""
-    rows = [r for r in found.rows if r.record.kind in kinds]
-    shown = rows if show_all else [r for r in rows if r.record.confident]
-    return TargetLookup(shown, len(rows) - len(shown), found.family)
-
-
-@dataclass(frozen=True)
-class IndicatorLookup:
-    """The records of an indicator a user named, as ``/compare GDP 山东``, ``/targets``
-    and ``briefbot compare`` take it (:meth:`TargetsMixin.lookup_indicator`).
-
-    ``indicator`` is the name the records answer (``GDP`` of ``GDP 山东``); ``region`` the
-    region that narrowed them (given, or named after the indicator), None when none did;
-    ``elsewhere``, when a region or kind left no record, the indicator's records without
-    them (else None): "none about this region" told from "no such indicator".
-    """
-
-    found: TargetLookup
-    indicator: str
-    region: str | None = None
-    elsewhere: TargetLookup | None = None
-    failed: int = 0  # records (shown or not) a value condition left out
-
-    @property
-    def only_elsewhere(self) -> bool:
-        """Whether the indicator has records (sure or not), none passing the region or kind."""
-        other = self.elsewhere
-        return other is not None and other.any
 
 
 def _passes(condition: ValueCondition, record: TargetRecord) -> bool:
@@ -331,7 +184,7 @@ class TargetsMixin:
         # Jiangsu Suzhou: 苏州, the province only told which
         if any(c.isascii() and c.isalpha() for c in text):
             text = region_word(text)
-        places = _places(text)
+        places = named_places(text)
         if not places or self.indicator_table.known_name(text.strip()) is not None:
             return None
         about = {
@@ -399,7 +252,7 @@ class TargetsMixin:
         """``rows`` with the records about ``region`` itself first, the places inside it
         after, each in corpus order: ``/targets 广东`` opens with the province's own
         targets, not a city's news article that the corpus happens to list first."""
-        places = _places(region)
+        places = named_places(region)
         if len(places) != 1:
             return rows
         gazetteer = default_gazetteer()
@@ -407,7 +260,7 @@ class TargetsMixin:
         own = [
             r
             for r in rows
-            if r.doc_id in docs and _its_own(places[0], r.record, docs[r.doc_id], gazetteer)
+            if r.doc_id in docs and its_own(places[0], r.record, docs[r.doc_id], gazetteer)
         ]
         if not own or len(own) == len(rows):
             return rows
@@ -527,11 +380,11 @@ class TargetsMixin:
         matches, not the corpus); ``docs`` limits the documents read."""
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
         wanted = _asked_once(self.indicator_matcher(indicator)) if indicator else None
-        places = _places(region)
-        about = _in_any_compared(places, default_gazetteer(), chosen) if places else None
+        places = named_places(region)
+        about = in_any_compared(places, default_gazetteer(), chosen) if places else None
         for info in chosen:
             held = self.target_store.load_held(info.doc_id)
-            in_region = _region_check(held, info, about) if about else None
+            in_region = region_check(held, info, about) if about else None
             for record in held.select(wanted, in_region):
                 if kind and kind != "all" and record.kind != kind:
                     continue
@@ -586,11 +439,11 @@ class TargetsMixin:
         the filter's regions are passed over by its index (:class:`HeldRecords`). A
         region named beside a place inside it (``region:蓬溪县 region:四川``) gives its own
         records and that place's, as ``/compare`` and ``/targets`` read the two
-        (:func:`_in_any_named`): the province's other cities were no part of it."""
+        (:func:`in_any_named`): the province's other cities were no part of it."""
         table = self.indicator_table
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
-        about = _in_any_named(flt.regions, gazetteer)
+        about = in_any_named(flt.regions, gazetteer)
         passes = FilterMatcher(
             flt, synonyms, table=table, gazetteer=gazetteer, reader=self.as_chinese
         )
@@ -598,7 +451,7 @@ class TargetsMixin:
             held = self.target_store.load_held(info.doc_id)
             # the regions first, once per region of the document's records (the same
             # question the matcher asks of each record, asked again of those left)
-            in_region = _region_check(held, info, about) if flt.regions else None
+            in_region = region_check(held, info, about) if flt.regions else None
             for record in held.select(None, in_region):
                 if passes(record, info):
                     yield DocTarget(info.doc_id, record)

@@ -224,23 +224,41 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "担": "任保当心负子纲",
 }
 
-_MAGNITUDES: dict[str, tuple[float, str]] = {
-    # written magnitude -> (multiplier applied to the value, magnitude kept in the unit)
-    "万亿": (1, "万亿"),
-    "千亿": (1000, "亿"),
-    "百亿": (100, "亿"),
-    "十亿": (10, "亿"),
-    "亿": (1, "亿"),
-    "千万": (1000, "万"),
-    "百万": (100, "万"),
-    "十万": (10, "万"),
-    "万": (1, "万"),
-    "千": (1000, ""),
+# The one table of magnitudes: each as a figure writes it, and its size. The extractor
+# reads every one (:data:`_MAGNITUDES`, :func:`without_magnitude`); a record's unit keeps
+# only those of :data:`KEPT_MAGNITUDES` (3千亿元 is kept as 3000 亿元), the ones an English
+# figure says (bot.digest.english: 4.4万亿元 is 4.4 trillion yuan). Longer before shorter,
+# as the patterns try them (万亿 before 万).
+MAGNITUDE_SIZES: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "千": 10**3,
 }
+# The magnitudes a record's unit keeps, the largest first (a unit is read by its first).
+KEPT_MAGNITUDES: tuple[str, ...] = ("万亿", "亿", "万")
+
+
+def _kept(written: str) -> tuple[int, str]:
+    """A written magnitude as ``(multiplier applied to the value, magnitude kept in the
+    unit)``: 千亿 -> (1000, 亿), 万亿 -> (1, 万亿), 千 -> (1000, "")."""
+    kept = next((k for k in KEPT_MAGNITUDES if written.endswith(k)), "")
+    return MAGNITUDE_SIZES[written] // MAGNITUDE_SIZES.get(kept, 1), kept
+
+
+_MAGNITUDES: dict[str, tuple[float, str]] = {written: _kept(written) for written in MAGNITUDE_SIZES}
 # the units of a rate or a rate's change, as opposed to an amount
 RATE_UNITS = frozenset({"%", "个百分点"})
 # 千 before 瓦, 米, 克, 公顷, 伏安时 starts the unit (500千瓦), it is no magnitude
-_MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!瓦|米|克|公顷|伏安)"
+_MAG_ALT = "|".join(
+    "千(?!瓦|米|克|公顷|伏安)" if written == "千" else written for written in MAGNITUDE_SIZES
+)
 _LEADING_MAGNITUDE_RE = re.compile(f"^(?:{_MAG_ALT})")
 
 
