@@ -1,0 +1,41 @@
+"""Rules found on the round-32 probe set (issue 11, ``tests/data/probes/round32/``):
+provincial and city sector plans (an AI action plan, low-altitude opinions, an NEV plan, a
+TCM plan, a tourism plan, a 若干措施 list). Every sentence here is invented for the test;
+none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_SUPPORT = "某省新材料产业发展行动方案（2025—2027年）\n四、保障措施\n"
+_NAME = "province_mou_2025_new-materials-action-plan.txt"
+
+
+def _by_value(records) -> dict:
+    return {r.value: r for r in records}
+
+
+# --- the party paid, said after 给予, is no part of the award's name ----------------------
+
+
+def test_a_payee_after_the_giving_leaves_the_receivers_award(extract):
+    text = (
+        _SUPPORT + "对首次通过认证的碳纤维复合材料产品，给予生产企业最高600万元奖励；"
+        "对新建并投产的中试基地，给予建设单位800万元补助。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[600].indicator == "碳纤维复合材料产品奖励"
+    assert got[800].indicator == "中试基地补助"
+
+
+# --- receivers chosen for a list or a title are named by it (6.8.25) ----------------------
+
+
+def test_receivers_chosen_for_a_title_are_named_by_the_title(extract):
+    text = (
+        _SUPPORT + "对新获批国家新材料测试评价平台的，给予一次性补助400万元；"
+        "对获评国家新材料生产应用示范平台的企业，给予300万元奖励；"
+        "对新入选国家级工业旅游示范基地的，给予50万元奖励。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[400].indicator == "国家新材料测试评价平台补助"
+    assert got[300].indicator == "国家新材料生产应用示范平台奖励"
+    assert got[50].indicator == "国家级工业旅游示范基地奖励"
