@@ -39,3 +39,18 @@ def test_receivers_chosen_for_a_title_are_named_by_the_title(extract):
     assert got[400].indicator == "国家新材料测试评价平台补助"
     assert got[300].indicator == "国家新材料生产应用示范平台奖励"
     assert got[50].indicator == "国家级工业旅游示范基地奖励"
+
+
+# --- a cap per station or site (单站, 每座, 每个X) is that unit's award ---------------------
+
+
+def test_a_cap_per_station_or_site_is_the_units_award(extract):
+    text = (
+        _SUPPORT + "对新建的氢能综合能源站，按设备投资额的20%给予补助，单站最高300万元。"
+        "对建成的无人机起降场，按投资额的25%给予补助，每个起降场最高40万元。"
+        "对新建公共换电站给予建设补贴，单站补贴最高60万元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[300].indicator == "单站补助"
+    assert got[40].indicator == "每个起降场补助"
+    assert got[60].indicator == "单站补贴"

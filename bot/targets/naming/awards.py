@@ -104,7 +104,8 @@ _RATE_KIND_RE = re.compile(
 # 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
 _CAP_CLAUSE_RE = re.compile(
     # (每家企业每年最高200万元: one firm's, as 单家企业 is)
-    r"(?P<unit>(?:单[个家台套项]|每家)[\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
+    # (单站最高500万元, 每座每年最高200万元, 每个起降场最高50万元: one station's, one site's)
+    r"(?P<unit>(?:单[个家台套项站座]|每[家个座站])[\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
     r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补|贴息)?(?:每年)?(?:最高|最多)?(?:不超过)?"
     # the kind said after the cap (单个项目最高贴息300万元)
     r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"
