@@ -54,3 +54,13 @@ def test_a_cap_per_station_or_site_is_the_units_award(extract):
     assert got[300].indicator == "单站补助"
     assert got[40].indicator == "每个起降场补助"
     assert got[60].indicator == "单站补贴"
+
+
+# --- a fund's part said after it (其中省级出资) is the fund's part (6.8.20) -----------------
+
+
+def test_a_funds_part_after_it_is_named_by_the_fund(extract):
+    text = _SUPPORT + "设立总规模80亿元的新材料产业投资基金，其中省级出资16亿元。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[80].indicator == "新材料产业投资基金"
+    assert got[16].indicator == "新材料产业投资基金省级出资"
