@@ -64,3 +64,18 @@ def test_a_funds_part_after_it_is_named_by_the_fund(extract):
     got = _by_value(extract(text, _NAME))
     assert got[80].indicator == "新材料产业投资基金"
     assert got[16].indicator == "新材料产业投资基金省级出资"
+
+
+# --- a threshold of an award's receivers is no figure --------------------------------------
+
+
+def test_thresholds_of_an_awards_receivers_are_no_records(extract):
+    text = (
+        _SUPPORT + "对年度研发费用超过5000万元且增长15%以上的新材料企业，给予100万元奖励。"
+        "对产品售价不高于20元/千克的生产线，给予每千克2元的补贴。"
+        "对既有厂房改造项目，节能率达到12%以上的，按改造面积给予每平方米25元的补助。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[100].indicator == "新材料企业奖励"
+    assert not {5000, 15, 20, 12} & set(got)
+    assert 2 in got and 25 in got  # the awards themselves stay
