@@ -79,3 +79,28 @@ def test_thresholds_of_an_awards_receivers_are_no_records(extract):
     assert got[100].indicator == "新材料企业奖励"
     assert not {5000, 15, 20, 12} & set(got)
     assert 2 in got and 25 in got  # the awards themselves stay
+
+
+# --- a numbered measure that is one sentence is read, not taken for a heading only ---------
+
+
+def test_a_numbered_one_sentence_measure_is_read(extract):
+    text = (
+        "某省促进新材料产业发展若干措施\n一、支持企业做大做强\n"
+        "（一）对新认定的国家级新材料生产应用示范平台，给予300万元奖励。\n"
+        "（二）对新建的省级以上新材料中试平台，按建设投入的20%给予补助，单个平台最高不超过800万元。\n"
+        "（三）2025年工作安排。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2025_new-materials-measures.txt"))
+    assert got[300].indicator == "国家级新材料生产应用示范平台奖励"
+    assert got[20].indicator == "省级以上新材料中试平台补助比例"
+    assert got[800].indicator == "单个平台补助"
+    assert 2025 not in got
+
+
+def test_a_numbered_heading_without_figures_stays_a_heading_only():
+    from bot.corpus.line_kinds import parse_heading
+
+    assert not parse_heading("（一）“十三五”时期取得的工作进展。").run_in
+    assert not parse_heading("（三）2025年工作安排。").run_in
+    assert parse_heading("（二）对新开工项目，给予200万元奖励。").run_in
