@@ -104,3 +104,17 @@ def test_a_numbered_heading_without_figures_stays_a_heading_only():
     assert not parse_heading("（一）“十三五”时期取得的工作进展。").run_in
     assert not parse_heading("（三）2025年工作安排。").run_in
     assert parse_heading("（二）对新开工项目，给予200万元奖励。").run_in
+
+
+# --- 当年 in the receivers' condition is no period of the award ----------------------------
+
+
+def test_dangnian_in_a_receivers_condition_does_not_date_the_award(extract):
+    text = (
+        "某省促进新材料产业发展若干措施\n一、支持企业扩大有效投资\n"
+        "对当年设备购置额1500万元以上的新材料技改项目，按设备购置额的8%给予补助，"
+        "单个项目最高不超过600万元。\n"
+    )
+    got = _by_value(extract(text, "province_mou_2025_new-materials-measures.txt"))
+    assert got[8].year == "" and got[600].year == ""
+    assert 1500 not in got
