@@ -118,3 +118,9 @@ def test_dangnian_in_a_receivers_condition_does_not_date_the_award(extract):
     got = _by_value(extract(text, "province_mou_2025_new-materials-measures.txt"))
     assert got[8].year == "" and got[600].year == ""
     assert 1500 not in got
+
+
+def test_an_award_per_model_is_the_receivers_award(extract):
+    text = _SUPPORT + "对取得型号合格证的无人驾驶货运飞机，每款给予最高400万元奖励。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[400].indicator == "无人驾驶货运飞机奖励"

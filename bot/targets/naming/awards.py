@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 # 贴息: interest paid on a loan is support given as the others are (给予贴息, 单个项目最高贴息)
 _KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金|贴息"
 _PER = (
-    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每部|每处|每座|每年|每月"
+    # (每款: one model of an aircraft or a product, 每款给予最高300万元奖励)
+    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每部|每处|每座|每款|每年|每月"
     r"|单个项目|单家企业|单个企业"
 )
 # who is paid, said after 给予 (研制企业, 研发企业, 建设主体, 项目业主, 运营单位)
