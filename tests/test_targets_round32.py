@@ -124,3 +124,16 @@ def test_an_award_per_model_is_the_receivers_award(extract):
     text = _SUPPORT + "对取得型号合格证的无人驾驶货运飞机，每款给予最高400万元奖励。\n"
     got = _by_value(extract(text, _NAME))
     assert got[400].indicator == "无人驾驶货运飞机奖励"
+
+
+# --- a short alternate inside a row label keeps its brackets (6.6) -------------------------
+
+
+def test_a_row_labels_inner_alternate_keeps_its_brackets():
+    from bot.targets.tables.labels import _clean_label
+
+    label = "2．每千人口中医类别执业（助理）医师数（人）"
+    assert _clean_label(label) == "每千人口中医类别执业（助理）医师数"
+    assert _clean_label("高职（专科）院校在校生（万人）") == "高职（专科）院校在校生"
+    assert _clean_label("固定资产投资（不含农户）") == "固定资产投资"
+    assert _clean_label("水果（含果用瓜）产量") == "水果产量"
