@@ -137,3 +137,17 @@ def test_a_row_labels_inner_alternate_keeps_its_brackets():
     assert _clean_label("高职（专科）院校在校生（万人）") == "高职（专科）院校在校生"
     assert _clean_label("固定资产投资（不含农户）") == "固定资产投资"
     assert _clean_label("水果（含果用瓜）产量") == "水果产量"
+
+
+# --- places or fields counted after 在, where an activity is carried out ------------------
+
+
+def test_places_where_an_activity_is_carried_out_are_named_by_it(extract):
+    text = (
+        "某省低空经济发展行动方案（2025—2027年）\n二、重点任务\n"
+        "（二）拓展场景。在16个设区市开展低空巡检、应急通信服务；"
+        "在农业、林业、电力等8个重点领域开展“低空+”应用示范。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[16].indicator == "开展低空巡检、应急通信服务的设区市"
+    assert got[8].indicator == "开展低空+应用示范的重点领域"
