@@ -151,3 +151,13 @@ def test_places_where_an_activity_is_carried_out_are_named_by_it(extract):
     got = _by_value(extract(text, _NAME))
     assert got[16].indicator == "开展低空巡检、应急通信服务的设区市"
     assert got[8].indicator == "开展低空+应用示范的重点领域"
+
+
+# --- 发布 is the act, not part of what is counted ------------------------------------------
+
+
+def test_fabu_is_the_change_not_part_of_the_name(extract):
+    text = _SUPPORT + "每年发布新材料应用场景不少于60个。全年发布地质灾害预警1200次。\n"
+    got = _by_value(extract(text, _NAME))
+    assert (got[60].indicator, got[60].change) == ("新材料应用场景", "发布")
+    assert (got[1200].indicator, got[1200].change) == ("地质灾害预警", "发布")
