@@ -161,3 +161,13 @@ def test_fabu_is_the_change_not_part_of_the_name(extract):
     got = _by_value(extract(text, _NAME))
     assert (got[60].indicator, got[60].change) == ("新材料应用场景", "发布")
     assert (got[1200].indicator, got[1200].change) == ("地质灾害预警", "发布")
+
+
+# --- orders counted in 单 are a figure ----------------------------------------------------
+
+
+def test_orders_counted_in_dan_are_read(extract):
+    text = _SUPPORT + "开通无人机配送航线60条，年配送量突破300万单，单位配送成本下降20%。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[300].unit == "万单"
+    assert got[20].unit == "%"
