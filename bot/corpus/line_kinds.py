@@ -156,7 +156,21 @@ def _numbered(s: str, level: int, *, long_ok: bool) -> Heading | None:
     rest = s[m.end() :].strip()
     if len(lead) > MAX_RUN_IN_TITLE or not _has_letters(lead):
         return None
-    return Heading(level, lead, run_in=bool(rest), numbered=True)
+    # a numbered item that is one sentence of figures (（二）对…的新开工制造业项目，给予200万元
+    # 奖励。: a 若干措施's measure) is body as well as a heading: its figures are read and
+    # searched, as a run-in heading's are
+    return Heading(level, lead, run_in=bool(rest) or _is_figure_clause(lead), numbered=True)
+
+
+# an Arabic figure that is no year (2025年) and no list number: 200万元, 10%, 30家
+_CLAUSE_FIGURE_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年)")
+
+
+def _is_figure_clause(lead: str) -> bool:
+    """Whether a numbered line's only sentence is prose of figures: clauses (a ``，``)
+    and a figure after the numbering."""
+    body = without_numbering(lead)
+    return "，" in body and _CLAUSE_FIGURE_RE.search(body) is not None
 
 
 def _has_letters(s: str) -> bool:

@@ -572,12 +572,31 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
             continue
         if _whole_of_written_year(text, m):
             continue
+        if m.group() == "当年" and _in_receivers_class(text, m.start(), m.end()):
+            continue  # 对当年设备购置额2000万元以上的项目，给予: who qualifies, not when
         value = _period_value(m, default_year, current_year)
         if value is not None and value.isdigit():
             value = _written_span(text, m, value)
         if value is not None:
             out.append((m.end(), value))
     return out
+
+
+# 对当年设备购置额2000万元以上的工业技改项目，按…给予补助; 对总投资10亿元以上、当年完成投资5亿
+# 元以上的新开工项目，给予…奖励: a 当年 in the clause that says who receives an award is the
+# receivers' condition (their year's spending), not the period of the award
+_RECEIVERS_OPEN_RE = re.compile(
+    r"(?:[，,。；;：:]|^)(?:（[一二三四五六七八九十\d]+）)?对[^，,。；;：:]*$"
+)
+_RECEIVERS_CLASS_RE = re.compile(r"[^，,。；;：:]*?的[^，,。；;：:]{1,20}[，,][^。；;]*?给予")
+
+
+def _in_receivers_class(text: str, start: int, end: int) -> bool:
+    opens = max(text.rfind(c, 0, start) for c in "，,。；;：:\n")
+    return bool(
+        _RECEIVERS_OPEN_RE.search(text, max(0, opens), start)
+        and _RECEIVERS_CLASS_RE.match(text, end)
+    )
 
 
 # 2024—2027年累计建设…, 2021-2025年间共…: an amount summed over the years the text writes

@@ -55,6 +55,12 @@ _ACT_IN_RE = re.compile(r"转型|技改|上云|改造|升级|检测|认证|诊�
 _HEDGE_RE = re.compile(r"(?:多|余|以上|左右)?")
 
 
+# 在 + the count (在18个省辖市…, 在制造、能源等10个重点领域…): where an activity is carried out
+_IN_BEFORE_RE = re.compile(r"在(?:[^，。；：\d]{1,30}?等)?$")
+_WHERE_RE = re.compile(r"开展(?P<act>[^，。；：\d的等]{2,16})")
+_NOT_A_PLACE_ACT_RE = re.compile(r"工作$|任务$")
+
+
 def _activity(tail: str) -> tuple[str, bool] | None:
     """(the activity ``tail`` names, whether a light verb opened it), or None."""
     text = _MOSTLY_OF_RE.sub("", tail.translate(_QUOTE_TABLE))
@@ -121,7 +127,17 @@ def by_activity(sentence: str, named: list[Named], table: IndicatorTable) -> lis
                 out.append(n)
                 continue
             noun_end = start + len(written)
-        found = _activity(sentence[noun_end : clause_end(sentence, noun_end)])
+        tail = sentence[noun_end : clause_end(sentence, noun_end)]
+        where = _WHERE_RE.fullmatch(tail.translate(_QUOTE_TABLE))
+        if where and _IN_BEFORE_RE.search(sentence, max(0, fig.start - 40), fig.start):
+            # 在18个省辖市开展低空应急救援、医疗转运服务, 在制造、能源等10个重点领域开展“人工智能+”
+            # 行动: the places or fields where it is carried out, named by it with 的 (the
+            # golds: round22, round26 2, round32 2)
+            name = where.group() + "的" + n.indicator
+            if _is_name(where["act"]) and not _NOT_A_PLACE_ACT_RE.search(where["act"]):
+                out.append(replace(n, indicator=name, confidence=min(max(n.confidence, 0.75), 0.9)))
+                continue
+        found = _activity(tail)
         # a bare act after a known name (村庄规模化供水|改造) is the work done to it
         if found is not None and (found[1] or (known and len(found[0]) >= 3)):
             name = found[0] + n.indicator

@@ -36,9 +36,12 @@ if TYPE_CHECKING:
 # 贴息: interest paid on a loan is support given as the others are (给予贴息, 单个项目最高贴息)
 _KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金|贴息"
 _PER = (
-    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每部|每处|每座|每年|每月"
+    # (每款: one model of an aircraft or a product, 每款给予最高300万元奖励)
+    r"每人次|每人|每户|每家|每个|每项|每场|每辆|每件|每台|每套|每条|每部|每处|每座|每款|每年|每月"
     r"|单个项目|单家企业|单个企业"
 )
+# who is paid, said after 给予 (研制企业, 研发企业, 建设主体, 项目业主, 运营单位)
+_PAYEE = r"[\u4e00-\u9fff]{0,4}?(?:企业|主体|单位|业主)"
 # (每人每月, 每人每年: a sum per head and per stretch of time)
 _CAP = rf"(?:{_PER}){{0,2}}(?:最高|不超过|最多|最高不超过)?"
 # a cap per single unit, said where no receiver is: the award of one (单个项目奖励)
@@ -52,7 +55,10 @@ _GIVING_RE = re.compile(
     rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>(?:[省市县区]级(?:财政)?)?"
     rf"(?:按(?:照)?)?每(?:新增|增加|引进)?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{{1,8}}?给予"
     rf"|(?:[省市县区]级(?:财政)?)?按(?:照)?每[\u4e00-\u9fff]{{1,8}}?)?"
-    rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?{_CAP}"
+    rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?"
+    # the party paid, when it is not the receiver the clause before names (对…的载人eVTOL
+    # 产品，给予研制企业最高2000万元奖励; 给予建设主体1000万元补助): no part of the award
+    rf"(?:(?<=给予){_PAYEE})?{_CAP}"
     # a sum per unit of what is measured, said after the giving: 给予每千瓦时0.2元的运营补贴
     rf"(?P<unit_per>(?<=给予)每[\u4e00-\u9fff]{{1,5}})?"
     # what the award pays for, before its kind (给予生活补贴, 给予一次性面试补贴)
@@ -82,7 +88,10 @@ _WHO_CLAUSE_RE = re.compile(r"(?:^|[，,；;。])(?P<who>[^，,。；;：对]{2,
 # the act that makes one a receiver, before what it is done to (首次取得三类医疗器械注册证,
 # 购买新能源乘用车, 新评定为国家5A级旅游景区): the thing named, not the act
 _ACT_RE = re.compile(
-    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增|新建)"
+    r"^.*?(?:新评定为|评定为|新认定为|认定为|新取得|首次取得|取得|获得|购买|购置|采购|租用|开通|新增|新建"
+    # chosen for a list or a title (新获批国家中医药传承创新中心, 获评国家…先导区, 新入选省级
+    # …集聚区): the list names them (GOLD_GUIDELINES 6.8.25)
+    r"|获评|获批|入选)"
 )
 # a share of a base given as the award (对…按售价的30%给予奖励): the award's rate; the base
 # of research spending is said (一类新药研发投入补助比例), the price or amount is not
@@ -96,7 +105,8 @@ _RATE_KIND_RE = re.compile(
 # 万元, 每件最高2000元, 最高不超过500万元): the award of one unit, or the receiver's
 _CAP_CLAUSE_RE = re.compile(
     # (每家企业每年最高200万元: one firm's, as 单家企业 is)
-    r"(?P<unit>(?:单[个家台套项]|每家)[\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
+    # (单站最高500万元, 每座每年最高200万元, 每个起降场最高50万元: one station's, one site's)
+    r"(?P<unit>(?:单[个家台套项站座]|每[家个座站])[\u4e00-\u9fff]{0,4}?)?(?:每[件台辆套个]|每年|每人次)?"
     r"(?P<year>年度)?(?:累计)?(?P<own>支持|奖励|补贴|补助|奖补|贴息)?(?:每年)?(?:最高|最多)?(?:不超过)?"
     # the kind said after the cap (单个项目最高贴息300万元)
     r"(?P<own2>奖励|补贴|补助|奖补|贴息)?$"

@@ -26,6 +26,11 @@ _FUND_AFTER_RE = re.compile(
 )
 
 
+# a part of the fund said after it (其中市级出资30亿元, 其中省级财政出资20亿元): the fund's
+# part, named by the fund and the part's own words (GOLD_GUIDELINES 6.8.20)
+_FUND_PART_RE = re.compile(r"其中(?P<part>(?:[省市县区]级|中央|国家)(?:财政)?出资)$")
+
+
 @needs("基金")
 def fund_size(sentence: str, named: list[Named]) -> list[Named]:
     """Money said as the size of the fund named right after it is that fund's size."""
@@ -38,5 +43,9 @@ def fund_size(sentence: str, named: list[Named]) -> list[Named]:
         fund = _FUND_AFTER_RE.match(sentence, fig.end) if size else None
         if fig.unit_class == "money" and size and fund and _is_name(fund["fund"]):
             n = replace(n, indicator=fund["fund"], confidence=1.0)
+        elif fig.unit_class == "money" and (part := _FUND_PART_RE.search(sentence, 0, fig.start)):
+            funds = [m for m in _FUND_AFTER_RE.finditer(sentence, 0, part.start())]
+            if funds and _is_name(funds[-1]["fund"]):
+                n = replace(n, indicator=funds[-1]["fund"] + part["part"], confidence=1.0)
         out.append(n)
     return out

@@ -151,8 +151,36 @@ _RANK_FIELD_AFTER_RE = re.compile(
 _AVERAGING_WINDOW_RE = re.compile(r"(?:滑动)?平均(?!每)")
 
 
+# A threshold in the clause that says who receives an award (对年度研发费用超过1亿元且增长20%
+# 以上的制造业企业，给予200万元奖励; 对氢气零售价格不高于35元/千克的加氢站，给予…补贴; 节能率达到
+# 15%以上的，按改造面积给予…): the class the measure is about, no figure of its own
+_CLAUSE_MARKS = "，。；：,;:"
+_THRESHOLD_BEFORE_RE = re.compile(r"(?:超过|达到|突破|不高于|不低于|高于|低于|不少于|不超过)$")
+_THRESHOLD_AFTER_RE = re.compile(r"(?:/[^，。；、\d]{1,3})?(?:及)?(?:以上|以下)")
+_RECEIVER_OPEN_RE = re.compile(r"(?:（[一二三四五六七八九十\d]+）)?对")
+_AWARD_AFTER_RE = re.compile(r"给予|奖励|补贴|补助|奖补")
+
+
+def _receivers_threshold(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is a threshold of the receivers of an award."""
+    opens = max(sentence.rfind(c, 0, start) for c in _CLAUSE_MARKS) + 1
+    closes = min((k for c in _CLAUSE_MARKS if (k := sentence.find(c, end)) != -1), default=-1)
+    if closes == -1 or "的" not in sentence[end:closes]:
+        return False  # the clause goes on to no class (…的X)
+    if not (_RECEIVER_OPEN_RE.match(sentence, opens) or sentence[closes - 1 : closes] == "的"):
+        return False  # neither 对…的X, nor a clause of who qualifies (…以上的，)
+    if not (
+        _THRESHOLD_BEFORE_RE.search(sentence, max(opens, start - 4), start)
+        or _THRESHOLD_AFTER_RE.match(sentence, end)
+    ):
+        return False
+    return _AWARD_AFTER_RE.search(sentence, closes) is not None
+
+
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
     if sentence[end - 2 : end] == "小时" and _AVERAGING_WINDOW_RE.match(sentence, end):
+        return True
+    if ("对" in sentence or "的，" in sentence) and _receivers_threshold(sentence, start, end):
         return True
     # (the character before asked first: a slice, where the pattern is a call per number)
     if sentence[start - 1 : start] == "前" and _TOP_CLASS_RE.match(sentence, end):

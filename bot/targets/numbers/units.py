@@ -89,6 +89,8 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "场": ("场", "count"),
     "次": ("次", "count"),
     "件": ("件", "count"),
+    # orders delivered or handled (年配送量突破500万单: round18b, round22)
+    "单": ("单", "count"),
     "份": ("份", "count"),  # applications, copies, contracts: 8.6万份
     "部": ("部", "count"),
     "批": ("批", "count"),
@@ -178,6 +180,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "所": "在属有以谓",
     "处": "理置于级室",
     "件": "事",
+    # 单 starts words of its own after a figure (3单位, 5单项, 单个, 单体, 单元, 单产, 单价, 单独)
+    "单": "位个项体元品家台套站日月年独一列笔次户人价产元据",
     "份": "额子",  # 3份额 is no count
     "部": "署门分件委",
     "条": "件例款线",

@@ -87,8 +87,24 @@ def _clean_label(text: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = _PARENS_RE.sub("", s)
+        s = _PARENS_RE.sub(_drop_parens, s)
     return _NOTE_MARK_RE.sub("", s).strip("：:、，, ")
+
+
+# a short alternate inside a name, a word going on after it (执业（助理）医师数, 高职（专科）院校):
+# part of the name as written (GOLD_GUIDELINES 6.6); a note (（含…）, （不含农户）) or a unit
+# in brackets is not
+_INNER_ALTERNATE_RE = re.compile(
+    r"[（(](?!含|不含|包括|其中|注|按)[\u4e00-\u9fff、]{1,4}[)）](?=[\u4e00-\u9fff])"
+)
+
+
+def _drop_parens(m: re.Match[str]) -> str:
+    """A bracket of a label dropped, unless it is a short alternate inside the name."""
+    inner = m.group()[1:-1]
+    if _INNER_ALTERNATE_RE.match(m.string, m.start()) and not _UNIT_WORD_RE.match(inner):
+        return m.group()
+    return ""
 
 
 # Units said only in a label's brackets: 满意度（分） is scored in points, but a cell or a
