@@ -386,9 +386,14 @@ class _Walker:
         # the time it speaks of, as a news story's are
         self.news = doc.meta.doc_type == "新闻" or is_press_conference(doc.meta.title)
         released = released_year("\n".join(doc.text.split("\n", 4)[:4]))
+        # the year a text given early in the next year speaks in: its 今年 (今年，我们将…力争)
+        self.now_s = ""
         if self.news and released is not None and self.doc_year == released + 1:
             # 2024年1月新闻发布会…介绍2023年…情况: given early in a year on the year before;
-            # its 全年 and its undated figures are of that year, which is over
+            # its 全年 and its undated figures are of that year, which is over, but its 今年
+            # is the year it is given in (the transport ministry's and a province's
+            # January press conferences, the commerce ministry's: 今年…力争 is a goal of it)
+            self.now_s = str(self.doc_year)
             self.doc_year = released
         self.doc_year_s = str(self.doc_year) if self.doc_year else ""
         # the year 今年 and 明年 count from: a year-end speech filed under the year it
@@ -1034,6 +1039,10 @@ class _Walker:
         section_title = passage.section_title
         h_year = heading_year(path, self.spoken_s)
         current_year = h_year or self.spoken_s
+        if not h_year and self.now_s and _NOW_LEAD_RE.match(line):
+            # 今年，我们将…，力争全年社会消费品零售总额增长5%以上: the answer's 全年 is the
+            # year it opens on, the one it is given in
+            current_year = self.now_s
         review_year = ""
         in_review = not h_year and not self.bulletin and self.section.section_class == REVIEW
         if in_review:
@@ -1080,7 +1089,12 @@ class _Walker:
             if figures:
                 self.frame.among(sentence)
                 if periods is None:
-                    periods = period_marks(self.cue_text(line), self.spoken_s, current_year)
+                    periods = period_marks(
+                        self.cue_text(line),
+                        self.spoken_s,
+                        current_year,
+                        now="" if h_year else self.now_s,
+                    )
                 named_figures = name_figures(sentence, figures, self.table, context)
                 fresh = False
                 said = Sentence(
@@ -1316,6 +1330,11 @@ class _Walker:
             year = span or year
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
+            year = period_before(periods, -1, upto)
+        elif year is None and self.now_s and not h_year and _NOW_LEAD_RE.match(line):
+            # 商务部负责同志：今年，我们将…。我们将支持100个左右城市…: an answer that opens on
+            # the year it is given in (a January press conference on the year before) is
+            # of that year to its end, as a review paragraph opening with its year is
             year = period_before(periods, -1, upto)
         elif year is None and review_year:
             # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
@@ -1627,6 +1646,8 @@ _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GD
 # the words a clause may open with before its place's or town's measure (compiled once:
 # part_of_region reads every figure's clause)
 _YEAR_LEAD_RE = re.compile(r"^(?:全年|年内|今年)")
+# 省发展改革委负责同志：今年，… / 今年，我们将…: a paragraph (a speaker's answer) opening on 今年
+_NOW_LEAD_RE = re.compile(r"^(?:[^：:。，；\n]{1,24}[：:])?\s*今年[，,]")
 _DONE_LEAD_RE = re.compile(r"^(?:全年|实现|完成)+")
 _PLACE_LEAD_RE = re.compile(r"^(?:全年|全市|年内|今年|实现|完成)")
 

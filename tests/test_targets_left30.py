@@ -1,0 +1,34 @@
+"""Rules of ``targets-left30`` (issue 11): ministries' and provinces' press conferences
+(``tests/data/probes/round31b/`` beside round31's commerce ministry) and layout faults.
+Every sentence here is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_PRESS = (
+    "某省人民政府新闻办公室2030年全省经济运行情况新闻发布会实录\n"
+    "（2031年1月20日）\n"
+    "主持人：各位记者朋友，大家上午好！今天请省统计局有关负责同志介绍2030年全省经济运行情况。\n"
+)
+_PRESS_NAME = "province_mou_2031_economy-press-conference.txt"
+
+
+# --- a January press conference on the year before: its 今年 is the year it is given in --
+
+
+def test_this_year_of_a_january_press_conference_is_the_year_it_is_given_in(extract):
+    text = _PRESS + (
+        "省统计局负责同志：全年全省地区生产总值增长5.1%。\n"
+        "记者：今年有哪些考虑？\n"
+        "省发展改革委负责同志：今年，我们将力争全年社会消费品零售总额增长6%以上。"
+        "我们将新增规模以上工业企业900家左右。\n"
+    )
+    got = {r.value: (r.year, r.kind) for r in extract(text, _PRESS_NAME)}
+    assert got[5.1] == ("2030", "achievement")  # 全年: the year reported
+    assert got[6] == ("2031", "target")  # 今年…力争全年: the year it is given in
+    assert got[900] == ("2031", "target")  # the answer's later sentence too
+
+
+def test_this_year_said_inside_a_sentence_of_the_answer(extract):
+    text = _PRESS + "省交通运输厅负责同志：今年春运，预计全省旅客发送量1.2亿人次。\n"
+    got = {r.value: r.year for r in extract(text, _PRESS_NAME)}
+    assert got[1.2] == "2031"
