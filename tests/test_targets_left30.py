@@ -32,3 +32,29 @@ def test_this_year_said_inside_a_sentence_of_the_answer(extract):
     text = _PRESS + "省交通运输厅负责同志：今年春运，预计全省旅客发送量1.2亿人次。\n"
     got = {r.value: r.year for r in extract(text, _PRESS_NAME)}
     assert got[1.2] == "2031"
+
+
+# --- figures counted at an event the sentence opens on take its name --------------------
+
+
+def test_figures_after_an_event_the_sentence_opens_on_are_the_events(extract):
+    text = _PRESS + (
+        "省商务厅负责同志：第五届江州农业博览会期间，签约项目86个，签约金额47亿元，比上届增长12%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, _PRESS_NAME)}
+    assert got[86] == "江州农业博览会签约项目"
+    assert got[47] == "江州农业博览会签约金额"
+    assert got[12] == "江州农业博览会签约金额"
+
+
+def test_an_event_with_its_ordinal_as_the_subject_names_the_clauses_after(extract):
+    text = _PRESS + "省商务厅负责同志：第八届江州农博会展览面积12万平方米，展位总数3200个。\n"
+    got = {r.value: r.indicator for r in extract(text, _PRESS_NAME)}
+    assert got[12] == "江州农博会展览面积"  # no ordinal in the name
+    assert got[3200].startswith("江州农博会")
+
+
+def test_an_act_on_an_event_is_no_event_opening(extract):
+    text = _PRESS + "省体育局负责同志：精心筹办江州运动会，全省新建体育公园30个。\n"
+    got = {r.value: r.indicator for r in extract(text, _PRESS_NAME)}
+    assert "运动会" not in got[30]
