@@ -554,9 +554,7 @@ def speaking_year(
 PeriodMarks = list[tuple[int, str]]
 
 
-def period_marks(
-    text: str, default_year: str, current_year: str, *, now: str = ""
-) -> PeriodMarks:
+def period_marks(text: str, default_year: str, current_year: str, *, now: str = "") -> PeriodMarks:
     """``(end offset, period)`` of every period written in ``text`` (see :func:`resolve_year`).
 
     ``now``: the year the text is spoken in where that is not the year it reports (a
