@@ -58,3 +58,58 @@ def test_an_act_on_an_event_is_no_event_opening(extract):
     text = _PRESS + "省体育局负责同志：精心筹办江州运动会，全省新建体育公园30个。\n"
     got = {r.value: r.indicator for r in extract(text, _PRESS_NAME)}
     assert "运动会" not in got[30]
+
+
+# --- a forward text's preamble above its first heading is read as its title says ---------
+
+_PLAN_NAME = "province_mou_2031_nev-action-plan.txt"
+_PLAN_BODY = (
+    "为加快推动全省氢能产业高质量发展，打造千亿级氢能产业集群，制定本方案。\n\n"
+    "一、总体目标\n\n到2033年，全省氢能产业产值达到800亿元。\n"
+)
+
+
+def test_a_plans_preamble_under_a_title_over_a_blank_line_is_a_goal(extract):
+    text = "某省氢能产业高质量发展行动方案（2031—2033年）\n\n" + _PLAN_BODY
+    got = {r.value: r.kind for r in extract(text, _PLAN_NAME)}
+    assert got[1000] == "target"
+    assert got[800] == "target"
+
+
+def test_a_communiques_preamble_reviewing_this_year_is_no_goal(extract):
+    text = (
+        "中国共产党某省第十五届委员会第三次全体会议公报\n"
+        "（2031年7月20日中国共产党某省第十五届委员会第三次全体会议通过）\n"
+        "全会审议通过了《中共某省委关于加快建设现代化产业体系的决定》。\n"
+        "全会认为，今年以来，全省经济运行稳中有进，上半年地区生产总值增长5.9%。\n"
+    )
+    got = {r.value: r.kind for r in extract(text, "province_mou_2031_party-plenum-communique.txt")}
+    assert got[5.9] == "achievement"
+
+
+# --- a numbered heading on a line of its own that is a sentence with a figure ------------
+
+_REPORT = "某省2031年政府工作报告\n\n二、2031年重点工作\n\n"
+_RUN_IN = (
+    "（九）坚决守住18亿亩耕地红线。严格落实耕地保护责任，全年新建高标准农田80万亩。\n"
+    "（十）加快建设交通强省。新增高速公路通车里程300公里。\n"
+)
+
+
+def _records(extract, text: str) -> set[tuple]:
+    return {
+        (r.indicator, r.value, r.unit, r.kind, r.year)
+        for r in extract(text, "province_mou_2031_gwr.txt")
+    }
+
+
+def test_a_heading_sentence_on_its_own_line_is_read_with_its_paragraph(extract):
+    clean = _records(extract, _REPORT + _RUN_IN)
+    apart = _records(extract, _REPORT + _RUN_IN.replace("红线。严格", "红线。\n严格"))
+    assert ("耕地红线", 18, "亿亩", "target", "2031") in clean
+    assert apart == clean
+
+
+def test_a_heading_without_a_figure_stays_a_heading(extract):
+    text = _REPORT + "（九）坚持稳中求进。\n全年新建高标准农田80万亩。\n"
+    assert {r.value for r in extract(text, "province_mou_2031_gwr.txt")} == {80}

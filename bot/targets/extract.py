@@ -363,6 +363,14 @@ _SUMMED_ACT_RE = re.compile(
 )
 
 
+def _holds_a_figure_sentence(heading: str) -> bool:
+    """A heading line that is a whole sentence with a figure (（九）坚决守住18亿亩耕地红线。)."""
+    return heading.endswith("。") and "。" not in heading[:-1] and bool(find_figures(heading))
+
+
+_UNENTERED = ("\0",)  # the section path before the first passage: never a real one
+
+
 @dataclass(slots=True)
 class _SectionState:
     path: tuple[str, ...] = ()
@@ -409,7 +417,10 @@ class _Walker:
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.records: list[TargetRecord] = []
-        self.section = _SectionState()
+        # no section entered yet: the first passage's, even with no heading over it (a
+        # plan's preamble above its first heading), is entered, so it is read as a part
+        # of its text (a forward text's part looks forward)
+        self.section = _SectionState(path=_UNENTERED)
         self.goal_list = False
         self.goal_period = ""
         self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
@@ -492,12 +503,21 @@ class _Walker:
         top = path[0] if path else ""
         # a heading of a year that is over (2024年江州经济运行数据发布) says a result
         ended = self.doc_year + 1 if self.year_ended and self.doc_year else self.doc_year
-        section_class = classify_section(path, ended, year_end=self.year_end)
+        preamble = not path and self.forward_doc
+        if preamble:
+            # a forward text's preamble above its first heading (为…，打造万亿级汽车产业集群，
+            # 制定本方案) is read as its title says (…行动方案（2023—2025年）: a plan), as it was
+            # when a blank line under the title made the title its heading; not by the
+            # text's type alone (a plenum's communiqué filed as a decision reviews 今年以来)
+            title = (self.own_title,) if self.own_title else ()
+            section_class = classify_section(title, ended, year_end=self.year_end)
+        else:
+            section_class = classify_section(path, ended, year_end=self.year_end)
         if section_class == PLAN and self.bulletin:
             section_class = NEUTRAL  # a bulletin has no plans (表2 2023年…, a caption)
         if section_class == PLAN:
             self.plan_started = True
-        elif section_class == NEUTRAL and (self.plan_started or self.forward_doc):
+        elif section_class == NEUTRAL and not preamble and (self.plan_started or self.forward_doc):
             # a work report's parts after its plan (政府自身建设, the 民生实事 annex), and
             # the task sections of a plan or an action plan, look forward
             section_class = PLAN
@@ -895,6 +915,10 @@ class _Walker:
     def run(self) -> list[TargetRecord]:
         pos = 0
         in_notes = False  # the lines after 注： that go on numbering its items
+        # a numbered heading on a line of its own that is a sentence with a figure
+        # (（九）坚决守住18亿亩耕地红线。, a Word export's run-in heading put apart): read
+        # with the paragraph under it, as the same heading run into it is
+        pending = ""
         for line in self.doc.text.split("\n"):
             line_start = pos
             pos += len(line) + 1
@@ -911,7 +935,13 @@ class _Walker:
                 # a heading line: it only sets the section (and a short numbered note
                 # item may look like one; a heading of another shape ends the notes)
                 in_notes = in_notes and _NOTE_ITEM_RE.match(stripped) is not None
+                pending = stripped if _holds_a_figure_sentence(stripped) else ""
                 continue
+            if pending:
+                title = passage.section[-1] if passage.section else ""
+                if title and pending.startswith(title) and not is_table_row(line):
+                    line = pending + stripped
+                pending = ""
             self.enter_section(self.path_of(passage))
             if _FOOTNOTE_RE.match(stripped):
                 in_notes = _NOTES_RE.match(stripped) is not None
