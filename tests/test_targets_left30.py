@@ -113,3 +113,18 @@ def test_a_heading_sentence_on_its_own_line_is_read_with_its_paragraph(extract):
 def test_a_heading_without_a_figure_stays_a_heading(extract):
     text = _REPORT + "（九）坚持稳中求进。\n全年新建高标准农田80万亩。\n"
     assert {r.value for r in extract(text, "province_mou_2031_gwr.txt")} == {80}
+
+
+def test_a_press_conference_copied_from_a_web_page_reads_its_years_the_same(extract):
+    # the title without the year reported; the host's line says it (介绍2030年…情况)
+    text = (
+        "某省人民政府新闻办公室新闻发布会实录\n"
+        "（2031年1月20日）\n"
+        "主持人：各位记者朋友，大家上午好！今天请省统计局有关负责同志介绍2030年全省经济运行情况。\n"
+        "省统计局负责同志：全年全省地区生产总值增长5.1%。\n"
+        "省发展改革委负责同志：今年，全省地区生产总值预期增长5.5%左右。\n"
+    )
+    clean = {(r.value, r.year, r.kind) for r in extract(text, _PRESS_NAME)}
+    web = {(r.value, r.year, r.kind) for r in extract(text.replace("\n", "\n\n"), _PRESS_NAME)}
+    assert (5.5, "2031", "target") in clean
+    assert web == clean

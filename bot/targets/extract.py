@@ -363,6 +363,17 @@ _SUMMED_ACT_RE = re.compile(
 )
 
 
+def _opening_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` that hold anything but spaces."""
+    out: list[str] = []
+    for line in text.split("\n", 4 * n):
+        if line.strip():
+            out.append(line)
+            if len(out) == n:
+                break
+    return out
+
+
 def _holds_a_figure_sentence(heading: str) -> bool:
     """A heading line that is a whole sentence with a figure (（九）坚决守住18亿亩耕地红线。)."""
     return heading.endswith("。") and "。" not in heading[:-1] and bool(find_figures(heading))
@@ -393,7 +404,9 @@ class _Walker:
         # a press conference is a story told by the office itself: its figures are of
         # the time it speaks of, as a news story's are
         self.news = doc.meta.doc_type == "新闻" or is_press_conference(doc.meta.title)
-        released = released_year("\n".join(doc.text.split("\n", 4)[:4]))
+        # the opening's first four lines with words (a web page's copy has a blank line
+        # after each: 介绍2024年全省国民经济运行情况 in its host's line is still the opening's)
+        released = released_year("\n".join(_opening_lines(doc.text, 4)))
         # the year a text given early in the next year speaks in: its 今年 (今年，我们将…力争)
         self.now_s = ""
         if self.news and released is not None and self.doc_year == released + 1:
