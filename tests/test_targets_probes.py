@@ -441,6 +441,9 @@ from tests.probes import PROBES, probe_report, said
 # (variants of one measure joined in the indicator table: education counts, doctors and nurses
 # per thousand people, wind and solar capacity, online retail sales, 赤字, 减税降费及退税缓费,
 # 中小学和幼儿园)
+# round31b by targets-left30 (two press conferences: the transport ministry at 国新办, a
+# province's 新闻发布会); round31 raised by it (a January press conference's 今年, figures
+# at an event the sentence opens on, 新设立外商投资企业 written as the dev golds write it)
 FLOORS = {
     "bulletins": (None, 0.955, 0.955, 1.0),
     "reports": (217, 0.958, 0.958, 0.99),
@@ -489,7 +492,8 @@ FLOORS = {
     "round28": (254, 0.7, 0.695, 0.961),
     "round29": (513, 0.928, 0.93, 0.984),
     "round30": (256, 0.943, 0.939, 0.99),
-    "round31": (252, 0.795, 0.792, 0.99),
+    "round31": (252, 0.819, 0.815, 0.99),
+    "round31b": (92, 0.945, 0.914, 0.99),
 }
 
 
@@ -555,6 +559,7 @@ def test_probe_precision_and_recall(table, name):
         "round29",
         "round30",
         "round31",
+        "round31b",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):
