@@ -133,12 +133,13 @@ def plenums_of_the_committee(sentence: str, named: list[Named]) -> list[Named]:
 _NOT_IN_AN_EVENT = "在办获参对举与和的是为将等及"
 _OPENING_EVENT_RE = re.compile(
     r"^(?:[^：:。，；\n]{1,24}[：:])?\s*(?:今年|去年|(?:19|20)\d\d年)?[，,]?"
-    r"(?P<ordinal>第[\d一二三四五六七八九十百]+届)?"
+    r"(?P<ordinal>第[\d一二三四五六七八九十百]+届|首届)?"
     rf"(?P<event>(?:(?![{_NOT_IN_AN_EVENT}])[\u4e00-\u9fff]){{0,10}}?"
     r"(?:" + "|".join(_EVENT_HEADS) + r")|春运)"
-    r"(?P<during>期间|举办期间)?(?P<comma>[，,])?"
+    # (第二届江州论坛和首届江州马拉松共有…: two events, neither is the figures' alone)
+    r"(?![和与及、])(?P<during>期间|举办期间)?(?P<comma>[，,])?"
 )
-_EVENT_ORDINAL_RE = re.compile(r"^第[\d一二三四五六七八九十百]+届")
+_EVENT_ORDINAL_RE = re.compile(r"^(?:第[\d一二三四五六七八九十百]+届|首届)")
 
 
 def counted_at_the_event(opening: str, named: list[Named]) -> list[Named]:
