@@ -128,3 +128,18 @@ def test_a_press_conference_copied_from_a_web_page_reads_its_years_the_same(extr
     web = {(r.value, r.year, r.kind) for r in extract(text.replace("\n", "\n\n"), _PRESS_NAME)}
     assert (5.5, "2031", "target") in clean
     assert web == clean
+
+
+def test_a_press_conferences_subtitle_over_its_date_is_part_of_its_title(extract):
+    # a web copy's blank lines make the title's second line (the year reported) a heading
+    text = (
+        "某省人民政府新闻办公室新闻发布会实录\n"
+        "2030年全省国民经济运行情况\n"
+        "（2031年1月20日）\n"
+        "主持人：今天请省统计局有关负责同志介绍2030年全省国民经济运行情况。\n"
+        "省发展改革委负责同志：今年，全省地区生产总值预期增长5.5%左右。\n"
+    )
+    clean = {(r.value, r.year, r.kind) for r in extract(text, _PRESS_NAME)}
+    web = {(r.value, r.year, r.kind) for r in extract(text.replace("\n", "\n\n"), _PRESS_NAME)}
+    assert (5.5, "2031", "target") in clean
+    assert web == clean

@@ -420,6 +420,9 @@ class _Walker:
         # the year 今年 and 明年 count from: a year-end speech filed under the year it
         # plans says 明年 of it (kinds.speaking_year)
         self.own_title = _own_title(doc.text)
+        # a title's second line over its date (…新闻发布会实录 / 2024年湖南省国民经济运行情况 /
+        # （2025年1月24日）): part of the title, though a web copy's blank lines make it a heading
+        self.subtitle = _own_subtitle(doc.text) if self.own_title else ""
         spoken = speaking_year(((self.path_of(p), p.text) for p in doc.passages), self.doc_year)
         self.spoken_s = str(spoken) if spoken else ""
         self.year_end = speaks_of_next_year(self.path_of(p) for p in doc.passages)
@@ -507,7 +510,9 @@ class _Walker:
         paragraph had no section at all."""
         path = passage.section
         if path and self.own_title and path[0] == self.own_title:
-            return path[1:]
+            path = path[1:]
+        if path and self.subtitle and path[0] == self.subtitle:
+            path = path[1:]
         return path
 
     def enter_section(self, path: tuple[str, ...]) -> None:
@@ -1724,6 +1729,22 @@ def _own_title(text: str) -> str:
     else ``""``: the heading a blank line under the title makes of it."""
     first = next((line for line in text.split("\n", 8)[:8] if line.strip()), "")
     heading = parse_heading(first) if first else None
+    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
+
+
+# a title block's date line: （2025年1月24日）, (2024年3月)
+_DATE_LINE_RE = re.compile(
+    r"^\s*[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]\s*$"
+)
+
+
+def _own_subtitle(text: str) -> str:
+    """The title's second line when a date line follows it (a title block of three
+    lines) and it reads as a title-like heading, else ``""``."""
+    lines = [line for line in text.split("\n", 12)[:12] if line.strip()][:3]
+    if len(lines) < 3 or not _DATE_LINE_RE.match(lines[2]):
+        return ""
+    heading = parse_heading(lines[1])
     return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
 
 
