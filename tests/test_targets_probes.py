@@ -364,7 +364,7 @@ Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value,
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
 ``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round18``,
 ``round18b``, ``round19`` to ``round26``, ``round27``, ``round27b``, ``round28``, ``round29``,
-``round30``, ``round31``, ``round32``, ``round33``,
+``round30``, ``round31``, ``round31b``, ``round32``, ``round33``,
 ``bulletins16`` and ``bulletins16b`` is what ``tests/data/probes/annotation.py`` builds from
 their ``annotations.txt``.
 """
@@ -455,6 +455,9 @@ from tests.probes import PROBES, probe_report, said
 # round32 by probes-round32 (provincial and city sector plans: an AI action plan, low-altitude
 # opinions, an NEV three-year plan, a TCM plan with a prose and a table 主要指标, a tourism
 # plan, a 若干措施 list)
+# round31b by targets-left30 (two press conferences: the transport ministry at 国新办, a
+# province's 新闻发布会); round31 raised by it (a January press conference's 今年, figures
+# at an event the sentence opens on, 新设立外商投资企业 written as the dev golds write it)
 FLOORS = {
     "bulletins": (None, 0.955, 0.955, 1.0),
     "reports": (217, 0.958, 0.958, 0.99),
@@ -503,9 +506,10 @@ FLOORS = {
     "round28": (254, 0.7, 0.695, 0.961),
     "round29": (513, 0.928, 0.93, 0.984),
     "round30": (256, 0.943, 0.939, 0.99),
-    "round31": (252, 0.795, 0.792, 0.99),
-    "round33": (274, 0.839, 0.87, 0.97),
+    "round31": (252, 0.819, 0.815, 0.99),
+    "round31b": (92, 0.945, 0.914, 0.99),
     "round32": (251, 0.906, 0.906, 0.99),
+    "round33": (274, 0.839, 0.87, 0.97),
 }
 
 
@@ -573,6 +577,7 @@ def test_probe_precision_and_recall(table, name):
         "round31",
         "round33",
         "round32",
+        "round31b",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

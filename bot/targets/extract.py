@@ -363,6 +363,25 @@ _SUMMED_ACT_RE = re.compile(
 )
 
 
+def _opening_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` that hold anything but spaces."""
+    out: list[str] = []
+    for line in text.split("\n", 4 * n):
+        if line.strip():
+            out.append(line)
+            if len(out) == n:
+                break
+    return out
+
+
+def _holds_a_figure_sentence(heading: str) -> bool:
+    """A heading line that is a whole sentence with a figure (（九）坚决守住18亿亩耕地红线。)."""
+    return heading.endswith("。") and "。" not in heading[:-1] and bool(find_figures(heading))
+
+
+_UNENTERED = ("\0",)  # the section path before the first passage: never a real one
+
+
 @dataclass(slots=True)
 class _SectionState:
     path: tuple[str, ...] = ()
@@ -385,15 +404,25 @@ class _Walker:
         # a press conference is a story told by the office itself: its figures are of
         # the time it speaks of, as a news story's are
         self.news = doc.meta.doc_type == "新闻" or is_press_conference(doc.meta.title)
-        released = released_year("\n".join(doc.text.split("\n", 4)[:4]))
+        # the opening's first four lines with words (a web page's copy has a blank line
+        # after each: 介绍2024年全省国民经济运行情况 in its host's line is still the opening's)
+        released = released_year("\n".join(_opening_lines(doc.text, 4)))
+        # the year a text given early in the next year speaks in: its 今年 (今年，我们将…力争)
+        self.now_s = ""
         if self.news and released is not None and self.doc_year == released + 1:
             # 2024年1月新闻发布会…介绍2023年…情况: given early in a year on the year before;
-            # its 全年 and its undated figures are of that year, which is over
+            # its 全年 and its undated figures are of that year, which is over, but its 今年
+            # is the year it is given in (the transport ministry's and a province's
+            # January press conferences, the commerce ministry's: 今年…力争 is a goal of it)
+            self.now_s = str(self.doc_year)
             self.doc_year = released
         self.doc_year_s = str(self.doc_year) if self.doc_year else ""
         # the year 今年 and 明年 count from: a year-end speech filed under the year it
         # plans says 明年 of it (kinds.speaking_year)
         self.own_title = _own_title(doc.text)
+        # a title's second line over its date (…新闻发布会实录 / 2024年湖南省国民经济运行情况 /
+        # （2025年1月24日）): part of the title, though a web copy's blank lines make it a heading
+        self.subtitle = _own_subtitle(doc.text) if self.own_title else ""
         spoken = speaking_year(((self.path_of(p), p.text) for p in doc.passages), self.doc_year)
         self.spoken_s = str(spoken) if spoken else ""
         self.year_end = speaks_of_next_year(self.path_of(p) for p in doc.passages)
@@ -404,7 +433,10 @@ class _Walker:
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.records: list[TargetRecord] = []
-        self.section = _SectionState()
+        # no section entered yet: the first passage's, even with no heading over it (a
+        # plan's preamble above its first heading), is entered, so it is read as a part
+        # of its text (a forward text's part looks forward)
+        self.section = _SectionState(path=_UNENTERED)
         self.goal_list = False
         self.goal_period = ""
         self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
@@ -478,7 +510,9 @@ class _Walker:
         paragraph had no section at all."""
         path = passage.section
         if path and self.own_title and path[0] == self.own_title:
-            return path[1:]
+            path = path[1:]
+        if path and self.subtitle and path[0] == self.subtitle:
+            path = path[1:]
         return path
 
     def enter_section(self, path: tuple[str, ...]) -> None:
@@ -487,12 +521,21 @@ class _Walker:
         top = path[0] if path else ""
         # a heading of a year that is over (2024年江州经济运行数据发布) says a result
         ended = self.doc_year + 1 if self.year_ended and self.doc_year else self.doc_year
-        section_class = classify_section(path, ended, year_end=self.year_end)
+        preamble = not path and self.forward_doc
+        if preamble:
+            # a forward text's preamble above its first heading (为…，打造万亿级汽车产业集群，
+            # 制定本方案) is read as its title says (…行动方案（2023—2025年）: a plan), as it was
+            # when a blank line under the title made the title its heading; not by the
+            # text's type alone (a plenum's communiqué filed as a decision reviews 今年以来)
+            title = (self.own_title,) if self.own_title else ()
+            section_class = classify_section(title, ended, year_end=self.year_end)
+        else:
+            section_class = classify_section(path, ended, year_end=self.year_end)
         if section_class == PLAN and self.bulletin:
             section_class = NEUTRAL  # a bulletin has no plans (表2 2023年…, a caption)
         if section_class == PLAN:
             self.plan_started = True
-        elif section_class == NEUTRAL and (self.plan_started or self.forward_doc):
+        elif section_class == NEUTRAL and not preamble and (self.plan_started or self.forward_doc):
             # a work report's parts after its plan (政府自身建设, the 民生实事 annex), and
             # the task sections of a plan or an action plan, look forward
             section_class = PLAN
@@ -932,6 +975,10 @@ class _Walker:
     def run(self) -> list[TargetRecord]:
         pos = 0
         in_notes = False  # the lines after 注： that go on numbering its items
+        # a numbered heading on a line of its own that is a sentence with a figure
+        # (（九）坚决守住18亿亩耕地红线。, a Word export's run-in heading put apart): read
+        # with the paragraph under it, as the same heading run into it is
+        pending = ""
         for line in self.doc.text.split("\n"):
             line_start = pos
             pos += len(line) + 1
@@ -948,7 +995,13 @@ class _Walker:
                 # a heading line: it only sets the section (and a short numbered note
                 # item may look like one; a heading of another shape ends the notes)
                 in_notes = in_notes and _NOTE_ITEM_RE.match(stripped) is not None
+                pending = stripped if _holds_a_figure_sentence(stripped) else ""
                 continue
+            if pending:
+                title = passage.section[-1] if passage.section else ""
+                if title and pending.startswith(title) and not is_table_row(line):
+                    line = pending + stripped
+                pending = ""
             self.enter_section(self.path_of(passage))
             if _FOOTNOTE_RE.match(stripped):
                 in_notes = _NOTES_RE.match(stripped) is not None
@@ -1076,6 +1129,10 @@ class _Walker:
         section_title = passage.section_title
         h_year = heading_year(path, self.spoken_s)
         current_year = h_year or self.spoken_s
+        if not h_year and self.now_s and _NOW_LEAD_RE.match(line):
+            # 今年，我们将…，力争全年社会消费品零售总额增长5%以上: the answer's 全年 is the
+            # year it opens on, the one it is given in
+            current_year = self.now_s
         review_year = ""
         in_review = not h_year and not self.bulletin and self.section.section_class == REVIEW
         if in_review:
@@ -1124,7 +1181,12 @@ class _Walker:
             if figures:
                 self.frame.among(sentence)
                 if periods is None:
-                    periods = period_marks(self.cue_text(line), self.spoken_s, current_year)
+                    periods = period_marks(
+                        self.cue_text(line),
+                        self.spoken_s,
+                        current_year,
+                        now="" if h_year else self.now_s,
+                    )
                 named_figures = name_figures(sentence, figures, self.table, context)
                 fresh = False
                 said = Sentence(
@@ -1360,6 +1422,11 @@ class _Walker:
             year = span or year
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
+            year = period_before(periods, -1, upto)
+        elif year is None and self.now_s and not h_year and _NOW_LEAD_RE.match(line):
+            # 商务部负责同志：今年，我们将…。我们将支持100个左右城市…: an answer that opens on
+            # the year it is given in (a January press conference on the year before) is
+            # of that year to its end, as a review paragraph opening with its year is
             year = period_before(periods, -1, upto)
         elif year is None and review_year:
             # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
@@ -1681,6 +1748,8 @@ _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GD
 # the words a clause may open with before its place's or town's measure (compiled once:
 # part_of_region reads every figure's clause)
 _YEAR_LEAD_RE = re.compile(r"^(?:全年|年内|今年)")
+# 省发展改革委负责同志：今年，… / 今年，我们将…: a paragraph (a speaker's answer) opening on 今年
+_NOW_LEAD_RE = re.compile(r"^(?:[^：:。，；\n]{1,24}[：:])?\s*今年[，,]")
 _DONE_LEAD_RE = re.compile(r"^(?:全年|实现|完成)+")
 _PLACE_LEAD_RE = re.compile(r"^(?:全年|全市|年内|今年|实现|完成)")
 
@@ -1714,6 +1783,22 @@ def _own_title(text: str) -> str:
     else ``""``: the heading a blank line under the title makes of it."""
     first = next((line for line in text.split("\n", 8)[:8] if line.strip()), "")
     heading = parse_heading(first) if first else None
+    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
+
+
+# a title block's date line: （2025年1月24日）, (2024年3月)
+_DATE_LINE_RE = re.compile(
+    r"^\s*[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]\s*$"
+)
+
+
+def _own_subtitle(text: str) -> str:
+    """The title's second line when a date line follows it (a title block of three
+    lines) and it reads as a title-like heading, else ``""``."""
+    lines = [line for line in text.split("\n", 12)[:12] if line.strip()][:3]
+    if len(lines) < 3 or not _DATE_LINE_RE.match(lines[2]):
+        return ""
+    heading = parse_heading(lines[1])
     return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
 
 

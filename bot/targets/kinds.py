@@ -554,8 +554,12 @@ def speaking_year(
 PeriodMarks = list[tuple[int, str]]
 
 
-def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks:
+def period_marks(text: str, default_year: str, current_year: str, *, now: str = "") -> PeriodMarks:
     """``(end offset, period)`` of every period written in ``text`` (see :func:`resolve_year`).
+
+    ``now``: the year the text is spoken in where that is not the year it reports (a
+    press conference of January 2025 on 2024: its ``全年`` is 2024, its ``今年`` and
+    ``明年`` count from 2025); ``""`` when they are the same.
 
     A year that is a comparison base (``比2010年增长``, ``较2020年``, ``与2015年相比``,
     ``在2020年基础上``) is not the period of the figure and is skipped.
@@ -574,7 +578,7 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
             continue
         if m.group() == "当年" and _in_receivers_class(text, m.start(), m.end()):
             continue  # 对当年设备购置额2000万元以上的项目，给予: who qualifies, not when
-        value = _period_value(m, default_year, current_year)
+        value = _period_value(m, default_year, current_year, now)
         if value is not None and value.isdigit():
             value = _written_span(text, m, value)
         if value is not None:
@@ -713,7 +717,9 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
     return ""
 
 
-def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str | None:
+def _period_value(
+    m: re.Match[str], default_year: str, current_year: str, now: str = ""
+) -> str | None:
     g = m.groups()
     if g[0]:
         return g[0]
@@ -734,9 +740,10 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
         word = g[8].replace("”", "")  # “十三五”期间: the quote between
         return word if word.endswith(("末", "期间", "时期", "以来")) else word + "末"
     if g[9]:
-        return current_year or default_year
+        return now if now and g[9] == "今年" else current_year or default_year
     if g[10]:
-        return str(int(default_year) + 1) if default_year.isdigit() else ""
+        spoken = now or default_year
+        return str(int(spoken) + 1) if spoken.isdigit() else ""
     if g[11]:
         word = g[11]
         return "过去" + word[:-1] if word.endswith("年来") else word

@@ -120,3 +120,42 @@ def plenums_of_the_committee(sentence: str, named: list[Named]) -> list[Named]:
                 )
         out.append(n)
     return out
+
+
+# A 。-sentence that opens on an event (第四届中非经贸博览会期间，签约项目120个，签约金额103
+# 亿美元; 第134届广交会线下展面积155万平方米，展位总数7.4万个，境外采购商到会19.8万人;
+# 第十四届河南省运动会，周口市代表团共夺得31枚金牌; 今年春运，预计全社会跨区域人员流动量90
+# 亿人次；其中，铁路客运量…): what it counts after is the event's, as the press conferences
+# of three offices and a bulletin's gold name it, though no clause says it again. After a
+# speaker's label (商务部负责同志：) and a time (今年, 2024年); the event said as one (its
+# ordinal 第四届, or 期间, or a season of travel 春运), never an act on it (精心筹办成都世运会，
+# 举办创业安徽大赛等系列活动，获…大赛金牌).
+_NOT_IN_AN_EVENT = "在办获参对举与和的是为将等及"
+_OPENING_EVENT_RE = re.compile(
+    r"^(?:[^：:。，；\n]{1,24}[：:])?\s*(?:今年|去年|(?:19|20)\d\d年)?[，,]?"
+    r"(?P<ordinal>第[\d一二三四五六七八九十百]+届|首届)?"
+    rf"(?P<event>(?:(?![{_NOT_IN_AN_EVENT}])[\u4e00-\u9fff]){{0,10}}?"
+    r"(?:" + "|".join(_EVENT_HEADS) + r")|春运)"
+    # (第二届江州论坛和首届江州马拉松共有…: two events, neither is the figures' alone)
+    r"(?![和与及、])(?P<during>期间|举办期间)?(?P<comma>[，,])?"
+)
+_EVENT_ORDINAL_RE = re.compile(r"^(?:第[\d一二三四五六七八九十百]+届|首届)")
+
+
+def counted_at_the_event(opening: str, named: list[Named]) -> list[Named]:
+    """``named`` with the figures of a 。-sentence that opens on an event (``opening``: the
+    。-sentence up to this part's end) named by it: 签约项目 -> 中非经贸博览会签约项目."""
+    m = _OPENING_EVENT_RE.match(opening)
+    if m is None or not (
+        (m["comma"] and (m["ordinal"] or m["during"] or m["event"] == "春运"))
+        or (m["ordinal"] and not m["during"])  # 第134届广交会线下展面积…: its subject
+    ):
+        return named
+    event = m["event"]
+    out: list[Named] = []
+    for n in named:
+        name = _EVENT_ORDINAL_RE.sub("", n.indicator)  # 第134届广交会…: no ordinal
+        if event not in name:
+            name = event + name
+        out.append(n if name == n.indicator else replace(n, indicator=name))
+    return out

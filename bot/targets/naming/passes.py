@@ -52,7 +52,11 @@ from bot.targets.naming.coverage import named_by_covering, named_by_programme
 from bot.targets.naming.deviations import deviation_of_the_measure_before
 from bot.targets.naming.doing_verbs import without_doing_verb
 from bot.targets.naming.enrolled import named_by_list
-from bot.targets.naming.events import named_by_event, plenums_of_the_committee
+from bot.targets.naming.events import (
+    counted_at_the_event,
+    named_by_event,
+    plenums_of_the_committee,
+)
 from bot.targets.naming.examples import without_examples
 from bot.targets.naming.first_subject import carry_the_first_subject
 from bot.targets.naming.funds import fund_size
@@ -203,6 +207,12 @@ def _traffic_after_the_mode(s: Sentence, named: list[Named]) -> list[Named]:
     return traffic_after_the_mode(s.text, s.earlier, named)
 
 
+@wraps(counted_at_the_event)
+def _counted_at_the_event(s: Sentence, named: list[Named]) -> list[Named]:
+    """A pass reading the 。-sentence's opening (its parts before a ； too): the event."""
+    return counted_at_the_event(s.earlier + s.text, named)
+
+
 @wraps(without_doing_verb)
 def _without_doing_verb(s: Sentence, named: list[Named]) -> list[Named]:
     """The one pass that reads the 。-sentence's clauses before a ； and the 。-sentences
@@ -311,6 +321,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
     _subject_of_the_section,  # section_subject: 二、义务教育 … 招生 -> 义务教育招生
+    _counted_at_the_event,  # events: 第四届…博览会期间，签约项目… -> …博览会签约项目
     _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
     _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
