@@ -57,3 +57,13 @@ def test_snippet_ties_keep_the_first_best_window() -> None:
     got = make_snippet(text, spans, width=40)
     assert got == _make_snippet_reference(text, spans, width=40)
     assert got[0].startswith(ELLIPSIS) and "就业" in got[0][:20]
+
+
+def test_folding_the_same_text_twice_is_a_look_up() -> None:
+    from bot.search.query import fold_query
+
+    typed = "请问 ＧＤＰ 二〇二六年 貴州"
+    first = fold_query(typed)
+    hits = fold_query.cache_info().hits
+    assert fold_query(typed) == first == "GDP 2026年 贵州"
+    assert fold_query.cache_info().hits == hits + 1

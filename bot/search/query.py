@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.models import NOTE_PART, NOTE_QUERY, Note
 from bot.text.normalize import fold_figures, normalize, simplified
@@ -50,6 +51,10 @@ def without_courtesy(query: str) -> str:
     return _COURTESY_RE.sub("", query, count=1)
 
 
+# The engine folds what it is asked and hands it to the searcher, which folds it again (a
+# searcher may be asked directly): the second fold of the same text is a look-up (~5 µs a
+# search on the 10 MB bench's queries). A pure function of the text, so the same answer.
+@lru_cache(maxsize=1024)
 def fold_query(query: str) -> str:
     """``query`` as every reader of it takes it, whichever way the same question was typed:
     full-width letters and digits as ASCII (ＧＤＰ　２０２４, as a phone's full-width
