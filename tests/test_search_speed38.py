@@ -67,3 +67,107 @@ def test_folding_the_same_text_twice_is_a_look_up() -> None:
     hits = fold_query.cache_info().hits
     assert fold_query(typed) == first == "GDP 2026年 贵州"
     assert fold_query.cache_info().hits == hits + 1
+
+
+def _strip_markup_reference(raw: str) -> str:
+    # the way before: every expression run over every query
+    from bot.search import query as q
+
+    text = q._MD_LINK.sub(r" \1 ", raw)
+    text = q._HTML_TAG.sub(" ", text)
+    text = q._URL.sub(" ", text)
+    text = q._UNDERSCORES.sub(r"\1", text)
+    return q._EMPHASIS.sub(" ", text)
+
+
+def _clean_reference(raw: str) -> str:
+    # the way before: each character's category looked up in a loop
+    import re
+    import unicodedata
+
+    out = []
+    for ch in _strip_markup_reference(raw):
+        cat = unicodedata.category(ch)
+        dropped = cat in ("Cc", "Cf", "Cs", "Co", "Cn") or cat == "So" or cat == "Sk"
+        out.append(" " if dropped else ch)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_QUERY_PIECES = [
+    *"就业粮食产量 GDP 2024年，。、\"“”「」『』‘’'-－—()（）《》",
+    *" \t\n\u200b\u3000©®™\x00\x07\ue000ＡＢ",
+    *"*_[]<>~`",
+    "\U0001f600",
+    "\ud800",
+    "http://x.cn/a",
+    "www.gov.cn/x",
+    "ftp://a",
+    "[链接](x)",
+    "![图](a.png)",
+    "__粗__",
+    "**重点**",
+    "<i>",
+    "</i>",
+    "`代码`",
+    "~~删~~",
+    "9:00",
+    "请问",
+]
+
+
+def _parts_reference(cleaned: str) -> tuple:
+    # the way before: the cleaned text read character by character, quoted or not
+    from bot.search import query as q
+    from bot.text.normalize import normalize
+
+    parts: list = []
+    i, n = 0, len(cleaned)
+    buf: list[str] = []
+
+    def flush() -> None:
+        chunk = "".join(buf)
+        buf.clear()
+        for piece in q._SEPARATORS.split(chunk):
+            exclude = False
+            while piece[:1] in ("-", "－", "—"):
+                exclude, piece = True, piece[1:]
+            if q.is_meaningful(piece):
+                parts.append(q.QueryPart(piece, normalize(piece), exclude=exclude))
+
+    while i < n:
+        ch = cleaned[i]
+        close = q._QUOTES.get(ch)
+        if close is not None:
+            end = cleaned.find(close, i + 1)
+            if end > i + 1:
+                exclude = bool(buf) and buf[-1] in ("-", "－")
+                if exclude:
+                    buf.pop()
+                flush()
+                inner = cleaned[i + 1 : end].strip()
+                if q.is_meaningful(inner):
+                    parts.append(q.QueryPart(inner, normalize(inner), phrase=True, exclude=exclude))
+                i = end + 1
+                continue
+            i += 1
+            buf.append(" ")
+            continue
+        buf.append(ch)
+        i += 1
+    flush()
+    return tuple(parts[: q.MAX_PARTS])
+
+
+def test_query_cleaning_and_parsing_are_the_reference_on_random_text() -> None:
+    from bot.search.query import clean, parse_query, strip_markup
+
+    rng = random.Random(3838)
+    for _ in range(800):
+        raw = "".join(rng.choice(_QUERY_PIECES) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.3:
+            raw += chr(rng.randint(0, 0x10FFFF))
+        assert strip_markup(raw) == _strip_markup_reference(raw)
+        cleaned = _clean_reference(raw)
+        assert clean(raw) == cleaned
+        parsed = parse_query(raw, max_chars=100)
+        assert parsed.parts == _parts_reference(parsed.cleaned)
