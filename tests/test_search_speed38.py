@@ -171,3 +171,11 @@ def test_query_cleaning_and_parsing_are_the_reference_on_random_text() -> None:
         assert clean(raw) == cleaned
         parsed = parse_query(raw, max_chars=100)
         assert parsed.parts == _parts_reference(parsed.cleaned)
+
+
+def test_quoted_spans_without_a_mark_are_none_and_with_marks_as_before() -> None:
+    from bot.search.understand import _quoted_spans
+
+    assert _quoted_spans("四川 2024 粮食产量 目标") == []
+    assert _quoted_spans("“十四五”规划纲要 “互联网+”行动计划") == [(10, 16)]
+    assert _quoted_spans("'脑机接口' 方案") == [(0, 6)]
