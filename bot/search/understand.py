@@ -200,10 +200,9 @@ def understand(
         break
     regions: list[str] = []
     if region is None or national_at is not None:
-        for mention in gazetteer.mentions(text):
+        # the places that count, found above (the text read for them once, not twice)
+        for mention in places:
             place = mention.place
-            if not _counts(mention, known_regions, text):
-                continue
             # 四川县域经济: 县域 is another's suffix, not a 四川县 (a province takes 省)
             suffix, own = _suffix_of(text, mention)
             span = (mention.start, suffix.end() if suffix and own else mention.end)
@@ -536,6 +535,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     end of its closing one (so a word right after the closing mark starts at its end);
     a plan period quoted as the documents write it (“十四五”) is no name."""
     out: list[tuple[int, int]] = []
+    if not any(mark in text for mark in _QUOTE_PAIRS):
+        return out  # most queries: no character to look at one by one
     i = 0
     while i < len(text):
         close = _QUOTE_PAIRS.get(text[i])
