@@ -278,6 +278,29 @@ async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool
     await message.reply_text("\n".join(lines))
 
 
+async def reschedule_command(update: Update, context: BriefContext) -> None:
+    """/reschedule [@channel] ID time: one of this chat's subscriptions at another time."""
+    message = update.effective_message
+    svc = context.services
+    lang = svc.lang(update)
+    words = command_args(message).split()
+    target = await _managed_chat(update, context, words, lang)
+    if target is None:
+        return
+    chat_id, ref = target
+    try:
+        request = svc.subscriptions.parse_reschedule(" ".join(words))
+        listed, old = await svc.run_db(svc.subscriptions.reschedule, chat_id, request)
+    except SubscriptionError as exc:
+        said = _refusal(exc, ref, lang)
+        if exc.code == "subscription.not_in_chat" and not ref:
+            found = await _channels_number(update, context, exc.params.get("id"))
+            said = "\n".join(filter(None, (said, found)))
+        await message.reply_text(said)
+        return
+    await message.reply_html(fmt.rescheduled(listed, old, lang=lang))
+
+
 async def _managed_chat(
     update: Update, context: BriefContext, words: list[str], lang: str
 ) -> tuple[int, str | None] | None:
@@ -579,6 +602,7 @@ def register(application: Application) -> None:
             "timezone": timezone_command,
             "pause": pause_command,
             "resume": resume_command,
+            "reschedule": reschedule_command,
         },
     )
     application.add_handler(ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -248,13 +248,30 @@ _OTHER_NAMES: dict[str, str] = {
     "query": "search",
     "lookup": "search",
     "unsub": "unsubscribe",
+    "delete": "remove",
+    "del": "remove",
+    "rm": "remove",
+    "retime": "reschedule",
+    "settime": "reschedule",
+    "changetime": "reschedule",
 }
+# Names for changing something, which with a subscription's number first mean its time
+# (``/schedule 1 08:00``, ``/edit 1 每周五 17:00``): read as /subscribe, the number was
+# subscribed to as a keyword (admin-trial19).
+_CHANGING = frozenset({"schedule", "edit", "change", "modify", "update", "subscribe"})
+_NUMBER_FIRST = re.compile(r"^\s*(?:@\w+\s+)?#?\d{1,9}\s+\S")
 
 
-def closest_command(name: str, commands: Collection[str]) -> str | None:
+def closest_command(name: str, commands: Collection[str], args: str = "") -> str | None:
     """The command ``name`` (an unknown command, ``targes``) was most likely meant to be:
     the one another app names so (``schedule``: ``subscribe``), else by spelling
-    (``targets``, and ``schedual`` of ``schedule``); None when none is close (``foo``)."""
+    (``targets``, and ``schedual`` of ``schedule``); None when none is close (``foo``).
+    ``args``: what was typed after it; a subscription's number and more after a name for
+    changing or scheduling (``/schedule 1 08:00``) means ``/reschedule``."""
+    if "reschedule" in commands and _NUMBER_FIRST.match(args):
+        close = difflib.get_close_matches(name.lower(), sorted(_CHANGING), n=1, cutoff=0.75)
+        if close:
+            return "reschedule"
     names = {c: c for c in commands}
     names.update({o: c for o, c in _OTHER_NAMES.items() if c in commands and o not in names})
     found = difflib.get_close_matches(name.lower(), sorted(names), n=1, cutoff=0.75)

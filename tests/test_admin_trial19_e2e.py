@@ -1,0 +1,95 @@
+"""A county 发改局 official administering the bot for her work group and its channel
+(admin-trial19): changing a digest's time, the commands she guessed. The real application
+against the fake Bot API server; no sleeps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from handlers.context import services_of
+from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import SHANGHAI, running, store_of
+
+pytestmark = pytest.mark.migrated_db
+
+
+# -- a digest's time changed in place --------------------------------------------------------------
+async def test_reschedule_moves_a_subscription_to_another_time_keeping_it(
+    server, engine, db_url
+) -> None:
+    """/reschedule 1 每周五 17:00: the same subscription (number, filter) at the new time,
+    the scheduler's next run moved with it. Changing a time took a second /subscribe and an
+    /unsubscribe of the first, its history lost."""
+    li = server.add_user("李科长")
+    async with running(server, engine, db_url) as app:
+        await ask_text(server, li, li, "/subscribe 万年县 上饶市 每周一 09:00")
+        (sub,) = store_of(app).list_for_chat(li.id)
+        said = await ask_text(server, li, li, f"/reschedule {sub.id} 每周五 17:00")
+        new = f"✅ 订阅 #{sub.id} 的推送时间已改为 每周五 17:00（Asia/Shanghai）"
+        assert said.startswith(new), said
+        assert "原为 每周一 09:00" in said and "下次推送：" in said
+        (moved,) = store_of(app).list_for_chat(li.id)
+        assert (moved.id, moved.filter_text) == (sub.id, sub.filter_text)
+        assert moved.schedule.expr == "fri 17:00"
+        upcoming = services_next_run(app, sub.id).astimezone(SHANGHAI)
+        assert (upcoming.isoweekday(), upcoming.hour, upcoming.minute) == (5, 17, 0)
+        said = await ask_text(server, li, li, "/reschedule 9 08:00")
+        assert said.startswith("本聊天没有订阅 #9"), said
+        said = await ask_text(server, li, li, f"/reschedule {sub.id}")
+        assert said.startswith("用法：/reschedule 编号 新时间"), said
+
+
+def services_next_run(app, sub_id: int) -> datetime:
+    found = services_of(app).subscriptions.scheduler.next_run(sub_id)
+    assert found is not None
+    return found
+
+
+async def test_a_channels_digest_is_rescheduled_from_the_private_chat(
+    server, engine, db_url
+) -> None:
+    """The channel's weekly digest moved by its admin: /reschedule @channel 1 8:30; a second
+    one at that time with the same filter is refused as a twin."""
+    li = server.add_user("李科长")
+    server.add_chat(
+        "channel",
+        "万年发改动态",
+        username="wannianfg",
+        bot_status="administrator",
+        can_post_messages=True,
+    )
+    async with running(server, engine, db_url, owners=[li.id]) as app:
+        await ask_text(server, li, li, "/subscribe @wannianfg region:万年县 每周一 09:00")
+        await ask_text(server, li, li, "/subscribe @wannianfg region:万年县 每周三 09:00")
+        first, second = store_of(app).list_all()
+        said = await ask_text(server, li, li, f"/reschedule @wannianfg {first.id} 每周一 8:30")
+        assert f"#{first.id} 的推送时间已改为 每周一 08:30" in said, said
+        said = await ask_text(server, li, li, f"/reschedule @wannianfg {second.id} 每周一 8:30")
+        assert said.startswith(f"已有相同的订阅 #{first.id}"), said
+        assert store_of(app).get(second.id).schedule.expr == "wed 09:00"
+
+
+async def test_a_guessed_schedule_command_names_reschedule_not_a_new_subscription(
+    server, engine, db_url
+) -> None:
+    """/schedule 1 每周一 08:00 was answered "did you mean /subscribe 1 每周一 08:00", which
+    subscribes to the keyword 1; /subscribe 1 08:00 itself did so. Both now name
+    /reschedule, and nothing is subscribed. /delete is /remove."""
+    li = server.add_user("李科长")
+    async with running(server, engine, db_url) as app:
+        await ask_text(server, li, li, "/subscribe GDP 每周一 09:00")
+        (sub,) = store_of(app).list_for_chat(li.id)
+        said = await ask_text(server, li, li, f"/schedule {sub.id} 每周一 08:00")
+        assert f"/reschedule {sub.id} 每周一 08:00" in said, said
+        said = await ask_text(server, li, li, f"/edit {sub.id} 每周五 17:00")
+        assert f"/reschedule {sub.id} 每周五 17:00" in said, said
+        said = await ask_text(server, li, li, f"/subscribe {sub.id} 08:00")
+        told = f"要改订阅 #{sub.id} 的推送时间，请发送 /reschedule {sub.id} 08:00"
+        assert said.startswith(told), said
+        assert store_of(app).list_for_chat(li.id) == [sub]
+        said = await ask_text(server, li, li, "/schedule GDP 08:00")  # a new one: /subscribe
+        assert "/subscribe GDP 08:00" in said, said
+        said = await ask_text(server, li, li, "/delete 上饶市政府工作报告")
+        assert "/remove 上饶市政府工作报告" in said, said
