@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from handlers.context import services_of
-from tests.e2e import ask_text
+from tests.e2e import BOT_NAME, ask, ask_text
 from tests.test_subscriptions_e2e import SHANGHAI, running, store_of
 
 pytestmark = pytest.mark.migrated_db
@@ -93,3 +93,25 @@ async def test_a_guessed_schedule_command_names_reschedule_not_a_new_subscriptio
         assert "/subscribe GDP 08:00" in said, said
         said = await ask_text(server, li, li, "/delete 上饶市政府工作报告")
         assert "/remove 上饶市政府工作报告" in said, said
+
+
+# -- a follow-up in the group ----------------------------------------------------------------------
+@pytest.mark.fake_bot(privacy_mode=True)
+async def test_a_follow_up_naming_another_place_is_searched_as_that_place(
+    server, engine, db_url
+) -> None:
+    """A member replies 烟台市呢 to the bot's answer: the place's passages, as 烟台市 alone
+    finds them (searched as the word 呢 beside the place, it found nothing); 那2024年的呢
+    likewise asks the year."""
+    member = server.add_user("张三")
+    group = server.add_chat("supergroup", "发改局工作群")
+    server.set_member(group, member, "member")
+    async with running(server, engine, db_url):
+        answer = await ask(server, group, member, f"/targets@{BOT_NAME} 青岛")
+        await server.send_message(group, member, "烟台市呢", reply_to=answer.message)
+        followed = (await server.next_call("sendMessage", chat=group)).message["text"]
+        alone = await ask_text(server, group, member, f"/search@{BOT_NAME} 烟台市")
+        assert "没有找到" not in followed and "烟台市2024年政府工作报告" in followed, followed
+        assert followed.split("\n")[2:4] == alone.split("\n")[2:4]
+        said = await ask_text(server, group, member, f"/search@{BOT_NAME} 那2024年的呢")
+        assert "没有找到" not in said and "2024" in said, said
