@@ -8,7 +8,9 @@ from datetime import datetime
 
 import pytest
 
+from bot.admin.store import SERVICE_USER_IDS
 from handlers.context import services_of
+from handlers.format.admin import _SERVICE_SENDERS
 from tests.e2e import BOT_NAME, ask, ask_text
 from tests.test_subscriptions_e2e import SHANGHAI, running, store_of
 
@@ -115,3 +117,28 @@ async def test_a_follow_up_naming_another_place_is_searched_as_that_place(
         assert followed.split("\n")[2:4] == alone.split("\n")[2:4]
         said = await ask_text(server, group, member, f"/search@{BOT_NAME} 那2024年的呢")
         assert "没有找到" not in said and "2024" in said, said
+
+
+# -- the audit names an anonymous admin ------------------------------------------------------------
+@pytest.mark.fake_bot(privacy_mode=True)
+async def test_the_audit_names_an_anonymous_admin_as_one(server, engine, db_url) -> None:
+    """An admin posting as the group (Telegram's GroupAnonymousBot) asks for /status, and is
+    refused: the owner's /audit says 匿名群管理员 did, not "用户 1087968824" (an account
+    behind every anonymous admin of every group, named as if it were a person)."""
+    li, colleague = server.add_user("李科长"), server.add_user("王同事")
+    group = server.add_chat("supergroup", "发改局工作群")
+    server.set_member(group, li, "creator")
+    server.set_member(group, colleague, "administrator")
+    async with running(server, engine, db_url, owners=[li.id]):
+        await server.send_message(group, colleague, f"/status@{BOT_NAME}", anonymous=True)
+        await server.next_call("sendMessage", chat=group)
+        said = await ask_text(server, li, li, "/audit 3")
+        assert "1087968824" not in said, said
+        assert "匿名群管理员" in said, said
+        await ask_text(server, li, li, "/lang en")
+        said = await ask_text(server, li, li, "/audit 3")
+        assert "an anonymous group admin" in said, said
+
+
+def test_every_shared_sender_of_telegram_is_named_in_the_audit() -> None:
+    assert set(_SERVICE_SENDERS) == SERVICE_USER_IDS
