@@ -11,7 +11,7 @@ import pytest
 from bot.admin.store import SERVICE_USER_IDS
 from handlers.context import services_of
 from handlers.format.admin import _SERVICE_SENDERS
-from tests.e2e import BOT_NAME, ask, ask_text
+from tests.e2e import BOT_NAME, ask, ask_text, buttons
 from tests.test_subscriptions_e2e import SHANGHAI, running, store_of
 
 pytestmark = pytest.mark.migrated_db
@@ -142,3 +142,31 @@ async def test_the_audit_names_an_anonymous_admin_as_one(server, engine, db_url)
 
 def test_every_shared_sender_of_telegram_is_named_in_the_audit() -> None:
     assert set(_SERVICE_SENDERS) == SERVICE_USER_IDS
+
+
+# -- a button on a message the bot can no longer edit, in a topic ----------------------------------
+@pytest.mark.fake_bot(privacy_mode=True)
+async def test_a_button_on_an_inaccessible_message_answers_in_its_topic(
+    server, engine, db_url
+) -> None:
+    """下一页 and 全文 pressed on a results message Telegram no longer gives the bot (an
+    InaccessibleMessage: no topic) were answered in General; the topic now rides in the
+    button, and the answer comes in 宏观."""
+    lead = server.add_user("Lead")
+    group = server.add_chat("supergroup", "智库研究组", is_forum=True)
+    server.set_member(group, lead, "creator")
+    macro = await server.create_forum_topic(group, "宏观", by=lead)
+    async with running(server, engine, db_url):
+        await server.send_message(group, lead, f"/search@{BOT_NAME} 就业", thread=macro)
+        results = (await server.next_call("sendMessage", chat=group)).message
+        assert results["message_thread_id"] == macro
+        pages = buttons(results)
+        await server.press_button(results, pages["下一页 ▶"], lead, inaccessible=True)
+        page = (await server.next_call("sendMessage", chat=group)).message
+        assert page.get("message_thread_id") == macro and "第 2/" in page["text"]
+        await server.press_button(results, pages["全文 1"], lead, inaccessible=True)
+        passage = (await server.next_call("sendMessage", chat=group)).message
+        assert passage.get("message_thread_id") == macro
+        # an old button without the topic (sent before this) still works, in General
+        old = pages["下一页 ▶"].rsplit(":", 1)[0]
+        assert old.count(":") == 3
