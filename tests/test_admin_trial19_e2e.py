@@ -170,3 +170,13 @@ async def test_a_button_on_an_inaccessible_message_answers_in_its_topic(
         # an old button without the topic (sent before this) still works, in General
         old = pages["下一页 ▶"].rsplit(":", 1)[0]
         assert old.count(":") == 3
+
+
+async def test_asking_in_words_to_move_the_digest_says_how(server, engine, db_url) -> None:
+    """改成每周五下午五点推送, typed to the bot, was searched ("did you mean 改革、形成");
+    it is answered with /reschedule's usage, which asks for the subscription's number."""
+    li = server.add_user("李科长")
+    async with running(server, engine, db_url):
+        for typed in ("改成每周五下午五点推送", "推送时间改为早上8点", "怎么改推送时间"):
+            said = await ask_text(server, li, li, typed)
+            assert said.startswith("用法：/reschedule 编号 新时间"), (typed, said)
