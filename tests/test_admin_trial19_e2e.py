@@ -71,6 +71,10 @@ async def test_a_channels_digest_is_rescheduled_from_the_private_chat(
         said = await ask_text(server, li, li, f"/reschedule @wannianfg {second.id} 每周一 8:30")
         assert said.startswith(f"已有相同的订阅 #{first.id}"), said
         assert store_of(app).get(second.id).schedule.expr == "wed 09:00"
+        # the audit says a channel was managed (it said 订阅频道, "subscribed a channel", of
+        # every channel command: a listing, a time moved), the command typed beside it
+        said = await ask_text(server, li, li, "/audit 1")
+        assert "频道管理" in said and f"/reschedule @wannianfg {second.id}" in said, said
 
 
 async def test_a_guessed_schedule_command_names_reschedule_not_a_new_subscription(
