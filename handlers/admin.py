@@ -278,6 +278,8 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             if unseen and not already and not admin.is_owner:
                 reply += "\n" + tr(lang, "admin.added_unseen", id=user_id)
             await message.reply_html(reply)
+            if not (already or unseen or admin.is_owner):
+                await _tell_admin(context, user_id, "admin.you_were_added", adder)
             return
         removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
@@ -300,6 +302,21 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     context.services.menu_pending.discard(user_id)
     await context.services.set_admin_menu(user_id, False)
     await message.reply_html(fmt.admin_removed(label, lang))
+    await _tell_admin(context, user_id, "admin.you_were_removed", update.effective_user)
+
+
+async def _tell_admin(context: BriefContext, user_id: int, key: str, by: object) -> None:
+    """Tell ``user_id`` in their private chat that they were made an admin (and how to see
+    the commands) or are one no more: a colleague made admin learnt it from nobody, his
+    menu changed without a word (admin-trial19). Said in his language; nothing if the bot
+    cannot write to him (never started, blocked)."""
+    if user_id <= 0 or not context.services.seen.knows(user_id):
+        return  # never wrote to the bot: Telegram refuses a first message from it
+    name = actor_name(getattr(by, "full_name", ""), getattr(by, "username", None))
+    name = name or str(getattr(by, "id", ""))
+    lang = context.services.languages.for_chat(user_id)
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(user_id, tr(lang, key, by=name))
 
 
 # -- /audit ------------------------------------------------------------------------------------

@@ -184,3 +184,19 @@ async def test_asking_in_words_to_move_the_digest_says_how(server, engine, db_ur
         for typed in ("改成每周五下午五点推送", "推送时间改为早上8点", "怎么改推送时间"):
             said = await ask_text(server, li, li, typed)
             assert said.startswith("用法：/reschedule 编号 新时间"), (typed, said)
+
+
+# -- a colleague made admin is told --------------------------------------------------------------
+async def test_a_colleague_made_admin_and_removed_is_told_each_time(server, engine, db_url) -> None:
+    """The owner makes 王同事 an admin, then removes him: he is told both times in his
+    private chat, by whom (he learnt it from nobody: only his command menu changed)."""
+    li = server.add_user("李科长", username="li_kezhang")
+    wang = server.add_user("王同事", username="wang_tz")
+    async with running(server, engine, db_url, owners=[li.id]):
+        await ask_text(server, wang, wang, "/start")
+        assert "已添加管理员 @wang_tz" in await ask_text(server, li, li, "/admin add @wang_tz")
+        told = (await server.next_call("sendMessage", chat=wang)).text
+        assert told.startswith("✅ @li_kezhang 已把你设为本机器人的管理员"), told
+        assert "已移除管理员 @wang_tz" in await ask_text(server, li, li, "/admin remove @wang_tz")
+        told = (await server.next_call("sendMessage", chat=wang)).text
+        assert told.startswith("@li_kezhang 已取消你的机器人管理员身份"), told
