@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from bot.admin.store import SERVICE_USER_IDS
+from fake_telegram import WaitTimeout
 from handlers.context import services_of
 from handlers.format.admin import _SERVICE_SENDERS
 from tests.e2e import BOT_NAME, ask, ask_text, buttons
@@ -200,3 +201,35 @@ async def test_a_colleague_made_admin_and_removed_is_told_each_time(server, engi
         assert "已移除管理员 @wang_tz" in await ask_text(server, li, li, "/admin remove @wang_tz")
         told = (await server.next_call("sendMessage", chat=wang)).text
         assert told.startswith("@li_kezhang 已取消你的机器人管理员身份"), told
+
+
+# -- a file sent to the bot in the group -----------------------------------------------------------
+@pytest.mark.fake_bot(privacy_mode=True)
+async def test_a_file_sent_to_the_bot_in_the_group_is_answered(server, engine, db_url) -> None:
+    """李科长 sends the county's bulletin to the work group captioned @bot (the bot is an
+    admin there, so it sees everything): told to send it in the private chat (it went
+    unanswered, never added); a member is told only admins add files; a file shared in the
+    group without a word to the bot is left alone."""
+    li, member = server.add_user("李科长"), server.add_user("张三")
+    group = server.add_chat("supergroup", "发改局工作群", bot_status="administrator")
+    server.set_member(group, li, "creator")
+    server.set_member(group, member, "member")
+    async with running(server, engine, db_url, owners=[li.id]):
+        pdf = b"%PDF-1.4 bulletin"
+        await server.send_document(group, li, "统计公报.pdf", pdf, caption=f"@{BOT_NAME} 加入")
+        said = (await server.next_call("sendMessage", chat=group)).text
+        assert said.startswith("群里的文件不会加入文库。请在与我的私聊中发送这个文件"), said
+        await server.send_document(group, member, "规划.docx", pdf, caption=f"@{BOT_NAME}")
+        said = (await server.next_call("sendMessage", chat=group)).text
+        assert "添加文件要由机器人管理员在与我的私聊中发送" in said, said
+        await server.send_document(group, member, "会议材料.pdf", pdf)
+        assert await silent(server, group)
+
+
+async def silent(server, chat) -> bool:
+    """Whether the bot sends nothing more to ``chat`` (a short bounded wait)."""
+    try:
+        await server.next_call("sendMessage", chat=chat, timeout=0.3)
+    except WaitTimeout:
+        return True
+    return False
