@@ -69,6 +69,8 @@ async def test_a_channels_digest_is_rescheduled_from_the_private_chat(
         first, second = store_of(app).list_all()
         said = await ask_text(server, li, li, f"/reschedule @wannianfg {first.id} 每周一 8:30")
         assert f"#{first.id} 的推送时间已改为 每周一 08:30" in said, said
+        said = await ask_text(server, li, li, f"/subscribe @wannianfg {first.id} 每周一 8:30")
+        assert f"请发送 /reschedule @wannianfg {first.id} 每周一 8:30" in said, said
         said = await ask_text(server, li, li, f"/reschedule @wannianfg {second.id} 每周一 8:30")
         assert said.startswith(f"已有相同的订阅 #{first.id}"), said
         assert store_of(app).get(second.id).schedule.expr == "wed 09:00"

@@ -287,6 +287,7 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
             "改推送时间请用 /reschedule / use /reschedule to change a time",
             "subscription.retime",
             id=filter_tokens[0].lstrip("#"),
+            target=" ".join(filter(None, (channel, filter_tokens[0].lstrip("#")))),
             schedule=" ".join(t for t in rest if t != filter_tokens[0]),
         )
     if schedule is None:
