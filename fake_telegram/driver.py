@@ -368,11 +368,18 @@ class FakeBotApi(Observing):
         return copy.deepcopy(stored.data)
 
     async def press_button(
-        self, message: MessageRef, callback_data: str, user: UserRef | None = None
+        self,
+        message: MessageRef,
+        callback_data: str,
+        user: UserRef | None = None,
+        *,
+        inaccessible: bool = False,
     ) -> dict[str, Any]:
         """A user presses an inline button of a bot message; returns the CallbackQuery.
 
         The button must exist on the message as it is now (after any edits).
+        ``inaccessible``: Telegram no longer gives the bot the message (an
+        ``InaccessibleMessage``: its chat and id, ``date`` 0, nothing else: no topic).
         """
         world = self.backend.world
         chat = world.chat(message["chat"]["id"])
@@ -391,7 +398,11 @@ class FakeBotApi(Observing):
         query = {
             "id": str(next(self._query_ids)),
             "from": user_obj.to_api(),
-            "message": copy.deepcopy(stored.data),
+            "message": (
+                {"chat": chat.to_api(), "message_id": stored.data["message_id"], "date": 0}
+                if inaccessible
+                else copy.deepcopy(stored.data)
+            ),
             "chat_instance": str(abs(chat.id) * 31 + 7),
             "data": callback_data,
         }

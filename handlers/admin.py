@@ -278,6 +278,8 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             if unseen and not already and not admin.is_owner:
                 reply += "\n" + tr(lang, "admin.added_unseen", id=user_id)
             await message.reply_html(reply)
+            if not (already or unseen or admin.is_owner):
+                await _tell_admin(context, user_id, adder, added=True)
             return
         removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
@@ -300,6 +302,25 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     context.services.menu_pending.discard(user_id)
     await context.services.set_admin_menu(user_id, False)
     await message.reply_html(fmt.admin_removed(label, lang))
+    await _tell_admin(context, user_id, update.effective_user, added=False)
+
+
+async def _tell_admin(context: BriefContext, user_id: int, by: object, *, added: bool) -> None:
+    """Tell ``user_id`` in their private chat that they were made an admin (and how to see
+    the commands) or are one no more: a colleague made admin learnt it from nobody, his
+    menu changed without a word (admin-trial19). Said in his language; nothing if the bot
+    cannot write to him (never started, blocked)."""
+    if user_id <= 0 or not context.services.seen.knows(user_id):
+        return  # never wrote to the bot: Telegram refuses a first message from it
+    name = actor_name(getattr(by, "full_name", ""), getattr(by, "username", None))
+    name = name or str(getattr(by, "id", ""))
+    lang = context.services.languages.for_chat(user_id)
+    with contextlib.suppress(TelegramError):
+        if added:
+            said = tr(lang, "admin.you_were_added", by=name)
+        else:
+            said = tr(lang, "admin.you_were_removed", by=name)
+        await context.bot.send_message(user_id, said)
 
 
 # -- /audit ------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -49,7 +49,13 @@ from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
 from bot.text.pasted import pasted_bytes, pasted_filename, title_only, without_links
 from handlers.audit import admin_only, audit, error_said, how_to_become, worded
-from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
+from handlers.common import (
+    NEW_MESSAGES,
+    REPLIES_TO_BOT,
+    ButtonHandler,
+    add_commands,
+    command_args,
+)
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 from handlers.i18n import tr
@@ -566,6 +572,29 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
     await progress.finish(fmt.reindex_done(update_.report, infos, seconds, lang))
 
 
+class _CaptionMentionsBot(filters.MessageFilter):
+    __slots__ = ()
+
+    def filter(self, message: Message) -> bool:
+        username = (message.get_bot().username or "").lower()
+        mentions = message.parse_caption_entities([MessageEntity.MENTION]).values()
+        return bool(username) and any(m[1:].lower() == username for m in mentions)
+
+
+async def group_document(update: Update, context: BriefContext) -> None:
+    """A file sent to the bot in a group (a reply to it, or captioned with its name): files
+    are added in the private chat, and only by admins. It went unanswered: the county's
+    bulletin sent to the work group "for the bot" was never added, and nothing said so."""
+    svc = context.services
+    lang = svc.lang(update)
+    user = update.effective_user
+    if user is not None and await svc.check_admin(user.id):
+        said = tr(lang, "uploads.group_file_admin", bot=context.bot.username or "")
+    else:
+        said = tr(lang, "uploads.group_file")
+    await update.effective_message.reply_text(said)
+
+
 def register(application: Application) -> None:
     add_commands(
         application,
@@ -573,6 +602,9 @@ def register(application: Application) -> None:
     )
     sent = NEW_MESSAGES & filters.Document.ALL & filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(sent, document_message))
+    addressed = REPLIES_TO_BOT | _CaptionMentionsBot(name="CAPTION_MENTIONS_BOT")
+    in_group = NEW_MESSAGES & filters.Document.ALL & filters.ChatType.GROUPS & addressed
+    application.add_handler(MessageHandler(in_group, group_document))
     application.add_handler(ButtonHandler(upload_button, pattern=fmt.UPLOAD_PATTERN))
     application.add_handler(ButtonHandler(remove_button, pattern=fmt.REMOVE_PATTERN))
     application.add_handler(ButtonHandler(pasted_button, pattern=fmt.PASTED_PATTERN))

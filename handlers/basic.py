@@ -94,7 +94,8 @@ async def unknown_command(update: Update, context: BriefContext) -> None:
     lang = context.services.lang(update)
     text = update.effective_message.text or ""
     typed, _, args = text[1:].partition(" ")
-    meant = closest_command(typed.partition("@")[0], application_commands(context.application))
+    commands = application_commands(context.application)
+    meant = closest_command(typed.partition("@")[0], commands, args)
     if meant is None:
         await update.effective_message.reply_text(tr(lang, "common.unknown_command"))
         return

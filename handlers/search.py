@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -233,7 +233,20 @@ async def _answer(
         html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
-    await message.reply_html(html, reply_markup=keyboard)
+    await message.reply_html(html, reply_markup=fmt.in_topic(keyboard, _topic_of(message)))
+
+
+def _accessible(message: MaybeInaccessibleMessage | None) -> bool:
+    """Whether Telegram gave the bot ``message`` (PTB reads an ``InaccessibleMessage``, date
+    0, into a ``Message`` whose ``is_accessible`` is False: ``isinstance`` never told)."""
+    return isinstance(message, Message) and message.is_accessible
+
+
+def _topic_of(message: Message | MaybeInaccessibleMessage | None) -> int | None:
+    """The forum topic ``message`` is in; None outside one (or when Telegram did not say)."""
+    if not isinstance(message, Message) or not message.is_topic_message:
+        return None
+    return message.message_thread_id
 
 
 async def search_command(update: Update, context: BriefContext) -> None:
@@ -307,11 +320,16 @@ async def search_reply(update: Update, context: BriefContext) -> None:
     await _answer(update, context, text)
 
 
-async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
-    """Replace the results message (or send a new one if it can no longer be edited)."""
+async def _show(
+    update: Update, text: str, keyboard: InlineKeyboardMarkup | None, topic: int | None
+) -> None:
+    """Replace the results message (or send a new one, in its topic, if it can no longer
+    be edited)."""
     query = update.callback_query
-    if not isinstance(query.message, Message):  # too old to edit
-        await update.effective_chat.send_message(text, parse_mode="HTML", reply_markup=keyboard)
+    if not _accessible(query.message):  # too old to edit
+        await update.effective_chat.send_message(
+            text, parse_mode="HTML", reply_markup=keyboard, message_thread_id=topic
+        )
         return
     try:
         await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard)
@@ -325,6 +343,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
     query = update.callback_query
     key, page = context.match.group(1), int(context.match.group(2))
     correct, understand = fmt.mode_flags(context.match.group(3))
+    topic = _button_topic(update, context.match.group(4))
     svc = context.services
     saved = await svc.run_db(svc.queries.load, key)
     if saved is None:
@@ -352,7 +371,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
         suggestion_keys=suggestion_keys,
         lang=svc.lang(update),
     )
-    await _show(update, html, keyboard)
+    await _show(update, html, fmt.in_topic(keyboard, topic), topic)
 
 
 async def passage_button(update: Update, context: BriefContext) -> None:
@@ -369,11 +388,20 @@ async def passage_button(update: Update, context: BriefContext) -> None:
         return
     await query.answer()
     chunks = fmt.passage_messages(document, document.passages[ordinal])
-    if isinstance(query.message, Message):
+    if _accessible(query.message):
         await reply_html(query.message, chunks)
     else:
+        topic = _button_topic(update, context.match.group(3))
         for chunk in chunks:
-            await update.effective_chat.send_message(chunk, parse_mode="HTML")
+            await update.effective_chat.send_message(
+                chunk, parse_mode="HTML", message_thread_id=topic
+            )
+
+
+def _button_topic(update: Update, written: str | None) -> int | None:
+    """The forum topic of a pressed button's message: the message's own when Telegram gives
+    it, else the one written into the button's data (:func:`handlers.format.in_topic`)."""
+    return _topic_of(update.callback_query.message) or (int(written) if written else None)
 
 
 async def stale_button(update: Update, context: BriefContext) -> None:

@@ -215,10 +215,7 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     try:
         removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
-        text = fmt.escape(_refusal(exc, ref, lang))
-        if exc.code == "subscription.not_in_chat" and not ref:
-            found = await _channels_number(update, context, exc.params.get("id"))
-            text += f"\n{fmt.escape(found)}" if found else ""
+        text = fmt.escape(await _refused(update, context, exc, ref, lang))
         if exc.code == "subscription.unsubscribe_usage":
             # /unsubscribe 云南: a word of a filter, not its number; the ones it names
             listed = await svc.run_db(subs.list, chat_id)
@@ -267,15 +264,30 @@ async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool
     try:
         changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat_id, typed, pause=pause)
     except SubscriptionError as exc:
-        said = _refusal(exc, ref, lang)
-        if exc.code == "subscription.not_in_chat" and not ref:
-            found = await _channels_number(update, context, exc.params.get("id"))
-            said = "\n".join(filter(None, (said, found)))
-        await message.reply_text(said)
+        await message.reply_text(await _refused(update, context, exc, ref, lang))
         return
     lines = [fmt.paused(changed.ids, pause=pause, lang=lang, channel=ref)]
     lines += [_not_the_chats(missing, ref, lang) for missing in changed.not_found]
     await message.reply_text("\n".join(lines))
+
+
+async def reschedule_command(update: Update, context: BriefContext) -> None:
+    """/reschedule [@channel] ID time: one of this chat's subscriptions at another time."""
+    message = update.effective_message
+    svc = context.services
+    lang = svc.lang(update)
+    words = command_args(message).split()
+    target = await _managed_chat(update, context, words, lang)
+    if target is None:
+        return
+    chat_id, ref = target
+    try:
+        request = svc.subscriptions.parse_reschedule(" ".join(words))
+        listed, old = await svc.run_db(svc.subscriptions.reschedule, chat_id, request)
+    except SubscriptionError as exc:
+        await message.reply_text(await _refused(update, context, exc, ref, lang))
+        return
+    await message.reply_html(fmt.rescheduled(listed, old, lang=lang))
 
 
 async def _managed_chat(
@@ -324,6 +336,17 @@ def _not_the_chats(number: int, ref: str | None, lang: str) -> str:
     if ref:
         return tr(lang, "subscriptions.not_in_channel", channel=ref, id=number)
     return tr(lang, "errors.subscription.not_in_chat", id=number)
+
+
+async def _refused(
+    update: Update, context: BriefContext, exc: SubscriptionError, ref: str | None, lang: str
+) -> str:
+    """:func:`_refusal`, with the command reaching a channel's number typed in private."""
+    said = _refusal(exc, ref, lang)
+    if exc.code == "subscription.not_in_chat" and not ref:
+        found = await _channels_number(update, context, exc.params.get("id"))
+        said = "\n".join(filter(None, (said, found)))
+    return said
 
 
 def _refusal(exc: SubscriptionError, ref: str | None, lang: str) -> str:
@@ -579,6 +602,7 @@ def register(application: Application) -> None:
             "timezone": timezone_command,
             "pause": pause_command,
             "resume": resume_command,
+            "reschedule": reschedule_command,
         },
     )
     application.add_handler(ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -237,10 +237,10 @@ async def test_a_bot_admins_commands_on_a_channel_are_in_the_audit_log(
         await ask_text(server, owner, owner, "/subscribe @nosuchchannel GDP")
         await ask_text(server, stranger, stranger, "/unsubscribe @notes 1")
         said = await ask_text(server, owner, owner, "/audit")
-        assert "subscribe a channel · ok\n    /subscribe @notes GDP 09:00" in said
-        assert "subscribe a channel · ok\n    /lang chat @notes en" in said
-        assert "subscribe a channel · error\n    /subscribe @nosuchchannel GDP" in said
-        assert f"{stranger.first_name} · chat {stranger.id} · subscribe a channel · refused" in said
+        assert "manage a channel · ok\n    /subscribe @notes GDP 09:00" in said
+        assert "manage a channel · ok\n    /lang chat @notes en" in said
+        assert "manage a channel · error\n    /subscribe @nosuchchannel GDP" in said
+        assert f"{stranger.first_name} · chat {stranger.id} · manage a channel · refused" in said
 
 
 def test_a_region_and_year_scorecard_cut_short_points_to_every_target() -> None:

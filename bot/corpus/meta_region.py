@@ -44,8 +44,10 @@ _PROVINCIAL_TEXT_RE = re.compile(
     r"在全省[^\n]{0,30}(?:会议|大会)|^(?:中共)?省(?:委|人民政府|政府)|我省", re.MULTILINE
 )
 # A title that opens with a place written in full names its subject (江西省加快…行动方案,
-# 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first.
-_TITLE_LEAD_RE = re.compile(r"(?:中国共产党|中共)?")
+# 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first, and a markdown
+# heading's marks (a .docx title or heading is read as ``# …``, a .md file writes it so): a
+# .docx plan titled 上饶市万年县“十四五”…规划 was filed under 上饶 (admin-trial19).
+_TITLE_LEAD_RE = re.compile(r"#{0,6}(?:中国共产党|中共)?")
 # A title is one short line without a sentence's end (山东省委要求。烟台市… is body text).
 _TITLE_MAX = 60
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]")

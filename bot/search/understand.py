@@ -279,13 +279,21 @@ def understand(
         spans.append((no1.end() - 4, no1.end()))
     spans.sort()
     rest = _without(typed, spans)
-    if not re.search(r"[\w\u3400-\u9fff]", _without(text, spans)):
-        rest = typed  # only facets: search their words too
+    left = re.sub(r"[\W_]+", "", _without(text, spans))
+    if not left or _FOLLOW_UP_RE.fullmatch(left):
+        # only facets (or facets asked again, 上饶市呢, 那2024年的呢): search their words too
+        rest = typed
     several = tuple(regions) if len(regions) > 1 else ()
     both = tuple(years) if len(years) > 1 and years[0] == year else ()
     return Understanding(
         Understood(region, year, doc_type, regions=several, years=both), rest.strip()
     )
+
+
+# What a follow-up question adds to the place or year it asks about (上饶市呢 replying to the
+# answer about 万年县, 那2024年的呢, 江西吗): nothing to search. Searched as the word 呢, a
+# follow-up found nothing (admin-trial19).
+_FOLLOW_UP_RE = re.compile(r"(?:那么?|还有)?的?(?:呢|吗|嘛|啊|呀|吧)?")
 
 
 # A sentence of a document typed whole (or half remembered) as the query: one unbroken run

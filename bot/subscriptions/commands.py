@@ -280,6 +280,16 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     filter_tokens, schedule = _split_schedule(rest, default_time)
     filter_tokens, schedule = _when_among_words(rest, filter_tokens, schedule, default_time)
     given = schedule is not None
+    if given and len(filter_tokens) == 1 and _retimed(filter_tokens[0]):
+        # /subscribe 1 08:00 (as /schedule 1 08:00 was once answered): subscription #1 at
+        # another time, not a new one to the keyword 1
+        raise ScheduleError(
+            "改推送时间请用 /reschedule / use /reschedule to change a time",
+            "subscription.retime",
+            id=filter_tokens[0].lstrip("#"),
+            target=" ".join(filter(None, (channel, filter_tokens[0].lstrip("#")))),
+            schedule=" ".join(t for t in rest if t != filter_tokens[0]),
+        )
     if schedule is None:
         schedule = parse_schedule(default_time, default_time=default_time)
     filter_text = " ".join(typed_filter_words(filter_tokens)).strip()
@@ -292,6 +302,53 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
         )
     filter_text = format_filter(parse_filter(filter_text))
     return SubscribeRequest(channel, filter_text, schedule, given, timezone, quiet)
+
+
+@dataclass(frozen=True, slots=True)
+class RescheduleRequest:
+    """What ``/reschedule`` asked for: subscription ``id`` to go out at ``schedule`` (in
+    ``timezone`` when one is given, else its own)."""
+
+    channel: str | None
+    id: int
+    schedule: Schedule
+    timezone: str | None
+
+
+def parse_reschedule(text: str, *, default_time: str) -> RescheduleRequest:
+    """Read ``/reschedule [@channel] ID schedule [tz=…]``: the subscription's number, then a
+    schedule as ``/subscribe`` reads one (``每周五 17:00``, ``08:00``, ``cron …``). Anything
+    else (no number, no schedule, keywords) raises ``ScheduleError`` with the code
+    ``subscription.reschedule_usage``: a filter is not changed here."""
+    usage = ScheduleError(
+        "用法：/reschedule 编号 时间，如 /reschedule 1 每周五 17:00 / "
+        "usage: /reschedule ID time, e.g. /reschedule 1 fri 17:00",
+        "subscription.reschedule_usage",
+    )
+    tokens = without_at(_TOKEN.findall(glue_part_of_day(text or "")))
+    channel = None
+    if tokens and (channel := channel_ref(tokens[0])):
+        tokens.pop(0)
+    timezone: str | None = None
+    rest: list[str] = []
+    for token in tokens:
+        option = _TZ_OPTION.match(unicodedata.normalize("NFKC", token))
+        if option:
+            timezone = check_timezone(option.group(1))
+        else:
+            rest.append(token)
+    if len(rest) < 2 or not _SUB_NUMBER.match(rest[0]):
+        raise usage
+    words, schedule = _split_schedule(rest[1:], default_time)
+    words, schedule = _when_among_words(rest[1:], words, schedule, default_time)
+    if schedule is None or words:
+        raise usage
+    return RescheduleRequest(channel, int(rest[0].lstrip("#")), schedule, timezone)
+
+
+def _retimed(word: str) -> bool:
+    """Whether a filter's only word is a subscription's number (``1``, ``#3``), not a year."""
+    return bool(_SUB_NUMBER.match(word)) and read_year(word.lstrip("#")) is None
 
 
 _EDIT_WORDS = frozenset({"edit", "change", "modify", "update", "修改", "更改", "改", "编辑"})

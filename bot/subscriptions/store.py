@@ -225,6 +225,16 @@ class SubscriptionStore:
     def resume(self, subscription_id: int, *, chat_id: int | None = None) -> bool:
         return self._update(subscription_id, chat_id, paused=False) > 0
 
+    def set_schedule(
+        self, subscription_id: int, chat_id: int, schedule: Schedule, timezone: str | None = None
+    ) -> bool:
+        """Move one of the chat's subscriptions to ``schedule`` (and ``timezone``, when
+        given), its filter and deliveries kept; False if not the chat's."""
+        values: dict[str, str] = {"schedule_kind": schedule.kind, "schedule_expr": schedule.expr}
+        if timezone is not None:
+            values["timezone"] = check_timezone(timezone)
+        return self._update(subscription_id, chat_id, **values) > 0
+
     def reactivate(self, subscription_id: int) -> bool:
         """Undo a deactivation (an admin re-enables a chat the bot can post to again)."""
         return self._update(subscription_id, None, active=True, deactivated_reason=None) > 0

@@ -120,6 +120,15 @@ _ASKING_DIGESTS = re.compile(
     r"|(?:推送|订阅|简报)(?:的)?时间(?:怎么|如何)?(?:改|修改|更改|调整))"
     r"(?:啊|呢|呀|吗)?$"
 )
+# A whole message asking to move the digests to a time (改成每周五下午五点推送, 推送时间改为
+# 早上8点, 把简报换到周一: searched, admin-trial19): /reschedule's usage, which names the
+# subscription's number it needs.
+_RETIME = re.compile(
+    r"^(?:请)?(?:帮我)?(?:把|将)?(?:推送|简报|订阅)?(?:的)?(?:时间)?"
+    r"(?:改成|改为|改到|改在|换成|换到|调到|调整到|调整为|挪到)(?:每)?"
+    r"(?:周|星期|礼拜|每天|天天|工作日|早上|上午|中午|下午|晚上|\d{1,2}(?:[:：]|点))"
+    r"[^，。,]{0,16}?(?:推送|发送|发|推)?$"
+)
 _DIGEST_VERBS = {"暂停": "pause", "停止": "pause", "先停": "pause", "恢复": "resume"}
 _DIGEST_VERBS |= {"重新开始": "resume", "继续": "resume"}
 # said alone these are other things first (继续: the next page; 停止: stop anything)
@@ -207,9 +216,13 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
         return TypedCommand(_CHINESE_NAMES[word], "", "asked", said)
     digests = _ASKING_DIGESTS.match(whole)
     if digests and whole.rstrip("啊呢呀吗") not in _WORDS_ALONE:
-        # 暂停推送 → /pause's usage; 怎么改推送时间 → /subscribe's (it says how)
-        name = _DIGEST_VERBS[digests.group(1)] if digests.group(1) else "subscribe"
+        # 暂停推送 → /pause's usage; 怎么改推送时间 → /reschedule's, or /subscribe's (it
+        # says how) where there is no /reschedule
+        retime = "reschedule" if "reschedule" in commands else "subscribe"
+        name = _DIGEST_VERBS[digests.group(1)] if digests.group(1) else retime
         return TypedCommand(name, "", "asked", said)
+    if "reschedule" in commands and _RETIME.match(whole.rstrip("吧啊呀")):
+        return TypedCommand("reschedule", "", "asked", said)
     if _ASKING_SUBSCRIPTIONS.match(whole):
         return TypedCommand("subscriptions", "", "asked", said)
     if "admin" in commands and _ASKING_ADMINS.match(whole):
@@ -248,13 +261,30 @@ _OTHER_NAMES: dict[str, str] = {
     "query": "search",
     "lookup": "search",
     "unsub": "unsubscribe",
+    "delete": "remove",
+    "del": "remove",
+    "rm": "remove",
+    "retime": "reschedule",
+    "settime": "reschedule",
+    "changetime": "reschedule",
 }
+# Names for changing something, which with a subscription's number first mean its time
+# (``/schedule 1 08:00``, ``/edit 1 每周五 17:00``): read as /subscribe, the number was
+# subscribed to as a keyword (admin-trial19).
+_CHANGING = frozenset({"schedule", "edit", "change", "modify", "update", "subscribe"})
+_NUMBER_FIRST = re.compile(r"^\s*(?:@\w+\s+)?#?\d{1,9}\s+\S")
 
 
-def closest_command(name: str, commands: Collection[str]) -> str | None:
+def closest_command(name: str, commands: Collection[str], args: str = "") -> str | None:
     """The command ``name`` (an unknown command, ``targes``) was most likely meant to be:
     the one another app names so (``schedule``: ``subscribe``), else by spelling
-    (``targets``, and ``schedual`` of ``schedule``); None when none is close (``foo``)."""
+    (``targets``, and ``schedual`` of ``schedule``); None when none is close (``foo``).
+    ``args``: what was typed after it; a subscription's number and more after a name for
+    changing or scheduling (``/schedule 1 08:00``) means ``/reschedule``."""
+    if "reschedule" in commands and _NUMBER_FIRST.match(args):
+        close = difflib.get_close_matches(name.lower(), sorted(_CHANGING), n=1, cutoff=0.75)
+        if close:
+            return "reschedule"
     names = {c: c for c in commands}
     names.update({o: c for o, c in _OTHER_NAMES.items() if c in commands and o not in names})
     found = difflib.get_close_matches(name.lower(), sorted(names), n=1, cutoff=0.75)

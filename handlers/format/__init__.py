@@ -28,6 +28,7 @@ from handlers.format.html import (
 from handlers.format.search import (
     PAGE_PATTERN,
     PASSAGE_PATTERN,
+    in_topic,
     mode_flags,
     page_data,
     passage_data,
@@ -62,6 +63,7 @@ __all__ = [
     "help_html",
     "hidden_note",
     "highlight_html",
+    "in_topic",
     "mode_flags",
     "no_targets",
     "page_data",

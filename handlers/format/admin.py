@@ -181,6 +181,10 @@ def audit_action(action: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, f"admin.audit_action.{action}") if action in AUDIT_ACTIONS else action
 
 
+# Telegram's shared senders (bot.admin.store.SERVICE_USER_IDS) -> what the audit calls them
+_SERVICE_SENDERS = {1087968824: "anonymous_admin", 136817688: "as_channel", 777000: "telegram"}
+
+
 def audit_people(
     entries: Sequence[AuditEntry], names: Mapping[int, str], lang: str = DEFAULT_LANGUAGE
 ) -> dict[int, str]:
@@ -194,7 +198,11 @@ def audit_people(
     people: dict[int, str] = {}
     for actor in actors:
         name = names.get(actor)
-        if not name:
+        if actor in _SERVICE_SENDERS:
+            # Telegram's one account behind every anonymous admin (or channel): "用户
+            # 1087968824" named nobody, and was not who acted (group-trial17)
+            people[actor] = tr(lang, f"admin.audit_{_SERVICE_SENDERS[actor]}")
+        elif not name:
             people[actor] = tr(lang, "admin.audit_user", id=actor)
         elif shared[name.casefold()] > 1:
             people[actor] = tr(lang, "admin.audit_user_twin", name=name, id=actor)

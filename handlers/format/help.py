@@ -34,6 +34,7 @@ _USAGES: dict[str, Callable[[str], str]] = {
     "region": lambda lang: tr(lang, "help.region_usage"),
     "pause": lambda lang: tr(lang, "errors.subscription.pause_usage"),
     "resume": lambda lang: tr(lang, "errors.subscription.pause_usage"),
+    "reschedule": lambda lang: tr(lang, "errors.subscription.reschedule_usage"),
 }
 
 

@@ -22,6 +22,7 @@ from bot.models import (
     SearchResponse,
 )
 from handlers.format.html import (
+    CALLBACK_LIMIT,
     TELEGRAM_LIMIT,
     checked,
     cut,
@@ -34,11 +35,11 @@ from handlers.format.html import (
 )
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
-# p:<query key>:<page>:<mode>: 1 = typo correction and understanding (region, year …),
-# 0 = as typed (neither), 2 = corrected but every word searched literally
-PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([012])$"
-# t:<doc id>:<passage ordinal>
-PASSAGE_PATTERN = r"^t:([0-9A-Za-z_-]{1,40}):(\d{1,9})$"
+# p:<query key>:<page>:<mode>[:<topic>]: 1 = typo correction and understanding (region,
+# year …), 0 = as typed (neither), 2 = corrected but every word searched literally
+PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([012])(?::(\d{1,10}))?$"
+# t:<doc id>:<passage ordinal>[:<topic>]
+PASSAGE_PATTERN = r"^t:([0-9A-Za-z_-]{1,40}):(\d{1,9})(?::(\d{1,10}))?$"
 
 HITS_PER_ROW = 5
 SUGGESTIONS_PER_ROW = 3
@@ -67,6 +68,29 @@ def search_mode(correct: bool, understand: bool) -> str:
 def mode_flags(mode: str) -> tuple[bool, bool]:
     """``(correct, understand)`` of a page button's mode digit."""
     return mode != "0", mode == "1"
+
+
+def in_topic(
+    keyboard: InlineKeyboardMarkup | None, topic: int | None
+) -> InlineKeyboardMarkup | None:
+    """``keyboard`` with the forum topic it is shown in written into its page and 全文
+    buttons (``:<topic>``, where it fits in a button's data): a button pressed on a message
+    the bot can no longer edit comes back without the message, and so without its topic
+    (an ``InaccessibleMessage``), and its answer went to General (group-trial17)."""
+    if keyboard is None or not topic:
+        return keyboard
+    rows = [[_with_topic(button, topic) for button in row] for row in keyboard.inline_keyboard]
+    return InlineKeyboardMarkup(rows)
+
+
+def _with_topic(button: InlineKeyboardButton, topic: int) -> InlineKeyboardButton:
+    data = button.callback_data
+    if not isinstance(data, str) or not data.startswith(("p:", "t:")):
+        return button
+    longer = f"{data}:{topic}"
+    if len(longer.encode("utf-8")) > CALLBACK_LIMIT:
+        return button  # as before: answered in the chat's main thread if it comes to that
+    return InlineKeyboardButton(button.text, callback_data=longer)
 
 
 def passage_data(doc_id: str, ordinal: int) -> str:

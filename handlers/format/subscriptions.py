@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.digest.filters import describe
 from bot.subscriptions.reasons import reason_code
 from bot.subscriptions.records import Subscription
+from bot.subscriptions.schedule import Schedule
 from bot.subscriptions.service import Listed
 from handlers.format.html import escape
 from handlers.i18n import DEFAULT_LANGUAGE, tr
@@ -252,6 +253,24 @@ def paused(
         first = f"{channel} {numbers}" if channel else numbers
         return tr(lang, "subscriptions.paused_now", ids=listed, first=first)
     return tr(lang, "subscriptions.resumed_now", ids=listed)
+
+
+def rescheduled(item: Listed, old: Schedule, *, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``/reschedule 1 每周五 17:00``: the subscription's new time, the one it had, and its
+    next digest."""
+    sub = item.subscription
+    lines = [
+        tr(
+            lang,
+            "subscriptions.rescheduled",
+            id=sub.id,
+            schedule=escape(sub.schedule.describe(lang)),
+            timezone=escape(sub.timezone),
+            old=escape(old.describe(lang)),
+        ),
+        tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone)),
+    ]
+    return "\n".join(lines)
 
 
 def timezone_set(
