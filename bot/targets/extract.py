@@ -180,6 +180,11 @@ _LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;�
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
+# a level said as a multiple of a base year's (是2010年的2.6倍, 为2020年底的2倍): where the
+# level just named stands against the base, dated as that level (GOLD_GUIDELINES 6.8.38), not
+# a change over the stretch since (增长2.7倍); a sum's multiple of an earlier period's
+# (五年累计完成…，是上一个五年的2.3倍, 是“十一五”时期的2.7倍) stays the sum's span
+_MULTIPLE_OF_BASE_RE = re.compile(r"(?:是|为|相当于)(?:19|20)\d\d年(?:底|末)?的$")
 # 由2010年的…, 比2010年增加, 较2020年提高: the year a change is measured from.
 _BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
 # 2012年以来年均增速超过30%, 年均增幅达: a yearly average said as a noun.
@@ -615,8 +620,9 @@ class _Walker:
         wide = before[max(before.rfind(m) for m in "，,；;。：:") + 1 :]
         summed_list = bool(_LISTED_SUM_RE.search(wide))
         level = (
-            fig.unit != "倍"
-            and (  # 是2010年的2倍: a change since, not a level
+            # 增长2.7倍: a change since, not a level; 是2010年的2.6倍 is the level's (6.8.38)
+            (fig.unit != "倍" or bool(_MULTIPLE_OF_BASE_RE.search(before)))
+            and (
                 named.change in _LEVEL_CHANGES
                 # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
                 # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)

@@ -125,6 +125,28 @@ _GIVEN_KIND_RE = re.compile(
 _THRESHOLD_RE = re.compile(r"(?:达到|超过|突破)\d")
 
 
+# receivers first chosen for a list or a title, the award's occasion (首次入选中国民营企业500强,
+# 首次认定为国家级专精特新“小巨人”, 首次纳入规模以上工业企业): the list names them (GOLD_GUIDELINES
+# 6.8.25, 6.8.37); a rank cut (进入…销量前十位, 进入…行列) is a condition the receivers pass,
+# and a pool or a stage entered (纳入省重点项目库的制造业项目, 进入临床试验的一类新药) no title
+_LIST_ACT_RE = re.compile(r"(?:首次|新)(?:入选|进入|认定为|纳入)(?P<list>[^的，,。；;]{3,30})$")
+_RANK_CUT_RE = re.compile(r"前[\d一二三四五六七八九十百]{1,4}[位名]?$|行列$")
+
+
+def _chosen_for_a_list(body: str, head: str) -> str:
+    """The list receivers were chosen for, named as 6.8.25 names things chosen so: alone
+    when it names them (中国民营企业500强, 规模以上工业企业) or when the receivers are only
+    ``企业``; else before their noun (国家级专精特新小巨人 + 企业, the firms' own trade
+    dropped; 国家绿色低碳先进技术目录 + 技术成果). ``""`` when no list is said."""
+    chosen = _LIST_ACT_RE.search(body)
+    if not chosen or _RANK_CUT_RE.search(chosen["list"]) or not (head == "企业" or _is_name(head)):
+        return ""
+    title = chosen["list"]
+    if head == "企业" or title.endswith((head[-2:], "强")):
+        return title
+    return title + ("企业" if head.endswith("企业") else head)
+
+
 def _receiver(who: str) -> str:
     """The head of ``who`` (新认定的国家级…企业 -> 国家级…企业), ``""`` when it says
     nothing of its own (企业); a class said by what it did (首次取得…注册证的产品,
@@ -136,6 +158,9 @@ def _receiver(who: str) -> str:
         return head if _is_name(head) and len(head) > 2 and not _THRESHOLD_RE.search(head) else ""
     body, _, head = who.rpartition("的")
     head = head.split("给予", 1)[0]  # 对…技改项目给予补助，单个…: who, not the giving
+    listed = _chosen_for_a_list(body, head)
+    if listed:
+        return listed
     head = _ACT_RE.sub("", head)  # 新增限额以上住宿餐饮企业: the firms, not their coming
     if head.startswith("企业") and len(head) > 4:
         head = head[2:]  # 企业设备更新: the renewal the firms make

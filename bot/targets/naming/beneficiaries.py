@@ -41,14 +41,20 @@ _CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳|涉及|服务")
 # the work drove (带动就业, 带动综合消费), in people or in money
 _PEOPLE_RE = re.compile(
     r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳|涉及|服务)(?P<who>[\u4e00-\u9fff]{0,8})"
-    r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}))$"
+    r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}"
+    # sales of goods listed (带动汽车、家电等商品销售额超过720亿元: round29's reports)
+    r"|[\u4e00-\u9fff、]{2,14}?(?:销售额|销售)(?=超过|超|达到|达|近|约|$)))"
+    r"(?:超过|超|达到|达|近|约)?$"
 )
+# the money of the trade-in programme drives and reaches for the programme (发放以旧换新补贴
+# 资金68.5亿元，带动…: 以旧换新带动…, GOLD_GUIDELINES 6.8.39)
+_PROGRAMME_MONEY_RE = re.compile(r"(?<=以旧换新)(?:补贴资金|补贴|配套资金|资金)$")
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
 # the work's own verb, and the time or scope, at the start of its clause
 # (an item of a list, 三是…, says nothing of the work)
 _LEAD_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+是)?(?:确保|力争)?(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
-    r"(?:完成|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
+    r"(?:完成|落实|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
 # 扶持创业7650人，带动就业2.1万人: the jobs 创业 brings (创业带动就业, GOLD_GUIDELINES 6.8.13);
@@ -115,12 +121,19 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
     if len(named) < 2 or not _CUE_RE.search(sentence):
         return named
     out: list[Named] = []
+    # the programme a record just named as the driver (以旧换新带动…), which the next cue
+    # clause after it reaches for too (…，惠及消费者860万人次)
+    driver: tuple[Named, str] | None = None
     for n in named:
         fig = n.figure
         last = out[-1] if out else None
         lo = clause_start(sentence, fig.start)
-        lo = max(lo, sentence.rfind("、", lo, fig.start) + 1)  # 改造180个、惠及居民…
-        m = _PEOPLE_RE.search(sentence, lo, fig.start)
+        listed = _PEOPLE_RE.search(sentence, lo, fig.start)
+        if listed and listed.start() == lo and "、" in (listed["what"] or ""):
+            m = listed  # 带动汽车、家电等商品销售额: goods listed in what was driven
+        else:
+            lo = max(lo, sentence.rfind("、", lo, fig.start) + 1)  # 改造180个、惠及居民…
+            m = _PEOPLE_RE.search(sentence, lo, fig.start)
         if m and not m["drove"] and fig.unit not in _PEOPLE_UNITS:
             m = None
         if m and m.start() == lo and last is not None:
@@ -140,6 +153,14 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 or m["who"]
                 or (w.group() if (w := _WHO_AFTER_RE.match(sentence, fig.end)) else "")
             )
+            if "、" in who and "等" in who:
+                # 带动汽车、家电等商品销售额: the goods' sales, the examples before 等 left
+                # out as examples.without_examples leaves them (the driver kept before them)
+                who = who.rsplit("等", 1)[1]
+            if driver is not None and driver[0] is last and between in ("，", "、", ","):
+                out.append(replace(n, indicator=f"{driver[1]}{verb}{who}"))
+                driver = (out[-1], driver[1])
+                continue
             work_lo = clause_start(sentence, last.figure.start)
             work_lo = max(work_lo, sentence.rfind("、", work_lo, last.figure.start) + 1)
             work = _LEAD_RE.sub("", sentence[work_lo : last.figure.start])
@@ -159,6 +180,11 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 and _is_name(work)
             ):
                 work = PAYMENT_FUND_RE.sub("", _SUPPORT_ACT_RE.sub("", work))
-                n = replace(n, indicator=f"{work}{verb}{who}")
+                programme = _PROGRAMME_MONEY_RE.sub("", work)
+                n = replace(n, indicator=f"{programme}{verb}{who}")
+                if programme != work:
+                    out.append(n)
+                    driver = (n, programme)
+                    continue
         out.append(n)
     return out
