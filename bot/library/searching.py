@@ -261,7 +261,11 @@ class SearchMixin:
             # topic, as decided before: its report discusses it throughout
             rest = searcher.understand(asked).rest if rest is None else rest
             seeks = bool(umbrella) or bool(indicator and names_only_indicator(rest, table))
-            if not seeks and understood.year is not None and names_a_figure(rest):
+            if (
+                not seeks
+                and understood.year is not None
+                and names_a_figure(rest, english=bool(understood.english))
+            ):
                 # 黔东南2023年茶叶产量, 上海到2025年底海绵城市建成区达标面积比例: a place, a
                 # year and one phrase naming a figure the table does not know, or knows
                 # only a part of (限额以上单位消费品零售额 is no 社会消费品零售总额): the record
