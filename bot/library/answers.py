@@ -296,7 +296,7 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
 # figure as a name the table knows does (names_only_indicator), though the table lacks it
 _FIGURE_HEAD_RE = re.compile(
     r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
-    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程)$"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程|[位户床]数)$"
 )
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population

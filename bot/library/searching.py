@@ -274,6 +274,26 @@ class SearchMixin:
                 if understood.indicator:
                     understood = replace(understood, indicator=None)
                     resp = replace(resp, understood=understood if understood.said else None)
+        if (
+            not seeks
+            and not result
+            and understood.year is None
+            and understood.period is None
+            and understood.region not in (None, NATIONAL)
+            and not understood.regions
+            and not asks_how_to(asked)
+        ):
+            # 贵州每千人口托位数, 云南群众安全感满意率: a place and one phrase naming a figure
+            # the table does not know, with no year, ask for that figure as with a year; a
+            # name the table knows alone (江苏 地区生产总值) stays a topic, as decided before
+            rest = searcher.understand(asked).rest if rest is None else rest
+            if names_a_figure(
+                rest, english=bool(understood.english)
+            ) and not names_only_indicator(rest, table):
+                seeks, indicator = True, None
+                if understood.indicator:
+                    understood = replace(understood, indicator=None)
+                    resp = replace(resp, understood=understood if understood.said else None)
         members: list[tuple[DocumentInfo, TargetRecord]] = []
         if seeks and understood.any:
             hits = [h.doc_id for h in resp.hits]
