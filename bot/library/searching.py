@@ -287,9 +287,9 @@ class SearchMixin:
             # the table does not know, with no year, ask for that figure as with a year; a
             # name the table knows alone (江苏 地区生产总值) stays a topic, as decided before
             rest = searcher.understand(asked).rest if rest is None else rest
-            if names_a_figure(
-                rest, english=bool(understood.english)
-            ) and not names_only_indicator(rest, table):
+            if names_a_figure(rest, english=bool(understood.english)) and not names_only_indicator(
+                rest, table
+            ):
                 seeks, indicator = True, None
                 if understood.indicator:
                     understood = replace(understood, indicator=None)
