@@ -335,10 +335,10 @@ class AnswersMixin:
                 for i, r in stated
             ]
         if not any(n for n, _, _ in named) and within is None:
-            # else the measure asked, its owner said in other words (农村老人 养老金)
-            named = [
-                (named_partly(read_as(words, readings, r), r.indicator), i, r) for i, r in stated
-            ]
+            # else the measure asked, its owner said in other words (农村老人 养老金); not
+            # an English word's reading: one of the dictionary's few senses held by a name
+            # (metro passenger trips: 轨道交通 of 轨道交通运营线路长度) says too little
+            named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
             # the names a query's words name equally (中老铁路 of 发送旅客 and 运输货物), or
