@@ -281,11 +281,13 @@ class SearchMixin:
             and understood.period is None
             and understood.region not in (None, NATIONAL)
             and not understood.regions
+            and not umbrella
             and not asks_how_to(asked)
         ):
             # 贵州每千人口托位数, 云南群众安全感满意率: a place and one phrase naming a figure
             # the table does not know, with no year, ask for that figure as with a year; a
-            # name the table knows alone (江苏 地区生产总值) stays a topic, as decided before
+            # name the table knows alone (江苏 地区生产总值), or a word ending the names of
+            # several (湖北 失业率), stays a topic, as decided before
             rest = searcher.understand(asked).rest if rest is None else rest
             if names_a_figure(rest, english=bool(understood.english)) and not names_only_indicator(
                 rest, table
