@@ -40,6 +40,7 @@ from bot.models import DocumentInfo, Understood
 from bot.search.index import CompiledIndex
 from bot.search.understand import RELATIVE_YEAR_WORDS, excludes_nation
 from bot.targets.records import TargetRecord
+from bot.text.english_fallback import STOPWORDS
 from bot.text.normalize import normalize
 from bot.text.tokenize import Tokenizer
 
@@ -56,6 +57,28 @@ _PER_HEAD = "人均"
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
 ANSWER_DOCS = 6
+
+
+def english_readings(understood: Understood) -> dict[str, tuple[str, ...]]:
+    """The Chinese words an English word of the query was read as by the dictionary
+    (:attr:`Understood.english`: ``space`` -> 场地, 空间 …), each word lower-cased."""
+    return {typed.lower(): read for typed, read in understood.english if " " not in typed}
+
+
+def read_as(
+    words: list[str], readings: dict[str, tuple[str, ...]], record: TargetRecord
+) -> list[str]:
+    """``words`` with each English word the glossary left as typed written as its reading
+    that ``record``'s name holds (space information 产业规模 names 空间信息产业规模): the
+    dictionary gives several, and the name tells which one was meant. A word none of
+    whose readings the name holds stays, and counts against it."""
+    if not readings:
+        return words
+    name = normalize(record.indicator)
+    return [
+        next((c for c in readings.get(w.lower(), ()) if c in name), w) if w.isascii() else w
+        for w in words
+    ]
 
 
 def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
@@ -224,8 +247,14 @@ class AnswersMixin:
             )
             if found or strict:
                 return found
-        cut = [w for w in self.tokenizer.cut(normalize(query)) if w.strip()]
+        # an English word of no meaning (by, of, the) names nothing, as 的 does not
+        cut = [
+            w
+            for w in self.tokenizer.cut(normalize(query))
+            if w.strip() and not (w.isascii() and w.lower() in STOPWORDS)
+        ]
         words = [w for w in cut if not facet_word(w, understood)]
+        readings = english_readings(understood)
         facets = [w for w in cut if facet_word(w, understood)]
 
         table = self.indicator_table
@@ -258,7 +287,10 @@ class AnswersMixin:
         packed = within is not None and kind == "achievement"
         named: list = []
         for beyond_title in (True, False):
-            asked = [(_beyond_title(words, i) if beyond_title else words, i, r) for i, r in stated]
+            asked = [
+                (read_as(_beyond_title(words, i) if beyond_title else words, readings, r), i, r)
+                for i, r in stated
+            ]
             # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
             # the sentence that states it, as much as a longer name by itself
             named = [
@@ -303,7 +335,9 @@ class AnswersMixin:
                 for i, r in stated
             ]
         if not any(n for n, _, _ in named) and within is None:
-            # else the measure asked, its owner said in other words (农村老人 养老金)
+            # else the measure asked, its owner said in other words (农村老人 养老金); not
+            # an English word's reading: one of the dictionary's few senses held by a name
+            # (metro passenger trips: 轨道交通 of 轨道交通运营线路长度) says too little
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
@@ -321,7 +355,7 @@ class AnswersMixin:
                 id(r): (
                     # what names it: a bare name (病例) by its sentence too, as above
                     covering(
-                        words,
+                        read_as(words, readings, r),
                         facets,
                         r.indicator
                         + spelled_out(r.indicator, r.sentence)

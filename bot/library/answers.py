@@ -296,24 +296,31 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
 # figure as a name the table knows does (names_only_indicator), though the table lacks it
 _FIGURE_HEAD_RE = re.compile(
     r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
-    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程)$"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程|[位户床]数)$"
 )
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population
 # end of 2022, digital economy share of GDP by 2030): they date it, as 到 and 年底 do
 _ENGLISH_FILLER_RE = re.compile(r"(?<![a-z])(?:end|end of|of|in|by|at|the|year|as)(?![a-z])")
+# the space an English question's terms are read apart by (猪肉 产量 of pork output)
+_BETWEEN_TERMS_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 # what dates the phrase in Chinese once the year is read (到2025年底, 至2030年末)
 _DATE_WORDS_RE = re.compile(r"(?:达到|到|至|截至|截止)?(?:年底|年末|底|末)?$")
 
 
-def names_a_figure(rest: str) -> bool:
+def names_a_figure(rest: str, *, english: bool = False) -> bool:
     """Whether ``rest`` (a query without its region and year words) is one noun phrase
     naming a figure (:data:`_FIGURE_HEAD_RE`), with at most the words that date it: 黔东南
     2023年茶叶产量 and 上海到2025年底海绵城市建成区达标面积比例 ask for that figure as 四川
-    GDP 2026 does; 成都 2022 旅游 or 茶叶 产业 发展 are topics."""
+    GDP 2026 does; 成都 2022 旅游 or 茶叶 产业 发展 are topics. ``english``: the query was
+    typed in English, whose words were read as Chinese terms written apart (Zhoukou pork
+    output 2023 -> 猪肉 产量; digital economy share of GDP -> 数字经济 占…比重): the terms
+    read side by side are one phrase, as the English words were."""
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
     text = _DATE_WORDS_RE.sub("", text).strip()
+    if english:
+        text = _BETWEEN_TERMS_RE.sub("", text)
     # a Latin acronym or a digit inside the phrase (与rcep国家对外投资占比, 5g基站数量,
     # pm2.5平均浓度) is part of the figure's name, not another word
     if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fffa-z0-9.]+", text) is None:

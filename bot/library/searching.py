@@ -261,11 +261,37 @@ class SearchMixin:
             # topic, as decided before: its report discusses it throughout
             rest = searcher.understand(asked).rest if rest is None else rest
             seeks = bool(umbrella) or bool(indicator and names_only_indicator(rest, table))
-            if not seeks and understood.year is not None and names_a_figure(rest):
+            if (
+                not seeks
+                and understood.year is not None
+                and names_a_figure(rest, english=bool(understood.english))
+            ):
                 # 黔东南2023年茶叶产量, 上海到2025年底海绵城市建成区达标面积比例: a place, a
                 # year and one phrase naming a figure the table does not know, or knows
                 # only a part of (限额以上单位消费品零售额 is no 社会消费品零售总额): the record
                 # the phrase's words name answers
+                seeks, indicator = True, None
+                if understood.indicator:
+                    understood = replace(understood, indicator=None)
+                    resp = replace(resp, understood=understood if understood.said else None)
+        if (
+            not seeks
+            and not result
+            and understood.year is None
+            and understood.period is None
+            and understood.region not in (None, NATIONAL)
+            and not understood.regions
+            and not umbrella
+            and not asks_how_to(asked)
+        ):
+            # 贵州每千人口托位数, 云南群众安全感满意率: a place and one phrase naming a figure
+            # the table does not know, with no year, ask for that figure as with a year; a
+            # name the table knows alone (江苏 地区生产总值), or a word ending the names of
+            # several (湖北 失业率), stays a topic, as decided before
+            rest = searcher.understand(asked).rest if rest is None else rest
+            if names_a_figure(rest, english=bool(understood.english)) and not names_only_indicator(
+                rest, table
+            ):
                 seeks, indicator = True, None
                 if understood.indicator:
                     understood = replace(understood, indicator=None)
