@@ -45,7 +45,7 @@ from bot.models import (
 )
 from bot.search.budget import Budget
 from bot.search.home_words import HomeReading, home_words, read_home
-from bot.search.query import fold_query
+from bot.search.query import fold_query, spaces_closed
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
@@ -198,7 +198,12 @@ class SearchMixin:
         a question naming none keeps its one card (see :meth:`_other_places`)."""
         table = self.indicator_table
         # English topic and indicator words as the Chinese terms the table knows
-        asked = without_denominators(with_chinese_terms(resp.corrected_query or query), table)
+        # read with the spaces between Chinese words closed: 居民 消费 价格 涨幅 目标 asks
+        # what 居民消费价格涨幅目标 asks (the search keeps the words apart, the question not)
+        query = spaces_closed(query)
+        asked = without_denominators(
+            with_chinese_terms(spaces_closed(resp.corrected_query or query)), table
+        )
         understood = resp.understood or Understood()
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)

@@ -57,6 +57,11 @@ def _asks(word: str) -> bool:
     ) or framing.asks_count(word)
 
 
+# The verbs of change, and 少/多 as a colloquial question says a change (比上年少了吗, 成都
+# 买房的少了, 地铁坐的人少了没): 少 was read as a typo (少了吗 -> 末了吗)
+_CHANGE_CHARS = comparing.CHANGE_VERBS | frozenset("少多")
+
+
 def _changes(words: list[tuple[str, int, int]]) -> set[int]:
     """Positions of the one-character verbs of change said to have happened or to reach a
     level (降了, 涨了, 降到, and the segmenter's 增了): how a colloquial question asks about a
@@ -64,7 +69,7 @@ def _changes(words: list[tuple[str, int, int]]) -> set[int]:
     phrase around it (粮食产量降 -> 粮食产量要), which left one line of another place."""
     out: set[int] = set()
     for k, (w, _, _) in enumerate(words):
-        if w[:1] not in comparing.CHANGE_VERBS:
+        if w[:1] not in _CHANGE_CHARS:
             continue
         glued = len(w) == 2 and w[1] in "了到"
         apart = len(w) == 1 and k + 1 < len(words) and words[k + 1][0] in ("了", "到")
@@ -77,6 +82,36 @@ def _changes(words: list[tuple[str, int, int]]) -> set[int]:
 # 培育多少, 比上年少了吗, 2025年前能完成吗): in a question each is meant as typed, never a typo
 # for the corpus's word in its place (要 -> 约, 是 -> 市, 了 -> 乐, 到 -> 新, 比 -> 均, 前 -> 潜).
 _SENTENCE_CHARS = FUNCTION_CHARS | frozenset("到比前")
+
+
+def _lone_replaced(
+    words: list[tuple[str, int, int]], flags: list[bool], a: int, b: int, term: str
+) -> bool:
+    """Whether ``term``, the correction of words ``a``..``b``, takes away a character typed
+    as a word of its own before a word typed right (总|投资, 搞|技改) without putting one
+    that sounds like it in its place: in a question (the caller's condition) that
+    character is what is asked (总投资多少 is no 共投资多少, 新投资多少 or 要求投资多少; 搞技改
+    no 达技改), not a slip. A slip of sound keeps its place (就叶 -> 就业); one of shape
+    makes a word with its neighbours (收人 -> 收入), and the word after is no word typed
+    right then (人|群体 is 收入|群体)."""
+    base, end = words[a][1], words[b][2]
+    same_length = len(term) == end - base
+    for k in range(a, b + 1):
+        w, at, _ = words[k]
+        if k + 1 >= len(words) or len(w) != 1 or not is_cjk_word(w) or flags[k + 1]:
+            continue
+        after, after_at, _ = words[k + 1]
+        if len(after) < 2 or not is_cjk_word(after) or _asking(after) or words[k][2] != after_at:
+            continue
+        if k + 1 <= b:
+            if w + after in term:
+                continue
+        elif term.endswith(w):
+            continue
+        if same_length and sounds_alike(w, term[at - base]):
+            continue
+        return True
+    return False
 
 
 def _asking(word: str) -> bool:
@@ -315,6 +350,8 @@ class Corrector:
                 ):
                     continue  # nor one typed inside the span (碳交易市场 is no 权交易市场)
                 if swapped is None and not self._keeps(text, cand.term, typed_right, asking):
+                    continue
+                if swapped is None and asking and _lone_replaced(words, flags, a, b, cand.term):
                     continue
                 if cand.term in text or _kept_in(cand.term, text) or _shifted(text, cand.term):
                     # dropping characters loses what was typed, inside the span too

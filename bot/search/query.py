@@ -46,6 +46,29 @@ _COURTESY_RE = re.compile(
 )
 
 
+# A year typed with a space before its 年 (2025 年, as text copied from a PDF writes it):
+# one word, as 2025年; apart, the year was read but its 年 was left a lone character to
+# search and to correct.
+_SPACED_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d) +(?=年)")
+
+# A space between two Chinese characters: what separates typed words for the search,
+# but no part of how a question asks (是 什么 意思 asks as 是什么意思) nor of the measure it
+# names (居民 消费 价格 is 居民消费价格).
+_CJK_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+
+
+def quotes_in(query: str) -> bool:
+    """Whether ``query`` holds a quotation mark (a phrase meant as written)."""
+    return any(q in query for q in _QUOTES)
+
+
+def spaces_closed(text: str) -> str:
+    """``text`` without the spaces between Chinese characters: the question as the readers
+    of a whole query (how it asks, the measure asked, the answer card's question) take it,
+    whichever way its words were spaced. Never what is searched: the parts stay apart."""
+    return _CJK_SPACE_RE.sub("", text)
+
+
 def without_courtesy(query: str) -> str:
     """``query`` without the courtesy that opens it (请问, 我想知道): the same question."""
     return _COURTESY_RE.sub("", query, count=1)
@@ -60,12 +83,12 @@ def fold_query(query: str) -> str:
     full-width letters and digits as ASCII (ＧＤＰ　２０２４, as a phone's full-width
     keyboard types them), traditional characters as simplified ones (貴州 森林覆蓋率: the
     readers' tables are simplified), no courtesy opening it (请问), a year in Chinese numerals in
-    Arabic ones (二〇二六年 → 2026年). Outside quotation marks only: a phrase quoted is
-    searched as written."""
+    Arabic ones (二〇二六年 → 2026年), a year's 年 typed apart joined to it (2026 年). Outside
+    quotation marks only: a phrase quoted is searched as written."""
     query = simplified(fold_figures(query)).replace("\u3000", " ")
     if any(q in query for q in _QUOTES):
         return query
-    return with_arabic_years(without_courtesy(query))
+    return _SPACED_YEAR_RE.sub(r"\1", with_arabic_years(without_courtesy(query)))
 
 
 def strip_markup(raw: str) -> str:

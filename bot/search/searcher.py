@@ -66,6 +66,8 @@ from bot.search.query import (
     fold_query,
     join_known_terms,
     parse_query,
+    quotes_in,
+    spaces_closed,
 )
 from bot.search.results import (
     EMPTY,
@@ -749,6 +751,39 @@ class Searcher:
             Correction(part.original, fixed, round(score, 1))
         ]
 
+    def spaced_words_joined(self, query: str) -> str:
+        """``query`` with each word typed with a space before its last character or after
+        its first written whole again: a lone Chinese character and its neighbour whose
+        join is a word of the index or a term of the synonym groups (赤字 率, 城镇化 率).
+        Apart, the word was lost: searched as its pieces, the lone one matching nearly
+        everything, and corrected piece by piece. Words that make no word together
+        (十九大 打老虎) stay apart, each planned alone, and so do two words of two
+        characters or more even when they make a term (居民 收入, 研发 经费占比: joined
+        into the synonym group's term, dev queries typed so lost their passage). A query
+        quoting a phrase is left as typed."""
+        if " " not in query or quotes_in(query):
+            return query
+        tokens = query.split(" ")
+        out: list[str] = []
+        for token in tokens:
+            if (
+                out
+                and is_cjk_word(out[-1])
+                and is_cjk_word(token)
+                and self._one_word(out[-1], token)
+            ):
+                out[-1] += token
+                continue
+            out.append(token)
+        return " ".join(out)
+
+    def _one_word(self, left: str, right: str) -> bool:
+        """Whether ``left`` and ``right``, typed apart, are one word (see above)."""
+        if len(left) > 1 and len(right) > 1:
+            return False
+        joined = left + right
+        return joined in self.index.term_ids or self._known_term(joined)
+
     def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
         """The content words of a part (:func:`content_words`); in a question typed as one run
         (安徽2025老旧小区改造多少, 外贸出口怎么扩大: a part holding an asking or question word
@@ -952,6 +987,7 @@ class Searcher:
         size = max(1, page_size or self.page_size)
         page = max(1, page)
         query = fold_query(query)  # 请问 ＧＤＰ 二〇二六年 read as GDP 2026年
+        query = self.spaced_words_joined(query)  # 赤字 率, 十九 大: one word typed apart
         typed, fixes = query, self._english_fixes(query) if correct else []
         for wrong, right in fixes:
             query = re.sub(rf"(?<![A-Za-z]){re.escape(wrong)}(?![A-Za-z])", right, query)
@@ -1355,16 +1391,17 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
-        hits_of = self._hits_once(wholes=not shares.asks_share(parsed.raw))
+        asked = spaces_closed(parsed.raw)  # 哪些 省份, 占 GDP 比重: asked as typed together
+        hits_of = self._hits_once(wholes=not shares.asks_share(asked))
         concepts = self._apart_where_asked(concepts, facets, hits_of)
-        grouped = asks_which_places(parsed.raw)
+        grouped = asks_which_places(asked)
         ranked = self._rank(
             concepts,
             1 if grouped else page,
             max(page * size, GROUPED_WINDOW) if grouped else size,
             filters,
             facet_concepts,
-            asking=Asking.of(parsed.raw, parsed.cleaned, _corrected(parsed.cleaned, corrections)),
+            asking=_asking_of(parsed, corrections),
             hits_of=hits_of,
         )
         if grouped:  # 哪些省份…: each document's best passage first, then the page
@@ -1440,7 +1477,7 @@ class Searcher:
             max(1, page),
             max(1, page_size),
             Filters(),
-            asking=Asking.of(parsed.raw, parsed.cleaned, _corrected(parsed.cleaned, corrections)),
+            asking=_asking_of(parsed, corrections),
             hits_of=hits_of,
         )
 
@@ -1740,6 +1777,13 @@ class Searcher:
             year=info.year,
             url=info.extra.get("url"),
         )
+
+
+def _asking_of(parsed: ParsedQuery, corrections: list[Correction]) -> Asking:
+    """How the query asks, read with the spaces between its Chinese words closed (双高 计划
+    是 什么 意思 asks a meaning as 双高计划是什么意思 does: :func:`spaces_closed`)."""
+    read = spaces_closed(parsed.cleaned)
+    return Asking.of(spaces_closed(parsed.raw), read, _corrected(read, corrections))
 
 
 def _corrected(read: str, corrections: list[Correction]) -> str:
