@@ -1,0 +1,31 @@
+"""Rules found on the bulletins34 probe set (issue 11, ``tests/data/probes/bulletins34/``):
+statistical bulletins as they come off real websites. Every sentence here is invented for
+the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_HEAD = "2031年某市国民经济和社会发展统计公报\n某市统计局\n\n二、工业\n\n"
+_NAME = "city_mou_2031_stat-bulletin.txt"
+
+
+# --- a lead that names the products' output once (主要工业产品产量：) -----------------------
+
+
+def test_a_product_list_lead_makes_every_bare_product_its_output_whatever_its_unit(extract):
+    text = _HEAD + (
+        "主要工业产品产量：水泥328.6万吨，下降6.4%；平板玻璃1426万重量箱，增长8.2%；"
+        "发电量86.42亿千瓦时，增长12.6%；汽车3.86万辆，增长28.4%，其中新能源汽车1.12万辆，"
+        "增长1.6倍。\n"
+    )
+    got = {(r.value, r.unit): r.indicator for r in extract(text, _NAME)}
+    assert got[(1426, "万重量箱")] == "平板玻璃产量"
+    assert got[(86.42, "亿千瓦时")] == "发电量"
+    assert got[(3.86, "万辆")] == "汽车产量"
+    assert got[(1.12, "万辆")] == "新能源汽车产量"
+    assert got[(1.6, "倍")] == "新能源汽车产量"
+
+
+def test_without_the_lead_a_count_of_vehicles_is_no_output(extract):
+    text = _HEAD + "年末全市公交车1860辆，出租汽车3200辆。\n"
+    names = {r.indicator for r in extract(text, _NAME)}
+    assert not any(n.endswith("产量") for n in names)
