@@ -29,3 +29,18 @@ def test_without_the_lead_a_count_of_vehicles_is_no_output(extract):
     text = _HEAD + "年末全市公交车1860辆，出租汽车3200辆。\n"
     names = {r.indicator for r in extract(text, _NAME)}
     assert not any(n.endswith("产量") for n in names)
+
+
+# --- a place's investment in a bulletin is its fixed-asset investment ---------------------
+
+
+def test_a_places_investment_in_a_bulletin_is_its_fixed_asset_investment(extract):
+    text = _HEAD.replace("二、工业", "三、固定资产投资") + (
+        "全年全市固定资产投资比上年增长6.4%。分县（市、区）看，江北区增长7.2%，石门县下降2.4%。"
+        "重点区域中，某某高新区、某某东部新区完成投资分别增长8.5%、7.7%。"
+        "全年工业园区投资增长5.0%，东部地区投资增长3.1%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[7.2] == got[2.4] == got[8.5] == got[7.7] == "固定资产投资"
+    assert got[5.0] == "工业园区投资"  # a kind of area, not a place
+    assert got[3.1] == "东部地区投资"
