@@ -44,3 +44,16 @@ def test_a_places_investment_in_a_bulletin_is_its_fixed_asset_investment(extract
     assert got[7.2] == got[2.4] == got[8.5] == got[7.7] == "固定资产投资"
     assert got[5.0] == "工业园区投资"  # a kind of area, not a place
     assert got[3.1] == "东部地区投资"
+
+
+# --- a set of schools after a ； names its own people, not the set of the 其中 before -----
+
+
+def test_a_school_set_after_the_semicolon_keeps_its_own_students(extract):
+    text = _HEAD.replace("二、工业", "五、教育") + (
+        "普通高等学校在校学生6.82万人，其中，本科生3.46万人；普通中学在校学生21.6万人，"
+        "其中高中在校学生7.4万人。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[21.6] == "普通中学在校学生"
+    assert got[7.4] == "高中在校学生"
