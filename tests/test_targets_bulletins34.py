@@ -57,3 +57,12 @@ def test_a_school_set_after_the_semicolon_keeps_its_own_students(extract):
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[21.6] == "普通中学在校学生"
     assert got[7.4] == "高中在校学生"
+
+
+# --- the members that grew, said without the set's own 工业 -------------------------------
+
+
+def test_members_that_grew_are_named_by_the_set_they_belong_to(extract):
+    text = _HEAD + "分行业看，在38个工业行业大类中，有27个行业增加值保持增长。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got == {38: "工业行业大类", 27: "增加值保持增长的工业行业大类"}

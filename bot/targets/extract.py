@@ -1212,10 +1212,10 @@ class _Walker:
             prev = _clause_start(sentence, start - 1)
             if not any(map(str.isdigit, sentence[prev : start - 1])):  # (map: no generator frame)
                 start = prev  # 其中，种植业…: the lead is a clause of its own
-        if self.bulletin:
-            grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
-            if grown:
-                return replace(named, indicator=grown)
+        # (a bulletin's or a statistics office's news: 41个工业行业大类中有32个行业增加值保持增长)
+        grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
+        if grown:
+            return replace(named, indicator=grown)
         joined = start > 0 and sentence[start - 1] in "，,"  # 小学620所，教学点360个
         name, changed = self.frame.complete(
             named.indicator, fig, sentence[start : fig.start], sentence[fig.end :], joined

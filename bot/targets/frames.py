@@ -237,7 +237,9 @@ def grown_among(before: str, after: str, fig: Figure) -> str:
         return ""
     members = fig.unit[1:] + grew.group(1) if len(fig.unit) > 1 else grew.group(1)
     whole = among.group(1)
-    return grew.group(2) + "的" + whole if members and whole.startswith(members) else ""
+    # (41个工业行业大类中有32个行业增加值保持增长: the members are the set's 行业, said
+    # without the set's 工业)
+    return grew.group(2) + "的" + whole if members and members in whole else ""
 
 
 # A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
