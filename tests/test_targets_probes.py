@@ -363,10 +363,10 @@ excerpts written, and annotated, before the extractor ran on them.
   county's tables flattened into space-separated lines, a city's 其中 chains three deep and
   its counties' figures, a district's product list and tab table with a unit column, a 州's
   note markers and notes, a development zone's measures, a county of 2017 with 持平; 443
-  records after one listed slip), committed before the extractor ran: P 0.923, R 0.921 at
-  first sight on main (``909f92fe``), P 0.946, R 0.948 at the end of
+  records after two listed slips), committed before the extractor ran: P 0.923, R 0.921 at
+  first sight on main (``909f92fe``), P 0.950, R 0.950 (444 records) at the end of
   ``probes-bulletins34`` (a product list's lead, a place's investment, a school set after a
-  ；). The floors are those less 0.01.
+  ；, the members that grew among a set). The floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
@@ -512,7 +512,7 @@ FLOORS = {
     "round30": (256, 0.943, 0.939, 0.99),
     "round31": (252, 0.795, 0.792, 0.99),
     "round33": (274, 0.839, 0.87, 0.97),
-    "bulletins34": (443, 0.936, 0.938, 0.99),
+    "bulletins34": (444, 0.94, 0.94, 0.99),
 }
 
 
