@@ -1280,10 +1280,10 @@ class _Walker:
             prev = _clause_start(sentence, start - 1)
             if not any(map(str.isdigit, sentence[prev : start - 1])):  # (map: no generator frame)
                 start = prev  # 其中，种植业…: the lead is a clause of its own
-        if self.bulletin:
-            grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
-            if grown:
-                return replace(named, indicator=grown)
+        # (a bulletin's or a statistics office's news: 41个工业行业大类中有32个行业增加值保持增长)
+        grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
+        if grown:
+            return replace(named, indicator=grown)
         joined = start > 0 and sentence[start - 1] in "，,"  # 小学620所，教学点360个
         name, changed = self.frame.complete(
             named.indicator, fig, sentence[start : fig.start], sentence[fig.end :], joined
@@ -1596,6 +1596,10 @@ class _Walker:
         if named.change == "新升规" and not indicator.startswith("规模以上"):
             # 新升规工业企业: firms newly risen above the threshold, counted in its class
             indicator = "规模以上" + indicator
+        if self.bulletin and _places_investment(indicator):
+            # 成都高新区、成都东部新区完成投资分别增长8.5%、7.7%, 分县看，江北区增长7.2%: a
+            # bulletin's investment of a place inside it is that place's 固定资产投资
+            indicator = "固定资产投资"
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
@@ -1689,6 +1693,25 @@ def _compared_change(before: str) -> str:
 
 # a clause with no subject of its own, going on with the measure before: ，增长5.4%
 _GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)")
+# a place inside the region and its investment, as a bulletin names each place's share of
+# the fixed-asset investment (成都高新区投资, 临川县投资); the place ends in its level's word
+_PLACE_INVESTMENT_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:区|县|市|旗))投资")
+# words ending like a place that are kinds of area, not places (园区投资, 景区投资, 城区投资)
+_NOT_A_PLACE_RE = re.compile(
+    r"(?:园|景|社|城|地|片|矿|库|灾|牧|林|山|特|校|功能|开发|示范|工业|保税|试验|产业|全|各|本|我)"
+    r"(?:区|县|市|旗)$"
+)
+
+
+def _places_investment(name: str) -> bool:
+    """Whether ``name`` is a place's investment (成都高新区投资, 石门县投资), not a kind of
+    area's (园区投资, 老城区投资) or a sector's (工业投资)."""
+    m = _PLACE_INVESTMENT_RE.fullmatch(name)
+    if m is None:
+        return False
+    return not _NOT_A_PLACE_RE.search(m["place"])
+
+
 # the suffixes a place name may carry in running text (武汉市经济总量)
 _PLACE_SUFFIXES = "市区县州"
 # the words a quoted place's clause may open with (周边的四川…, 像浙江…, 而宜昌…)

@@ -71,6 +71,8 @@ _ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保
 # Losses are of the events just counted (交通事故1337起…直接经济损失411万元), not of an
 # area's head (绝收面积14.6公顷，直接经济损失23.33亿元 is the disaster's).
 _LOSSES = frozenset({"直接经济损失"})
+# a head that is itself a set of schools (普通中学, 普通高中, 小学, 高校): its people are its own
+_SCHOOLS_END_RE = re.compile(r"(?:学校|中学|小学|高中|初中|高校|大学|学院|幼儿园)$")
 _STUDENTS = frozenset({"在校学生", "在校生"})
 # The people of a school level (小学620所，教学点360个，在校学生…): said after the units
 # counted with the level's schools, they are the level's, not the last unit's.
@@ -235,7 +237,9 @@ def grown_among(before: str, after: str, fig: Figure) -> str:
         return ""
     members = fig.unit[1:] + grew.group(1) if len(fig.unit) > 1 else grew.group(1)
     whole = among.group(1)
-    return grew.group(2) + "的" + whole if members and whole.startswith(members) else ""
+    # (41个工业行业大类中有32个行业增加值保持增长: the members are the set's 行业, said
+    # without the set's 工业)
+    return grew.group(2) + "的" + whole if members and members in whole else ""
 
 
 # A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
@@ -496,6 +500,8 @@ class Frame:
             and 2 <= len(head) <= 4
             and not name.startswith(self.entity)
             and fig.unit_class == "count"
+            # 普通中学在校学生21.6万人 after a ；: a set of schools names its own people
+            and not _SCHOOLS_END_RE.search(head)
         ):
             # 中职学校…在校学生7.9万人（其中:非全日制在校学生4.1万人）: the school's, still
             return self._known(self.entity + name) or self.entity + name, True

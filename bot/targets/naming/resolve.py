@@ -135,14 +135,15 @@ _PRODUCT_UNIT_RE = re.compile(r"(?<!吨)(?:吨|块|千伏安时)$")
 _OUTPUT_UNIT_CLASSES = frozenset({"weight", "power", "count"})
 
 
-def _is_output(name: str, fig: Figure, table: IndicatorTable) -> bool:
+def _is_output(name: str, fig: Figure, table: IndicatorTable, *, any_unit: bool = False) -> bool:
     """Whether a bulletin's ``name`` with ``fig`` is a product and its output: a bare
     noun (集成电路, 十种有色金属, 铅酸蓄电池) with a product's unit (万块, 万吨, 千伏安时),
     no measure of its own (产量, 吞吐量, 面积…) and no verb (生活垃圾无害化处理 674万吨 is
-    what was treated)."""
+    what was treated). ``any_unit``: a lead said the list is of products' output
+    (主要工业产品产量：…汽车3.86万辆), so a product counted in any measure word is output."""
     if fig.form != "number" or fig.unit_class not in _OUTPUT_UNIT_CLASSES:
         return False
-    if not _PRODUCT_UNIT_RE.search(fig.unit) or name in table:
+    if not (any_unit or _PRODUCT_UNIT_RE.search(fig.unit)) or name in table:
         return False
     bare = re.sub(r"（[^（）]*）$", "", name)  # 化肥施用量（折纯）: the note says how it is counted
     if _MEASURE_END_RE.search(bare) or _STAT_NOUN_RE.search(bare) or bare.endswith(("量", "位")):

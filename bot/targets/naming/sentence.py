@@ -254,6 +254,9 @@ _RATE_OF_CHANGE_RE = re.compile(
 _OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
 
 
+# the lead of a bulletin's list of products that names their output once, for all of them:
+# 主要工业产品产量：, 规模以上工业主要产品产量中，
+_PRODUCT_LIST_LEAD_RE = re.compile(r"产品产量(?:中)?[：:，]")
 # A list item or a goal that opens with what it measures: 1．产业规模：…, 产业规模：…
 _OPENING_LABEL_RE = re.compile(
     r"^\s*(?:\d{1,2}\s*[．.、]|[（(][一二三四五六七八九十\d]{1,2}[）)])?\s*"
@@ -283,6 +286,10 @@ class NamingContext:
     whole: str = ""
     whole_unit: str = ""
     parts: bool = False  # the 。-sentence lists a whole's parts (其中, 按经营地分)
+    # the 。-sentence lists products after a lead that names their output once
+    # (主要工业产品产量：生铁…万吨；…；汽车3.86万辆): every bare product is its output,
+    # whatever it is counted in
+    products: bool = False
 
     def next_sentence(self) -> NamingContext:
         """The context of the paragraph's next 。-sentence."""
@@ -316,6 +323,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         self.list_subjects: list[str] = []
         self.package_topic = ""
         self.handled: set[int] = set()
+        if _PRODUCT_LIST_LEAD_RE.search(sentence):
+            self.context.products = True
         label = _OPENING_LABEL_RE.match(sentence)
         if label and _is_name(label["label"]) and not _NOT_A_MEASURE_LABEL_RE.search(label[0]):
             # 1．产业规模：到2027年，突破1000亿元: the label is what the bare figures measure
@@ -615,7 +624,9 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             name = self.table.canonical(scope + measure) or scope + measure
         name = self.owned_quantity(name)
         name = self.size_of_counted(name, fig)
-        if self.context.bulletin and _is_output(name, fig, self.table):
+        if self.context.bulletin and _is_output(
+            name, fig, self.table, any_unit=self.context.products
+        ):
             name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
         if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
             name += "覆盖率"  # 乡镇社会工作服务站（点）100%覆盖: the coverage is the figure

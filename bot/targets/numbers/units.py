@@ -108,6 +108,9 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "列": ("列", "count"),
     "篇": ("篇", "count"),
     "册": ("册", "count"),
+    # flat glass, counted in boxes of a standard weight (平板玻璃1426万重量箱), as the
+    # bulletins' product lists and tables write it
+    "重量箱": ("重量箱", "count"),
     # livestock counted as head of cattle and sheep together (牲畜存栏185万头只), as the
     # reports of pastoral banners and districts write it: one unit, not 头 before 只以上
     "头只": ("头只", "count"),
