@@ -56,7 +56,9 @@ def build(here: Path) -> list[dict]:
     records, doc, region, lines = [], "", "", []
     cursor_line, cursor = -1, 0
     for raw in (here / "annotations.txt").read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
+        # a comment is `#` then a space; a table row's own `#` (`#工业 86.24`, a 其中 item) is a
+        # snippet of the text
+        if not raw or raw == "#" or raw.startswith("# "):
             continue
         if raw.startswith("@"):
             name, region = raw[1:].split("|")
