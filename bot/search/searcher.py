@@ -21,7 +21,12 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.corpus.gazetteer import chinese_place, default_gazetteer, with_chinese_places
+from bot.corpus.gazetteer import (
+    chinese_place,
+    default_gazetteer,
+    with_chinese_places,
+    with_place_nicknames,
+)
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing, region_first, shares
@@ -1018,7 +1023,9 @@ class Searcher:
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
         # figures typed in English first (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%):
         # read word by word, the compound reader made percentage points 百分点
-        text = with_chinese_figures(query)
+        # a province's abbreviation typed alone and a city's nickname (皖, 川, 蓉城) as the
+        # place's name: the facets read names, and 皖 searched as a word found nothing
+        text = with_chinese_figures(with_place_nicknames(query))
         if _LATIN_RE.search(text):
             # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
             # sense of a place and its suffix word took the name alone (Zhoukou city ->
