@@ -1,13 +1,20 @@
 """A place as readers call it (issue 13, ``search-quality38``): a province's one-character
 abbreviation typed as a word of its own (皖 2025年 城镇新增就业, 黔, 川, 滇) and a city's
 nickname (蓉城, 鹏城) are read as the place's name, so the query asks that place's documents
-as the name would. Invented texts only."""
+as the name would; and a province the query opens with, typed with a look-alike character (安微
+for 安徽), is the province when no passage writes what was typed. Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.corpus.gazetteer import CITY_NICKNAMES, PROVINCE_ABBREVIATIONS, with_place_nicknames
+from bot.corpus.gazetteer import (
+    CITY_NICKNAMES,
+    PROVINCE_ABBREVIATIONS,
+    default_gazetteer,
+    with_place_nicknames,
+)
+from bot.search.understand import understand
 from tests.conftest import engine_over
 
 
@@ -34,8 +41,6 @@ def test_a_place_as_readers_call_it(query, read):
 
 
 def test_every_nickname_names_a_place_the_gazetteer_knows():
-    from bot.corpus.gazetteer import default_gazetteer
-
     g = default_gazetteer()
     for name in (*PROVINCE_ABBREVIATIONS.values(), *CITY_NICKNAMES.values()):
         assert g.lookup(name), name
@@ -73,3 +78,36 @@ def engine(tmp_path_factory):
 def test_the_abbreviation_finds_its_province(engine, query, line):
     hits = engine.search(query, page_size=3).hits
     assert hits and line in hits[0].text
+
+
+def _region(query: str, written: frozenset[str] = frozenset()) -> str | None:
+    got = understand(
+        query,
+        gazetteer=default_gazetteer(),
+        known_regions={"海拉尔", "深圳"},
+        unwritten=lambda word: word not in written,
+    )
+    return got.facets.region
+
+
+@pytest.mark.parametrize(
+    ("query", "written", "region"),
+    [
+        ("安微 城镇新增就业 2025", frozenset(), "安徽"),  # 微 for 徽, a look-alike
+        ("安微 新改建农村公路 多少公里", frozenset(), "安徽"),
+        ("贵洲 2026 GDP 目标", frozenset(), "贵州"),  # a homophone, read as before
+        # a word some passage writes is that word (海绵城市's 海绵 is no 海南)
+        ("海绵 城市 建设", frozenset({"海绵"}), None),
+        # two places as near: neither is guessed (深川: 深圳 or 四川)
+        ("深川 社会投资", frozenset(), None),
+        # not the word the query opens with: too often a word of its own
+        ("城镇新增就业 安微", frozenset(), None),
+    ],
+)
+def test_a_look_alike_province_is_read_only_where_nothing_else_is_meant(query, written, region):
+    assert _region(query, written) == region
+
+
+def test_without_the_index_a_look_alike_is_no_place():
+    got = understand("安微 城镇新增就业", gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.region is None

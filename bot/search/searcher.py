@@ -1114,7 +1114,13 @@ class Searcher:
             gazetteer=default_gazetteer(),
             known_regions=self._known_regions,
             this_year=this_year,
+            unwritten=self._unwritten,
         )
+
+    def _unwritten(self, word: str) -> bool:
+        """Whether no passage writes ``word`` nor a synonym of it (a typed place name read as
+        a look-alike's only then)."""
+        return not self._writes(word)
 
     def _region_now(self, region: str) -> int | None:
         """The year the newest documents of ``region`` (or of places in it) were written
