@@ -10,7 +10,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.corpus.gazetteer import NATIONAL, Gazetteer, Place, default_gazetteer
+from bot.corpus.gazetteer import (
+    NATIONAL,
+    PROVINCE_ABBREVIATIONS,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+)
 from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, MAX_HEAD_LINE, opening_lines
 
 # Documents of the central party and state: their region is the whole country.
@@ -19,15 +25,6 @@ _NATIONAL_RE = re.compile(
     r"|中华人民共和国|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十]+部门)?关于"
     r"|^(?:国发|国办发|中发|国函)"
 )
-# 沪府办发〔2024〕3号 -> 上海: the province abbreviation that opens a document number.
-_PROVINCE_ABBREVIATIONS = {
-    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西",
-    "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
-    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北",
-    "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南", "川": "四川", "黔": "贵州",
-    "滇": "云南", "藏": "西藏", "陕": "陕西", "甘": "甘肃", "青": "青海", "宁": "宁夏",
-    "新": "新疆",
-}  # fmt: skip
 _NATIONAL_NUMBER_RE = re.compile(r"^(?:国|中|[\u4e00-\u9fff]{1,6}部)")
 # Words after a place that make it the document's own subject in an opening line:
 # 海拉尔区人民政府, 在湖北省第十四届人民代表大会, 成都市统计局, 上海关于….
@@ -251,10 +248,10 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
         number = DOC_NUMBER_RE.search(compact)
         if (
             number
-            and number.group(1)[0] in _PROVINCE_ABBREVIATIONS
+            and number.group(1)[0] in PROVINCE_ABBREVIATIONS
             and not _NATIONAL_NUMBER_RE.match(number.group(1))
         ):
-            found.extend(g.lookup(_PROVINCE_ABBREVIATIONS[number.group(1)[0]])[:1])
+            found.extend(g.lookup(PROVINCE_ABBREVIATIONS[number.group(1)[0]])[:1])
     if not found:
         return None
     # The deepest place wins when the others are its ancestors (呼伦贝尔市海拉尔区).

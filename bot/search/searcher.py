@@ -21,7 +21,12 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.corpus.gazetteer import chinese_place, default_gazetteer, with_chinese_places
+from bot.corpus.gazetteer import (
+    chinese_place,
+    default_gazetteer,
+    with_chinese_places,
+    with_place_nicknames,
+)
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing, region_first, shares
@@ -1054,7 +1059,9 @@ class Searcher:
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
         # figures typed in English first (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%):
         # read word by word, the compound reader made percentage points 百分点
-        text = with_chinese_figures(query)
+        # a province's abbreviation typed alone and a city's nickname (皖, 川, 蓉城) as the
+        # place's name: the facets read names, and 皖 searched as a word found nothing
+        text = with_chinese_figures(with_place_nicknames(query))
         if _LATIN_RE.search(text):
             # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
             # sense of a place and its suffix word took the name alone (Zhoukou city ->
@@ -1143,7 +1150,13 @@ class Searcher:
             gazetteer=default_gazetteer(),
             known_regions=self._known_regions,
             this_year=this_year,
+            unwritten=self._unwritten,
         )
+
+    def _unwritten(self, word: str) -> bool:
+        """Whether no passage writes ``word`` nor a synonym of it (a typed place name read as
+        a look-alike's only then)."""
+        return not self._writes(word)
 
     def _region_now(self, region: str) -> int | None:
         """The year the newest documents of ``region`` (or of places in it) were written

@@ -14,7 +14,7 @@ pinyin names (:func:`bot.corpus.gazetteer.latin_places`, loaded once).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +150,7 @@ def understand(
     gazetteer: Gazetteer,
     known_regions: Collection[str],
     this_year: int | None = None,
+    unwritten: Callable[[str], bool] | None = None,
 ) -> Understanding:
     """The region, year and document type named in ``query``.
 
@@ -164,6 +165,9 @@ def understand(
     ``上一年`` and ``明年`` are years too (a year written out wins over them), and
     ``过去五年`` is searched as the plan period that ended last year. ``全国`` as the
     yardstick of a rank (安徽 增速 全国排第几) is no region: the place named is, if any.
+    With ``unwritten`` (whether no passage writes a word), a name the query opens with typed
+    with one character of another shape (安微 for 安徽) is the place too, when no passage
+    writes what was typed and one place alone is that near.
     A place written in English or pinyin (Sichuan, Inner Mongolia) is its Chinese name;
     a word excluded (-上海) is no facet.
     A span of years (2021-2025, 2021至2025年) names no single year: the span of a plan
@@ -217,7 +221,7 @@ def understand(
             else:
                 # 山东 江苏 GDP 目标: a place beside the first is asked about too
                 regions.append(place.short)
-        misspelt = _misspelt_region(text, gazetteer, known_regions)
+        misspelt = _misspelt_region(text, gazetteer, known_regions, unwritten)
         if misspelt and misspelt[0] not in regions and not _overlaps(misspelt[1], spans):
             # 贵洲 四川: the misspelt name the query opens with is the first place asked
             at = sum(1 for lo, _ in spans if lo < misspelt[1][0])
@@ -510,7 +514,10 @@ _one_apart_cached = lru_cache(maxsize=8)(_one_apart_made)
 
 
 def _misspelt_region(
-    text: str, gazetteer: Gazetteer, known_regions: Collection[str]
+    text: str,
+    gazetteer: Gazetteer,
+    known_regions: Collection[str],
+    unwritten: Callable[[str], bool] | None = None,
 ) -> tuple[str, tuple[int, int]] | None:
     """A province or a region of the corpus typed with one character of the same sound
     wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
@@ -535,6 +542,10 @@ def _misspelt_region(
         for name in sorted(near):
             if all(set(readings(a)) & set(readings(b)) for a, b in zip(core, name, strict=True)):
                 return name, m.span()
+        # 安微 for 安徽: a look-alike, not a homophone. Read only where nothing else can be
+        # meant: one place that near, and a word no passage writes (海绵 is no 海南)
+        if len(near) == 1 and unwritten is not None and unwritten(core):
+            return next(iter(near)), m.span()
     return None
 
 
