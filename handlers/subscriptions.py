@@ -180,11 +180,10 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     subs = svc.subscriptions
     lang = svc.lang(update)
-    words = command_args(message).split()
-    target = await _managed_chat(update, context, words, lang)
+    target = await _managed_chat(update, context, lang)
     if target is None:
         return
-    chat_id, ref = target
+    chat_id, ref, words = target
     if not words:
         listed = await svc.run_db(subs.list, chat_id)
         # a channel's: its usage and heading name it (they said /unsubscribe 编号 and
@@ -244,11 +243,10 @@ async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool
     message = update.effective_message
     svc = context.services
     lang = svc.lang(update)
-    words = command_args(message).split()
-    target = await _managed_chat(update, context, words, lang)
+    target = await _managed_chat(update, context, lang)
     if target is None:
         return
-    chat_id, ref = target
+    chat_id, ref, words = target
     typed = " ".join(words)
     try:
         changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat_id, typed, pause=pause)
@@ -265,11 +263,10 @@ async def reschedule_command(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     svc = context.services
     lang = svc.lang(update)
-    words = command_args(message).split()
-    target = await _managed_chat(update, context, words, lang)
+    target = await _managed_chat(update, context, lang)
     if target is None:
         return
-    chat_id, ref = target
+    chat_id, ref, words = target
     try:
         request = svc.subscriptions.parse_reschedule(" ".join(words))
         listed, old = await svc.run_db(svc.subscriptions.reschedule, chat_id, request)
@@ -280,20 +277,21 @@ async def reschedule_command(update: Update, context: BriefContext) -> None:
 
 
 async def _managed_chat(
-    update: Update, context: BriefContext, words: list[str], lang: str
-) -> tuple[int, str | None] | None:
-    """The chat a subscription command acts on, and the channel as typed if it names one
-    (``/unsubscribe @news 3`` from a bot admin's private chat: the first word is taken
-    off ``words``); None when refused, the refusal already sent."""
+    update: Update, context: BriefContext, lang: str
+) -> tuple[int, str | None, list[str]] | None:
+    """The chat a subscription command acts on, the channel as typed if it names one
+    (``/unsubscribe @news 3`` from a bot admin's private chat) and the command's other
+    words (the channel's taken off); None when refused, the refusal already sent."""
     message, chat = update.effective_message, update.effective_chat
+    words = command_args(message).split()
     if words and (ref := channel_ref(words[0])):
         words.pop(0)
         channel = await channel_target(update, context, ref)
-        return None if channel is None else (channel.id, ref)
+        return None if channel is None else (channel.id, ref, words)
     if not await may_manage(context.bot, chat, message):
         await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
         return None
-    return chat.id, None
+    return chat.id, None, words
 
 
 async def _channels_number(update: Update, context: BriefContext, number: object) -> str | None:
