@@ -9,7 +9,7 @@ stored before this module existed are read the same way, as their text is the sa
 
 from __future__ import annotations
 
-# The bot's own reasons (handlers.subscriptions.my_chat_member opens its text with one).
+# The bot's own reasons (handlers.membership.my_chat_member opens its text with one).
 REMOVED = "bot removed from the chat"
 NO_POST = "bot may no longer post in the channel"
 RESTRICTED = "bot may no longer send messages"
