@@ -205,6 +205,8 @@ async def test_a_member_asking_what_the_bot_does_and_how_to_become_an_admin(
         # the owner adds him: the list is his now
         said = await ask_text(server, owner, owner, "/admin add @wang_fgj")
         assert said.startswith("✅"), said
+        told = (await server.next_call("sendMessage", chat=head)).text  # he is told (trial 19)
+        assert told.startswith("✅ @li_it 已把你设为本机器人的管理员"), told
         said = await ask_text(server, head, head, "怎么成为管理员")
         assert "@wang_fgj" in said and "⛔" not in said, said  # the list: he is on it
         said = await ask_text(server, head, head, "/admin who")

@@ -185,6 +185,8 @@ async def test_an_admin_refused_admin_changes_is_told_whom_to_ask(
     async with subscribed(server, engine, db_url, owners=[owner.id]):
         await ask_text(server, officer, officer, "/start")  # the bot knows her username now
         assert (await ask_text(server, owner, owner, "/admin add @wang_li")).startswith("✅")
+        told = (await server.next_call("sendMessage", chat=officer)).text  # told (trial 19)
+        assert told.startswith("✅ @county_it 已把你设为本机器人的管理员"), told
         said = await ask_text(server, officer, officer, "/admin remove @wang_li")
         assert said == (
             "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。\n请联系所有者：@county_it"
