@@ -312,6 +312,34 @@ def test_a_name_the_table_does_not_know_is_grouped_by_its_head_word(table):
     assert table.group("地区生产总值") == "gdp"  # the table's own group comes first
 
 
+def test_a_group_word_inside_or_across_another_word_does_not_group_a_name(table):
+    # 产能 is inside 生产能力: grain's and energy's production capacity (dev national 2021
+    # and Guizhou 2026 work reports, probes round11, round15, round31)
+    assert table.group("粮食综合生产能力") == "agriculture"
+    assert table.group("粮食生产能力") == "agriculture"
+    assert table.group("能源综合生产能力") == "energy_emissions"
+    assert table.group("新增炼油产能") == "industry"  # 产能 as a word still counts
+    # 民生 across 居民|生活 and 便民|生活圈: a household's use, a neighbourhood's shops
+    assert table.group("城乡居民生活用电量") == "other"
+    assert table.group("居民生活用水量") == "other"
+    assert table.group("城市一刻钟便民生活圈覆盖率") == "consumption"
+    assert table.group("民生实事项目") == "investment"
+    assert table.group("民生支出占比") == "social"
+
+
+def test_a_masked_group_word_falls_back_to_an_earlier_occurrence():
+    t = IndicatorTable.from_mapping(
+        {
+            "indicators": {},
+            "group_word_masks": ["生产能力"],
+            "group_words": {"industry": ["产能"], "agriculture": ["粮食"]},
+        }
+    )
+    assert t.group("产能和生产能力") == "industry"  # the first 产能 is a word of its own
+    assert t.group("粮食生产能力") == "agriculture"
+    assert t.group("生产能力") == "other"
+
+
 def test_group_words_must_name_known_groups():
     with pytest.raises(ValueError, match="group_words"):
         IndicatorTable.from_mapping({"indicators": {}, "group_words": {"farming": ["农"]}})
