@@ -54,6 +54,13 @@ def test_canonical_names(table, surface, canonical):
         ("普通小学学校招生", "小学招生"),
         ("普通高校毕业生", "普通高等学校毕业生"),
         ("中等职业教育学校在校生", "中等职业教育在校学生"),
+        # families-left: probe round17 Youxian and reports Ningxiang; round31's MOFCOM
+        # text beside fifteen texts' 货物进出口总额; dev Qiandongnan's 利用 with 金额
+        ("合同引资总额", "合同引资额"),
+        ("合同引资", "合同引资额"),
+        ("货物进出口额", "外贸进出口总额"),
+        ("货物进出口", "外贸进出口总额"),
+        ("实际利用外资金额", "实际使用外资"),
     ],
 )
 def test_variants_of_one_measure_share_its_name(table, surface, canonical):
@@ -310,6 +317,50 @@ def test_a_name_the_table_does_not_know_is_grouped_by_its_head_word(table):
     assert table.group("乡镇干线道路改造项目") == "investment"
     assert table.group("某某奇怪指标") == "other"  # no known word
     assert table.group("地区生产总值") == "gdp"  # the table's own group comes first
+
+
+def test_a_group_word_inside_or_across_another_word_does_not_group_a_name(table):
+    # 产能 is inside 生产能力: grain's and energy's production capacity (dev national 2021
+    # and Guizhou 2026 work reports, probes round11, round15, round31)
+    assert table.group("粮食综合生产能力") == "agriculture"
+    assert table.group("粮食生产能力") == "agriculture"
+    assert table.group("能源综合生产能力") == "energy_emissions"
+    assert table.group("新增炼油产能") == "industry"  # 产能 as a word still counts
+    # 民生 across 居民|生活 and 便民|生活圈: a household's use, a neighbourhood's shops
+    assert table.group("城乡居民生活用电量") == "other"
+    assert table.group("居民生活用水量") == "other"
+    assert table.group("城市一刻钟便民生活圈覆盖率") == "consumption"
+    assert table.group("民生实事项目") == "investment"
+    assert table.group("民生支出占比") == "social"
+
+
+def test_a_masked_group_word_falls_back_to_an_earlier_occurrence():
+    t = IndicatorTable.from_mapping(
+        {
+            "indicators": {},
+            "group_word_masks": ["生产能力"],
+            "group_words": {"industry": ["产能"], "agriculture": ["粮食"]},
+        }
+    )
+    assert t.group("产能和生产能力") == "industry"  # the first 产能 is a word of its own
+    assert t.group("粮食生产能力") == "agriculture"
+    assert t.group("生产能力") == "other"
+
+
+@pytest.mark.parametrize(
+    "name",
+    # a balance is not the total; 招商引资 counts funds that arrived, not those signed;
+    # 引资 of a sector may be domestic funds as well, not only foreign ones
+    ["货物进出口顺差", "招商引资到位资金", "高技术产业引资"],
+)
+def test_near_names_of_trade_and_investment_stay_apart(table, name):
+    assert table.canonical(name) not in {"外贸进出口总额", "合同引资额", "实际使用外资"}
+
+
+def test_the_joined_variants_are_one_search_group(table):
+    groups = [g for g in table.synonym_groups() if "合同引资额" in g]
+    assert groups == [("合同引资额", "合同引资")]  # 合同引资总额 holds 合同引资: found by it
+    assert table.same_family("货物进出口额", "进出口总额")
 
 
 def test_group_words_must_name_known_groups():

@@ -124,6 +124,9 @@ class IndicatorTable:
     # (word, group): a name the table does not know goes in the group of the word nearest
     # its end (农村公路 is a road, 公路; 新升规工业企业 an industrial firm); see :meth:`group`
     group_words: tuple[tuple[str, str], ...] = ()
+    # words a group word is not read inside or across (生产能力 holds 产能, 居民生活 holds
+    # 民生 across 居民|生活): see :meth:`group`
+    group_word_masks: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> IndicatorTable:
@@ -165,6 +168,7 @@ class IndicatorTable:
             national=national,
             text_only=text_only,
             group_words=[(str(w), g) for g, ws in words.items() for w in ws],
+            group_word_masks=[str(w) for w in data.get("group_word_masks", [])],
         )
 
     @classmethod
@@ -177,6 +181,7 @@ class IndicatorTable:
         national: Mapping[str, str] | None = None,
         text_only: Iterable[str] = (),
         group_words: Iterable[tuple[str, str]] = (),
+        group_word_masks: Iterable[str] = (),
     ) -> IndicatorTable:
         """A table from plain dicts (aliases are normalised; canonical names alias themselves).
 
@@ -202,6 +207,7 @@ class IndicatorTable:
             _regional={n: r for r, n in nat.items()},
             text_only=frozenset(_key(a) for a in text_only),
             group_words=tuple(group_words),
+            group_word_masks=tuple(group_word_masks),
         )
 
     @classmethod
@@ -226,16 +232,37 @@ class IndicatorTable:
         """The group of a canonical name; for a name the table does not know, the group
         of the :attr:`group_words` word that ends nearest its end (a Chinese noun phrase
         ends with its head: 农村公路 is a road, 粮油千亩高产片 farmland), the longer word
-        on a tie; ``other`` when no word is in it."""
+        on a tie; ``other`` when no word is in it. A group word inside or across one of
+        :attr:`group_word_masks` is not there (粮食综合生产能力 holds no 产能: it is a
+        生产能力 of grain)."""
         known = self.groups.get(name)
         if known is not None:
             return known
-        found = [
-            (at + len(word), len(word), group)
-            for word, group in self.group_words
-            if (at := name.rfind(word)) >= 0
-        ]
+        masked = self._masked(name)
+        found = []
+        for word, group in self.group_words:
+            at = name.rfind(word)
+            # an occurrence overlapping a mask's span without holding it whole is inside
+            # or across that word: the one before it may still count
+            while at >= 0 and any(
+                at < e and at + len(word) > s and not (at <= s and at + len(word) >= e)
+                for s, e in masked
+            ):
+                at = name.rfind(word, 0, at + len(word) - 1)
+            if at >= 0:
+                found.append((at + len(word), len(word), group))
         return max(found, key=lambda t: t[:2])[2] if found else "other"
+
+    def _masked(self, name: str) -> list[tuple[int, int]]:
+        """The spans of ``name`` where a mask word is (a group word may hold one whole,
+        not overlap it otherwise)."""
+        out: list[tuple[int, int]] = []
+        for mask in self.group_word_masks:
+            at = name.find(mask)
+            while at >= 0:
+                out.append((at, at + len(mask)))
+                at = name.find(mask, at + 1)
+        return out
 
     def family(self, name: str) -> str:
         """The family of a canonical name, an alias or a family name.
