@@ -161,7 +161,13 @@ def _national_by_its_words(heads: list[str], text: str) -> bool:
         return False
     if any(_NATIONAL_MEETING_RE.search(line) for line in heads):
         return True
-    return body.count("我国") + body.count("全国") >= 2
+    # the country's own measures count as its words: a local text writes 地区生产总值 and
+    # its own 预算内 (a national plan report or an untitled national work report names
+    # no place and says 国内生产总值, 中央预算内投资)
+    return sum(body.count(w) for w in _NATIONAL_WORDS) >= 2
+
+
+_NATIONAL_WORDS = ("我国", "全国", "国内生产总值", "中央预算内")
 
 
 def _province_of_its_cities(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:
