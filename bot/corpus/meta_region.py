@@ -18,6 +18,8 @@ _NATIONAL_RE = re.compile(
     r"国务院|中共中央|全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会"
     r"|中华人民共和国|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十]+部门)?关于"
     r"|^(?:国发|国办发|中发|国函)"
+    # addressed to every province: a ministry's or the State Council's own document
+    r"|^各省[、，,]\s*自治区[、，,]\s*直辖市"
 )
 # 沪府办发〔2024〕3号 -> 上海: the province abbreviation that opens a document number.
 _PROVINCE_ABBREVIATIONS = {
