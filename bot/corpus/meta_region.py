@@ -270,7 +270,12 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
                 compact[max(0, m.start - 2) : m.start] == "中共"
                 and bool(_COMMITTEE_AFTER_RE.match(compact, m.end))
             )
-            titled = m.start == lead and compact.startswith(place.name, m.start)
+            # a title led by its place in full (江西省加快…), or by a province's or a
+            # city's usual short name (广西新型储能…实施方案, 常州外贸…, 芜湖高新区…); a
+            # county's short name there is too often a word (新建, 城区)
+            titled = m.start == lead and (
+                compact.startswith(place.name, m.start) or place.level in ("provincial", "city")
+            )
             paper = (
                 source
                 and place.level in ("city", "provincial")
