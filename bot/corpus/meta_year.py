@@ -72,6 +72,7 @@ def infer_year(
     opening: str = "",
     closing: str = "",
     congress: bool = False,
+    plan: bool = False,
 ) -> int | None:
     """The year a document is about (see the module docstring). First match wins:
 
@@ -125,7 +126,17 @@ def infer_year(
         own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
         if len(own) == 1:
             return own.pop()
-    return _year_from_body(text, headings, horizons=not congress)
+    if plan:
+        # 本措施自2024年3月1日起施行: a policy takes effect in the year it is issued
+        m = _IN_FORCE_RE.search(text)
+        if m:
+            return int(m.group(1))
+    return _year_from_body(text, headings, horizons=not congress, counted=not plan)
+
+
+_IN_FORCE_RE = re.compile(
+    r"自\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?起(?:施行|实施|执行|生效)"
+)
 
 
 # A year the text never gives (a news story's 今年以来 with no dateline, a speech with no
@@ -161,7 +172,9 @@ _SIGNED_DATE_RE = re.compile(
 )
 
 
-def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True) -> int | None:
+def _year_from_body(
+    text: str, headings: Iterable[str], *, horizons: bool = True, counted: bool = True
+) -> int | None:
     heading_years = [
         int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
     ]
@@ -170,6 +183,8 @@ def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True
     planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
     if planned:
         return max(planned)
+    if not counted:
+        return None  # a plan's or a policy's years are its base and horizons
     written: Counter[int] = Counter()
     dated: Counter[int] = Counter()
     for m in _YEAR_RE.finditer(text):
