@@ -495,14 +495,12 @@ def test_a_title_led_by_a_short_place_name_names_its_subject() -> None:
     assert infer_meta(plan, "doc.txt").region == "广西"
 
 
-def test_an_undated_plan_has_no_year_but_one_in_force_has_its_own() -> None:
-    plan = (
-        "某某产业“十四五”发展规划\n一、发展基础\n2020年，全省产业规模达到800亿元。\n"
-        "二、发展目标\n到2025年，产业规模突破1500亿元；到2035年，建成先进产业基地。\n"
-    )
-    assert infer_meta(plan, "doc.txt").year is None
+def test_a_policy_in_force_from_a_day_is_dated_by_it() -> None:
     measures = (
         "某某省支持数字经济发展的若干措施\n一、到2026年，核心产业增加值达到3000亿元。\n"
-        "二、2024—2026年，省级财政每年安排5亿元。本措施自2024年5月1日起施行，有效期3年。\n"
+        "二、2026年，省级财政安排5亿元；2026年起，每年评选示范企业。\n"
+        "本措施自2024年5月1日起施行，有效期3年。\n"
     )
     assert infer_meta(measures, "doc.txt").year == 2024
+    # a work report's body quoting a regulation in force is not dated by it
+    assert infer_year("2026年政府工作报告\n条例自2024年5月1日起施行。\n") == 2026

@@ -85,7 +85,8 @@ def infer_year(
     4. the year of the document number (``国发〔2021〕36号``);
     5. the first year of a period in the title (``（2022－2035年）``);
     6. the date the text is signed with, a line of its own among the last (``2021年9月18日``);
-    7. the latest year in a heading (``三、2024年重点工作``), a planning phrase
+    7. for a plan or a policy (``plan``), the day it takes effect (``自2024年3月1日起施行``);
+    8. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
 
     A party congress report (``congress``) whose only years are its horizons (``到2026年``,
@@ -131,7 +132,7 @@ def infer_year(
         m = _IN_FORCE_RE.search(text)
         if m:
             return int(m.group(1))
-    return _year_from_body(text, headings, horizons=not congress, counted=not plan)
+    return _year_from_body(text, headings, horizons=not congress)
 
 
 _IN_FORCE_RE = re.compile(
@@ -172,9 +173,7 @@ _SIGNED_DATE_RE = re.compile(
 )
 
 
-def _year_from_body(
-    text: str, headings: Iterable[str], *, horizons: bool = True, counted: bool = True
-) -> int | None:
+def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True) -> int | None:
     heading_years = [
         int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
     ]
@@ -183,8 +182,6 @@ def _year_from_body(
     planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
     if planned:
         return max(planned)
-    if not counted:
-        return None  # a plan's or a policy's years are its base and horizons
     written: Counter[int] = Counter()
     dated: Counter[int] = Counter()
     for m in _YEAR_RE.finditer(text):
