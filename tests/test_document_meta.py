@@ -423,3 +423,84 @@ def test_a_year_the_text_never_gives_is_the_file_names() -> None:
 def test_the_texts_own_year_wins_over_the_file_names() -> None:
     bulletin = "2022年成都市国民经济和社会发展统计公报\n全年地区生产总值20817.5亿元。\n"
     assert infer_meta(bulletin, "chengdu_2023_bulletin.txt").year == 2022
+
+
+# -- meta-probes: what only the text can tell (an upload named doc.txt) --------------------
+
+
+def test_a_text_naming_no_place_in_the_countrys_own_measures_is_national() -> None:
+    text = (
+        "计划执行情况的报告（摘要）\n一、上年计划执行情况\n"
+        "全年国内生产总值增长5.2%，中央预算内投资安排6800亿元，新增就业1200万人。\n"
+    )
+    assert infer_meta(text, "doc.txt").region == "全国"
+    # a local text says 全市 of its own: no place named, no region
+    local = text.replace("全年国内", "全市国内")
+    assert infer_meta(local, "doc.txt").region is None
+
+
+def test_a_document_addressed_to_every_province_is_national() -> None:
+    text = (
+        "国家某某局关于推进某项服务提质增效的指导意见\n"
+        "各省、自治区、直辖市人民政府办公厅，国务院各部委、各直属机构：\n"
+        "为推进服务提质增效，现提出如下意见。到2027年，网上可办率达到95%。\n"
+    )
+    assert infer_meta(text, "doc.txt").region == "全国"
+
+
+def test_a_provincial_speech_is_about_its_own_province_not_a_place_it_quotes() -> None:
+    speech = (
+        "在全区开放发展大会上的讲话\n（2023年3月6日）\n自治区党委书记\n同志们：\n"
+        "去年广西外贸增长8%，广西的开放平台越来越多。看看别人，浙江一个义乌市就有"
+        "市场主体100万户，我们要学。今年广西要力争增长10%。\n"
+    )
+    meta = infer_meta(speech, "doc.txt")
+    assert (meta.region, meta.level) == ("广西", "provincial")
+    # a governor who ranks the province against two others as often names no place
+    ranked = (
+        "在全省经济工作会议上的讲话\n（2024年1月9日）\n同志们：\n"
+        "去年全省经济增长4%，四川增长6%，河南增长4.1%，我们差距不小。\n"
+    )
+    assert infer_meta(ranked, "doc.txt").region is None
+
+
+def test_a_press_conference_transcript_is_news() -> None:
+    text = (
+        "国务院新闻办公室2024年外贸运行情况新闻发布会文字实录\n（2025年1月14日）\n"
+        "主持人：女士们、先生们，大家上午好。\n海关总署负责同志：2024年进出口增长5%。\n"
+    )
+    assert infer_meta(text, "doc.txt").doc_type == "新闻"
+    untitled = (
+        "会议实录\n主持人：各位媒体朋友，大家下午好。\n省统计局负责同志：今年以来，全省就业稳定。\n"
+    )
+    assert infer_meta(untitled, "doc.txt").doc_type == "新闻"
+
+
+def test_a_date_in_chinese_numerals_dates_the_text() -> None:
+    report = (
+        "在中国共产党某某市第八次代表大会上的报告\n（二〇二一年九月二十八日）\n同志们：\n"
+        "到二〇三五年，全市基本实现现代化；到2026年，地区生产总值突破3000亿元。\n"
+    )
+    meta = infer_meta(report, "doc.txt")
+    assert (meta.year, meta.date) == (2021, "2021-09-28")
+
+
+def test_a_title_led_by_a_short_place_name_names_its_subject() -> None:
+    news = "常州外贸一季度开局良好\n本报讯 一季度，全市外贸进出口增长7%，我市对东盟出口增长12%。\n"
+    assert infer_meta(news, "doc.txt").region == "常州"
+    plan = (
+        "广西新能源汽车产业发展实施方案\n一、发展基础\n"
+        "截至2023年底，全区新能源汽车产量达到30万辆。\n"
+    )
+    assert infer_meta(plan, "doc.txt").region == "广西"
+
+
+def test_a_policy_in_force_from_a_day_is_dated_by_it() -> None:
+    measures = (
+        "某某省支持数字经济发展的若干措施\n一、到2026年，核心产业增加值达到3000亿元。\n"
+        "二、2026年，省级财政安排5亿元；2026年起，每年评选示范企业。\n"
+        "本措施自2024年5月1日起施行，有效期3年。\n"
+    )
+    assert infer_meta(measures, "doc.txt").year == 2024
+    # a work report's body quoting a regulation in force is not dated by it
+    assert infer_year("2026年政府工作报告\n条例自2024年5月1日起施行。\n") == 2026

@@ -93,6 +93,11 @@ _TITLED_KINDS = frozenset(
 )
 
 
+# A plan or a policy is dated by the day it takes effect (本措施自2024年3月1日起施行) before
+# the years its body mentions most, which are often its base (2020年) or a horizon.
+_IN_FORCE_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
+
+
 def _closing(text: str, n: int = 6) -> str:
     lines = [s.strip() for s in text.split("\n") if s.strip()]
     return "\n".join(lines[-n:])
@@ -129,6 +134,7 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
         opening=opening,
         closing=_closing(text),
         congress=doc_type == "党代会报告",
+        plan=doc_type in _IN_FORCE_TYPES,
     )
     if year is None:
         year = year_of_file_name(filename)

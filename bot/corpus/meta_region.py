@@ -24,6 +24,8 @@ _NATIONAL_RE = re.compile(
     r"国务院|中共中央|全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会"
     r"|中华人民共和国|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十]+部门)?关于"
     r"|^(?:国发|国办发|中发|国函)"
+    # addressed to every province: a ministry's or the State Council's own document
+    r"|^各省[、，,]\s*自治区[、，,]\s*直辖市"
 )
 _NATIONAL_NUMBER_RE = re.compile(r"^(?:国|中|[\u4e00-\u9fff]{1,6}部)")
 # Words after a place that make it the document's own subject in an opening line:
@@ -38,7 +40,11 @@ _COMMITTEE_AFTER_RE = re.compile(r"(?:省|市|区|县|州|盟|旗)?委(?!员)")
 # A provincial body's text that writes no province (在全省…会议上的讲话, 省人民政府 or 省委
 # as the speaker, 我省): the province of the cities it names.
 _PROVINCIAL_TEXT_RE = re.compile(
-    r"在全省[^\n]{0,30}(?:会议|大会)|^(?:中共)?省(?:委|人民政府|政府)|我省", re.MULTILINE
+    r"在全省[^\n]{0,30}(?:会议|大会)|^(?:中共)?省(?:委|人民政府|政府)|我省"
+    # an autonomous region's speaker (自治区党委书记, 自治区人民政府主席): 全区 alone could
+    # be a district's
+    r"|^(?:中共)?自治区(?:党委|人民政府|政府)",
+    re.MULTILINE,
 )
 # A title that opens with a place written in full names its subject (江西省加快…行动方案,
 # 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first, and a markdown
@@ -108,6 +114,9 @@ def infer_place(
     if heads and "我国" in heads[0] and not any(True for _ in g.mentions(heads[0])):
         return NATIONAL_REGION  # 2025年我国经济总量迈上新台阶: the country's own story
     extra = _extra_place(text, tuple(extra_places))
+    own = _own_province(opening_n, counts, g)
+    if own is not None:
+        return _region_of(own, g)
     if not counts:
         if extra:
             return Region(extra, (extra,), "")
@@ -160,7 +169,38 @@ def _national_by_its_words(heads: list[str], text: str) -> bool:
         return False
     if any(_NATIONAL_MEETING_RE.search(line) for line in heads):
         return True
-    return body.count("我国") + body.count("全国") >= 2
+    # the country's own measures count as its words: a local text writes 地区生产总值 and
+    # its own 预算内 (a national plan report or an untitled national work report names
+    # no place and says 国内生产总值, 中央预算内投资)
+    return sum(body.count(w) for w in _NATIONAL_WORDS) >= 2
+
+
+_NATIONAL_WORDS = ("我国", "全国", "国内生产总值", "中央预算内")
+
+
+def _own_province(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:
+    """A provincial text's own province (a speech at 全省…会议, 自治区党委书记 as the speaker)
+    when it names one province more often than any other, however written: its speaker
+    says 广西 or 江西 without a suffix, and a place it quotes for comparison (福建一个晋江市,
+    宜昌去年…) or the other provinces it ranks itself against are not its subject. Two
+    provinces named as often (四川增长6%, 河南增长4.1%) leave it to the rules below."""
+    if not _PROVINCIAL_TEXT_RE.search(opening):
+        return None
+    provinces = Counter({p: n for p, n in counts.items() if p.level == "provincial"})
+    if not provinces:
+        return None
+    ranked = provinces.most_common(2)
+    if len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    own, n = ranked[0]
+    # the cities it names beyond that province must not outnumber it (在绵阳、德阳布局…，
+    # 重庆… names Sichuan's cities, and 重庆 is no subject of it)
+    elsewhere = sum(
+        k
+        for p, k in counts.items()
+        if p.level == "city" and own.code not in {a.code for a in g.ancestors(p)}
+    )
+    return own if n > elsewhere else None
 
 
 def _province_of_its_cities(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:
@@ -229,7 +269,12 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
                 compact[max(0, m.start - 2) : m.start] == "中共"
                 and bool(_COMMITTEE_AFTER_RE.match(compact, m.end))
             )
-            titled = m.start == lead and compact.startswith(place.name, m.start)
+            # a title led by its place in full (江西省加快…), or by a province's or a
+            # city's usual short name (广西新型储能…实施方案, 常州外贸…, 芜湖高新区…); a
+            # county's short name there is too often a word (新建, 城区)
+            titled = m.start == lead and (
+                compact.startswith(place.name, m.start) or place.level in ("provincial", "city")
+            )
             paper = (
                 source
                 and place.level in ("city", "provincial")

@@ -73,7 +73,12 @@ _POLICY_WORD_RE = re.compile(
     r"(实施意见|指导意见|意见|行动方案|行动计划|实施方案|建设方案|工作方案|方案|计划|若干措施|措施|办法|决定|通知)$"
 )
 _SPEECH_RE = re.compile(r"讲话|致辞|发言|在.{2,30}(?:会议|大会|论坛|座谈会)上的(?:讲话|报告)")
-_NEWS_RE = re.compile(r"记者|来源[：:]|新华社.{0,12}电|日电|报道|编辑[：:|｜]")
+_NEWS_RE = re.compile(
+    r"记者|来源[：:]|新华社.{0,12}电|日电|报道|编辑[：:|｜]"
+    # a press conference's transcript: its title, or the host who opens it
+    r"|新闻发布会|发布会(?:文字)?实录|^主持人[：:]",
+    re.MULTILINE,
+)
 # A reporter's byline: a line of its own (记者|张三, 本报记者 李四, 文/王五) or a bracket
 # after the dateline (（记者 张三）), or the paper's own 本报讯.
 _BYLINE_RE = re.compile(

@@ -32,6 +32,38 @@ _PLAN_RE = re.compile(
 )
 
 
+# A date written in Chinese numerals (（二〇二一年十一月二十五日）, the way a party congress
+# report is dated): read as digits, so it dates the text as ``2021年11月25日`` would. A
+# year without its month (到二〇三五年) is a horizon and stays as written.
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_CN_DATE_RE = re.compile(
+    r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?"
+)
+
+
+def _cn_number(word: str) -> int:
+    """一 .. 三十一 as a number (十一 = 11, 二十 = 20, 二十五 = 25)."""
+    if "十" not in word:
+        return int(word.translate(_CN_DIGITS))
+    tens, _, units = word.partition("十")
+    return (int(tens.translate(_CN_DIGITS)) if tens else 1) * 10 + (
+        int(units.translate(_CN_DIGITS)) if units else 0
+    )
+
+
+def _digit_dates(text: str) -> str:
+    """``text`` with its dates in Chinese numerals written in digits."""
+    if "年" not in text or not _CN_DATE_RE.search(text):
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        day = f"{_cn_number(m.group(3))}日" if m.group(3) else ""
+        return f"{m.group(1).translate(_CN_DIGITS)}年{_cn_number(m.group(2))}月{day}"
+
+    return _CN_DATE_RE.sub(digits, text)
+
+
 def infer_year(
     text: str,
     headings: Iterable[str] = (),
@@ -40,6 +72,7 @@ def infer_year(
     opening: str = "",
     closing: str = "",
     congress: bool = False,
+    plan: bool = False,
 ) -> int | None:
     """The year a document is about (see the module docstring). First match wins:
 
@@ -52,7 +85,8 @@ def infer_year(
     4. the year of the document number (``国发〔2021〕36号``);
     5. the first year of a period in the title (``（2022－2035年）``);
     6. the date the text is signed with, a line of its own among the last (``2021年9月18日``);
-    7. the latest year in a heading (``三、2024年重点工作``), a planning phrase
+    7. for a plan or a policy (``plan``), the day it takes effect (``自2024年3月1日起施行``);
+    8. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
 
     A party congress report (``congress``) whose only years are its horizons (``到2026年``,
@@ -60,7 +94,8 @@ def infer_year(
     """
     text = fold_digits(text)
     title = title.translate(FULLWIDTH_DIGITS)
-    opening = opening.translate(FULLWIDTH_DIGITS)
+    opening = _digit_dates(opening.translate(FULLWIDTH_DIGITS))
+    closing = _digit_dates(closing)
     head = title + "\n" + opening
     m = re.search(_YEAR + rf"\s*年[^\n]{{0,30}}?(?:{BULLETIN_WORDS})", head)
     if m:
@@ -92,7 +127,17 @@ def infer_year(
         own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
         if len(own) == 1:
             return own.pop()
+    if plan:
+        # 本措施自2024年3月1日起施行: a policy takes effect in the year it is issued
+        m = _IN_FORCE_RE.search(text)
+        if m:
+            return int(m.group(1))
     return _year_from_body(text, headings, horizons=not congress)
+
+
+_IN_FORCE_RE = re.compile(
+    r"自\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?起(?:施行|实施|执行|生效)"
+)
 
 
 # A year the text never gives (a news story's 今年以来 with no dateline, a speech with no
@@ -153,7 +198,7 @@ def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True
 def infer_date(opening: str, closing: str = "") -> str | None:
     """The delivery or publication date as ISO text (``2026-01-27``, ``2023-05``)."""
     for text in (opening, closing):
-        m = _DATE_RE.search(text.translate(FULLWIDTH_DIGITS))
+        m = _DATE_RE.search(_digit_dates(text.translate(FULLWIDTH_DIGITS)))
         if m:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             if not 1 <= month <= 12:
