@@ -19,7 +19,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound
+from bot.library.follow_ups import Asked, follow_up
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions, asks_extreme_region
@@ -200,16 +202,21 @@ async def _answer(
         await message.reply_html(f"<i>{fmt.escape(said)}</i>", reply_markup=keyboard)
         return
     home = await svc.home_of(chat_of(update))
+    # 那就业呢？ after 四川今年GDP目标: the question before with its topic changed
+    previous = None if pasted or links else _asked_before(update, context)
+    searched = _followed(svc, previous, text)
     key, resp, suggestion_keys = await _search(
-        svc, text, user=searcher_of(update), home=home, correct=not pasted
+        svc, searched, user=searcher_of(update), home=home, correct=not pasted
     )
+    if not pasted and not links:
+        _remember_asked(update, context, Asked(searched, resp.understood))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     asked = resp.understood.indicator if resp.understood else None
     # 哪个省GDP增长目标最高: the search gives no card of one region (Engine.search); this does
-    if asked and (asks_across_regions(text) or asks_extreme_region(text)):
+    if asked and (asks_across_regions(searched) or asks_extreme_region(searched)):
         # 各省GDP目标: the search shows one region's card; /compare lays them side by side
         # 哪些省份GDP增长目标高于5%: the command that keeps those above, not all of them
-        condition = condition_in(text)
+        condition = condition_in(searched)
         typed = condition.typed if condition else None
         command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year, typed) if w)
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
@@ -233,7 +240,36 @@ async def _answer(
         html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
+    if previous is not None and searched != text:  # said first: what was searched, and why
+        said = tr(lang, "search.follow_up", previous=previous.text, query=searched)
+        html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
+
+
+# a chat's last question, per user (in a group each member goes on from their own)
+_ASKED_KEY = "asked_before"
+
+
+def _asked_before(update: Update, context: BriefContext) -> Asked | None:
+    user = update.effective_user
+    if context.chat_data is None or user is None:
+        return None
+    return context.chat_data.get(_ASKED_KEY, {}).get(user.id)
+
+
+def _remember_asked(update: Update, context: BriefContext, asked: Asked) -> None:
+    user = update.effective_user
+    if context.chat_data is not None and user is not None:
+        context.chat_data.setdefault(_ASKED_KEY, {})[user.id] = asked
+
+
+def _followed(svc: Services, previous: Asked | None, text: str) -> str:
+    """``text``, or the question before it goes on from (:func:`follow_up`)."""
+    try:
+        rewritten = follow_up(previous, text, region_named=svc.engine.region_named)
+    except AmbiguousPlace:  # 苏州呢: a name two places share is no follow-up's place
+        return text
+    return rewritten or text
 
 
 async def search_command(update: Update, context: BriefContext) -> None:

@@ -1,0 +1,69 @@
+"""What a business journalist on deadline met in a private chat (`search-trial19`,
+``bench/RESULTS.md``), through the fake Bot API server (the real Application, as
+``tests/e2e.py`` drives it) over the bundled corpus, and unit cases on invented
+questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library import Engine
+from bot.library.follow_ups import Asked, follow_up
+from bot.models import Understood
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text, running
+
+PLACES = {"四川", "云南", "上海", "烟台"}
+
+
+def _place(word: str) -> str | None:
+    return word if word in PLACES else None
+
+
+SICHUAN = Asked(
+    "四川今年GDP增长目标", Understood(region="四川", year=2026, indicator="地区生产总值")
+)
+
+
+@pytest.mark.parametrize(
+    ("previous", "said", "expected"),
+    [
+        (SICHUAN, "那就业呢？", "四川 今年 就业 目标"),  # the topic changed, place and time kept
+        (SICHUAN, "去年呢？", "去年 四川 GDP增长目标"),  # the time changed
+        (SICHUAN, "那2024年的呢", "2024年 四川 GDP增长目标"),
+        (SICHUAN, "那云南呢？", "云南 今年GDP增长目标"),  # the place changed
+        (
+            Asked("四川省2026年GDP目标", Understood(region="四川", year=2026)),
+            "云南呢",
+            "云南 2026年GDP目标",
+        ),
+        (Asked("农业机械化率", None), "那上海呢", "上海 农业机械化率"),
+        # no follow-up: no question before, a whole question, nothing to carry over
+        (None, "那就业呢？", None),
+        (SICHUAN, "四川今年城镇新增就业目标是多少", None),
+        (SICHUAN, "就业", None),
+        (Asked("农业机械化率", None), "那就业呢", None),
+    ],
+)
+def test_follow_up(previous: Asked | None, said: str, expected: str | None) -> None:
+    assert follow_up(previous, said, region_named=_place) == expected
+
+
+async def test_a_follow_up_keeps_the_place_and_the_year(server: FakeBotApi, engine: Engine) -> None:
+    """``那就业呢？`` after a city's GDP target searched the three characters alone: every
+    document's employment passages, no answer card, nothing of the city; ``去年呢？``
+    found nothing. Now each goes on from the question before, and the reply says how."""
+    journalist = server.add_user("王记者")
+    async with running(server, engine):
+        first = await ask_text(server, journalist, journalist, "烟台2024年GDP增长目标")
+        assert "🎯" in first and "5.5%左右" in first, first
+        said = await ask_text(server, journalist, journalist, "那就业呢？")
+        assert said.startswith(
+            "↪️ 接上一问“烟台2024年GDP增长目标”，按“烟台 2024年 就业 目标”搜索"
+        ), said
+        assert "🎯 答案：烟台 2024年 新增城镇就业" in said, said
+        said = await ask_text(server, journalist, journalist, "那2023年呢？")
+        assert "按“2023年 烟台 就业 目标”搜索" in said, said
+        # a question of its own is searched as typed, and said so by nothing
+        said = await ask_text(server, journalist, journalist, "乡村振兴")
+        assert "接上一问" not in said and said.startswith("🔎 乡村振兴"), said
