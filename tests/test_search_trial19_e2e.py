@@ -67,3 +67,41 @@ async def test_a_follow_up_keeps_the_place_and_the_year(server: FakeBotApi, engi
         # a question of its own is searched as typed, and said so by nothing
         said = await ask_text(server, journalist, journalist, "乡村振兴")
         assert "接上一问" not in said and said.startswith("🔎 乡村振兴"), said
+
+
+# -- a snippet's end never inside a figure ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        (
+            "研发投入强度提升至1.8%左右，全社会研发经费投入持续增长。",
+            10,
+            "研发投入强度提升至1.8%左右…",
+        ),
+        ("城镇调查失业率5.5%左右，城镇新增就业85万人。", 9, "城镇调查失业率5.5%左右…"),
+        (
+            "单位国内生产总值能耗降低3%左右，主要污染物排放量继续下降。",
+            14,
+            "单位国内生产总值能耗降低3%左右…",
+        ),
+        ("粮食产量1.4万亿斤左右，国际收支保持基本平衡。", 6, "粮食产量1.4万亿…"),
+        # a window that ends before a figure or between words is left as it was
+        ("城镇新增就业85万人，城镇调查失业率5.5%左右。", 6, "城镇新增就业…"),
+    ],
+)
+def test_a_snippet_ends_after_the_figure_it_would_cut(text: str, width: int, expected: str) -> None:
+    from bot.search.snippets import make_snippet
+
+    assert make_snippet(text, [(0, 2)], width=width)[0] == expected
+
+
+async def test_a_passages_figure_is_not_cut_in_the_reply(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """A result's passage ended "增长10%…" (of 10%左右) or "研发投入强度提升至1…" (of
+    1.8%): on a phone the figure the journalist came for, cut."""
+    journalist = server.add_user("王记者")
+    async with running(server, engine):
+        said = await ask_text(server, journalist, journalist, "固定资产投资 增长")
+    assert "经济增加值增长10%左右…" in said, said
+    assert "增长10%…" not in said, said
