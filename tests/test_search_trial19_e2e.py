@@ -105,3 +105,17 @@ async def test_a_passages_figure_is_not_cut_in_the_reply(
         said = await ask_text(server, journalist, journalist, "固定资产投资 增长")
     assert "经济增加值增长10%左右…" in said, said
     assert "增长10%…" not in said, said
+
+
+async def test_an_answer_card_cites_the_document_by_its_title(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """The card a journalist copies said its source as a file's name
+    (``📄 004_f9b1766ae33f6aa2.txt · 二、…``): no document she can cite. Now its title and
+    section, as the inline card says them."""
+    journalist = server.add_user("王记者")
+    async with running(server, engine):
+        said = await ask_text(server, journalist, journalist, "烟台2024年GDP增长目标")
+    card = said.split("🎯 答案：", 1)[1].split("\n")[1]
+    assert card.startswith("📄 烟台市2024年政府工作报告 › "), said
+    assert ".txt" not in card, card

@@ -142,10 +142,13 @@ def answer_head_html(a: AnswerCard, lang: str) -> str:
 
 
 def _answer_html(a: AnswerCard, lang: str) -> str:
-    source = [f"📄 <code>{escape(a.filename)}</code>"]
+    # the document by its title, as one cites it (a file's name, province_sichuan_2026_gwr.txt,
+    # is no source a reader can quote); the file's name only when there is no title
+    title = one_line(a.title)
+    source = escape(title) if title else f"<code>{escape(a.filename)}</code>"
     if a.section:
-        source.append(escape(one_line(a.section)))
-    return f"{answer_head_html(a, lang)}\n{' · '.join(source)}"
+        source += f" › {escape(one_line(a.section))}"
+    return f"{answer_head_html(a, lang)}\n📄 {source}"
 
 
 def _note(note: Note, lang: str) -> str:
