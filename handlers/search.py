@@ -405,11 +405,13 @@ async def passage_button(update: Update, context: BriefContext) -> None:
         return
     await query.answer()
     chunks = fmt.passage_messages(document, document.passages[ordinal])
+    keyboard = fmt.passage_keyboard(document, ordinal, svc.lang(update))
     if isinstance(query.message, Message):
-        await reply_html(query.message, chunks)
+        await reply_html(query.message, chunks, reply_markup=keyboard)
     else:
-        for chunk in chunks:
-            await update.effective_chat.send_message(chunk, parse_mode="HTML")
+        for n, chunk in enumerate(chunks, 1):
+            markup = keyboard if n == len(chunks) else None
+            await update.effective_chat.send_message(chunk, parse_mode="HTML", reply_markup=markup)
 
 
 async def stale_button(update: Update, context: BriefContext) -> None:

@@ -11,7 +11,7 @@ from bot.library import Engine
 from bot.library.follow_ups import Asked, follow_up
 from bot.models import Understood
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text, running
+from tests.e2e import ask, ask_text, buttons, press, running
 
 PLACES = {"四川", "云南", "上海", "烟台"}
 
@@ -119,3 +119,28 @@ async def test_an_answer_card_cites_the_document_by_its_title(
     card = said.split("🎯 答案：", 1)[1].split("\n")[1]
     assert card.startswith("📄 烟台市2024年政府工作报告 › "), said
     assert ".txt" not in card, card
+
+
+async def test_a_passage_shown_whole_reads_on_to_its_neighbours(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """全文 showed one paragraph and nothing more: the sentences around a figure, which a
+    reporter reads before quoting it, were nowhere in the chat. Now ◀ and ▶ under it
+    show the paragraph before and the one after, as new messages."""
+    journalist = server.add_user("王记者")
+    hit = engine.search("乡村振兴").hits[0]
+    document = engine.document(hit.doc_id)
+    ordinal = hit.passage_ordinal
+    assert 0 < ordinal < len(document.passages) - 1  # a passage with neighbours
+    async with running(server, engine):
+        results = (await ask(server, journalist, journalist, "/search 乡村振兴")).message
+        await press(server, results, "全文 1", journalist)
+        whole = (await server.next_call("sendMessage", chat=journalist)).message
+        assert list(buttons(whole)) == ["◀ 上一段", "下一段 ▶"], whole
+        await press(server, whole, "下一段 ▶", journalist)
+        after = (await server.next_call("sendMessage", chat=journalist)).message
+        assert document.passages[ordinal + 1].text in after["text"], after["text"]
+        assert document.title in after["text"]
+        await press(server, whole, "◀ 上一段", journalist)
+        before = (await server.next_call("sendMessage", chat=journalist)).message
+        assert document.passages[ordinal - 1].text in before["text"], before["text"]

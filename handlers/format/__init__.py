@@ -31,6 +31,7 @@ from handlers.format.search import (
     mode_flags,
     page_data,
     passage_data,
+    passage_keyboard,
     passage_messages,
     search_page,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "no_targets",
     "page_data",
     "passage_data",
+    "passage_keyboard",
     "passage_messages",
     "places_like_line",
     "search_page",

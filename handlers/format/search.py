@@ -315,3 +315,25 @@ def passage_messages(document: Document, passage: Passage) -> list[str]:
         where.append(escape(" › ".join(one_line(s) for s in passage.section)))
     head.append(" · ".join(where))
     return split_html("\n".join([*head, "", escape(passage.text)]))
+
+
+def passage_keyboard(document: Document, ordinal: int, lang: str) -> InlineKeyboardMarkup | None:
+    """◀ the passage before, ▶ the one after, under a passage shown whole: a snippet's
+    context read on, paragraph by paragraph, without leaving the chat (a reporter checks a
+    figure's sentence against what comes before and after it before quoting it)."""
+    row = []
+    if ordinal > 0:
+        row.append(
+            InlineKeyboardButton(
+                tr(lang, "search.passage_before"),
+                callback_data=passage_data(document.doc_id, ordinal - 1),
+            )
+        )
+    if ordinal + 1 < len(document.passages):
+        row.append(
+            InlineKeyboardButton(
+                tr(lang, "search.passage_after"),
+                callback_data=passage_data(document.doc_id, ordinal + 1),
+            )
+        )
+    return InlineKeyboardMarkup([row]) if row else None
