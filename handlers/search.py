@@ -25,6 +25,7 @@ from bot.library.follow_ups import Asked, follow_up
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions, asks_extreme_region
+from bot.text.figures_asked import figures_unwritten
 from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
 from bot.text.pasted_parts import Joining, PastedMessage
 from bot.text.typed_commands import TypedCommand, typed_command
@@ -240,6 +241,13 @@ async def _answer(
         html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
+    # 研发投入强度2.5%: a figure half-remembered, and no passage found writes it; a page of
+    # passages about the indicator alone read as the figure's source
+    unwritten = figures_unwritten(searched, [h.text for h in resp.hits]) if resp.hits else []
+    if unwritten:
+        figures = (", " if lang == "en" else "、").join(f"“{f}”" for f in unwritten)
+        said = tr(lang, "search.figure_unwritten", figures=figures)
+        html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
     if previous is not None and searched != text:  # said first: what was searched, and why
         said = tr(lang, "search.follow_up", previous=previous.text, query=searched)
         html = f"<i>{fmt.escape(said)}</i>\n\n{html}"

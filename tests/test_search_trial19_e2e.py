@@ -144,3 +144,31 @@ async def test_a_passage_shown_whole_reads_on_to_its_neighbours(
         await press(server, whole, "◀ 上一段", journalist)
         before = (await server.next_call("sendMessage", chat=journalist)).message
         assert document.passages[ordinal - 1].text in before["text"], before["text"]
+
+
+# -- a figure half-remembered ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "texts", "expected"),
+    [
+        ("研发投入强度2.5%", ["研发经费投入强度提高到1.6%左右"], ["2.5%"]),
+        ("研发投入强度2.5%", ["强度达到2.5％以上"], []),  # full-width, as documents write it
+        ("研发投入强度2.5%", ["强度达到12.5%"], ["2.5%"]),  # no figure inside another
+        ("城镇新增就业85万人", ["城镇新增就业85万人"], []),
+        ("十四五 2025年 GDP 目标", ["无关"], []),  # a year is no figure asked
+    ],
+)
+def test_figures_unwritten(query: str, texts: list[str], expected: list[str]) -> None:
+    from bot.text.figures_asked import figures_unwritten
+
+    assert figures_unwritten(query, texts) == expected
+
+
+async def test_a_figure_no_passage_writes_is_said_so(server: FakeBotApi, engine: Engine) -> None:
+    """``研发投入强度2.5%``: a journalist checking a figure she half-remembers got a page of
+    passages about the indicator, none with 2.5%, and nothing said: it read as a yes."""
+    journalist = server.add_user("王记者")
+    async with running(server, engine):
+        absent = await ask_text(server, journalist, journalist, "烟台 地区生产总值增长9.9%")
+        present = await ask_text(server, journalist, journalist, "烟台 地区生产总值增长5.5%")
+    assert absent.startswith("ℹ️ 这一页的段落都没有写到“9.9%”"), absent
+    assert "没有写到" not in present and "5.5%" in present, present
