@@ -29,7 +29,14 @@ SICHUAN = Asked(
     ("previous", "said", "expected"),
     [
         (SICHUAN, "那就业呢？", "四川 今年 就业 目标"),  # the topic changed, place and time kept
-        (SICHUAN, "去年呢？", "去年 四川 GDP增长目标"),  # the time changed
+        (SICHUAN, "去年呢？", "2025年 四川 GDP增长目标"),  # the time changed
+        # the year before the one asked about, not before the calendar's
+        (
+            Asked("河南2024年GDP目标", Understood(region="河南", year=2024)),
+            "去年呢",
+            "2023年 河南 GDP目标",
+        ),
+        (Asked("GDP目标", None), "去年呢", "去年 GDP目标"),
         (SICHUAN, "那2024年的呢", "2024年 四川 GDP增长目标"),
         (SICHUAN, "那云南呢？", "云南 今年GDP增长目标"),  # the place changed
         (

@@ -82,6 +82,11 @@ def follow_up(
     before = previous.text
     understood = previous.understood or Understood()
     if _is_time(part):  # 去年呢: the same question about another year
+        offset = RELATIVE_YEARS.get(fold_figures(part))
+        if offset is not None and understood.year is not None:
+            # 河南2024年GDP目标, then 去年呢: the year before the one asked about (2023),
+            # not before the calendar's
+            part = f"{understood.year + offset}年"
         return _tidy(f"{part} {_without_time(before)}")
     if region_named(part) is not None:  # 那云南呢: the same question about another place
         rest = before
