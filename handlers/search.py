@@ -203,13 +203,16 @@ async def _answer(
         await message.reply_html(f"<i>{fmt.escape(said)}</i>", reply_markup=keyboard)
         return
     home = await svc.home_of(chat_of(update))
+    # a question typed, not a text pasted, forwarded or captioned (which names its own
+    # figures and goes on from nothing)
+    by_hand = not (pasted or links or captioned or message.forward_origin is not None)
     # 那就业呢？ after 四川今年GDP目标: the question before with its topic changed
-    previous = None if pasted or links else _asked_before(update, context)
+    previous = _asked_before(update, context) if by_hand else None
     searched = _followed(svc, previous, text)
     key, resp, suggestion_keys = await _search(
         svc, searched, user=searcher_of(update), home=home, correct=not pasted
     )
-    if not pasted and not links:
+    if by_hand:
         _remember_asked(update, context, Asked(searched, resp.understood))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     asked = resp.understood.indicator if resp.understood else None
@@ -243,7 +246,7 @@ async def _answer(
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
     # 研发投入强度2.5%: a figure half-remembered, and no passage found writes it; a page of
     # passages about the indicator alone read as the figure's source
-    unwritten = figures_unwritten(searched, [h.text for h in resp.hits]) if resp.hits else []
+    unwritten = figures_unwritten(searched, [h.text for h in resp.hits]) if by_hand else []
     if unwritten:
         figures = (", " if lang == "en" else "、").join(f"“{f}”" for f in unwritten)
         said = tr(lang, "search.figure_unwritten", figures=figures)
