@@ -5,13 +5,25 @@ questions."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.library import Engine
 from bot.library.follow_ups import Asked, follow_up
 from bot.models import Understood
+from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
-from tests.e2e import ask, ask_text, buttons, press, running
+from tests.e2e import ask, ask_text, buttons, engine_copy, press, running
+
+
+@pytest.fixture
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    """A private copy of the bundled corpus and its index: the answer cards these tests
+    ask for leave the records they read held by this engine, never the session's (whose
+    held records ``test_bot_e2e``'s ``unsure_gdp`` replaces and counts)."""
+    return engine_copy(bundled_template, tmp_path, tokenizer)
+
 
 PLACES = {"四川", "云南", "上海", "烟台"}
 
@@ -179,3 +191,17 @@ async def test_a_figure_no_passage_writes_is_said_so(server: FakeBotApi, engine:
         present = await ask_text(server, journalist, journalist, "烟台 地区生产总值增长5.5%")
     assert absent.startswith("ℹ️ 这一页的段落都没有写到“9.9%”"), absent
     assert "没有写到" not in present and "5.5%" in present, present
+
+
+async def test_a_hit_whose_title_names_no_place_is_said_with_its_place(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """Yunnan's report is titled 2026年政府工作报告 and 青岛's speeches by their slogans: in
+    a list of results a journalist could not tell whose they were but by a file's name.
+    A title that says its place is left as it is."""
+    journalist = server.add_user("王记者")
+    async with running(server, engine):
+        said = await ask_text(server, journalist, journalist, "踔厉奋发 落地生根")
+        gdp = await ask_text(server, journalist, journalist, "烟台2024年GDP增长目标")
+    assert "踔厉奋发，让二十大精神落地生根（青岛）\n" in said, said
+    assert "烟台市2024年政府工作报告\n" in gdp and "（烟台）" not in gdp, gdp

@@ -75,7 +75,17 @@ def passage_data(doc_id: str, ordinal: int) -> str:
 
 
 # -- search ------------------------------------------------------------------------------------
-def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
+def _hit_title(hit: SearchHit, lang: str) -> str:
+    """A hit's title, with its place when the title does not say it: 云南's report is
+    titled 2026年政府工作报告, 青岛's speeches by their slogans; a list of them read as
+    from nowhere (the national documents, 全国, say their issuer in the title)."""
+    title = one_line(hit.title) or hit.filename
+    if not hit.region or hit.region == "全国" or hit.region in title:
+        return title
+    return tr(lang, "search.hit_place", title=title, place=said_place(hit.region, lang))
+
+
+def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None, lang: str) -> str:
     snippet, spans = hit.snippet, list(hit.highlights)
     if snippet_chars is not None and len(snippet) > snippet_chars:
         snippet = snippet[: snippet_chars - 1] + "…"
@@ -83,7 +93,7 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     where = [f"📄 <code>{escape(hit.filename)}</code>"]
     if hit.section:
         where.append(escape(" › ".join(one_line(s) for s in hit.section)))
-    lines = [f"<b>{number}. {escape(one_line(hit.title) or hit.filename)}</b>", " · ".join(where)]
+    lines = [f"<b>{number}. {escape(_hit_title(hit, lang))}</b>", " · ".join(where)]
     if hit.url:  # a document from a live source: where it was published
         lines.append(f"🔗 {escape(hit.url)}")
     lines.append(highlight_html(snippet, spans))
@@ -207,7 +217,7 @@ def _search_text(
         first = (resp.page - 1) * resp.page_size + 1
         for number, hit in enumerate(hits, first):
             lines.append("")
-            lines.append(_hit_html(number, hit, snippet_chars))
+            lines.append(_hit_html(number, hit, snippet_chars, lang))
     elif resp.total:
         lines.append(tr(lang, "search.page_empty", page=resp.page, pages=resp.pages))
     elif resp.query.strip() and not resp.nothing_searched:
