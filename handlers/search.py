@@ -19,10 +19,13 @@ from telegram.ext import (
     filters,
 )
 
+from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound
+from bot.library.follow_ups import Asked, follow_up
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions, asks_extreme_region
+from bot.text.figures_asked import figures_unwritten
 from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
 from bot.text.pasted_parts import Joining, PastedMessage
 from bot.text.typed_commands import TypedCommand, typed_command
@@ -200,16 +203,24 @@ async def _answer(
         await message.reply_html(f"<i>{fmt.escape(said)}</i>", reply_markup=keyboard)
         return
     home = await svc.home_of(chat_of(update))
+    # a question typed, not a text pasted, forwarded or captioned (which names its own
+    # figures and goes on from nothing)
+    by_hand = not (pasted or links or captioned or message.forward_origin is not None)
+    # 那就业呢？ after 四川今年GDP目标: the question before with its topic changed
+    previous = _asked_before(update, context) if by_hand else None
+    searched = _followed(svc, previous, text)
     key, resp, suggestion_keys = await _search(
-        svc, text, user=searcher_of(update), home=home, correct=not pasted
+        svc, searched, user=searcher_of(update), home=home, correct=not pasted
     )
+    if by_hand:
+        _remember_asked(update, context, Asked(searched, resp.understood))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     asked = resp.understood.indicator if resp.understood else None
     # 哪个省GDP增长目标最高: the search gives no card of one region (Engine.search); this does
-    if asked and (asks_across_regions(text) or asks_extreme_region(text)):
+    if asked and (asks_across_regions(searched) or asks_extreme_region(searched)):
         # 各省GDP目标: the search shows one region's card; /compare lays them side by side
         # 哪些省份GDP增长目标高于5%: the command that keeps those above, not all of them
-        condition = condition_in(text)
+        condition = condition_in(searched)
         typed = condition.typed if condition else None
         command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year, typed) if w)
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
@@ -233,6 +244,16 @@ async def _answer(
         html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
+    # 研发投入强度2.5%: a figure half-remembered, and no passage found writes it; a page of
+    # passages about the indicator alone read as the figure's source
+    unwritten = figures_unwritten(searched, [h.text for h in resp.hits]) if by_hand else []
+    if unwritten:
+        figures = (", " if lang == "en" else "、").join(f"“{f}”" for f in unwritten)
+        said = tr(lang, "search.figure_unwritten", figures=figures)
+        html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
+    if previous is not None and searched != text:  # said first: what was searched, and why
+        said = tr(lang, "search.follow_up", previous=previous.text, query=searched)
+        html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=fmt.in_topic(keyboard, _topic_of(message)))
 
 
@@ -247,6 +268,32 @@ def _topic_of(message: Message | MaybeInaccessibleMessage | None) -> int | None:
     if not isinstance(message, Message) or not message.is_topic_message:
         return None
     return message.message_thread_id
+
+
+# a chat's last question, per user (in a group each member goes on from their own)
+_ASKED_KEY = "asked_before"
+
+
+def _asked_before(update: Update, context: BriefContext) -> Asked | None:
+    user = update.effective_user
+    if context.chat_data is None or user is None:
+        return None
+    return context.chat_data.get(_ASKED_KEY, {}).get(user.id)
+
+
+def _remember_asked(update: Update, context: BriefContext, asked: Asked) -> None:
+    user = update.effective_user
+    if context.chat_data is not None and user is not None:
+        context.chat_data.setdefault(_ASKED_KEY, {})[user.id] = asked
+
+
+def _followed(svc: Services, previous: Asked | None, text: str) -> str:
+    """``text``, or the question before it goes on from (:func:`follow_up`)."""
+    try:
+        rewritten = follow_up(previous, text, region_named=svc.engine.region_named)
+    except AmbiguousPlace:  # 苏州呢: a name two places share is no follow-up's place
+        return text
+    return rewritten or text
 
 
 async def search_command(update: Update, context: BriefContext) -> None:
@@ -389,12 +436,19 @@ async def passage_button(update: Update, context: BriefContext) -> None:
     await query.answer()
     chunks = fmt.passage_messages(document, document.passages[ordinal])
     if _accessible(query.message):
-        await reply_html(query.message, chunks)
+        keyboard = fmt.in_topic(
+            fmt.passage_keyboard(document, ordinal, svc.lang(update)), _topic_of(query.message)
+        )
+        await reply_html(query.message, chunks, reply_markup=keyboard)
     else:
         topic = _button_topic(update, context.match.group(3))
-        for chunk in chunks:
+        keyboard = fmt.in_topic(fmt.passage_keyboard(document, ordinal, svc.lang(update)), topic)
+        for n, chunk in enumerate(chunks, 1):
             await update.effective_chat.send_message(
-                chunk, parse_mode="HTML", message_thread_id=topic
+                chunk,
+                parse_mode="HTML",
+                message_thread_id=topic,
+                reply_markup=keyboard if n == len(chunks) else None,
             )
 
 

@@ -38,7 +38,7 @@ def make_snippet(
     if len(text) <= width:
         return text, tuple([Highlight(s, e) for s, e in spans])
     lo = _snap_start(text, _densest_start(len(text), spans, width), spans)
-    hi = min(len(text), lo + width)
+    hi = _snap_end(text, min(len(text), lo + width))
     prefix = ELLIPSIS if lo > 0 else ""
     suffix = ELLIPSIS if hi < len(text) else ""
     shift = len(prefix) - lo
@@ -90,3 +90,28 @@ def _snap_start(text: str, lo: int, spans: list[tuple[int, int]]) -> int:
         if text[i] in _BREAKS:
             return i + 1
     return lo
+
+
+# What a figure is written with, and what ends it (5.5%左右, 1200万人以上): a snippet's
+# end inside them read "城镇调查失业率5…" or "降低3%左…", the figure a reader came for cut
+_FIGURE = frozenset("0123456789.%万亿０１２３４５６７８９．％")
+_QUALIFIERS = ("左右", "以上", "以内", "以下")
+FIGURE_CHARS = 12
+
+
+def _snap_end(text: str, hi: int) -> int:
+    """Move a window end past the figure it cuts (its digits, point and percent, then a
+    qualifier of two characters cut or next), at most :data:`FIGURE_CHARS` further."""
+    n = len(text)
+    if hi >= n or hi == 0:
+        return hi
+    end = hi
+    if text[end - 1] in _FIGURE and text[end] in _FIGURE:
+        limit = min(n, hi + FIGURE_CHARS)
+        while end < limit and text[end] in _FIGURE:
+            end += 1
+    if text[end - 1] in _FIGURE and text.startswith(_QUALIFIERS, end):
+        return end + 2  # 5.5% then 左右: the figure's qualifier read with it
+    if text[end - 1 : end + 1] in _QUALIFIERS and end - 1 > 0 and text[end - 2] in _FIGURE:
+        return end + 1  # 3%左|右: the qualifier's second character
+    return end

@@ -32,6 +32,7 @@ from handlers.format.search import (
     mode_flags,
     page_data,
     passage_data,
+    passage_keyboard,
     passage_messages,
     search_page,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "no_targets",
     "page_data",
     "passage_data",
+    "passage_keyboard",
     "passage_messages",
     "places_like_line",
     "search_page",

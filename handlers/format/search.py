@@ -99,7 +99,17 @@ def passage_data(doc_id: str, ordinal: int) -> str:
 
 
 # -- search ------------------------------------------------------------------------------------
-def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
+def _hit_title(hit: SearchHit, lang: str) -> str:
+    """A hit's title, with its place when the title does not say it: 云南's report is
+    titled 2026年政府工作报告, 青岛's speeches by their slogans; a list of them read as
+    from nowhere (the national documents, 全国, say their issuer in the title)."""
+    title = one_line(hit.title) or hit.filename
+    if not hit.region or hit.region == "全国" or hit.region in title:
+        return title
+    return tr(lang, "search.hit_place", title=title, place=said_place(hit.region, lang))
+
+
+def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None, lang: str) -> str:
     snippet, spans = hit.snippet, list(hit.highlights)
     if snippet_chars is not None and len(snippet) > snippet_chars:
         snippet = snippet[: snippet_chars - 1] + "…"
@@ -107,7 +117,7 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     where = [f"📄 <code>{escape(hit.filename)}</code>"]
     if hit.section:
         where.append(escape(" › ".join(one_line(s) for s in hit.section)))
-    lines = [f"<b>{number}. {escape(one_line(hit.title) or hit.filename)}</b>", " · ".join(where)]
+    lines = [f"<b>{number}. {escape(_hit_title(hit, lang))}</b>", " · ".join(where)]
     if hit.url:  # a document from a live source: where it was published
         lines.append(f"🔗 {escape(hit.url)}")
     lines.append(highlight_html(snippet, spans))
@@ -166,10 +176,13 @@ def answer_head_html(a: AnswerCard, lang: str) -> str:
 
 
 def _answer_html(a: AnswerCard, lang: str) -> str:
-    source = [f"📄 <code>{escape(a.filename)}</code>"]
+    # the document by its title, as one cites it (a file's name, province_sichuan_2026_gwr.txt,
+    # is no source a reader can quote); the file's name only when there is no title
+    title = one_line(a.title)
+    source = escape(title) if title else f"<code>{escape(a.filename)}</code>"
     if a.section:
-        source.append(escape(one_line(a.section)))
-    return f"{answer_head_html(a, lang)}\n{' · '.join(source)}"
+        source += f" › {escape(one_line(a.section))}"
+    return f"{answer_head_html(a, lang)}\n📄 {source}"
 
 
 def _note(note: Note, lang: str) -> str:
@@ -228,7 +241,7 @@ def _search_text(
         first = (resp.page - 1) * resp.page_size + 1
         for number, hit in enumerate(hits, first):
             lines.append("")
-            lines.append(_hit_html(number, hit, snippet_chars))
+            lines.append(_hit_html(number, hit, snippet_chars, lang))
     elif resp.total:
         lines.append(tr(lang, "search.page_empty", page=resp.page, pages=resp.pages))
     elif resp.query.strip() and not resp.nothing_searched:
@@ -336,3 +349,25 @@ def passage_messages(document: Document, passage: Passage) -> list[str]:
         where.append(escape(" › ".join(one_line(s) for s in passage.section)))
     head.append(" · ".join(where))
     return split_html("\n".join([*head, "", escape(passage.text)]))
+
+
+def passage_keyboard(document: Document, ordinal: int, lang: str) -> InlineKeyboardMarkup | None:
+    """◀ the passage before, ▶ the one after, under a passage shown whole: a snippet's
+    context read on, paragraph by paragraph, without leaving the chat (a reporter checks a
+    figure's sentence against what comes before and after it before quoting it)."""
+    row = []
+    if ordinal > 0:
+        row.append(
+            InlineKeyboardButton(
+                tr(lang, "search.passage_before"),
+                callback_data=passage_data(document.doc_id, ordinal - 1),
+            )
+        )
+    if ordinal + 1 < len(document.passages):
+        row.append(
+            InlineKeyboardButton(
+                tr(lang, "search.passage_after"),
+                callback_data=passage_data(document.doc_id, ordinal + 1),
+            )
+        )
+    return InlineKeyboardMarkup([row]) if row else None
