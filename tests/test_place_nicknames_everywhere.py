@@ -118,3 +118,18 @@ async def test_subscribe_reads_the_place(server: FakeBotApi, engine: Engine, db_
         assert "✅" in said
         regions = [s.filter.regions for s in store_of(app).list_for_chat(user.id)]
         assert regions == [("成都",), ("安徽",)]
+
+
+def test_the_chat_place_and_the_english_reply_read_the_place():
+    from bot.corpus.gazetteer import default_gazetteer
+    from bot.corpus.home import HomePlaceError, resolve_home
+    from bot.digest.english import place_name
+
+    gazetteer = default_gazetteer()
+    assert resolve_home("蓉城", gazetteer).name == "成都市"
+    assert resolve_home("皖", gazetteer).name == "安徽省"
+    assert resolve_home("榕城", gazetteer).name == "榕城区"  # the district, as before
+    with pytest.raises(HomePlaceError):
+        resolve_home("新", gazetteer)
+    assert (place_name("黔"), place_name("蓉城、鹏城")) == ("Guizhou", "Chengdu, Shenzhen")
+    assert place_name("新") == "新"
