@@ -11,7 +11,14 @@ from bot.corpus.regions import AmbiguousPlace
 from bot.digest.english import said_place
 from bot.digest.filters import FilterError, kind_label
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup, of_kinds
-from bot.library.arguments import ALL_WORDS, export_kind, other_years, region_year, split_kinds
+from bot.library.arguments import (
+    ALL_WORDS,
+    export_kind,
+    other_years,
+    region_year,
+    split_kinds,
+    unkeyed,
+)
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from bot.targets.conditions import ConditionError, ValueCondition, split_condition
@@ -356,7 +363,9 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     if year is not None and named:
         await _compare_regions(update, context, named, year, any_all, condition)
         return
-    indicator, show_all = _split_all(args)
+    # region:黔, indicator:GDP as the bare words (as with a year and in /targets): kept
+    # keyed, the place was read only when its name held the record's (region:贵州)
+    indicator, show_all = _split_all(unkeyed(args))
     if not indicator:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return

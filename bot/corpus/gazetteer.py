@@ -403,7 +403,10 @@ def region_words(name: str) -> list[str]:
     # the country (/changes China, /chart GDP China): its documents' region is 全国, as
     # /changes 全国 reads it; a reply in English names 全国 China (bot.digest.english)
     chinese = with_chinese_places(COUNTRY_RE.sub(f" {NATIONAL} ", name.strip()).strip())
-    words = list(dict.fromkeys(w for w in _REGION_SPLIT_RE.split(chinese) if w))
+    # 皖, 蓉城 typed as a word of the value: the place (nicknamed_place)
+    words = list(
+        dict.fromkeys(nicknamed_place(w) or w for w in _REGION_SPLIT_RE.split(chinese) if w)
+    )
     shared = ambiguous_latin_names()
     told = {
         province
@@ -512,8 +515,9 @@ PROVINCE_ABBREVIATIONS = {
 # A province abbreviation read as the province when typed as a word of its own (皖 2025年
 # 城镇新增就业, 川 经济总量, 黔2025年): alone it is no other word a query writes. Not 新,
 # which opens spaced words (新 能源 汽车), nor one inside a run of characters (皖企, 川渝).
+_ALONE_ABBREVIATIONS = frozenset(PROVINCE_ABBREVIATIONS) - {"新"}
 _ALONE_ABBREVIATION_RE = re.compile(
-    "(?:(?<=\\s)|^)([" + "".join(sorted(set(PROVINCE_ABBREVIATIONS) - {"新"})) + "])(?=\\s|\\d|$)"
+    "(?:(?<=\\s)|^)([" + "".join(sorted(_ALONE_ABBREVIATIONS)) + "])(?=\\s|\\d|$)"
 )
 # A city's nickname as readers and the press use it (蓉城 for 成都, 鹏城 for 深圳), each
 # one city's alone: not 江城 or 山城, which several cities are called, nor 星城 or 筑城,
@@ -524,6 +528,23 @@ CITY_NICKNAMES = {
 }  # fmt: skip
 # not after another character: 卫星城, 温泉城 are words of their own
 _NICKNAME_RE = re.compile("(?<![\u3400-\u9fff])(?:" + "|".join(CITY_NICKNAMES) + ")")
+
+
+def nicknamed_place(word: str) -> str | None:
+    """The place ``word``, typed whole (a filter's value, a word of its own), names by
+    a province's abbreviation or a city's nickname (皖 -> 安徽, 蓉城 -> 成都), else
+    ``None``: the one reading every place path shares (search's
+    :func:`with_place_nicknames`, region filters, ``/targets``, ``/compare``, the MCP
+    tools). Not 新 (新 能源), never a character inside a longer word (川渝, 皖企), and
+    not a nickname that is a division's own name (榕城 is also 揭阳's 榕城区, which a
+    region filter read before nicknames were: it stays that district)."""
+    word = word.strip()
+    if word in _ALONE_ABBREVIATIONS:
+        return PROVINCE_ABBREVIATIONS[word]
+    city = CITY_NICKNAMES.get(word)
+    if city is None or default_gazetteer().lookup(word):
+        return None
+    return city
 
 
 def with_place_nicknames(text: str) -> str:

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from bot.corpus.gazetteer import Gazetteer, Place, candidates_said, chinese_place
+from bot.corpus.gazetteer import (
+    Gazetteer,
+    Place,
+    candidates_said,
+    chinese_place,
+    nicknamed_place,
+)
 from bot.errors import CodedError
 from bot.models import HomeRegion
 from bot.text.normalize import normalize
@@ -83,8 +89,8 @@ def resolve_home(name: str, gazetteer: Gazetteer) -> HomeRegion:
 def _places(word: str, gazetteer: Gazetteer) -> list[Place]:
     """The places ``word`` names; a county-level place before one of another level of the
     same name only when written with its suffix (苍溪县), else every one."""
-    if word.isascii():
-        word = chinese_place(word) or word
+    # Cangxi in pinyin; 蓉城, 皖 as every region path reads them
+    word = (chinese_place(word) if word.isascii() else nicknamed_place(word)) or word
     found = gazetteer.lookup(word)
     exact = [p for p in found if word in (p.name, p.short) or p.name.endswith(word)]
     full = [p for p in exact if p.name == word]

@@ -19,6 +19,7 @@ from bot.corpus.gazetteer import (
     Gazetteer,
     ambiguous_region,
     candidates_said,
+    nicknamed_place,
     province_latin,
     region_word,
     region_words,
@@ -91,6 +92,7 @@ def region_key(region: str | None) -> str:
     an English or pinyin name as the Chinese one (``Sichuan`` -> 四川, ``Jiangsu Suzhou``
     -> 苏州: :func:`region_word`)."""
     region = (region or "").strip()
+    region = nicknamed_place(region) or region  # 皖, 蓉城 as a whole value: the place
     if any(c.isascii() and c.isalpha() for c in region):
         region = _latin_region(region)
     key = normalize(region)

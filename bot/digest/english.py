@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from babel.numbers import format_compact_decimal, format_decimal
 
-from bot.corpus.gazetteer import latin_names
+from bot.corpus.gazetteer import latin_names, nicknamed_place
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.numbers.units import KEPT_MAGNITUDES, MAGNITUDE_SIZES
 from bot.targets.records import TargetRecord
@@ -128,7 +128,8 @@ def place_name(region: str) -> str:
     if region in ("全国", "中国", "我国"):
         return NATION
     names = _place_names()
-    parts = [p.strip() for p in _PLACES_SPLIT_RE.split(region) if p.strip()]
+    # a place typed by its abbreviation or nickname (黔, 蓉城), said back: its name
+    parts = [nicknamed_place(p) or p.strip() for p in _PLACES_SPLIT_RE.split(region) if p.strip()]
     if parts and all(p in names for p in parts):
         return ", ".join(names[p] for p in parts)
     return region

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.corpus.gazetteer import Gazetteer
+from bot.corpus.gazetteer import Gazetteer, nicknamed_place
 from bot.corpus.regions import filter_regions, place_in_region, region_key, regions_beside
 from bot.digest.filters import record_in_region
 from bot.models import DocumentInfo
@@ -36,7 +36,8 @@ def named_places(region: str | None) -> list[str]:
         return []
     if any(c.isascii() and c.isalpha() for c in region):
         return filter_regions(region)
-    return re.split(r"[\s、，,；;]+", region.strip())
+    # 皖, 蓉城 typed as a word of their own: the place (nicknamed_place)
+    return [nicknamed_place(w) or w for w in re.split(r"[\s、，,；;]+", region.strip())]
 
 
 def in_any(

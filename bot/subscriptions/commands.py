@@ -17,7 +17,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.corpus.gazetteer import Gazetteer, Place, chinese_place, default_gazetteer
+from bot.corpus.gazetteer import (
+    Gazetteer,
+    Place,
+    chinese_place,
+    default_gazetteer,
+    nicknamed_place,
+)
 from bot.digest.filters import FilterError, format_filter, parse_filter
 from bot.subscriptions.schedule import (
     WEEKLY_WORDS,
@@ -451,7 +457,7 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
             out.append(token)  # region:Suzhou Jiangsu: where it lies, as the filter reads it
             continue
         latin = bool(_LATIN_WORD.match(token))
-        word = chinese_place(token) if latin else token
+        word = chinese_place(token) if latin else (nicknamed_place(token) or token)
         places = gazetteer.lookup(word) if word and _PLACE_WORD.match(word) else []
         # a county read from pinyin (Kaili) is a place already: the pinyin reader keeps
         # the readings that are words (heping, dean) out unless capitalised, which the
