@@ -1,4 +1,4 @@
-"""One table of magnitudes (``bot.targets.numbers.units.MAGNITUDE_SIZES``) serves the
+"""One table of magnitudes (``bot.targets.magnitudes.MAGNITUDE_SIZES``) serves the
 extractor's multipliers, :func:`without_magnitude` and the English figure: the tables
 derived from it are the ones each used to write out, and the English figure still
 refuses a magnitude a record's unit does not keep (千万元) rather than misread it."""

@@ -30,7 +30,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from bot.corpus.gazetteer import latin_names, nicknamed_place
 from bot.targets.indicators import IndicatorTable, default_table
-from bot.targets.numbers.units import KEPT_MAGNITUDES, MAGNITUDE_SIZES
+from bot.targets.magnitudes import KEPT_MAGNITUDES, MAGNITUDE_SIZES
 from bot.targets.records import TargetRecord
 from bot.text.english import english_names
 

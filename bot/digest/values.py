@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from bot.digest.english import record_figure
 from bot.i18n import DEFAULT_LANGUAGE, tr
-from bot.targets.numbers.units import KEPT_MAGNITUDES
+from bot.targets.magnitudes import KEPT_MAGNITUDES
 from bot.targets.records import TargetRecord
 
 SHORT_TITLE_CHARS = 16
