@@ -1134,14 +1134,19 @@ class Searcher:
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`).
-        今年 and 去年 are said against the newest documents of the region asked, when it
-        has any (周口 去年 粮食产量 with 周口's 2023 bulletin, out in 2024: 2023), else
-        against today."""
+        今年, 去年 and 明年 are said against the newest document of the places asked, the
+        newest of them all when several are (周口 去年 粮食产量 with 周口's 2023 bulletin,
+        out in 2024: 2023; 河南和湖北今年 and 四川和云南今年 by one rule, not by whichever
+        place was typed first), else against today; the facets say which year was taken."""
         today = self.today().year
         found = self._understand(text, today)
-        now = self._region_now(found.facets.region) if found.facets.region else None
+        nows = [n for r in found.facets.all_regions if (n := self._region_now(r)) is not None]
+        now = max(nows, default=None)
         if now is not None and now < today:
             found = self._understand(text, now)
+        if now is not None and now <= today and found.facets.year_word:
+            facets = replace(found.facets, year_base_places=True)
+            found = replace(found, facets=facets)
         return found
 
     def _understand(self, text: str, this_year: int):
