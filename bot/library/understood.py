@@ -47,8 +47,10 @@ def understood_line(
     year = tr(lang, "search.facet_year", year=years) if u.year else None
     if year and u.year_word and u.year_base is not None:
         # 今年 read as a year: from which year, so a year read wrong shows why
-        key = "search.facet_year_from_places" if u.year_base_places else "search.facet_year_from"
-        year += tr(lang, key, word=u.year_word, base=u.year_base)
+        if u.year_base_places:
+            year += tr(lang, "search.facet_year_from_places", word=u.year_word, base=u.year_base)
+        else:
+            year += tr(lang, "search.facet_year_from", word=u.year_word, base=u.year_base)
     first_year = tr(lang, "search.facet_year", year=u.year) if u.year else None
     p = u.period
     period = (
