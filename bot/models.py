@@ -202,6 +202,13 @@ class Understood:
     # English words the glossary lacks, each with the dictionary's Chinese words it was
     # searched as (sewage: 污水): said in the reply, so a misreading shows; ranks nothing
     english: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the word the year was said with (今年, 去年, 明年), and the year it counted from: the
+    # year of the newest document of the places asked (today's when none has one), said
+    # in the reply so a year read from a word shows how it was taken
+    year_word: str = ""
+    year_base: int | None = None
+    # whether ``year_base`` is the places' newest document's year, not today's
+    year_base_places: bool = False
 
     @property
     def any(self) -> bool:

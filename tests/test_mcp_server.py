@@ -681,7 +681,14 @@ def test_search_notes_are_fields_beside_the_hits(two_reports):
     # nothing matches the rest: no hits, the note and "no match", no error
     missed = Result.model_validate(two_reports.search("海洋牧场 7:45").model_dump())
     assert missed.records == [] and missed.total == 0
-    assert [n.code for n in missed.query_notes] == ["time_ignored", "no_match"]
+    # 海洋牧场, which no passage holds, is said back as well (understanding-left19)
+    assert [n.code for n in missed.query_notes] == [
+        "time_ignored",
+        "word_unfound_known",
+        "no_match",
+    ]
+    (unfound,) = [n for n in missed.query_notes if n.code == "word_unfound_known"]
+    assert unfound.reach == "part" and "“海洋”“牧场”" in unfound.text
     shared = Result.model_validate(two_reports.search("Suzhou 就业").model_dump())
     assert shared.records
     (place,) = [n for n in shared.query_notes if n.code == "ambiguous_place"]

@@ -153,5 +153,6 @@ def test_an_ambiguous_place_noted_still_leaves_the_facets_said_when_nothing_is_f
     # the note must not hide what was understood: a year no document is of is still said
     response = engine.search("Suzhou 2019 量子通信", page_size=5)
     assert response.total == 0
-    assert [n.code for n in response.notes] == ["ambiguous_place"]
+    # 量子通信, words no passage holds, are said too (understanding-left19)
+    assert [n.code for n in response.notes] == ["ambiguous_place", "word_unfound_known"]
     assert response.understood.year == 2019 and response.understood.unmatched == ("year",)

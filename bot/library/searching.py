@@ -362,7 +362,19 @@ class SearchMixin:
             found = None
 
         def with_the_others(resp: SearchResponse) -> SearchResponse:
-            """A comparison's cards for every region and year it names (山东 江苏)."""
+            """A comparison's cards for every region and year it names (山东 江苏); one
+            place's target asked and not found said back as a comparison's are (去年 四川
+            就业 目标: 没有找到目标：四川 2025), not left to the passages to tell."""
+            if (
+                seeks
+                and not compared(understood)
+                and resp.page == 1
+                and resp.answer is None
+                and not resp.answers
+                and understood.region
+            ):
+                said = " ".join(str(p) for p in (understood.region, understood.year) if p)
+                return replace(resp, unanswered=(said,))
             if not (seeks and compared(understood)):
                 return resp
             return self._compared(

@@ -45,6 +45,12 @@ def understood_line(
     # every year named side by side (年份 2024、2025); the first alone when unmatched
     years = tr(lang, "search.region_sep").join(str(y) for y in u.all_years)
     year = tr(lang, "search.facet_year", year=years) if u.year else None
+    if year and u.year_word and u.year_base is not None:
+        # 今年 read as a year: from which year, so a year read wrong shows why
+        if u.year_base_places:
+            year += tr(lang, "search.facet_year_from_places", word=u.year_word, base=u.year_base)
+        else:
+            year += tr(lang, "search.facet_year_from", word=u.year_word, base=u.year_base)
     first_year = tr(lang, "search.facet_year", year=u.year) if u.year else None
     p = u.period
     period = (

@@ -9,6 +9,7 @@ budget (``budget_notes``, see :mod:`.budget`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,8 @@ EMPTY = (Note("empty_query", EMPTY_MESSAGE, reach=NOTE_QUERY),)
 SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
 TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
 AMBIGUOUS_PLACE = "ambiguous_place"
+WORD_UNFOUND_MESSAGE = "没有找到“{words}”：文库中没有"
+WORD_UNFOUND_KNOWN_MESSAGE = "没有找到“{words}”：是词典里的词，但文库中没有，不推荐形近词"
 AMBIGUOUS_PLACE_MESSAGE = "{name} 可指多个地方：{places}，未按地区搜索，请输入中文地名重新搜索"
 
 
@@ -106,4 +109,20 @@ def budget_notes(budget: Budget) -> list[Note]:
         )
     if "correction_skipped" in budget.notes:
         out.append(Note("correction_skipped", SKIPPED_MESSAGE, reach=NOTE_QUERY))
+    return out
+
+
+def unfound_word_notes(words: list[str], known: Callable[[str], bool]) -> list[Note]:
+    """The Chinese words of the query no passage holds (火星 in 火星2026年GDP目标), said
+    back rather than dropped silently: one note for the words the dictionary holds
+    (``known``: typed right, so no look-alikes such as 卫星、火灾 are offered for them) and
+    one for the others."""
+    out = []
+    for code, text, group in (
+        ("word_unfound_known", WORD_UNFOUND_KNOWN_MESSAGE, [w for w in words if known(w)]),
+        ("word_unfound", WORD_UNFOUND_MESSAGE, [w for w in words if not known(w)]),
+    ):
+        if group:
+            said = "”“".join(group)
+            out.append(Note(code, text.format(words=said), (("words", said),), reach=NOTE_PART))
     return out

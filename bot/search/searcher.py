@@ -82,6 +82,7 @@ from bot.search.results import (
     Ranked,
     ambiguous_place_notes,
     budget_notes,
+    unfound_word_notes,
 )
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
@@ -1134,14 +1135,19 @@ class Searcher:
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`).
-        今年 and 去年 are said against the newest documents of the region asked, when it
-        has any (周口 去年 粮食产量 with 周口's 2023 bulletin, out in 2024: 2023), else
-        against today."""
+        今年, 去年 and 明年 are said against the newest document of the places asked, the
+        newest of them all when several are (周口 去年 粮食产量 with 周口's 2023 bulletin,
+        out in 2024: 2023; 河南和湖北今年 and 四川和云南今年 by one rule, not by whichever
+        place was typed first), else against today; the facets say which year was taken."""
         today = self.today().year
         found = self._understand(text, today)
-        now = self._region_now(found.facets.region) if found.facets.region else None
+        nows = [n for r in found.facets.all_regions if (n := self._region_now(r)) is not None]
+        now = max(nows, default=None)
         if now is not None and now < today:
             found = self._understand(text, now)
+        if now is not None and now <= today and found.facets.year_word:
+            facets = replace(found.facets, year_base_places=True)
+            found = replace(found, facets=facets)
         return found
 
     def _understand(self, text: str, this_year: int):
@@ -1428,10 +1434,21 @@ class Searcher:
         # documents must hold: none found is no typo, and "did you mean" 减少 or 多元 for
         # 多少 only misleads when every word asked about was found
         unfound = [c for c in ranked.unmatched if not _asking(c.label)]
-        suggestions = (
-            self._corrector.suggestions(unfound, ranked.total == 0, budget) if unfound else ()
-        )
-        remarks = [*ambiguous_place_notes(parsed.raw), *budget_notes(budget)]
+        # a Chinese word no passage holds is said back (火星2026年GDP目标 searched without
+        # 火星); one the dictionary holds is typed right: no look-alikes (卫星、火灾) for it
+        said = [
+            c.label
+            for c in unfound
+            if not c.exclude and len(c.label) > 1 and is_cjk_word(c.label) and not c.read_as
+        ]
+        typed_right = {w for w in said if self.tokenizer.has_word(w)}
+        near = [c for c in unfound if c.label not in typed_right]
+        suggestions = self._corrector.suggestions(near, ranked.total == 0, budget) if near else ()
+        remarks = [
+            *ambiguous_place_notes(parsed.raw),
+            *unfound_word_notes(said, typed_right.__contains__),
+            *budget_notes(budget),
+        ]
         understood = facets if facets and facets.any else None
         read = dict((c.label, c.read_as) for c in positive if c.read_as)
         if english := (*_glossed(parsed.raw, understood, read), *read.items()):

@@ -234,6 +234,7 @@ def understand(
         region = regions[0] if regions else None
     year: int | None = None
     years: list[int] = []
+    year_word = ""
     in_spans = [m.span() for m in _YEAR_SPAN_RE.finditer(text)]
     for m in YEAR_RE.finditer(text):
         if any(lo <= m.start() < hi for lo, hi in in_spans):
@@ -249,6 +250,7 @@ def understand(
         rel = _RELATIVE_YEAR_RE.search(text)
         if rel and not quotes_a_sentence(text, rel.end()):
             year = this_year + RELATIVE_YEARS[rel.group()]
+            year_word = rel.group()
             spans.append(rel.span())
     doc_type: str | None = None
     quoted = _quoted_spans(text)
@@ -290,7 +292,16 @@ def understand(
     several = tuple(regions) if len(regions) > 1 else ()
     both = tuple(years) if len(years) > 1 and years[0] == year else ()
     return Understanding(
-        Understood(region, year, doc_type, regions=several, years=both), rest.strip()
+        Understood(
+            region,
+            year,
+            doc_type,
+            regions=several,
+            years=both,
+            year_word=year_word,
+            year_base=this_year if year_word else None,
+        ),
+        rest.strip(),
     )
 
 

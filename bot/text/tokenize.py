@@ -184,6 +184,11 @@ class Tokenizer:
         self._rj  # noqa: B018 - loads the segmenter
         return self
 
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` is in the segmenter's dictionary (jieba's, with the user
+        words): a word typed right, not a typo to offer look-alikes for."""
+        return bool(self._rj.has_word(word))
+
     def cut(self, normalized_text: str) -> list[str]:
         """Precise-mode tokens (for queries)."""
         return self._rj.cut(normalized_text)
