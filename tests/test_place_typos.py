@@ -42,6 +42,13 @@ def test_places_words_and_shared_names_are_no_slips(typed: str):
     assert places_sounding_like(typed) == []
 
 
+def test_a_glossary_word_typed_right_is_no_slip_for_the_place_it_sounds_like():
+    # shipping folds (sh -> s) to siping, Siping's letters: the glossary's English words
+    # (english-glossary added `shipping container`) are never read as a place misspelt
+    assert places_sounding_like("shipping") == []
+    assert places_sounding_like("shipping routes to Guangzou") == [("广州", "Guangzhou")]
+
+
 def test_no_english_word_of_the_glossary_is_read_as_a_slip():
     text = ENGLISH_PATH.read_text(encoding="utf-8")
     words = {

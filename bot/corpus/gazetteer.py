@@ -479,12 +479,17 @@ def places_sounding_like(text: str) -> list[tuple[str, str]]:
     :data:`PLACES_LIKE_SHOWN`; ``[]`` when every word is a place or nothing is close."""
     from rapidfuzz.distance import OSA  # the project's fuzzy matcher; loaded when asked
 
+    from bot.text.english import glossary_words, singular
+
     names, shared = latin_names(), ambiguous_latin_names()
+    english = glossary_words()  # shipping is a word typed right, not a slip for Siping
     found: dict[str, str] = {}
     for m in _LATIN_WORD_RE.finditer(text):
         word = _POSSESSIVE_RE.sub("", m.group()).lower()
         if len(word) < 4 or word in names or word in shared or latin_places(m.group()):
             continue  # a place, or a name two places share (said by AmbiguousPlace)
+        if word in english or singular(word) in english:
+            continue
         folded = _folded(word)
         keys = list(_folded_names().get(folded, ()))
         if not keys and len(folded) >= _SLIP_MIN_LETTERS:
