@@ -16,12 +16,20 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
-from bot.corpus.line_kinds import LEVEL_PLAIN, parse_heading
-from bot.corpus.meta import CONGRESS_REPORT_TYPES
 from bot.models import Document, Passage
+from bot.targets.doc_title import (
+    _BY_YEAR_RE,
+    FORWARD_TYPES,
+    YEAR_REPORT_TYPES,
+    _horizon,
+    _own_subtitle,
+    _own_title,
+    _places_in_heading,
+    _plan_span,
+    _title_year,
+)
 from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
@@ -231,11 +239,6 @@ def _period_past_stretches(
 
 # A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
 _CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
-# Documents whose body sets goals unless a section reviews the past.
-FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
-# Reports that review the year past and set the figures of their own year: the work
-# report and the budget and plan reports delivered beside it.
-YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 # 五年内, 5年内: a time with no year, unless the part is about as many years ahead
 _WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
 _YEARS_AHEAD_RE = re.compile(r"未来([一二三四五六七八九十两\d]+)年")
@@ -1685,94 +1688,6 @@ def _zone_before(before: str, clause: str) -> str:
     return zone.group() if zone else ""
 
 
-_TITLE_SPAN_RE = re.compile(
-    r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
-)
-# 2026年民生实事项目, 2025年上半年工作总结和下半年工作安排, 2025年工作要点: a title that
-# names the one year whose work, projects or results the document sets out
-_TITLE_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,16}?"
-    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目|工作情况)"
-)
-_ANY_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-
-
-def _own_title(text: str) -> str:
-    """The document's first line when it reads as a title-like heading (no numbering),
-    else ``""``: the heading a blank line under the title makes of it."""
-    first = next((line for line in text.split("\n", 8)[:8] if line.strip()), "")
-    heading = parse_heading(first) if first else None
-    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
-
-
-# a title block's date line: （2025年1月24日）, (2024年3月)
-_DATE_LINE_RE = re.compile(
-    r"^\s*[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]\s*$"
-)
-
-
-def _own_subtitle(text: str) -> str:
-    """The title's second line when a date line follows it (a title block of three
-    lines) and it reads as a title-like heading, else ``""``."""
-    lines = [line for line in text.split("\n", 12)[:12] if line.strip()][:3]
-    if len(lines) < 3 or not _DATE_LINE_RE.match(lines[2]):
-        return ""
-    heading = parse_heading(lines[1])
-    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
-
-
-def _title_year(title: str) -> str:
-    """The year of :data:`_TITLE_YEAR_RE` when the title names no other, else ``""``."""
-    m = _TITLE_YEAR_RE.search(title)
-    if not m or len(set(_ANY_TITLE_YEAR_RE.findall(title))) != 1:
-        return ""
-    return m.group(1)
-
-
-# 到2025年 (截至2025年底 is a date up to which, not a horizon). Searched over whole
-# paragraphs and documents: the pattern opens on the class [到至], which re scans for in
-# C, and the 截/截止 before it is looked behind once it is read (a lookbehind first made
-# re try the pattern at every position).
-_BY_YEAR_RE = re.compile(r"[到至](?<!截[到至])(?<!截止[到至])\s*((?:19|20)\d\d)\s*年")
-
-
-# “十四五”, or as an outline's official title writes it: 第十四个五年规划
-_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五|第(十[一二三四五六七八九])个五年")
-
-
-def _plan_span(doc: Document) -> str:
-    """The years a five-year plan covers (``“十四五”国家应急体系规划`` -> 2021-2025, or the
-    span in its title), ``""`` when the title says neither."""
-    m = _TITLE_SPAN_RE.search(doc.meta.title)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}"
-    m = _PLAN_PERIOD_RE.search(doc.meta.title)
-    if not m:
-        return ""
-    year = str(doc.meta.year or "")
-    period = m.group(1) + "五" if m.group(1) else m.group()
-    return normalize_year(period, doc_year=year, current_year=year, backward=1)
-
-
-def _horizon(doc: Document) -> str:
-    """The year a plan's or a work report's goals are for, when a section does not say.
-
-    A work report (or a budget or plan report) plans its own year; a plan or an action
-    plan works to the end of the period in its title (``（2023—2025年）``) or to its first
-    ``到2025年``.
-    """
-    if doc.meta.doc_type in YEAR_REPORT_TYPES:
-        return str(doc.meta.year) if doc.meta.year else ""
-    m = _TITLE_SPAN_RE.search(doc.meta.title) or _TITLE_SPAN_RE.search(doc.text[:600])
-    if m:
-        return m.group(2)  # the span's end
-    span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
-    if span:
-        return span[-4:]  # “十五五”…规划: the period's end
-    m = _BY_YEAR_RE.search(doc.text)
-    return m.group(1) if m else ""
-
-
 def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[Figure]:
     """``全市城镇25%面积达到3—5年一遇雨水排水能力``: the return period qualifies the
     capacity the share meets, no figure of its own; a standard said as a level
@@ -1865,26 +1780,6 @@ def _names_no_figure(sentence: str, fig: Figure) -> bool:
         return False  # 两个市场、两种资源: the count opens an item of its own
     items = [x for x in _ITEM_SEP_RE.split(before.replace("”“", "”、“")) if x.strip("“”")]
     return len(items) == int(fig.value) and len(items) > 1
-
-
-# 西海岸新区工委书记, 市南区委书记: a speaker's district named in a heading.
-_DISTRICT_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,5}?(?:新区|区|县|市))(?=工委|党工委|区委|县委|市委|委员会|政府|人民政府)"
-    r"|([\u4e00-\u9fff]{2,5}?(?:新区|区|县))(?=委)"
-)
-_NOT_DISTRICT = ("市委", "省委", "区委", "县委", "常委")
-
-
-# Memoised: every paragraph of a section asks for its headings again.
-@lru_cache(maxsize=256)
-def _places_in_heading(title: str) -> str:
-    """``市南区委书记王锋：…`` -> ``市南区``: the district a heading is about, if any."""
-    for m in _DISTRICT_RE.finditer(title):
-        name = m.group(1) or m.group(2)
-        if name.endswith(_NOT_DISTRICT) or name.startswith(("市委", "常委", "书记")):
-            continue
-        return name.removesuffix("市") if m.group(1) and name.endswith("市") else name
-    return ""
 
 
 # The version (bumped when extraction rules change) is kept in bot.targets.version, so
