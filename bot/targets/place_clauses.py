@@ -11,6 +11,13 @@ from __future__ import annotations
 
 import re
 
+from bot.corpus.gazetteer import NATIONAL, Place
+from bot.targets.doc_title import _places_in_heading
+from bot.targets.numbers import Figure
+from bot.targets.sentences import _LAST_CLAUSE_MARK_RE
+
+# a clause with no subject of its own, going on with the measure before: ，增长5.4%
+_GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)")
 # a place inside the region and its investment, as a bulletin names each place's share of
 # the fixed-asset investment (成都高新区投资, 临川县投资); the place ends in its level's word
 _PLACE_INVESTMENT_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:区|县|市|旗))投资")
@@ -111,3 +118,162 @@ def _zone_before(before: str, clause: str) -> str:
     previous = re.split(r"[，,]", sentence_so_far.rstrip("，, "))[-1]
     zone = _ZONE_RE.match(previous.lstrip("、："))
     return zone.group() if zone else ""
+
+
+class RegionPartsMixin:
+    """The walker's readings of the places a clause names: a part of the document's
+    region a clause or name opens with, a place set beside the region for comparison, the
+    district a heading is about. Mixed into :class:`bot.targets.extract._Walker`, whose
+    ``region``, ``gazetteer``, ``table`` and ``last_part`` it reads."""
+
+    def part_of_region(self, clause: str) -> str:
+        """A subdivision of the document's region that a clause opens with, when what
+        follows it is a statistic (``深圳全年地区生产总值``, ``武汉市经济总量``)."""
+        if not self.region or not clause:
+            return ""
+        text = clause.lstrip("，、；：其中")
+        places: list[str] = []
+        end = 0
+        # 内江、眉山、自贡、遂宁经济总量突破2000亿元: one figure said of each listed place
+        # (the first must open the clause, within its first 3 characters: a clause that
+        # opens on no place name is not scanned)
+        opening = self.gazetteer.may_name_within(text, 3)
+        for m in self.gazetteer.mentions(text[:40]) if opening else ():
+            joined = text[end : m.start] in ("、", "和", "及", "与")
+            if (m.start > 2 if not places else not joined) or not self._inside(m.place):
+                break
+            if _is_act_not_place(text, m.start, m.end):
+                break  # 全年新建5G基站: the verb 新建, not 南昌's 新建区
+            if (
+                self.region == NATIONAL
+                and m.place.level == "county"
+                and not text.startswith(tuple(_PLACE_SUFFIXES), m.end)
+            ):
+                # 港口货物吞吐量 in a national text: a common word that is also a district's
+                # bare name (港口区); a country's text names its counties in full
+                break
+            places.append(m.place.short)
+            end = m.end
+            while end < len(text) and text[end] in _PLACE_SUFFIXES:
+                end += 1
+            rest = _PLACE_LEAD_RE.sub("", text[end:])
+            if self.table.matches_at(rest, 0):
+                return "、".join(places)
+        bare = _YEAR_LEAD_RE.sub("", text)
+        towns = _towns_at(bare)
+        if towns:
+            names, end = towns
+            rest = _DONE_LEAD_RE.sub("", bare[end:])
+            if self.table.matches_at(rest, 0):
+                return "、".join(names)  # 周市镇实现地区生产总值…: the town's own figure
+        zone = _ZONE_RE.match(text)
+        if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
+            return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
+        return ""
+
+    def place_named(self, indicator: str) -> str:
+        """The part of the document's region a name opens with when the rest is a known
+        indicator (``绵阳地区生产总值`` from a list of places sharing one measure), else
+        ``""``."""
+        if not self.region or indicator in self.table:
+            return ""
+        m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
+        if m is None or m.start or not self._inside(m.place):
+            return ""
+        rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
+        return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
+
+    def listed_part(self, indicator: str, sentence: str) -> tuple[str, str, str]:
+        """(place, name, act) when a name opens with a part of the document's region that
+        ``sentence`` lists with others before ``分别`` (``A、B两个口岸过货量分别达到…``:
+        each place's figure, the list's count dropped) or that did the thing counted
+        (``其中宁安市新建高中2所``: the act is the record's change), else empty strings."""
+        if not self.region or indicator in self.table:
+            return "", "", ""
+        m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
+        if m is None or m.start or not self._inside(m.place):
+            return "", "", ""
+        rest = _LIST_COUNT_RE.sub("", indicator[m.end :])
+        act = _PLACE_ACT_RE.match(rest)
+        if act and len(rest) - act.end() >= 2:
+            return m.place.short, rest[act.end() :], act.group()
+        listed = re.escape(indicator[: m.end])
+        if len(rest) >= 2 and re.search(
+            rf"(?:[、和与及]{listed}|{listed}[、和与及])[^，。；]*?分别|其中[，,]?{listed}",
+            sentence,
+        ):
+            return m.place.short, rest, ""
+        return "", "", ""
+
+    def _measure_after_towns(self, clause: str) -> str:
+        """The known measure a clause names right after the towns it opens with, or ``""``."""
+        bare = _YEAR_LEAD_RE.sub("", clause.lstrip("，、；：其中"))
+        towns = _towns_at(bare)
+        if not towns:
+            return ""
+        rest = _DONE_LEAD_RE.sub("", bare[towns[1] :])
+        found = self.table.matches_at(rest, 0)
+        return found[0].canonical if found else ""
+
+    def _part_going_on(self, sentence: str, clause: str, indicator: str) -> str:
+        """The part of the region the clause before was about, when this clause only goes
+        on with the same measure (``周市镇实现地区生产总值405.8亿元，增长5.4%``: the town's
+        growth), else ``""``."""
+        said, name, part = self.last_part
+        if not part or said != sentence or not _GOES_ON_RE.match(clause.lstrip("，, ")):
+            return ""
+        return part if indicator == name or indicator.startswith(part) else ""
+
+    def _of_another_place(self, sentence: str, fig: Figure) -> bool:
+        """Whether a figure is said of another place a text quotes for comparison: its
+        clause opens on a place that is neither the document's region, a part of it nor a
+        region holding it (周边的四川增长6%, 宜昌去年…完成投资超过2600亿元, 广东的民营企业超过
+        700万户 in a speech of 陕西, 襄阳 or 广西). The nation and the region's own places
+        (全国…, 武汉地区生产总值 in a 湖北 text) stay the text's figures."""
+        ratio = _RATIO_OF_PLACES_RE.search(sentence, max(0, fig.start - 12), fig.start)
+        if ratio and (ratio["who"] == "我们" or self._peer_place(ratio["who"])):
+            return True  # 是我们的近10倍, 只有西安的三分之一: one place's size over another's
+        if not self.region or self.region == NATIONAL or not _SET_BESIDE_US_RE.search(sentence):
+            return False
+        mark = _LAST_CLAUSE_MARK_RE.match(sentence, max(0, fig.start - 40), fig.start)
+        clause = sentence[mark.end() if mark else max(0, fig.start - 40) : fig.start]
+        text = _OTHER_PLACE_LEAD_RE.sub("", clause)
+        if not self.gazetteer.may_name_within(text, 1):
+            return False
+        m = next(iter(self.gazetteer.mentions(text[:12])), None)
+        if m is None or m.start > 0 or m.place.level == "county":
+            return False  # a county's name is often a common word (新建县域…, 港口)
+        return self._peer_place(m.place.short)
+
+    def _peer_place(self, place: str) -> bool:
+        """Whether ``place`` is a place the document's region neither is, holds nor lies in."""
+        if not self.region or self.region == NATIONAL or not self.gazetteer.lookup(place):
+            return False
+        return not (
+            self.gazetteer.covers(self.region, place) or self.gazetteer.covers(place, self.region)
+        )
+
+    def _inside(self, place: Place) -> bool:
+        """Whether ``place`` is a part of the document's region, not the region itself."""
+        return place.short != self.region and self.gazetteer.covers(self.region, place.short)
+
+    def _gdp_named(self, name: str) -> str:
+        """GDP inside a share said as the family's member for this document's level:
+        ``制造业占深圳GDP比重``, ``第一产业增加值占全州生产总值比重`` -> ``…占地区生产总值比重``
+        (``国内生产总值`` in a national document); ``经济总量占全省比重`` ->
+        ``地区生产总值占全省比重``."""
+        gdp = "国内生产总值" if self.region == NATIONAL else "地区生产总值"
+        own = re.escape(self.region) if self.region and self.region != NATIONAL else "(?!)"
+        name = re.sub(
+            rf"占(?:全[省市州区县盟]|{own}[省市州区县]?)?(?:地区)?(?:GDP|生产总值|经济总量)(?=的?比重$)",
+            "占" + gdp,
+            name,
+        )
+        return re.sub(r"^(?:经济总量|GDP)(?=占)", gdp, name)
+
+    def region_for(self, path: tuple[str, ...]) -> str:
+        for title in reversed(path):
+            m = _places_in_heading(title)
+            if m:
+                return m
+        return self.region

@@ -15,6 +15,11 @@ _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*
 _FULL_STOP = "。！？"
 # a 。-sentence from where it starts (the last may lack its stop)
 _FULL_SENTENCE_RE = re.compile(r"[^。！？]*(?:[。！？][”’」』）]*)?")
+# the marks a clause ends at
+_CLAUSE_MARKS = "，,；;：:。！？!?（）()"
+# the last of them before a position: a greedy match backs off from it in C, where a loop
+# over the characters back to it ran in Python
+_LAST_CLAUSE_MARK_RE = re.compile("(?s:.*)[" + re.escape(_CLAUSE_MARKS) + "]")
 _OPENING_RE = re.compile(
     r"\s*(?P<heading>（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?P<dash>——)?"
     r"(?P<lead>截至|截止|到|至)?(?:(?P<first>(?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*)?"
