@@ -13,7 +13,6 @@ passages, so the extractor and the search index agree on them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -97,10 +96,12 @@ from bot.targets.periods import (
     _AVERAGE_RATE_RE,
     _CHANGES_SINCE,
     _DOUBLING,
-    _FROM_BASE_RE,
+    _EVALUATION_RE,
     _HORIZON_RE,
     _LEVEL_CHANGES,
     PeriodsMixin,
+    _evaluated_year,
+    _period_past_stretches,
 )
 from bot.targets.place_clauses import (
     _NOW_LEAD_RE,
@@ -146,37 +147,6 @@ _NOTES_RE = re.compile(r"^注[：:]")
 _NOTE_ITEM_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
 # A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
 _HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
-
-
-# the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
-# the ；-clause it stands in
-_STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
-
-
-def _period_past_stretches(
-    periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
-) -> str | None:
-    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
-    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
-    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
-    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
-    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
-    likewise the period before it)."""
-    k = bisect_right(periods, (hi, "\U0010ffff")) - 1
-    while k >= 0 and periods[k][0] > lo:
-        end, value = periods[k]
-        if end <= offset and value.startswith("连续"):
-            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
-            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
-            k -= 1
-            continue
-        if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
-            return value
-        start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
-        if not _FROM_BASE_RE.search(line, start, end):
-            return value
-        k -= 1
-    return None
 
 
 # 五年内, 5年内: a time with no year, unless the part is about as many years ahead
@@ -966,23 +936,6 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
         )
 
 
-_REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
-
-
-def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
-    """The last year an evaluation of the plan ``span`` reviews: the latest year that opens
-    a clause (截至2022年底，, 2022年，) before the plan's end, ``""`` when none is written."""
-    end = int(span.split("-")[1])
-    years = [
-        int(y)
-        for y in _REVIEWED_YEAR_RE.findall(text)
-        if int(y) < end and (doc_year is None or int(y) <= doc_year)
-    ]
-    return str(max(years)) if years else ""
-
-
-# a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
-_EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 # A bulletin's paragraph that opens with its year's own words (全年…, 年末…) is about that
 # year, after a paragraph on the five-year plan just ended (“十四五”时期，全市…年均增长…):
 # the stretch ends there, as it ends at a paragraph opening with a year

@@ -9,6 +9,7 @@ plan's evaluation reviews. The readers are methods of :class:`PeriodsMixin`, mix
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bot.targets.kinds import PLAN, normalize_year
 from bot.targets.naming import Named
@@ -100,6 +101,56 @@ _SUMMED_ACT_RE = re.compile(
     r"累计(?:新增|新建|建成|建设|开展|培育|完成|引进|实施|纳入|打造|创建|认定|支持|推广|改造|获批)"
     r"[^，,；;。：:]{0,16}$"
 )
+
+
+# the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
+# the ；-clause it stands in
+_STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
+
+
+def _period_past_stretches(
+    periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
+) -> str | None:
+    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
+    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
+    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
+    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
+    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
+    likewise the period before it)."""
+    k = bisect_right(periods, (hi, "\U0010ffff")) - 1
+    while k >= 0 and periods[k][0] > lo:
+        end, value = periods[k]
+        if end <= offset and value.startswith("连续"):
+            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
+            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
+            k -= 1
+            continue
+        if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
+            return value
+        start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
+        if not _FROM_BASE_RE.search(line, start, end):
+            return value
+        k -= 1
+    return None
+
+
+_REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
+
+
+def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
+    """The last year an evaluation of the plan ``span`` reviews: the latest year that opens
+    a clause (截至2022年底，, 2022年，) before the plan's end, ``""`` when none is written."""
+    end = int(span.split("-")[1])
+    years = [
+        int(y)
+        for y in _REVIEWED_YEAR_RE.findall(text)
+        if int(y) < end and (doc_year is None or int(y) <= doc_year)
+    ]
+    return str(max(years)) if years else ""
+
+
+# a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
+_EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 
 
 class PeriodsMixin:
