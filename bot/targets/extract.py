@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
+from bot.targets.changes import record_change
 from bot.targets.doc_title import (
     _BY_YEAR_RE,
     FORWARD_TYPES,
@@ -91,7 +92,7 @@ from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
-from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figures
+from bot.targets.numbers import find_figures, gap_follows, may_have_figures
 from bot.targets.periods import (
     _AVERAGE_RATE_RE,
     _CHANGES_SINCE,
@@ -108,6 +109,7 @@ from bot.targets.place_clauses import (
     _TOWN_SUFFIX_RE,
     RegionPartsMixin,
     _places_investment,
+    _respective,
     _zone_before,
 )
 from bot.targets.plan_subject import owned_by_industry, plan_industry
@@ -319,22 +321,8 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
             score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
         return score
 
-    @staticmethod
-    def _change(named: Named, fig: Figure, before: str) -> str:
-        """The change of a figure: the naming rules' verb, but none for a count whose
-        growth verb comes after it (``32个行业增加值保持增长``: the things counted grew, the
-        count is a level), and an increase or fall said as more or less than a base with
-        no verb (``比上年多0.8万人``)."""
-        if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
-            return ""
-        if fig.unit == "个百分点":
-            # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap to a benchmark, not a growth
-            last = _GAP_CLAUSE_RE.split(before)[-1]
-            if gap := _GAP_RE.search(last):
-                return gap.group(1)
-            if gap := _BENCH_GAP_RE.search(last):
-                return gap.group(1) + "于"
-        return named.change or _compared_change(before)
+    # the change of a figure (:func:`record_change`), read by :meth:`record`
+    _change = staticmethod(record_change)
 
     def run(self) -> list[TargetRecord]:
         pos = 0
@@ -940,39 +928,6 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
 # year, after a paragraph on the five-year plan just ended (“十四五”时期，全市…年均增长…):
 # the stretch ends there, as it ends at a paragraph opening with a year
 _BULLETIN_YEAR_HEAD_RE = re.compile(r"^(?:全年|年末|年初|年内)")
-# 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
-_COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
-
-
-# a gap to a benchmark in points: 高于全省平均水平3个百分点, 低于城镇居民收入增速1.2个百分点
-_GAP_RE = re.compile(r"^(?:分别)?(?:增速|增幅)?(高于|低于|快于|慢于)")
-# the same gap said with 比 before the benchmark: 比全国高0.5个百分点, 增速比全省平均水平低约3个
-# 百分点 (a benchmark of a whole region only: 比上年高 is a rise over time, not a gap)
-_BENCH_GAP_RE = re.compile(
-    r"比全[国省市区州县](?:平均)?(?:水平)?(?:增速|增幅)?(高|低|快|慢)(?:约|近)?$"
-)
-# where the clause of a gap begins: 年均增长5.7%、高于全国0.3个百分点 (a 、 as well as a ，)
-_GAP_CLAUSE_RE = re.compile(r"[，、；]")
-_ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _respective(places: str, sentence: str, at: int) -> str:
-    """One of several listed places (``西青、东丽``) when the sentence gives their figures
-    one each after ``分别`` (``…分别增长6.2%和5.9%``): the k-th figure after it is the k-th
-    place's. Without 分别 the list shares the figure and stays whole."""
-    listed = places.split("、")
-    k = sentence.rfind("分别", 0, at)
-    if len(listed) < 2 or k < 0:
-        return places
-    n = len(_ARABIC_NUMBER_RE.findall(sentence, k, at))
-    return listed[n] if n < len(listed) else places
-
-
-def _compared_change(before: str) -> str:
-    """The change of a figure said as more or less than a base with no verb of its own
-    (``比上年多0.8万人`` is an increase of 0.8 万人), else ``""``."""
-    m = _COMPARED_RE.search(before)
-    return ("增加" if m["d"] == "多" else "减少") if m else ""
 
 
 # The version (bumped when extraction rules change) is kept in bot.targets.version, so

@@ -28,6 +28,21 @@ _NOT_A_PLACE_RE = re.compile(
 )
 
 
+_ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _respective(places: str, sentence: str, at: int) -> str:
+    """One of several listed places (``西青、东丽``) when the sentence gives their figures
+    one each after ``分别`` (``…分别增长6.2%和5.9%``): the k-th figure after it is the k-th
+    place's. Without 分别 the list shares the figure and stays whole."""
+    listed = places.split("、")
+    k = sentence.rfind("分别", 0, at)
+    if len(listed) < 2 or k < 0:
+        return places
+    n = len(_ARABIC_NUMBER_RE.findall(sentence, k, at))
+    return listed[n] if n < len(listed) else places
+
+
 def _places_investment(name: str) -> bool:
     """Whether ``name`` is a place's investment (成都高新区投资, 石门县投资), not a kind of
     area's (园区投资, 老城区投资) or a sector's (工业投资)."""
