@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.corpus.gazetteer import NATIONAL, default_gazetteer
+from bot.corpus.gazetteer import default_gazetteer
 from bot.models import Document, Passage
 from bot.targets.changes import record_change
 from bot.targets.doc_title import (
@@ -34,7 +34,7 @@ from bot.targets.figure_filters import (
     _names_no_figure,
     _without_standards_of_a_share,
 )
-from bot.targets.frames import Frame, grown_among, name_group_heads
+from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
@@ -70,20 +70,8 @@ from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
     NamingContext,
-    a_share_of_nothing,
-    carries_its_unit,
     clause_end,
-    counts_a_quality,
-    counts_people_of_a_thing,
-    counts_the_noun_after,
-    counts_things_named_by_people,
-    cuts_a_word,
-    money_named_by_a_thing,
-    name_confidence,
     name_figures,
-)
-from bot.targets.naming import (
-    clause_start as _clause_start,
 )
 from bot.targets.naming.clean import settled_whole_name
 from bot.targets.naming.part_shares import whole_without_own_scope
@@ -114,7 +102,8 @@ from bot.targets.place_clauses import (
 )
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
-from bot.targets.records import CONFIDENT, TargetRecord
+from bot.targets.record_names import RecordNamesMixin
+from bot.targets.records import TargetRecord
 from bot.targets.sections import (
     _UNENTERED,
     SectionsMixin,
@@ -178,7 +167,7 @@ def _holds_a_figure_sentence(heading: str) -> bool:
     return heading.endswith("。") and "。" not in heading[:-1] and bool(find_figures(heading))
 
 
-class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
+class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin):
     def __init__(
         self, doc: Document, table: IndicatorTable, until: Callable[[], bool] | None = None
     ) -> None:
@@ -278,49 +267,6 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
             bulletin=self.bulletin,
         )
 
-    def confidence(self, named: Named, indicator: str, sentence: str) -> float:
-        """The naming rules' confidence, the name's own, and whether the name can carry
-        the unit at all (项目投资 is not measured in 平方米).
-
-        Whether the table knows the name is asked once: seven checks hang on it, and each
-        asking normalises the name again (150,000 look-ups fewer on the 10 MB tier). A
-        name the table knows has :func:`name_confidence` 1 (its first test), so is not
-        asked again; and every check after it only lowers the score to 0.5, so a score
-        already there needs none of them (cuts_a_word segments the sentence).
-        """
-        unknown = indicator not in self.table
-        score = min(
-            named.confidence,
-            name_confidence(indicator, self.table, named.figure, sentence) if unknown else 1.0,
-        )
-        if score <= 0.5:
-            return score
-        if unknown and not carries_its_unit(indicator, named.figure):
-            score = min(score, 0.5)
-        if unknown and cuts_a_word(indicator, sentence):
-            score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
-        if (
-            indicator.endswith(("人数", "人次"))
-            and named.figure.unit_class == "count"  # its growth in % is the people's
-            and not named.figure.unit.endswith(("人", "人次"))
-        ):
-            score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
-        if indicator.endswith("床位") and not named.figure.unit.endswith("张"):
-            score = min(score, 0.5)  # 三级中医院床位 4家: hospitals, not beds
-        if unknown and counts_people_of_a_thing(indicator, named.figure.unit):
-            score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
-        if unknown and counts_things_named_by_people(indicator, named.figure.unit):
-            score = min(score, 0.5)  # 提前转移群众 118起: the cases, not the people
-        if unknown and counts_the_noun_after(indicator, named.figure, sentence):
-            score = min(score, 0.5)  # 规划设置 26项 of 设置26项指标: the indicators
-        if unknown and a_share_of_nothing(indicator, named.figure, sentence, named.change):
-            score = min(score, 0.5)  # 自建非涉密业务专网 50%: a share of what?
-        if unknown and counts_a_quality(indicator, named.figure):
-            score = min(score, 0.5)  # 欠发达县域托底性帮扶质效 39个: the counties, unnamed
-        if money_named_by_a_thing(indicator, named.figure):
-            score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
-        return score
-
     # the change of a figure (:func:`record_change`), read by :meth:`record`
     _change = staticmethod(record_change)
 
@@ -407,15 +353,6 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
         一年来) and plans from the next."""
         date = str(doc.meta.date or "")
         return self.dated_speech and len(date) >= 7 and date[5:7].isdigit() and int(date[5:7]) >= 10
-
-    def national_names(self, record: TargetRecord) -> TargetRecord:
-        """A national figure carries the national name (国内生产总值, not 地区生产总值)."""
-        if record.region != NATIONAL:
-            return record
-        national = self.table.national_variant(record.indicator)
-        if national is None or national == record.indicator:
-            return record
-        return replace(record, indicator=national)
 
     def after_paragraph(self, line: str, marks: Marks) -> None:
         state = self.section
@@ -582,38 +519,6 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin):
                     self._name_group_heads(dot_records)
                 dot_records = len(self.records)
                 whole, last = last or whole, None
-
-    def _name_group_heads(self, first: int) -> None:
-        """Records ``first``… (one 。-sentence): a group of industries takes its parts' measure."""
-        recs = self.records[first:]
-        lists = ["其中" in r.sentence for r in recs]
-        names = name_group_heads([r.indicator for r in recs], [r.unit for r in recs], lists)
-        for k, (rec, name) in enumerate(zip(recs, names, strict=True)):
-            if name != rec.indicator:
-                self.records[first + k] = replace(rec, indicator=name)
-
-    def in_frame(self, named: Named, sentence: str) -> Named:
-        """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""
-        fig = named.figure
-        start = _clause_start(sentence, fig.start)
-        if start > 0:
-            prev = _clause_start(sentence, start - 1)
-            if not any(map(str.isdigit, sentence[prev : start - 1])):  # (map: no generator frame)
-                start = prev  # 其中，种植业…: the lead is a clause of its own
-        # (a bulletin's or a statistics office's news: 41个工业行业大类中有32个行业增加值保持增长)
-        grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
-        if grown:
-            return replace(named, indicator=grown)
-        joined = start > 0 and sentence[start - 1] in "，,"  # 小学620所，教学点360个
-        name, changed = self.frame.complete(
-            named.indicator, fig, sentence[start : fig.start], sentence[fig.end :], joined
-        )
-        if not changed:
-            return named
-        if name in self.table and named.confidence < CONFIDENT:
-            # 其中，城市下降0.1%: a bare place the paragraph's measure makes a known indicator
-            return replace(named, indicator=name, confidence=0.75)
-        return replace(named, indicator=name)
 
     def record(
         self,
