@@ -65,7 +65,6 @@ from bot.targets.kinds import (
     speaking_year,
     speaks_of_next_year,
 )
-from bot.targets.lexicon import things_counted
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
@@ -73,12 +72,9 @@ from bot.targets.naming import (
     clause_end,
     name_figures,
 )
-from bot.targets.naming.clean import settled_whole_name
-from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
-from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import find_figures, gap_follows, may_have_figures
 from bot.targets.periods import (
@@ -94,11 +90,7 @@ from bot.targets.periods import (
 )
 from bot.targets.place_clauses import (
     _NOW_LEAD_RE,
-    _TOWN_SUFFIX_RE,
     RegionPartsMixin,
-    _places_investment,
-    _respective,
-    _zone_before,
 )
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
@@ -748,68 +740,10 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin):
             )
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
-        indicator = named.indicator
-        listed, listed_name, act = self.listed_part(indicator, sentence)
-        part = (
-            listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
-            or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
-            or _respective(self.part_of_region(clause), sentence, fig.start)
-            or _zone_before(sentence[:clause_start], clause)
-            or self._part_going_on(sentence, clause, indicator)
+        named, indicator, region = self._part_and_name(
+            named, sentence, clause, clause_start, region
         )
-        if listed:
-            region = listed
-            indicator = self.table.canonical(listed_name) or listed_name
-            named = replace(named, change=act or named.change)  # (宁安市新建高中: 新建)
-        elif part:
-            region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
-            town_named = indicator.startswith(part)
-            rest = indicator.removeprefix(part)
-            if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
-                rest = rest[1:]
-            elif (town := _TOWN_SUFFIX_RE.match(rest)) and self.table.canonical(rest[town.end() :]):
-                rest = rest[town.end() :]  # 花桥经济开发区地区生产总值, 千灯镇镇…: the suffix
-            indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
-            if town_named and indicator not in self.table:
-                # 观海卫镇、逍林镇一般公共预算收入分别为…: the measure said after the towns
-                # (a name the town's own words broke: 观海卫镇收入)
-                indicator = self._measure_after_towns(clause) or indicator
-        elif region and indicator.startswith(region) and indicator not in self.table:
-            # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
-            rest = indicator.removeprefix(region)
-            if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
-                rest = rest[1:]
-            indicator = (
-                self.table.canonical(rest)
-                or without_topic_place(indicator, region, sentence)
-                or indicator
-            )
-        self.last_part = (sentence, indicator, region) if part else ("", "", "")
-        if fig.unit_class == "count":
-            # 高新技术企业数量达到8600家, 海外仓数量达到60个: a count names the counted thing
-            # (GOLD_GUIDELINES 6.3, 6.8.24; 入围数量, what entering counts, stays)
-            indicator = things_counted(indicator)
-        if named.change == "新升规" and not indicator.startswith("规模以上"):
-            # 新升规工业企业: firms newly risen above the threshold, counted in its class
-            indicator = "规模以上" + indicator
-        if self.bulletin and _places_investment(indicator):
-            # 成都高新区、成都东部新区完成投资分别增长8.5%、7.7%, 分县看，江北区增长7.2%: a
-            # bulletin's investment of a place inside it is that place's 固定资产投资
-            indicator = "固定资产投资"
-        if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
-            indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
-        if indicator not in self.table:
-            indicator = whole_without_own_scope(self._gdp_named(indicator), self.table)
-            if (settled := settled_whole_name(indicator)) != indicator:
-                # 超长期特别国债资金 is the table's bond (6.8.29), 林下经济总面积 its 面积 (6.8.31)
-                indicator = self.table.canonical(settled) or settled
-        else:
-            # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
-            # lists as an alias is written as the table writes it, as a matched phrase is
-            indicator = self.table.canonical(indicator) or indicator
-        # a name carried from a paragraph's opening keeps no indentation a PDF's or a web
-        # page's line put before it (\u3000\u3000东山组团基础设施投资)
-        indicator = indicator.strip()
+        indicator = self._settled_name(named, indicator)
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,

@@ -10,9 +10,12 @@ Patterns and small readers used by :mod:`~bot.targets.extract`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL, Place
 from bot.targets.doc_title import _places_in_heading
+from bot.targets.naming import Named
+from bot.targets.naming.topic import without_topic_place
 from bot.targets.numbers import Figure
 from bot.targets.sentences import _LAST_CLAUSE_MARK_RE
 
@@ -292,3 +295,49 @@ class RegionPartsMixin:
             if m:
                 return m
         return self.region
+
+    def _part_and_name(
+        self, named: Named, sentence: str, clause: str, clause_start: int, region: str
+    ) -> tuple[Named, str, str]:
+        """A record's part of the region (a listed place, a place its name or clause opens
+        with, a zone, the part the clause before was about) and its name without the place:
+        ``(named, indicator, region)``; notes the part for the clause after."""
+        fig = named.figure
+        indicator = named.indicator
+        listed, listed_name, act = self.listed_part(indicator, sentence)
+        part = (
+            listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
+            or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
+            or _respective(self.part_of_region(clause), sentence, fig.start)
+            or _zone_before(sentence[:clause_start], clause)
+            or self._part_going_on(sentence, clause, indicator)
+        )
+        if listed:
+            region = listed
+            indicator = self.table.canonical(listed_name) or listed_name
+            named = replace(named, change=act or named.change)  # (宁安市新建高中: 新建)
+        elif part:
+            region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
+            town_named = indicator.startswith(part)
+            rest = indicator.removeprefix(part)
+            if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
+                rest = rest[1:]
+            elif (town := _TOWN_SUFFIX_RE.match(rest)) and self.table.canonical(rest[town.end() :]):
+                rest = rest[town.end() :]  # 花桥经济开发区地区生产总值, 千灯镇镇…: the suffix
+            indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
+            if town_named and indicator not in self.table:
+                # 观海卫镇、逍林镇一般公共预算收入分别为…: the measure said after the towns
+                # (a name the town's own words broke: 观海卫镇收入)
+                indicator = self._measure_after_towns(clause) or indicator
+        elif region and indicator.startswith(region) and indicator not in self.table:
+            # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
+            rest = indicator.removeprefix(region)
+            if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
+                rest = rest[1:]
+            indicator = (
+                self.table.canonical(rest)
+                or without_topic_place(indicator, region, sentence)
+                or indicator
+            )
+        self.last_part = (sentence, indicator, region) if part else ("", "", "")
+        return named, indicator, region

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
 from bot.targets.frames import grown_among, name_group_heads
+from bot.targets.lexicon import things_counted
 from bot.targets.naming import (
     Named,
     a_share_of_nothing,
@@ -26,6 +27,9 @@ from bot.targets.naming import (
     name_confidence,
 )
 from bot.targets.naming import clause_start as _clause_start
+from bot.targets.naming.clean import settled_whole_name
+from bot.targets.naming.part_shares import whole_without_own_scope
+from bot.targets.place_clauses import _places_investment
 from bot.targets.records import CONFIDENT, TargetRecord
 
 
@@ -117,3 +121,34 @@ class RecordNamesMixin:
             # 其中，城市下降0.1%: a bare place the paragraph's measure makes a known indicator
             return replace(named, indicator=name, confidence=0.75)
         return replace(named, indicator=name)
+
+    def _settled_name(self, named: Named, indicator: str) -> str:
+        """The name a record is written with: the thing counted, the table's own spelling,
+        a bulletin's place investment as 固定资产投资, a whole without its own scope."""
+        fig = named.figure
+        if fig.unit_class == "count":
+            # 高新技术企业数量达到8600家, 海外仓数量达到60个: a count names the counted thing
+            # (GOLD_GUIDELINES 6.3, 6.8.24; 入围数量, what entering counts, stays)
+            indicator = things_counted(indicator)
+        if named.change == "新升规" and not indicator.startswith("规模以上"):
+            # 新升规工业企业: firms newly risen above the threshold, counted in its class
+            indicator = "规模以上" + indicator
+        if self.bulletin and _places_investment(indicator):
+            # 成都高新区、成都东部新区完成投资分别增长8.5%、7.7%, 分县看，江北区增长7.2%: a
+            # bulletin's investment of a place inside it is that place's 固定资产投资
+            indicator = "固定资产投资"
+        if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
+            indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
+        if indicator not in self.table:
+            indicator = whole_without_own_scope(self._gdp_named(indicator), self.table)
+            if (settled := settled_whole_name(indicator)) != indicator:
+                # 超长期特别国债资金 is the table's bond (6.8.29), 林下经济总面积 its 面积 (6.8.31)
+                indicator = self.table.canonical(settled) or settled
+        else:
+            # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
+            # lists as an alias is written as the table writes it, as a matched phrase is
+            indicator = self.table.canonical(indicator) or indicator
+        # a name carried from a paragraph's opening keeps no indentation a PDF's or a web
+        # page's line put before it (\u3000\u3000东山组团基础设施投资)
+        indicator = indicator.strip()
+        return indicator
