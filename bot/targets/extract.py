@@ -55,7 +55,6 @@ from bot.targets.kinds import (
     is_population,
     is_press_conference,
     is_status,
-    normalize_year,
     opening_period,
     paragraph_period,
     period_before,
@@ -69,24 +68,17 @@ from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
     NamingContext,
-    clause_end,
     name_figures,
 )
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
-from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import find_figures, gap_follows, may_have_figures
 from bot.targets.periods import (
-    _AVERAGE_RATE_RE,
-    _CHANGES_SINCE,
-    _DOUBLING,
     _EVALUATION_RE,
     _HORIZON_RE,
-    _LEVEL_CHANGES,
     PeriodsMixin,
     _evaluated_year,
-    _period_past_stretches,
 )
 from bot.targets.place_clauses import (
     _NOW_LEAD_RE,
@@ -106,19 +98,11 @@ from bot.targets.sentences import (
     _LAST_CLAUSE_MARK_RE,
     _ended_lead,
     _goal_year,
-    _opening_span,
     _review_year,
     read_opening,  # noqa: F401 (imported from here by its tests)
     split_sentences,
 )
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
-
-# the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
-# a span of years written out (2024—2026年, 2024年至2026年)
-_SPAN_WRITTEN_RE = re.compile(r"(20\d{2})年?\s*(?:—|–|-|－|~|至|到)\s*(20\d{2})年")
-_GOAL_SPAN_RE = re.compile(
-    r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
-)
 
 MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -128,19 +112,13 @@ _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])
 _NOTES_RE = re.compile(r"^注[：:]")
 # The next item of a note block written one item per line (注：1.…\n2.…\n3.…)
 _NOTE_ITEM_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
-# A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
-_HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
 
 
-# 五年内, 5年内: a time with no year, unless the part is about as many years ahead
-_WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
-_SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 _WHERE_LEAD_RE = re.compile(
     r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
     r"(?P<verb>布局建设|新建|建设|建成|发布|开展|实施|推广|打造)"
 )
 _SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
-_PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 
 
 def _opening_lines(text: str, n: int) -> list[str]:
@@ -587,150 +565,21 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin):
             # 截至2023年底，…: a plan's paragraph or sentence that opens with a year already
             # over reports where the plan starts from (its base), not a goal
             kind = "achievement"
-        year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
-        if (
-            year is not None
-            and year.isdigit()
-            # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
-            and (
-                named.change.startswith("年均")
-                or fig.form == "comparison"
-                # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
-                # cut by a share over the goals' span, as a yearly average is
-                or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
-                # …，到2026年力争突破…；…高新技术企业数量翻一番；森林覆盖率保持在60%以上: a
-                # doubling or a level held through the goals' years, not reached in the year
-                # an earlier ；-clause names (GOLD_GUIDELINES 6.8.32)
-                or named.change in _DOUBLING
-                or named.change in _HELD_LEVEL
-            )
-            and period_before(periods, offset - 1, upto) is None
-        ):
-            # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
-            # average over the goals' span, not the year a level is reached in a ；-clause
-            # before it
-            span = next(
-                (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
-                None,
-            ) or self._opening_goal_span(line)
-            year = span or year
-        if year is None and self.forward_doc and self.section.section_class == PLAN:
-            # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
-            year = period_before(periods, -1, upto)
-        elif year is None and self.now_s and not h_year and _NOW_LEAD_RE.match(line):
-            # 商务部负责同志：今年，我们将…。我们将支持100个左右城市…: an answer that opens on
-            # the year it is given in (a January press conference on the year before) is
-            # of that year to its end, as a review paragraph opening with its year is
-            year = period_before(periods, -1, upto)
-        elif year is None and review_year:
-            # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
-            # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
-            summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
-            year = None if summed else review_year
-        if year == "每年" and (
-            written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)
-        ):
-            # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
-            # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
-            year = f"{written[1]}-{written[2]}"
-        elif year == "每年" and self.section.paragraph_period:
-            year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
-        elif year == "每年" and self.section.section_class == PLAN:
-            # a plan's 每年新增高标准农田50万亩: each year of the period its title names
-            span = self.plan_span or (self.task_years.title_span if self.task_years else "")
-            if not span and self.plan_period:
-                # a congress report's 今后五年 goals, then 每年新增…: each of those years
-                span = normalize_year(
-                    self.plan_period,
-                    doc_year=self.doc_year_s,
-                    current_year=self.doc_year_s,
-                    backward=self.backward,
-                )
-                span = span if "-" in span else ""
-            # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
-            # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
-            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
-        if year is None:
-            if self.section.paragraph_period:
-                year = self.section.paragraph_period
-            elif h_year:
-                year = h_year
-            elif self.goal_list and self.goal_period:
-                year = self.goal_period
-            elif self.section.section_class == REVIEW:
-                # a story's (a press conference's) review part is of its own time, as its
-                # other undated figures are (below)
-                year = (
-                    self.section.period
-                    or self.title_year
-                    or (self.doc_year_s if self.news and not self.bulletin else "")
-                )
-            elif self.section.section_class == PLAN:
-                year = self.section.plan_period or self.plan_period or self.horizon
-                if (
-                    year == self.horizon
-                    and self.plan_span
-                    and fig.unit_class == "count"
-                    and (named.change not in _LEVEL_CHANGES)
-                ):
-                    # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
-                    year = self.plan_span
-                elif year == self.horizon and self.task_years is not None:
-                    # an action plan's task with no year of its own (see plan_years)
-                    year = self.task_years.year(
-                        self.section.path,
-                        (named.indicator, fig.value, fig.unit),
-                        year,
-                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
-                        self.goal_list,
-                    )
-            elif self.bulletin or self.news or self.dated_speech:
-                # a story, like a bulletin, is about its own time: an undated figure
-                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's; so is a
-                # speech given on a date it writes (本次集中签约项目68个 on 2025年4月16日)
-                year = self.doc_year_s
-            else:
-                year = self.title_year
-        current = h_year or self.spoken_s
-        if _WITHIN_YEARS_RE.fullmatch(year):
-            year = self._within_years(year)
-        if year.endswith("以来") and h_year:
-            # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
-            year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
-        elif year.endswith("以来") and (self.news or self.dated_speech):
-            # “十四五”以来累计完成… told at a press conference, in a story or a dated speech:
-            # up to the year it is told in, which it speaks of as its own
-            year = normalize_year(year, doc_year=self.doc_year_s, current_year=current, backward=0)
-        year = normalize_year(
-            year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
+        year, kind = self._record_year(
+            named,
+            sentence,
+            line,
+            periods,
+            offset,
+            dot_start,
+            upto,
+            clause,
+            clause_start,
+            h_year,
+            review_year,
+            holding,
+            kind,
         )
-        rest = sentence[fig.end : clause_end(sentence, fig.end)]
-        year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
-        if (
-            year.isdigit()
-            and not self.bulletin
-            and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
-        ):
-            year = self._span_of_average(year, periods, dot_start, upto)
-        if year.isdigit() and (opened := _opening_span(sentence)):
-            # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
-            # 28.6%: a sum or a yearly average over the span the sentence opens with is of
-            # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
-            first, end = opened
-            if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
-                year = f"{first}-{end}"
-        if holding and self.section.section_class == PLAN:
-            year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
-        if self.evaluated_span and is_restated_target(sentence[: fig.start]):
-            # an evaluation's 高速公路通车里程达到548公里，规划目标为620公里: the plan's target
-            # said again, of the plan's end (a sum's, 累计完成…完成规划目标2000平方公里的53%,
-            # over the plan's span), as the golds of 徐州, 福建 and 扬州 date it (6.6)
-            kind = "target"
-            result = self._result_years.get((named.indicator, fig.unit), "")
-            first, end = self.evaluated_span.split("-")
-            year = f"{first}-{end}" if "-" in result else end
-        elif self.evaluated_year and kind == "achievement":
-            year = self._evaluated_result_year(year, named.indicator, clause)
         self._result_years[(named.indicator, fig.unit)] = year
         if kind == "achievement":
             self._named_years[named.indicator] = year  # a result, not its target said again

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.targets.kinds import PLAN, normalize_year
-from bot.targets.naming import Named
+from bot.targets.kinds import PLAN, REVIEW, normalize_year, period_before
+from bot.targets.naming import Named, clause_end
+from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.numbers import cn_to_number
+from bot.targets.place_clauses import _NOW_LEAD_RE
 from bot.targets.regex_gate import gated
+from bot.targets.sentences import _opening_span
 
 # Verbs that state where something stands, not how much it moved.
 _LEVEL_CHANGES = frozenset(
@@ -106,6 +109,20 @@ _SUMMED_ACT_RE = re.compile(
 # the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
 # the ；-clause it stands in
 _STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
+
+
+# the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
+# a span of years written out (2024—2026年, 2024年至2026年)
+_SPAN_WRITTEN_RE = re.compile(r"(20\d{2})年?\s*(?:—|–|-|－|~|至|到)\s*(20\d{2})年")
+_GOAL_SPAN_RE = re.compile(
+    r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
+)
+# A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
+_HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
+# 五年内, 5年内: a time with no year, unless the part is about as many years ahead
+_WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
+_SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+_PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 
 
 def _period_past_stretches(
@@ -389,3 +406,169 @@ class PeriodsMixin:
         if year == upto and "累计" in clause and first < upto:
             year = f"{first}-{upto}"
         return year
+
+    def _record_year(
+        self,
+        named: Named,
+        sentence: str,
+        line: str,
+        periods: list[tuple[int, str]],
+        offset: int,
+        dot_start: int,
+        upto: int,
+        clause: str,
+        clause_start: int,
+        h_year: str,
+        review_year: str,
+        holding: bool,
+        kind: str,
+    ) -> tuple[str, str]:
+        """A record's year or span, from the periods written before its figure, its
+        paragraph's, section's or document's, normalised; and its kind, which a plan's
+        target said again in an evaluation turns to ``target``: ``(year, kind)``."""
+        fig = named.figure
+        year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+        if (
+            year is not None
+            and year.isdigit()
+            # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
+            and (
+                named.change.startswith("年均")
+                or fig.form == "comparison"
+                # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
+                # cut by a share over the goals' span, as a yearly average is
+                or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
+                # …，到2026年力争突破…；…高新技术企业数量翻一番；森林覆盖率保持在60%以上: a
+                # doubling or a level held through the goals' years, not reached in the year
+                # an earlier ；-clause names (GOLD_GUIDELINES 6.8.32)
+                or named.change in _DOUBLING
+                or named.change in _HELD_LEVEL
+            )
+            and period_before(periods, offset - 1, upto) is None
+        ):
+            # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
+            # average over the goals' span, not the year a level is reached in a ；-clause
+            # before it
+            span = next(
+                (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
+                None,
+            ) or self._opening_goal_span(line)
+            year = span or year
+        if year is None and self.forward_doc and self.section.section_class == PLAN:
+            # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
+            year = period_before(periods, -1, upto)
+        elif year is None and self.now_s and not h_year and _NOW_LEAD_RE.match(line):
+            # 商务部负责同志：今年，我们将…。我们将支持100个左右城市…: an answer that opens on
+            # the year it is given in (a January press conference on the year before) is
+            # of that year to its end, as a review paragraph opening with its year is
+            year = period_before(periods, -1, upto)
+        elif year is None and review_year:
+            # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
+            # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
+            summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
+            year = None if summed else review_year
+        if year == "每年" and (
+            written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)
+        ):
+            # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
+            # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
+            year = f"{written[1]}-{written[2]}"
+        elif year == "每年" and self.section.paragraph_period:
+            year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
+        elif year == "每年" and self.section.section_class == PLAN:
+            # a plan's 每年新增高标准农田50万亩: each year of the period its title names
+            span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+            if not span and self.plan_period:
+                # a congress report's 今后五年 goals, then 每年新增…: each of those years
+                span = normalize_year(
+                    self.plan_period,
+                    doc_year=self.doc_year_s,
+                    current_year=self.doc_year_s,
+                    backward=self.backward,
+                )
+                span = span if "-" in span else ""
+            # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
+            # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
+            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
+        if year is None:
+            if self.section.paragraph_period:
+                year = self.section.paragraph_period
+            elif h_year:
+                year = h_year
+            elif self.goal_list and self.goal_period:
+                year = self.goal_period
+            elif self.section.section_class == REVIEW:
+                # a story's (a press conference's) review part is of its own time, as its
+                # other undated figures are (below)
+                year = (
+                    self.section.period
+                    or self.title_year
+                    or (self.doc_year_s if self.news and not self.bulletin else "")
+                )
+            elif self.section.section_class == PLAN:
+                year = self.section.plan_period or self.plan_period or self.horizon
+                if (
+                    year == self.horizon
+                    and self.plan_span
+                    and fig.unit_class == "count"
+                    and (named.change not in _LEVEL_CHANGES)
+                ):
+                    # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
+                    year = self.plan_span
+                elif year == self.horizon and self.task_years is not None:
+                    # an action plan's task with no year of its own (see plan_years)
+                    year = self.task_years.year(
+                        self.section.path,
+                        (named.indicator, fig.value, fig.unit),
+                        year,
+                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                        self.goal_list,
+                    )
+            elif self.bulletin or self.news or self.dated_speech:
+                # a story, like a bulletin, is about its own time: an undated figure
+                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's; so is a
+                # speech given on a date it writes (本次集中签约项目68个 on 2025年4月16日)
+                year = self.doc_year_s
+            else:
+                year = self.title_year
+        current = h_year or self.spoken_s
+        if _WITHIN_YEARS_RE.fullmatch(year):
+            year = self._within_years(year)
+        if year.endswith("以来") and h_year:
+            # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
+            year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
+        elif year.endswith("以来") and (self.news or self.dated_speech):
+            # “十四五”以来累计完成… told at a press conference, in a story or a dated speech:
+            # up to the year it is told in, which it speaks of as its own
+            year = normalize_year(year, doc_year=self.doc_year_s, current_year=current, backward=0)
+        year = normalize_year(
+            year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
+        )
+        rest = sentence[fig.end : clause_end(sentence, fig.end)]
+        year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
+        ):
+            year = self._span_of_average(year, periods, dot_start, upto)
+        if year.isdigit() and (opened := _opening_span(sentence)):
+            # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
+            # 28.6%: a sum or a yearly average over the span the sentence opens with is of
+            # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
+            first, end = opened
+            if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
+                year = f"{first}-{end}"
+        if holding and self.section.section_class == PLAN:
+            year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
+        if self.evaluated_span and is_restated_target(sentence[: fig.start]):
+            # an evaluation's 高速公路通车里程达到548公里，规划目标为620公里: the plan's target
+            # said again, of the plan's end (a sum's, 累计完成…完成规划目标2000平方公里的53%,
+            # over the plan's span), as the golds of 徐州, 福建 and 扬州 date it (6.6)
+            kind = "target"
+            result = self._result_years.get((named.indicator, fig.unit), "")
+            first, end = self.evaluated_span.split("-")
+            year = f"{first}-{end}" if "-" in result else end
+        elif self.evaluated_year and kind == "achievement":
+            year = self._evaluated_result_year(year, named.indicator, clause)
+        return year, kind
