@@ -40,27 +40,19 @@ from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
     PLAN,
     REVIEW,
-    KindContext,
     Marks,
-    classify,
     cue_before,
     cue_marks,
     heading_year,
     is_bulletin,
-    is_estimate,
     is_goal_lead,
-    is_holding,
     is_list_item,
-    is_past_clause,
-    is_population,
     is_press_conference,
-    is_status,
     opening_period,
     paragraph_period,
     period_before,
     period_marks,
     released_year,
-    settled_kind,
     speaking_year,
     speaks_of_next_year,
 )
@@ -72,7 +64,6 @@ from bot.targets.naming import (
 )
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs
-from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import find_figures, gap_follows, may_have_figures
 from bot.targets.periods import (
     _EVALUATION_RE,
@@ -86,6 +77,7 @@ from bot.targets.place_clauses import (
 )
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
+from bot.targets.record_kinds import RecordKindsMixin
 from bot.targets.record_names import RecordNamesMixin
 from bot.targets.records import TargetRecord
 from bot.targets.sections import (
@@ -96,7 +88,6 @@ from bot.targets.sections import (
 from bot.targets.sentences import (
     _FULL_STOP,
     _LAST_CLAUSE_MARK_RE,
-    _ended_lead,
     _goal_year,
     _review_year,
     read_opening,  # noqa: F401 (imported from here by its tests)
@@ -104,7 +95,6 @@ from bot.targets.sentences import (
 )
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
-MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
 _BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")  # 其中，政府投资575.5亿元: a part of the whole
 _GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
@@ -118,7 +108,6 @@ _WHERE_LEAD_RE = re.compile(
     r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
     r"(?P<verb>布局建设|新建|建设|建成|发布|开展|实施|推广|打造)"
 )
-_SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
 
 
 def _opening_lines(text: str, n: int) -> list[str]:
@@ -137,7 +126,7 @@ def _holds_a_figure_sentence(heading: str) -> bool:
     return heading.endswith("。") and "。" not in heading[:-1] and bool(find_figures(heading))
 
 
-class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin):
+class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, RecordKindsMixin):
     def __init__(
         self, doc: Document, table: IndicatorTable, until: Callable[[], bool] | None = None
     ) -> None:
@@ -516,55 +505,9 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin):
         clause_start = last_mark.end() if last_mark else floor
         clause = sentence[clause_start : fig.start]  # (read by most of the tests below)
         upto = offset + fig.start
-        # the 。-sentence before the figure, bounded so that huge lines stay linear
-        context_start = max(dot_start, upto - MAX_SENTENCE_CONTEXT)
-        section_class = self.paragraph_class()
-        estimate = is_estimate(line[context_start:upto])
-        holding = is_holding(clause, named.change) or is_population(sentence, fig, named.change)
-        # the words around the figure are read only when the place does not decide
-        kind = settled_kind(estimate=estimate, bulletin=self.bulletin, section_class=section_class)
-        if kind is None:
-            kind = classify(
-                KindContext(
-                    bulletin=self.bulletin,
-                    section_class=section_class,
-                    estimate=estimate,
-                    status=is_status(clause),
-                    clause_cue=cue_before(marks, offset + clause_start - 1, upto),
-                    sentence_cue=cue_before(marks, dot_start - 1, upto),
-                    paragraph_cue=cue_before(marks, -1, upto),
-                    section_cue=self.section.cue,
-                    goal_list=self.goal_list,
-                    change=named.change,
-                    holding=holding,
-                    past_clause=is_past_clause(clause),
-                )
-            )
-        if kind == "target" and describes_zone(named.indicator, sentence, clause, named.change):
-            kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
-        elif kind == "target" and self.forward_doc and "同比" in line:
-            # 2023年，全市接待游客2.7亿人次，同比增长46%…。为…，制定以下措施: a growth on the
-            # same period a year before is measured, never set: the 。-sentence reports
-            dot_end = line.find("。", upto)
-            dot_end = len(line) if dot_end < 0 else dot_end
-            if _SAME_PERIOD_RE.search(line, dot_start, dot_end) and (
-                # (its words only: the year it opens with is the one measured)
-                cue_before((marks[0], []), dot_start - 1, dot_end) != "target"
-            ):
-                kind = "achievement"
-        if (
-            kind == "target"
-            and self.forward_doc
-            and self.doc_year
-            and (lead := _ended_lead(line, dot_start))
-            and lead < self.doc_year
-            # (its words only: 2023年，…力争 is still a goal)
-            and cue_before((marks[0], []), dot_start - 1, upto) != "target"
-        ):
-            # 2023年，全省货物贸易进出口额7650亿元 / 2021—2023年，全市累计改造…1286个 /
-            # 截至2023年底，…: a plan's paragraph or sentence that opens with a year already
-            # over reports where the plan starts from (its base), not a goal
-            kind = "achievement"
+        kind, holding = self._record_kind(
+            named, sentence, line, marks, offset, dot_start, upto, clause, clause_start
+        )
         year, kind = self._record_year(
             named,
             sentence,
