@@ -13,103 +13,88 @@ passages, so the extractor and the search index agree on them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import replace
 
-from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
-from bot.corpus.line_kinds import LEVEL_PLAIN, parse_heading
-from bot.corpus.meta import CONGRESS_REPORT_TYPES
+from bot.corpus.gazetteer import default_gazetteer
 from bot.models import Document, Passage
-from bot.targets.frames import Frame, grown_among, name_group_heads
+from bot.targets.changes import record_change
+from bot.targets.doc_title import (
+    _BY_YEAR_RE,
+    FORWARD_TYPES,
+    YEAR_REPORT_TYPES,
+    _horizon,
+    _own_subtitle,
+    _own_title,
+    _plan_span,
+    _title_year,
+)
+from bot.targets.figure_filters import (
+    _excluded,
+    _names_no_figure,
+    _without_standards_of_a_share,
+)
+from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
-    NEUTRAL,
     PLAN,
     REVIEW,
-    KindContext,
     Marks,
-    classify,
-    classify_section,
     cue_before,
     cue_marks,
     heading_year,
     is_bulletin,
-    is_estimate,
     is_goal_lead,
-    is_holding,
     is_list_item,
-    is_past_clause,
-    is_population,
     is_press_conference,
-    is_status,
-    normalize_year,
     opening_period,
     paragraph_period,
     period_before,
     period_marks,
     released_year,
-    settled_kind,
     speaking_year,
     speaks_of_next_year,
 )
-from bot.targets.lexicon import things_counted
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
     NamingContext,
-    a_share_of_nothing,
-    carries_its_unit,
-    clause_end,
-    counts_a_quality,
-    counts_people_of_a_thing,
-    counts_the_noun_after,
-    counts_things_named_by_people,
-    cuts_a_word,
-    money_named_by_a_thing,
-    name_confidence,
     name_figures,
-    word_bounds,
 )
-from bot.targets.naming import (
-    clause_start as _clause_start,
-)
-from bot.targets.naming.clean import settled_whole_name
-from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
-from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.naming.respective import respective_pairs
-from bot.targets.naming.topic import without_topic_place
-from bot.targets.naming.zones import describes_zone
-from bot.targets.numbers import Figure, cn_to_number, find_figures, gap_follows, may_have_figures
+from bot.targets.numbers import find_figures, gap_follows, may_have_figures
+from bot.targets.periods import (
+    _EVALUATION_RE,
+    _HORIZON_RE,
+    PeriodsMixin,
+    _evaluated_year,
+)
+from bot.targets.place_clauses import (
+    _NOW_LEAD_RE,
+    RegionPartsMixin,
+)
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
-from bot.targets.records import CONFIDENT, TargetRecord
-from bot.targets.regex_gate import gated
+from bot.targets.record_kinds import RecordKindsMixin
+from bot.targets.record_names import RecordNamesMixin
+from bot.targets.records import TargetRecord
+from bot.targets.sections import (
+    _UNENTERED,
+    SectionsMixin,
+    _SectionState,
+)
+from bot.targets.sentences import (
+    _FULL_STOP,
+    _LAST_CLAUSE_MARK_RE,
+    _goal_year,
+    _review_year,
+    read_opening,  # noqa: F401 (imported from here by its tests)
+    split_sentences,
+)
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
-_SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
-_FULL_STOP = "。！？"
-# a 。-sentence from where it starts (the last may lack its stop)
-_FULL_SENTENCE_RE = re.compile(r"[^。！？]*(?:[。！？][”’」』）]*)?")
-# the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
-# a span of years written out (2024—2026年, 2024年至2026年)
-_SPAN_WRITTEN_RE = re.compile(r"(20\d{2})年?\s*(?:—|–|-|－|~|至|到)\s*(20\d{2})年")
-_GOAL_SPAN_RE = re.compile(
-    r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
-)
-
-_CLAUSE_MARKS = "，,；;：:。！？!?（）()"
-# the last of them before a position: a greedy match backs off from it in C, where a loop
-# over the characters back to it ran in Python
-_LAST_CLAUSE_MARK_RE = re.compile("(?s:.*)[" + re.escape(_CLAUSE_MARKS) + "]")
-_DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
-_RHETORIC_BEFORE = ("出现",)
-# 3次亲临云南考察、4次回信: a leader's visits, letters and instructions, counted in 次
-_LEADER_VISITS_RE = re.compile(r"亲临|视察|考察|回信|贺信|批示|重要讲话|重要指示")
-MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
 _BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")  # 其中，政府投资575.5亿元: a part of the whole
 _GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
@@ -117,254 +102,11 @@ _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])
 _NOTES_RE = re.compile(r"^注[：:]")
 # The next item of a note block written one item per line (注：1.…\n2.…\n3.…)
 _NOTE_ITEM_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
-# Verbs that state where something stands, not how much it moved.
-_LEVEL_CHANGES = frozenset(
-    {
-        "达到",
-        "突破",
-        "增至",
-        "升至",
-        "增加到",
-        "发展到",
-        "提高到",
-        "提升到",
-        "超过",
-        "居",
-        "位居",
-        "跃居",
-        "稳居",
-        "保持",
-        # 迈上5000亿元新台阶, 跃上…台阶, 跨越…大关: the step a level has reached
-        "迈上",
-        "跃上",
-        "跨越",
-    }
-)
-_DOUBLING = frozenset({"翻番", "倍增"})
-# A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
-_HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
-# Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
-# year, over a stretch, never a level reached at its end.
-_LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
-# Doing, not standing: a count after these was added up over the span.
-_FLOW_VERB_RE = re.compile(
-    r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
-    # 易地扶贫搬迁830万人 in a review of five years: the people moved over them
-    r"|搬迁"
-)
-_ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
-# Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
-_DONE_VERB_RE = re.compile(r"应对|办理|受理|接待|举办|签约|审议|处置|化解|救助|帮扶|开展")
-# A sentence that opens on what was done over the span (五年新增…, 累计建成…).
-_SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新增|新建|建成|完成|实施)")
-# Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
-_STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
-# The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
-_LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
-    re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
-)
 
 
-_RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
-# A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
-# 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
-_CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
-# Things counted, then the act that completed them over the span (5个国家区域医疗中心开诊运营,
-# 3家海上风场并网发电, …光伏大基地建成投产): what the period did, not a level (6.8.34).
-_COMPLETED_AFTER_RE = re.compile(
-    r"^[^，,；;。]{0,30}?(?:开诊运营|建成投产|建成投用|建成运营|并网发电|投入运营|签约入驻)"
-)
-# 累计达到, 五年共完成: a sum over the years, not the level at their end.
-# a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
-_LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
-_ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
-# 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
-_REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
-# a level said as a multiple of a base year's (是2010年的2.6倍, 为2020年底的2倍): where the
-# level just named stands against the base, dated as that level (GOLD_GUIDELINES 6.8.38), not
-# a change over the stretch since (增长2.7倍); a sum's multiple of an earlier period's
-# (五年累计完成…，是上一个五年的2.3倍, 是“十一五”时期的2.7倍) stays the sum's span
-_MULTIPLE_OF_BASE_RE = re.compile(r"(?:是|为|相当于)(?:19|20)\d\d年(?:底|末)?的$")
-# 由2010年的…, 比2010年增加, 较2020年提高: the year a change is measured from.
-_BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
-# 2012年以来年均增速超过30%, 年均增幅达: a yearly average said as a noun.
-_AVERAGE_RATE_RE = re.compile(r"年均(?:增速|增幅)(?:达到?|为|超过?|在)?$")
-# 从2012年的…, 由2016年的…: the base of a stretch of years.
-_FROM_BASE_RE = re.compile(r"(?:由|从)((?:19|20)\d\d)年")
-# 增加到2021年预计的4250亿元: the stretch's end, a level however it is said.
-_STRETCH_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年[^，,；;。]{0,4}$")
-# the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
-# the ；-clause it stands in
-_STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
-
-
-def _period_past_stretches(
-    periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
-) -> str | None:
-    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
-    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
-    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
-    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
-    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
-    likewise the period before it)."""
-    k = bisect_right(periods, (hi, "\U0010ffff")) - 1
-    while k >= 0 and periods[k][0] > lo:
-        end, value = periods[k]
-        if end <= offset and value.startswith("连续"):
-            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
-            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
-            k -= 1
-            continue
-        if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
-            return value
-        start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
-        if not _FROM_BASE_RE.search(line, start, end):
-            return value
-        k -= 1
-    return None
-
-
-# A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
-_CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
-# Documents whose body sets goals unless a section reviews the past.
-FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
-# Reports that review the year past and set the figures of their own year: the work
-# report and the budget and plan reports delivered beside it.
-YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
-# 五年内, 5年内: a time with no year, unless the part is about as many years ahead
-_WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
-_YEARS_AHEAD_RE = re.compile(r"未来([一二三四五六七八九十两\d]+)年")
-_HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
-_SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 _WHERE_LEAD_RE = re.compile(
     r"在[^，。；在]{1,24}?(?:等领域|领域|中心|园区|地区|区域|城市)"
     r"(?P<verb>布局建设|新建|建设|建成|发布|开展|实施|推广|打造)"
-)
-_SAME_PERIOD_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加|上升)")
-_PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
-# a part said after 其中 in the ；-clause of a figure said 每年
-_PART_OF_YEARLY_RE = re.compile(r"每年[^；;。]*其中[^；;。]*$")
-_OPENING_RE = re.compile(
-    r"\s*(?P<heading>（[一二三四五六七八九十]+）[^。，]{1,16}。)?(?P<dash>——)?"
-    r"(?P<lead>截至|截止|到|至)?(?:(?P<first>(?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*)?"
-    r"(?P<end>(?:19|20)\d\d)年(?P<tail>底|末|期间|间)?[，,]"
-)
-_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-
-
-@dataclass(frozen=True, slots=True)
-class Opening:
-    """The year or span of years a sentence or paragraph opens with, up to its ``，``.
-
-    Read by :func:`read_opening`: ``2023年，``, ``截至2023年底，``, ``2021—2023年，``,
-    ``2021年至2023年间，``, ``——到2025年，``, ``（一）发展基础。2023年，`` (a run-in
-    heading first). Each use takes only the shapes it means (the ``*_year``/``span``
-    readings below), so one reader serves them all."""
-
-    first: str  # the span's first year (2021—2023年): "" when one year is said
-    end: str  # the year said, or the span's end
-    lead: str  # 截至, 截止, 到 or 至 before the year, or ""
-    tail: str  # 底, 末, 间 or 期间 after 年, or ""
-    heading: bool  # a run-in heading (（一）发展基础。) came first
-    dash: bool  # a —— came first (a list item's dash)
-
-    @property
-    def plain(self) -> bool:
-        """Not after a heading or a dash."""
-        return not self.heading and not self.dash
-
-    @property
-    def review_year(self) -> str:
-        """A review paragraph's year: ``2023年，``, ``截至2023年底，``, after a run-in
-        heading too; no span, no 到."""
-        ok = not self.dash and not self.first and self.lead in ("", "截至", "截止")
-        return self.end if ok and self.tail in ("", "底", "末") else ""
-
-    @property
-    def ended_year(self) -> str:
-        """A year or span's end a sentence opens with: ``2023年，``, ``截至2023年底，``,
-        ``2021—2023年，``."""
-        ok = self.plain and self.lead in ("", "截至", "截止")
-        return self.end if ok and self.tail in ("", "底", "末") else ""
-
-    @property
-    def goal_year(self) -> str:
-        """A goal year said at a paragraph's head: ``到2025年，``, ``——至2035年底，``."""
-        ok = not self.heading and not self.first and self.lead in ("到", "至")
-        return self.end if ok and self.tail in ("", "底", "末") else ""
-
-    @property
-    def span(self) -> tuple[str, str] | None:
-        """A span of years written out: ``2021—2023年，``, ``2021年至2023年间，``."""
-        ok = self.plain and not self.lead and self.first and self.tail in ("", "间", "期间")
-        return (self.first, self.end) if ok else None
-
-
-def read_opening(text: str, pos: int = 0) -> Opening | None:
-    """The year or span of years ``text`` opens with at ``pos`` (see :class:`Opening`)."""
-    m = _OPENING_RE.match(text, pos)
-    if m is None:
-        return None
-    return Opening(
-        first=m.group("first") or "",
-        end=m.group("end"),
-        lead=m.group("lead") or "",
-        tail=m.group("tail") or "",
-        heading=m.group("heading") is not None,
-        dash=m.group("dash") is not None,
-    )
-
-
-def _ended_lead(line: str, dot_start: int) -> int | None:
-    """The year a 。-sentence, or else its paragraph, opens with (``2023年，``,
-    ``2021—2023年，``, ``截至2023年底，``: the stretch's end), when no later year is written
-    in that sentence or paragraph (``2024年，…达到93%；…2025年达到100%`` is a schedule)."""
-    opened = read_opening(line, dot_start)
-    year = opened.ended_year if opened else ""
-    scope = _full_sentence(line, dot_start) if year else line
-    if not year:
-        opened = read_opening(line)
-        year = opened.ended_year if opened else ""
-    if not year:
-        return None
-    end = int(year)
-    return end if all(int(y) <= end for y in _ANY_YEAR_RE.findall(scope)) else None
-
-
-def _review_year(text: str) -> str:
-    opened = read_opening(text)
-    return opened.review_year if opened else ""
-
-
-def _goal_year(text: str) -> str:
-    opened = read_opening(text)
-    return opened.goal_year if opened else ""
-
-
-def _opening_span(text: str) -> tuple[str, str] | None:
-    opened = read_opening(text)
-    return opened.span if opened else None
-
-
-def _full_sentence(line: str, start: int) -> str:
-    """The 。-sentence of ``line`` from ``start`` to its stop (or the line's end)."""
-    m = _FULL_SENTENCE_RE.match(line, start)
-    return m.group() if m else ""
-
-
-def split_sentences(line: str) -> Iterator[tuple[int, str]]:
-    """``(offset, sentence)`` pairs of one line, as the gold guidelines cut them."""
-    for m in _SENTENCE_RE.finditer(line):
-        if m.group():
-            yield m.start(), m.group()
-
-
-# a sum over the five years a plan's end year closes (到2025年…五年累计下降13.5%)
-_FIVE_YEAR_SUM_RE = re.compile(r"五年(?:来)?累计")
-# 累计建成…, 累计培育…, 累计开展…: acts summed over a plan (not 累计达到, a level).
-_SUMMED_ACT_RE = re.compile(
-    r"累计(?:新增|新建|建成|建设|开展|培育|完成|引进|实施|纳入|打造|创建|认定|支持|推广|改造|获批)"
-    r"[^，,；;。：:]{0,16}$"
 )
 
 
@@ -384,21 +126,7 @@ def _holds_a_figure_sentence(heading: str) -> bool:
     return heading.endswith("。") and "。" not in heading[:-1] and bool(find_figures(heading))
 
 
-_UNENTERED = ("\0",)  # the section path before the first passage: never a real one
-
-
-@dataclass(slots=True)
-class _SectionState:
-    path: tuple[str, ...] = ()
-    section_class: str = NEUTRAL
-    cue: str | None = None
-    period: str = ""  # 过去五年 from the opening paragraph of a review section
-    first_paragraph: bool = True
-    paragraph_period: str = ""  # 回望“十四五”这五年…: in force until a paragraph opens with a year
-    plan_period: str = ""  # “十五五”时期主要目标任务: the years a forward section is about
-
-
-class _Walker:
+class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, RecordKindsMixin):
     def __init__(
         self, doc: Document, table: IndicatorTable, until: Callable[[], bool] | None = None
     ) -> None:
@@ -498,485 +226,8 @@ class _Walker:
             bulletin=self.bulletin,
         )
 
-    def passage_at(self, offset: int) -> Passage | None:
-        k = bisect_right(self.starts, offset) - 1
-        if k < 0:
-            return None
-        p = self.passages[k]
-        return p if offset < p.start + len(p.text) else None
-
-    def path_of(self, passage: Passage) -> tuple[str, ...]:
-        """The headings ``passage`` is read under: its section without the document's own
-        title. The title is read as the title (its year, its kind of text) whether or not
-        a blank line under it made it a heading: a web page's copy puts one after every
-        line, and a press conference's title (…2025年一季度工业和信息化发展情况新闻发布会
-        文字实录) became the section of the whole text, its 2025 a plan's (35 of 43
-        records turned targets), where the same text with the title over its first
-        paragraph had no section at all."""
-        path = passage.section
-        if path and self.own_title and path[0] == self.own_title:
-            path = path[1:]
-        if path and self.subtitle and path[0] == self.subtitle:
-            path = path[1:]
-        return path
-
-    def enter_section(self, path: tuple[str, ...]) -> None:
-        if path == self.section.path:
-            return
-        top = path[0] if path else ""
-        # a heading of a year that is over (2024年江州经济运行数据发布) says a result
-        ended = self.doc_year + 1 if self.year_ended and self.doc_year else self.doc_year
-        preamble = not path and self.forward_doc
-        if preamble:
-            # a forward text's preamble above its first heading (为…，打造万亿级汽车产业集群，
-            # 制定本方案) is read as its title says (…行动方案（2023—2025年）: a plan), as it was
-            # when a blank line under the title made the title its heading; not by the
-            # text's type alone (a plenum's communiqué filed as a decision reviews 今年以来)
-            title = (self.own_title,) if self.own_title else ()
-            section_class = classify_section(title, ended, year_end=self.year_end)
-        else:
-            section_class = classify_section(path, ended, year_end=self.year_end)
-        if section_class == PLAN and self.bulletin:
-            section_class = NEUTRAL  # a bulletin has no plans (表2 2023年…, a caption)
-        if section_class == PLAN:
-            self.plan_started = True
-        elif section_class == NEUTRAL and not preamble and (self.plan_started or self.forward_doc):
-            # a work report's parts after its plan (政府自身建设, the 民生实事 annex), and
-            # the task sections of a plan or an action plan, look forward
-            section_class = PLAN
-        heading_period = next((p for title in reversed(path) if (p := paragraph_period(title))), "")
-        if (
-            section_class == REVIEW
-            and len(path) > 1
-            and paragraph_period(path[-1]) is None
-            and self.section.path[: len(path) - 1] == path[:-1]
-        ):
-            # 一、“十四五”时期和2025年工作回顾 … 刚刚过去的2025年… （一）经济运行…: a
-            # subsection goes on in the stretch of years its part had reached
-            heading_period = self.section.paragraph_period
-        self.section = _SectionState(
-            path=path,
-            section_class=section_class,
-            paragraph_period=heading_period if section_class == REVIEW else "",
-            plan_period=heading_period if section_class == PLAN else "",
-            period=self.top_periods.get(top, ""),
-            first_paragraph=True,
-        )
-        self.goal_list = False
-
-    def confidence(self, named: Named, indicator: str, sentence: str) -> float:
-        """The naming rules' confidence, the name's own, and whether the name can carry
-        the unit at all (项目投资 is not measured in 平方米).
-
-        Whether the table knows the name is asked once: seven checks hang on it, and each
-        asking normalises the name again (150,000 look-ups fewer on the 10 MB tier). A
-        name the table knows has :func:`name_confidence` 1 (its first test), so is not
-        asked again; and every check after it only lowers the score to 0.5, so a score
-        already there needs none of them (cuts_a_word segments the sentence).
-        """
-        unknown = indicator not in self.table
-        score = min(
-            named.confidence,
-            name_confidence(indicator, self.table, named.figure, sentence) if unknown else 1.0,
-        )
-        if score <= 0.5:
-            return score
-        if unknown and not carries_its_unit(indicator, named.figure):
-            score = min(score, 0.5)
-        if unknown and cuts_a_word(indicator, sentence):
-            score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
-        if (
-            indicator.endswith(("人数", "人次"))
-            and named.figure.unit_class == "count"  # its growth in % is the people's
-            and not named.figure.unit.endswith(("人", "人次"))
-        ):
-            score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
-        if indicator.endswith("床位") and not named.figure.unit.endswith("张"):
-            score = min(score, 0.5)  # 三级中医院床位 4家: hospitals, not beds
-        if unknown and counts_people_of_a_thing(indicator, named.figure.unit):
-            score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
-        if unknown and counts_things_named_by_people(indicator, named.figure.unit):
-            score = min(score, 0.5)  # 提前转移群众 118起: the cases, not the people
-        if unknown and counts_the_noun_after(indicator, named.figure, sentence):
-            score = min(score, 0.5)  # 规划设置 26项 of 设置26项指标: the indicators
-        if unknown and a_share_of_nothing(indicator, named.figure, sentence, named.change):
-            score = min(score, 0.5)  # 自建非涉密业务专网 50%: a share of what?
-        if unknown and counts_a_quality(indicator, named.figure):
-            score = min(score, 0.5)  # 欠发达县域托底性帮扶质效 39个: the counties, unnamed
-        if money_named_by_a_thing(indicator, named.figure):
-            score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
-        return score
-
-    def _span_or_end(
-        self, year: str, named: Named, before: str, clause_start: int, after: str = ""
-    ) -> str:
-        """A level reached over a span is dated by the span's end unless it is a sum
-        (累计); a yearly average since a base year written before it (由2020年…年均增长)
-        covers the years after the base."""
-        fig = named.figure
-        clause = before[clause_start:]
-        # 累计获批一类创新药15个以上、三类医疗器械注册证200张: the 累计 of a list is each
-        # item's (the 、-clause alone holds only the item)
-        wide = before[max(before.rfind(m) for m in "，,；;。：:") + 1 :]
-        summed_list = bool(_LISTED_SUM_RE.search(wide))
-        level = (
-            # 增长2.7倍: a change since, not a level; 是2010年的2.6倍 is the level's (6.8.38)
-            (fig.unit != "倍" or bool(_MULTIPLE_OF_BASE_RE.search(before)))
-            and (
-                named.change in _LEVEL_CHANGES
-                # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
-                # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)
-                or fig.form == "rank"
-                # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
-                or bool(_ENDS_AT_RE.search(_LISTED_FIGURES_RE.sub("", clause)))
-                or (
-                    not named.change
-                    and not self._done_over_the_span(named, clause, before[:clause_start], after)
-                )
-                or bool(_REACHED_RE.search(clause))
-            )
-        )
-        if "-" in year:
-            if "每年" in clause or _PART_OF_YEARLY_RE.search(before):
-                # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
-                # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5);
-                # so are the parts of a yearly whole (每年稳定粮食播种面积4000万亩以上，其中
-                # 玉米2000万亩: round22, round25 golds)
-                return year
-            if (
-                level
-                and fig.form != "comparison"
-                and not _ACCUMULATED_RE.search(clause)
-                and not summed_list
-                and not _CHANGE_RANK_RE.search(named.indicator)
-                and not (
-                    fig.form != "rank"
-                    and not _RATE_END_RE.search(named.indicator)
-                    and _COMPLETED_AFTER_RE.search(after)
-                )
-            ):
-                return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
-            return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
-        if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
-            return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
-        if (
-            year.isdigit()
-            and not self.bulletin
-            and (
-                _SUMMED_ACT_RE.search(clause)
-                or (summed_list and _SUMMED_ACT_RE.search(wide[: wide.rfind("、")]))
-            )
-        ):
-            # 累计建成无人机起降场1000个, 2027年…累计培育省级智能工厂300家 in a plan for
-            # 2025-2027: what is done over the plan, summed (GOLD_GUIDELINES 6.2, 6.8.6);
-            # 累计达到1.2万家 is where the total stands at the year named
-            span = self.task_years.title_span if self.task_years is not None else self.plan_span
-            if span.endswith("-" + year):
-                return span
-        # 年均增速达16.1% (the rate said as a noun, its verb 达) is a yearly average too
-        averaged = named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause))
-        if (
-            year.isdigit()
-            and not self.bulletin
-            and (
-                named.change in _CHANGES_SINCE
-                # 由2012年底的329万人减少到2017年底的134万人，累计退出贫困村2960个，15个
-                # 贫困县脱贫摘帽: what was summed or left the list over the stretch
-                or named.change in _LEFT_THE_LIST
-                or bool(_ACCUMULATED_RE.search(clause))
-            )
-            and fig.form != "comparison"
-            and not _STRETCH_END_RE.search(clause)
-        ):
-            # the change over a stretch from a base year (从2012年的1479万公里增加到2021年的
-            # 5481万公里，增长2.7倍) happened in the years after the base, as 过去五年 and
-            # “十三五” do (GOLD_GUIDELINES 6.8.2); 比2015年下降 alone is left as it was (the
-            # golds date such comparisons both ways)
-            bases = [int(y) for y in _FROM_BASE_RE.findall(before) if int(y) < int(year)]
-            if bases:
-                return f"{bases[-1] + 1}-{year}"
-        # 到2030年…实现翻一番, 居民收入增长与经济增长同步: a change over the plan, like a
-        # yearly average (a doubling is no level reached)
-        over_the_plan = averaged or named.change in _DOUBLING or fig.form == "comparison"
-        if not over_the_plan or self.bulletin or not year.isdigit():
-            return year
-        if averaged:
-            # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
-            bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
-            if bases:
-                return f"{bases[-1] + 1}-{year}"
-        span = self.task_years.title_span if self.task_years is not None else self.plan_span
-        if span.endswith("-" + year):
-            return span  # 到2027年…年均增长10%以上 in a plan for 2025-2027: over the plan
-        if averaged and self._opens_a_five_year_plan(int(year)):
-            # a 2021 report's 到2025年，全省生产总值年均增长6%左右: over the 十四五 plan
-            return f"{int(year) - 4}-{year}"
-        return year
-
-    def _span_of_average(
-        self, year: str, periods: list[tuple[int, str]], dot_start: int, upto: int
-    ) -> str:
-        """A yearly average is over years, never one: dated by a single year (a level's
-        year in the clause before it: 五年来，…一般公共预算收入2017年达到1868亿元，年均增长
-        4.8%; 城镇和农村居民人均可支配收入年均分别增长7.1%和8.2% after it), it is of the
-        span the 。-sentence opened on when that span ends in the year (过去五年 in a
-        report of 2018: 2013-2017); ``year`` otherwise."""
-        for end, value in reversed(periods):
-            if end > upto or end <= dot_start - 1:
-                continue
-            span = normalize_year(
-                value.removesuffix("末"),  # “十三五”规划…年均增长: the plan's years, not its end
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-            )
-            if "-" in span and span.endswith("-" + year):
-                return span
-        for end, value in reversed(periods):
-            # 今后五年，…。主要目标是：到2022年，…年均增长8%: the years ahead the paragraph
-            # opened on, when they end in the goal's year (a 。-sentence before this one)
-            if end > dot_start or not _YEARS_AHEAD_RE.fullmatch(value):
-                continue
-            span = normalize_year(
-                value,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-            )
-            if "-" in span and span.endswith("-" + year):
-                return span
-        if self.section.paragraph_period:
-            # 一、过去五年工作回顾 / 2016年预计全县地区生产总值达到168亿元，…，年均增长10.2%: the
-            # stretch the part's heading (or the paragraph) reviews, when it ends in the year
-            span = normalize_year(
-                self.section.paragraph_period,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-            )
-            if "-" in span and span.endswith("-" + year):
-                return span
-        return year
-
-    def _opens_a_five_year_plan(self, end: int) -> bool:
-        """Whether ``end`` closes a five-year plan (2025, 2030) the document was written
-        as it opened (the year before its first year, or its first) or reviews as it
-        closed (the year after its end: a yearly average over one year is none)."""
-        if end % 5 or not self.doc_year_s.isdigit():
-            return False
-        return end - 5 <= int(self.doc_year_s) <= end - 4 or int(self.doc_year_s) == end + 1
-
-    def _done_over_the_span(
-        self, named: Named, clause: str, before_clause: str, after: str
-    ) -> bool:
-        """No change word, yet what was done over the years, a sum: 推出12批1181项…,
-        承办3届…, 有效应对50个热带气旋, 五年新增就业…，再就业15326人. Rates, shares, ranks,
-        totals and standings (14种农产品产量居全国第1位) are levels all the same."""
-        fig = named.figure
-        if (
-            _RATE_END_RE.search(named.indicator)
-            or _STOCK_WORD_RE.search(clause)
-            or fig.form == "rank"
-            or "居" in after
-        ):
-            return False
-        return bool(
-            _FLOW_VERB_RE.search(clause)
-            or self._listed_after_a_flow(before_clause)
-            or (fig.unit_class == "count" and _DONE_VERB_RE.search(clause))
-        )
-
-    @staticmethod
-    def _listed_after_a_flow(before_clause: str) -> bool:
-        """``五年新增就业3.25万人，再就业15326人``: a figure listed right after a clause
-        that opens on what was done over the span, with no verb of its own, is a flow too."""
-        prev = re.split(r"[，,；;。]", before_clause.rstrip("，,、 "))[-1]
-        return bool(_SPAN_FLOW_LEAD_RE.match(prev) or _FLOW_VERB_RE.search(prev))
-
-    def paragraph_class(self) -> str:
-        """The section's class, unless the paragraph opened on a stretch of years that is
-        over (“十三五”时期… in a part titled 发展成就和“十四五”主要目标): a review."""
-        period = self.section.paragraph_period
-        if period and self.doc_year_s:
-            span = normalize_year(
-                period,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-            )
-            end = span.split("-")[-1]
-            if end.isdigit() and int(end) < int(self.doc_year_s):
-                return REVIEW
-        return self.section.section_class
-
-    def part_of_region(self, clause: str) -> str:
-        """A subdivision of the document's region that a clause opens with, when what
-        follows it is a statistic (``深圳全年地区生产总值``, ``武汉市经济总量``)."""
-        if not self.region or not clause:
-            return ""
-        text = clause.lstrip("，、；：其中")
-        places: list[str] = []
-        end = 0
-        # 内江、眉山、自贡、遂宁经济总量突破2000亿元: one figure said of each listed place
-        # (the first must open the clause, within its first 3 characters: a clause that
-        # opens on no place name is not scanned)
-        opening = self.gazetteer.may_name_within(text, 3)
-        for m in self.gazetteer.mentions(text[:40]) if opening else ():
-            joined = text[end : m.start] in ("、", "和", "及", "与")
-            if (m.start > 2 if not places else not joined) or not self._inside(m.place):
-                break
-            if _is_act_not_place(text, m.start, m.end):
-                break  # 全年新建5G基站: the verb 新建, not 南昌's 新建区
-            if (
-                self.region == NATIONAL
-                and m.place.level == "county"
-                and not text.startswith(tuple(_PLACE_SUFFIXES), m.end)
-            ):
-                # 港口货物吞吐量 in a national text: a common word that is also a district's
-                # bare name (港口区); a country's text names its counties in full
-                break
-            places.append(m.place.short)
-            end = m.end
-            while end < len(text) and text[end] in _PLACE_SUFFIXES:
-                end += 1
-            rest = _PLACE_LEAD_RE.sub("", text[end:])
-            if self.table.matches_at(rest, 0):
-                return "、".join(places)
-        bare = _YEAR_LEAD_RE.sub("", text)
-        towns = _towns_at(bare)
-        if towns:
-            names, end = towns
-            rest = _DONE_LEAD_RE.sub("", bare[end:])
-            if self.table.matches_at(rest, 0):
-                return "、".join(names)  # 周市镇实现地区生产总值…: the town's own figure
-        zone = _ZONE_RE.match(text)
-        if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
-            return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
-        return ""
-
-    def place_named(self, indicator: str) -> str:
-        """The part of the document's region a name opens with when the rest is a known
-        indicator (``绵阳地区生产总值`` from a list of places sharing one measure), else
-        ``""``."""
-        if not self.region or indicator in self.table:
-            return ""
-        m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
-        if m is None or m.start or not self._inside(m.place):
-            return ""
-        rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
-        return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
-
-    def listed_part(self, indicator: str, sentence: str) -> tuple[str, str, str]:
-        """(place, name, act) when a name opens with a part of the document's region that
-        ``sentence`` lists with others before ``分别`` (``A、B两个口岸过货量分别达到…``:
-        each place's figure, the list's count dropped) or that did the thing counted
-        (``其中宁安市新建高中2所``: the act is the record's change), else empty strings."""
-        if not self.region or indicator in self.table:
-            return "", "", ""
-        m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
-        if m is None or m.start or not self._inside(m.place):
-            return "", "", ""
-        rest = _LIST_COUNT_RE.sub("", indicator[m.end :])
-        act = _PLACE_ACT_RE.match(rest)
-        if act and len(rest) - act.end() >= 2:
-            return m.place.short, rest[act.end() :], act.group()
-        listed = re.escape(indicator[: m.end])
-        if len(rest) >= 2 and re.search(
-            rf"(?:[、和与及]{listed}|{listed}[、和与及])[^，。；]*?分别|其中[，,]?{listed}",
-            sentence,
-        ):
-            return m.place.short, rest, ""
-        return "", "", ""
-
-    @staticmethod
-    def _change(named: Named, fig: Figure, before: str) -> str:
-        """The change of a figure: the naming rules' verb, but none for a count whose
-        growth verb comes after it (``32个行业增加值保持增长``: the things counted grew, the
-        count is a level), and an increase or fall said as more or less than a base with
-        no verb (``比上年多0.8万人``)."""
-        if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
-            return ""
-        if fig.unit == "个百分点":
-            # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap to a benchmark, not a growth
-            last = _GAP_CLAUSE_RE.split(before)[-1]
-            if gap := _GAP_RE.search(last):
-                return gap.group(1)
-            if gap := _BENCH_GAP_RE.search(last):
-                return gap.group(1) + "于"
-        return named.change or _compared_change(before)
-
-    def _measure_after_towns(self, clause: str) -> str:
-        """The known measure a clause names right after the towns it opens with, or ``""``."""
-        bare = _YEAR_LEAD_RE.sub("", clause.lstrip("，、；：其中"))
-        towns = _towns_at(bare)
-        if not towns:
-            return ""
-        rest = _DONE_LEAD_RE.sub("", bare[towns[1] :])
-        found = self.table.matches_at(rest, 0)
-        return found[0].canonical if found else ""
-
-    def _part_going_on(self, sentence: str, clause: str, indicator: str) -> str:
-        """The part of the region the clause before was about, when this clause only goes
-        on with the same measure (``周市镇实现地区生产总值405.8亿元，增长5.4%``: the town's
-        growth), else ``""``."""
-        said, name, part = self.last_part
-        if not part or said != sentence or not _GOES_ON_RE.match(clause.lstrip("，, ")):
-            return ""
-        return part if indicator == name or indicator.startswith(part) else ""
-
-    def _of_another_place(self, sentence: str, fig: Figure) -> bool:
-        """Whether a figure is said of another place a text quotes for comparison: its
-        clause opens on a place that is neither the document's region, a part of it nor a
-        region holding it (周边的四川增长6%, 宜昌去年…完成投资超过2600亿元, 广东的民营企业超过
-        700万户 in a speech of 陕西, 襄阳 or 广西). The nation and the region's own places
-        (全国…, 武汉地区生产总值 in a 湖北 text) stay the text's figures."""
-        ratio = _RATIO_OF_PLACES_RE.search(sentence, max(0, fig.start - 12), fig.start)
-        if ratio and (ratio["who"] == "我们" or self._peer_place(ratio["who"])):
-            return True  # 是我们的近10倍, 只有西安的三分之一: one place's size over another's
-        if not self.region or self.region == NATIONAL or not _SET_BESIDE_US_RE.search(sentence):
-            return False
-        mark = _LAST_CLAUSE_MARK_RE.match(sentence, max(0, fig.start - 40), fig.start)
-        clause = sentence[mark.end() if mark else max(0, fig.start - 40) : fig.start]
-        text = _OTHER_PLACE_LEAD_RE.sub("", clause)
-        if not self.gazetteer.may_name_within(text, 1):
-            return False
-        m = next(iter(self.gazetteer.mentions(text[:12])), None)
-        if m is None or m.start > 0 or m.place.level == "county":
-            return False  # a county's name is often a common word (新建县域…, 港口)
-        return self._peer_place(m.place.short)
-
-    def _peer_place(self, place: str) -> bool:
-        """Whether ``place`` is a place the document's region neither is, holds nor lies in."""
-        if not self.region or self.region == NATIONAL or not self.gazetteer.lookup(place):
-            return False
-        return not (
-            self.gazetteer.covers(self.region, place) or self.gazetteer.covers(place, self.region)
-        )
-
-    def _inside(self, place: Place) -> bool:
-        """Whether ``place`` is a part of the document's region, not the region itself."""
-        return place.short != self.region and self.gazetteer.covers(self.region, place.short)
-
-    def _gdp_named(self, name: str) -> str:
-        """GDP inside a share said as the family's member for this document's level:
-        ``制造业占深圳GDP比重``, ``第一产业增加值占全州生产总值比重`` -> ``…占地区生产总值比重``
-        (``国内生产总值`` in a national document); ``经济总量占全省比重`` ->
-        ``地区生产总值占全省比重``."""
-        gdp = "国内生产总值" if self.region == NATIONAL else "地区生产总值"
-        own = re.escape(self.region) if self.region and self.region != NATIONAL else "(?!)"
-        name = re.sub(
-            rf"占(?:全[省市州区县盟]|{own}[省市州区县]?)?(?:地区)?(?:GDP|生产总值|经济总量)(?=的?比重$)",
-            "占" + gdp,
-            name,
-        )
-        return re.sub(r"^(?:经济总量|GDP)(?=占)", gdp, name)
-
-    def region_for(self, path: tuple[str, ...]) -> str:
-        for title in reversed(path):
-            m = _places_in_heading(title)
-            if m:
-                return m
-        return self.region
+    # the change of a figure (:func:`record_change`), read by :meth:`record`
+    _change = staticmethod(record_change)
 
     def run(self) -> list[TargetRecord]:
         pos = 0
@@ -1061,41 +312,6 @@ class _Walker:
         一年来) and plans from the next."""
         date = str(doc.meta.date or "")
         return self.dated_speech and len(date) >= 7 and date[5:7].isdigit() and int(date[5:7]) >= 10
-
-    def _within_years(self, within: str) -> str:
-        """``五年内`` (a time with no year) in a part about as many years ahead: those years
-        (五年内新增城镇就业25万人 after 今后五年 goals; 5年内 in a plan for 2016-2020);
-        as written otherwise (no year: ``""``)."""
-        if self.section.section_class != PLAN:
-            return within
-        n = within.removesuffix("年内")
-        count = float(n) if n.isdigit() else cn_to_number(n)
-        span = self.plan_span or (self.task_years.title_span if self.task_years else "")
-        if span and "-" in span:
-            first, end = span.split("-")
-            return span if count == int(end) - int(first) + 1 else within
-        m = _YEARS_AHEAD_RE.fullmatch(self.plan_period)
-        ahead = m.group(1) if m else None
-        if ahead and (float(ahead) if ahead.isdigit() else cn_to_number(ahead)) == count:
-            return self.plan_period
-        return within
-
-    def _opening_goal_span(self, line: str) -> str:
-        """``未来五年`` for a plan part's paragraph that opens on the years ahead (今后五年，
-        …), else ``""``."""
-        if self.section.section_class != PLAN:
-            return ""
-        m = _HORIZON_RE.match(line.lstrip("— "))
-        return m.group().replace("今后", "未来") if m else ""
-
-    def national_names(self, record: TargetRecord) -> TargetRecord:
-        """A national figure carries the national name (国内生产总值, not 地区生产总值)."""
-        if record.region != NATIONAL:
-            return record
-        national = self.table.national_variant(record.indicator)
-        if national is None or national == record.indicator:
-            return record
-        return replace(record, indicator=national)
 
     def after_paragraph(self, line: str, marks: Marks) -> None:
         state = self.section
@@ -1263,67 +479,6 @@ class _Walker:
                 dot_records = len(self.records)
                 whole, last = last or whole, None
 
-    def _name_group_heads(self, first: int) -> None:
-        """Records ``first``… (one 。-sentence): a group of industries takes its parts' measure."""
-        recs = self.records[first:]
-        lists = ["其中" in r.sentence for r in recs]
-        names = name_group_heads([r.indicator for r in recs], [r.unit for r in recs], lists)
-        for k, (rec, name) in enumerate(zip(recs, names, strict=True)):
-            if name != rec.indicator:
-                self.records[first + k] = replace(rec, indicator=name)
-
-    def in_frame(self, named: Named, sentence: str) -> Named:
-        """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""
-        fig = named.figure
-        start = _clause_start(sentence, fig.start)
-        if start > 0:
-            prev = _clause_start(sentence, start - 1)
-            if not any(map(str.isdigit, sentence[prev : start - 1])):  # (map: no generator frame)
-                start = prev  # 其中，种植业…: the lead is a clause of its own
-        # (a bulletin's or a statistics office's news: 41个工业行业大类中有32个行业增加值保持增长)
-        grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
-        if grown:
-            return replace(named, indicator=grown)
-        joined = start > 0 and sentence[start - 1] in "，,"  # 小学620所，教学点360个
-        name, changed = self.frame.complete(
-            named.indicator, fig, sentence[start : fig.start], sentence[fig.end :], joined
-        )
-        if not changed:
-            return named
-        if name in self.table and named.confidence < CONFIDENT:
-            # 其中，城市下降0.1%: a bare place the paragraph's measure makes a known indicator
-            return replace(named, indicator=name, confidence=0.75)
-        return replace(named, indicator=name)
-
-    def cue_text(self, line: str) -> str:
-        """``line`` as its tense and years are read: in a plan's evaluation the plan's
-        target said as a noun (已提前完成2025年目标, 已完成或超过2025年目标值的有8项) is no goal
-        of the figures around it, which are results (the openings of 福建's and 扬州's
-        evaluations, 6.6); it is blanked, keeping every offset."""
-        if not self.evaluated_span or "目标" not in line:
-            return line
-        return _PLAN_TARGET_NOUN_RE.sub(lambda m: "某" * len(m.group()), line)
-
-    def _evaluated_result_year(self, year: str, indicator: str, clause: str) -> str:
-        """The year of a result an evaluation of a plan reports: an undated one is of the
-        last year it reviews (a paragraph of 截至2022年底 results goes on without its year),
-        a sum (累计完成…) and “十四五”以来 run from the plan's first year to it, and a
-        completion rate is of what it completes (the golds of 徐州, 福建 and 扬州, 6.6)."""
-        first = self.evaluated_span.split("-")[0]
-        upto = self.evaluated_year
-        for suffix in ("规划目标完成率", "完成率"):
-            if indicator.endswith(suffix) and indicator != suffix:
-                done = self._named_years.get(indicator.removesuffix(suffix))
-                if done:
-                    return done
-        if not year:
-            year = upto
-        elif year == f"{first}-{first}":
-            year = f"{first}-{upto}"  # “十四五”以来 in an evaluation: up to the year reviewed
-        if year == upto and "累计" in clause and first < upto:
-            year = f"{first}-{upto}"
-        return year
-
     def record(
         self,
         named: Named,
@@ -1350,199 +505,24 @@ class _Walker:
         clause_start = last_mark.end() if last_mark else floor
         clause = sentence[clause_start : fig.start]  # (read by most of the tests below)
         upto = offset + fig.start
-        # the 。-sentence before the figure, bounded so that huge lines stay linear
-        context_start = max(dot_start, upto - MAX_SENTENCE_CONTEXT)
-        section_class = self.paragraph_class()
-        estimate = is_estimate(line[context_start:upto])
-        holding = is_holding(clause, named.change) or is_population(sentence, fig, named.change)
-        # the words around the figure are read only when the place does not decide
-        kind = settled_kind(estimate=estimate, bulletin=self.bulletin, section_class=section_class)
-        if kind is None:
-            kind = classify(
-                KindContext(
-                    bulletin=self.bulletin,
-                    section_class=section_class,
-                    estimate=estimate,
-                    status=is_status(clause),
-                    clause_cue=cue_before(marks, offset + clause_start - 1, upto),
-                    sentence_cue=cue_before(marks, dot_start - 1, upto),
-                    paragraph_cue=cue_before(marks, -1, upto),
-                    section_cue=self.section.cue,
-                    goal_list=self.goal_list,
-                    change=named.change,
-                    holding=holding,
-                    past_clause=is_past_clause(clause),
-                )
-            )
-        if kind == "target" and describes_zone(named.indicator, sentence, clause, named.change):
-            kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
-        elif kind == "target" and self.forward_doc and "同比" in line:
-            # 2023年，全市接待游客2.7亿人次，同比增长46%…。为…，制定以下措施: a growth on the
-            # same period a year before is measured, never set: the 。-sentence reports
-            dot_end = line.find("。", upto)
-            dot_end = len(line) if dot_end < 0 else dot_end
-            if _SAME_PERIOD_RE.search(line, dot_start, dot_end) and (
-                # (its words only: the year it opens with is the one measured)
-                cue_before((marks[0], []), dot_start - 1, dot_end) != "target"
-            ):
-                kind = "achievement"
-        if (
-            kind == "target"
-            and self.forward_doc
-            and self.doc_year
-            and (lead := _ended_lead(line, dot_start))
-            and lead < self.doc_year
-            # (its words only: 2023年，…力争 is still a goal)
-            and cue_before((marks[0], []), dot_start - 1, upto) != "target"
-        ):
-            # 2023年，全省货物贸易进出口额7650亿元 / 2021—2023年，全市累计改造…1286个 /
-            # 截至2023年底，…: a plan's paragraph or sentence that opens with a year already
-            # over reports where the plan starts from (its base), not a goal
-            kind = "achievement"
-        year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
-        if (
-            year is not None
-            and year.isdigit()
-            # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
-            and (
-                named.change.startswith("年均")
-                or fig.form == "comparison"
-                # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
-                # cut by a share over the goals' span, as a yearly average is
-                or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
-                # …，到2026年力争突破…；…高新技术企业数量翻一番；森林覆盖率保持在60%以上: a
-                # doubling or a level held through the goals' years, not reached in the year
-                # an earlier ；-clause names (GOLD_GUIDELINES 6.8.32)
-                or named.change in _DOUBLING
-                or named.change in _HELD_LEVEL
-            )
-            and period_before(periods, offset - 1, upto) is None
-        ):
-            # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
-            # average over the goals' span, not the year a level is reached in a ；-clause
-            # before it
-            span = next(
-                (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
-                None,
-            ) or self._opening_goal_span(line)
-            year = span or year
-        if year is None and self.forward_doc and self.section.section_class == PLAN:
-            # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
-            year = period_before(periods, -1, upto)
-        elif year is None and self.now_s and not h_year and _NOW_LEAD_RE.match(line):
-            # 商务部负责同志：今年，我们将…。我们将支持100个左右城市…: an answer that opens on
-            # the year it is given in (a January press conference on the year before) is
-            # of that year to its end, as a review paragraph opening with its year is
-            year = period_before(periods, -1, upto)
-        elif year is None and review_year:
-            # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
-            # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
-            summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
-            year = None if summed else review_year
-        if year == "每年" and (
-            written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)
-        ):
-            # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
-            # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
-            year = f"{written[1]}-{written[2]}"
-        elif year == "每年" and self.section.paragraph_period:
-            year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
-        elif year == "每年" and self.section.section_class == PLAN:
-            # a plan's 每年新增高标准农田50万亩: each year of the period its title names
-            span = self.plan_span or (self.task_years.title_span if self.task_years else "")
-            if not span and self.plan_period:
-                # a congress report's 今后五年 goals, then 每年新增…: each of those years
-                span = normalize_year(
-                    self.plan_period,
-                    doc_year=self.doc_year_s,
-                    current_year=self.doc_year_s,
-                    backward=self.backward,
-                )
-                span = span if "-" in span else ""
-            # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
-            # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
-            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
-        if year is None:
-            if self.section.paragraph_period:
-                year = self.section.paragraph_period
-            elif h_year:
-                year = h_year
-            elif self.goal_list and self.goal_period:
-                year = self.goal_period
-            elif self.section.section_class == REVIEW:
-                # a story's (a press conference's) review part is of its own time, as its
-                # other undated figures are (below)
-                year = (
-                    self.section.period
-                    or self.title_year
-                    or (self.doc_year_s if self.news and not self.bulletin else "")
-                )
-            elif self.section.section_class == PLAN:
-                year = self.section.plan_period or self.plan_period or self.horizon
-                if (
-                    year == self.horizon
-                    and self.plan_span
-                    and fig.unit_class == "count"
-                    and (named.change not in _LEVEL_CHANGES)
-                ):
-                    # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
-                    year = self.plan_span
-                elif year == self.horizon and self.task_years is not None:
-                    # an action plan's task with no year of its own (see plan_years)
-                    year = self.task_years.year(
-                        self.section.path,
-                        (named.indicator, fig.value, fig.unit),
-                        year,
-                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
-                        self.goal_list,
-                    )
-            elif self.bulletin or self.news or self.dated_speech:
-                # a story, like a bulletin, is about its own time: an undated figure
-                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's; so is a
-                # speech given on a date it writes (本次集中签约项目68个 on 2025年4月16日)
-                year = self.doc_year_s
-            else:
-                year = self.title_year
-        current = h_year or self.spoken_s
-        if _WITHIN_YEARS_RE.fullmatch(year):
-            year = self._within_years(year)
-        if year.endswith("以来") and h_year:
-            # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
-            year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
-        elif year.endswith("以来") and (self.news or self.dated_speech):
-            # “十四五”以来累计完成… told at a press conference, in a story or a dated speech:
-            # up to the year it is told in, which it speaks of as its own
-            year = normalize_year(year, doc_year=self.doc_year_s, current_year=current, backward=0)
-        year = normalize_year(
-            year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
+        kind, holding = self._record_kind(
+            named, sentence, line, marks, offset, dot_start, upto, clause, clause_start
         )
-        rest = sentence[fig.end : clause_end(sentence, fig.end)]
-        year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
-        if (
-            year.isdigit()
-            and not self.bulletin
-            and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
-        ):
-            year = self._span_of_average(year, periods, dot_start, upto)
-        if year.isdigit() and (opened := _opening_span(sentence)):
-            # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
-            # 28.6%: a sum or a yearly average over the span the sentence opens with is of
-            # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
-            first, end = opened
-            if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
-                year = f"{first}-{end}"
-        if holding and self.section.section_class == PLAN:
-            year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
-        if self.evaluated_span and is_restated_target(sentence[: fig.start]):
-            # an evaluation's 高速公路通车里程达到548公里，规划目标为620公里: the plan's target
-            # said again, of the plan's end (a sum's, 累计完成…完成规划目标2000平方公里的53%,
-            # over the plan's span), as the golds of 徐州, 福建 and 扬州 date it (6.6)
-            kind = "target"
-            result = self._result_years.get((named.indicator, fig.unit), "")
-            first, end = self.evaluated_span.split("-")
-            year = f"{first}-{end}" if "-" in result else end
-        elif self.evaluated_year and kind == "achievement":
-            year = self._evaluated_result_year(year, named.indicator, clause)
+        year, kind = self._record_year(
+            named,
+            sentence,
+            line,
+            periods,
+            offset,
+            dot_start,
+            upto,
+            clause,
+            clause_start,
+            h_year,
+            review_year,
+            holding,
+            kind,
+        )
         self._result_years[(named.indicator, fig.unit)] = year
         if kind == "achievement":
             self._named_years[named.indicator] = year  # a result, not its target said again
@@ -1552,68 +532,10 @@ class _Walker:
             )
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
-        indicator = named.indicator
-        listed, listed_name, act = self.listed_part(indicator, sentence)
-        part = (
-            listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
-            or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
-            or _respective(self.part_of_region(clause), sentence, fig.start)
-            or _zone_before(sentence[:clause_start], clause)
-            or self._part_going_on(sentence, clause, indicator)
+        named, indicator, region = self._part_and_name(
+            named, sentence, clause, clause_start, region
         )
-        if listed:
-            region = listed
-            indicator = self.table.canonical(listed_name) or listed_name
-            named = replace(named, change=act or named.change)  # (宁安市新建高中: 新建)
-        elif part:
-            region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
-            town_named = indicator.startswith(part)
-            rest = indicator.removeprefix(part)
-            if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
-                rest = rest[1:]
-            elif (town := _TOWN_SUFFIX_RE.match(rest)) and self.table.canonical(rest[town.end() :]):
-                rest = rest[town.end() :]  # 花桥经济开发区地区生产总值, 千灯镇镇…: the suffix
-            indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
-            if town_named and indicator not in self.table:
-                # 观海卫镇、逍林镇一般公共预算收入分别为…: the measure said after the towns
-                # (a name the town's own words broke: 观海卫镇收入)
-                indicator = self._measure_after_towns(clause) or indicator
-        elif region and indicator.startswith(region) and indicator not in self.table:
-            # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
-            rest = indicator.removeprefix(region)
-            if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
-                rest = rest[1:]
-            indicator = (
-                self.table.canonical(rest)
-                or without_topic_place(indicator, region, sentence)
-                or indicator
-            )
-        self.last_part = (sentence, indicator, region) if part else ("", "", "")
-        if fig.unit_class == "count":
-            # 高新技术企业数量达到8600家, 海外仓数量达到60个: a count names the counted thing
-            # (GOLD_GUIDELINES 6.3, 6.8.24; 入围数量, what entering counts, stays)
-            indicator = things_counted(indicator)
-        if named.change == "新升规" and not indicator.startswith("规模以上"):
-            # 新升规工业企业: firms newly risen above the threshold, counted in its class
-            indicator = "规模以上" + indicator
-        if self.bulletin and _places_investment(indicator):
-            # 成都高新区、成都东部新区完成投资分别增长8.5%、7.7%, 分县看，江北区增长7.2%: a
-            # bulletin's investment of a place inside it is that place's 固定资产投资
-            indicator = "固定资产投资"
-        if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
-            indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
-        if indicator not in self.table:
-            indicator = whole_without_own_scope(self._gdp_named(indicator), self.table)
-            if (settled := settled_whole_name(indicator)) != indicator:
-                # 超长期特别国债资金 is the table's bond (6.8.29), 林下经济总面积 its 面积 (6.8.31)
-                indicator = self.table.canonical(settled) or settled
-        else:
-            # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
-            # lists as an alias is written as the table writes it, as a matched phrase is
-            indicator = self.table.canonical(indicator) or indicator
-        # a name carried from a paragraph's opening keeps no indentation a PDF's or a web
-        # page's line put before it (\u3000\u3000东山组团基础设施投资)
-        indicator = indicator.strip()
+        indicator = self._settled_name(named, indicator)
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,
@@ -1633,368 +555,10 @@ class _Walker:
         )
 
 
-# the plan's target of a year as a noun, what results are set against: 完成2025年目标(值)
-_PLAN_TARGET_NOUN_RE = re.compile(r"20\d{2}年(?:规划)?目标值?")
-_REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
-
-
-def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
-    """The last year an evaluation of the plan ``span`` reviews: the latest year that opens
-    a clause (截至2022年底，, 2022年，) before the plan's end, ``""`` when none is written."""
-    end = int(span.split("-")[1])
-    years = [
-        int(y)
-        for y in _REVIEWED_YEAR_RE.findall(text)
-        if int(y) < end and (doc_year is None or int(y) <= doc_year)
-    ]
-    return str(max(years)) if years else ""
-
-
-# a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
-_EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 # A bulletin's paragraph that opens with its year's own words (全年…, 年末…) is about that
 # year, after a paragraph on the five-year plan just ended (“十四五”时期，全市…年均增长…):
 # the stretch ends there, as it ends at a paragraph opening with a year
 _BULLETIN_YEAR_HEAD_RE = re.compile(r"^(?:全年|年末|年初|年内)")
-# 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
-_COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
-
-
-# a gap to a benchmark in points: 高于全省平均水平3个百分点, 低于城镇居民收入增速1.2个百分点
-_GAP_RE = re.compile(r"^(?:分别)?(?:增速|增幅)?(高于|低于|快于|慢于)")
-# the same gap said with 比 before the benchmark: 比全国高0.5个百分点, 增速比全省平均水平低约3个
-# 百分点 (a benchmark of a whole region only: 比上年高 is a rise over time, not a gap)
-_BENCH_GAP_RE = re.compile(
-    r"比全[国省市区州县](?:平均)?(?:水平)?(?:增速|增幅)?(高|低|快|慢)(?:约|近)?$"
-)
-# where the clause of a gap begins: 年均增长5.7%、高于全国0.3个百分点 (a 、 as well as a ，)
-_GAP_CLAUSE_RE = re.compile(r"[，、；]")
-_ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _respective(places: str, sentence: str, at: int) -> str:
-    """One of several listed places (``西青、东丽``) when the sentence gives their figures
-    one each after ``分别`` (``…分别增长6.2%和5.9%``): the k-th figure after it is the k-th
-    place's. Without 分别 the list shares the figure and stays whole."""
-    listed = places.split("、")
-    k = sentence.rfind("分别", 0, at)
-    if len(listed) < 2 or k < 0:
-        return places
-    n = len(_ARABIC_NUMBER_RE.findall(sentence, k, at))
-    return listed[n] if n < len(listed) else places
-
-
-def _compared_change(before: str) -> str:
-    """The change of a figure said as more or less than a base with no verb of its own
-    (``比上年多0.8万人`` is an increase of 0.8 万人), else ``""``."""
-    m = _COMPARED_RE.search(before)
-    return ("增加" if m["d"] == "多" else "减少") if m else ""
-
-
-# a clause with no subject of its own, going on with the measure before: ，增长5.4%
-_GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)")
-# a place inside the region and its investment, as a bulletin names each place's share of
-# the fixed-asset investment (成都高新区投资, 临川县投资); the place ends in its level's word
-_PLACE_INVESTMENT_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:区|县|市|旗))投资")
-# words ending like a place that are kinds of area, not places (园区投资, 景区投资, 城区投资)
-_NOT_A_PLACE_RE = re.compile(
-    r"(?:园|景|社|城|地|片|矿|库|灾|牧|林|山|特|校|功能|开发|示范|工业|保税|试验|产业|全|各|本|我)"
-    r"(?:区|县|市|旗)$"
-)
-
-
-def _places_investment(name: str) -> bool:
-    """Whether ``name`` is a place's investment (成都高新区投资, 石门县投资), not a kind of
-    area's (园区投资, 老城区投资) or a sector's (工业投资)."""
-    m = _PLACE_INVESTMENT_RE.fullmatch(name)
-    if m is None:
-        return False
-    return not _NOT_A_PLACE_RE.search(m["place"])
-
-
-# the suffixes a place name may carry in running text (武汉市经济总量)
-_PLACE_SUFFIXES = "市区县州"
-# the words a quoted place's clause may open with (周边的四川…, 像浙江…, 而宜昌…)
-_OTHER_PLACE_LEAD_RE = re.compile(r"^(?:周边的|周边|邻近的|相邻的|比如|例如|像|如|而|同期)")
-# a sentence that sets another place beside the speaker's own (我们…, 差距, 相比): what
-# another place did is quoted there, not told as this text's figure (浙江省投入帮扶资金…
-# in a 四川 report is a figure of 四川's)
-# the size of one place over another's (是我们的近10倍, 只有西安的三分之一)
-_RATIO_OF_PLACES_RE = re.compile(
-    r"(?:是|只有|仅有|仅为|只相当于|相当于|不到)(?P<who>我们|[\u4e00-\u9fff]{2,3})的(?:近|约|将近)?$"
-)
-_SET_BESIDE_US_RE = re.compile(r"我们|差距|相比|比较|对标|先进地区|先进省份|先进城市|兄弟")
-# the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
-_LIST_COUNT_RE = re.compile(r"^[两二三四五六七八九十]个(?=[\u4e00-\u9fff]{2})")
-# a verb of building or adding right after a part place, before the thing: 宁安市新建高中
-_ACT_WORD_RE = re.compile(r"新建|建成|新增|新开工|改扩建|新改扩建|新建改扩建")
-_PLACE_ACT_RE = re.compile(rf"^(?:{_ACT_WORD_RE.pattern})(?=[\u4e00-\u9fff]{{2}})")
-
-
-def _is_act_not_place(text: str, start: int, end: int) -> bool:
-    """A place name that is also a verb of building (新建, a district of 南昌) written
-    without its suffix right before the thing built: ``新建5G基站40万个`` builds."""
-    return bool(_ACT_WORD_RE.fullmatch(text[start:end])) and (
-        end >= len(text) or text[end] not in _PLACE_SUFFIXES
-    )
-
-
-# 周市镇, 淀山湖镇, 陆家街道, 花桥经济开发区: a town or a development zone inside a county,
-# named by a short name the gazetteer does not hold; the short name is its region (§6.2)
-_TOWN_SUFFIX = r"(?:镇|乡|街道|经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区)"
-_TOWN_SUFFIX_RE = re.compile(_TOWN_SUFFIX + "+")
-_TOWN_RE = re.compile(rf"(?P<stem>[\u4e00-\u9fff]{{2,3}}?){_TOWN_SUFFIX}")
-# not a place: 城镇, 乡镇, 各镇, 全市各乡镇, 重点镇, 特色小镇, 省级开发区, 经济开发区 …
-_NOT_TOWN_RE = re.compile(
-    r"[城乡各全每本该其重特小级类等个家座所]|中心|建制|集镇|经济|技术|产业|工业"
-)
-
-
-def _towns_at(text: str) -> tuple[list[str], int] | None:
-    """The towns (or zones) a clause opens with, joined by 、/和, and where they end."""
-    names: list[str] = []
-    pos = 0
-    while True:
-        m = _TOWN_RE.match(text, pos)
-        if m is None or _NOT_TOWN_RE.search(m.group("stem")):
-            break
-        names.append(m.group("stem"))
-        pos = m.end()
-        if text[pos : pos + 1] not in ("、", "和"):
-            break
-        pos += 1
-    if not names:
-        return None
-    if text[pos - 1 : pos] in ("、", "和"):
-        pos -= 1
-    return names, pos
-
-
-# A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
-# its GDP when it opens a clause with them.
-_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
-_ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
-# the words a clause may open with before its place's or town's measure (compiled once:
-# part_of_region reads every figure's clause)
-_YEAR_LEAD_RE = re.compile(r"^(?:全年|年内|今年)")
-# 省发展改革委负责同志：今年，… / 今年，我们将…: a paragraph (a speaker's answer) opening on 今年
-_NOW_LEAD_RE = re.compile(r"^(?:[^：:。，；\n]{1,24}[：:])?\s*今年[，,]")
-_DONE_LEAD_RE = re.compile(r"^(?:全年|实现|完成)+")
-_PLACE_LEAD_RE = re.compile(r"^(?:全年|全市|年内|今年|实现|完成)")
-
-
-def _zone_before(before: str, clause: str) -> str:
-    """The zone a sentence's previous clause opens with when this clause opens with a
-    total and no subject of its own (成渝地区双城经济圈建设走深走实，经济总量超9万亿元:
-    the zone's GDP, not the province's), else ``""``."""
-    if not _ZONE_TOTAL_RE.match(clause.lstrip("，、；：")):
-        return ""
-    sentence_so_far = re.split(r"[。；;！？]", before)[-1]
-    previous = re.split(r"[，,]", sentence_so_far.rstrip("，, "))[-1]
-    zone = _ZONE_RE.match(previous.lstrip("、："))
-    return zone.group() if zone else ""
-
-
-_TITLE_SPAN_RE = re.compile(
-    r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
-)
-# 2026年民生实事项目, 2025年上半年工作总结和下半年工作安排, 2025年工作要点: a title that
-# names the one year whose work, projects or results the document sets out
-_TITLE_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,16}?"
-    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目|工作情况)"
-)
-_ANY_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-
-
-def _own_title(text: str) -> str:
-    """The document's first line when it reads as a title-like heading (no numbering),
-    else ``""``: the heading a blank line under the title makes of it."""
-    first = next((line for line in text.split("\n", 8)[:8] if line.strip()), "")
-    heading = parse_heading(first) if first else None
-    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
-
-
-# a title block's date line: （2025年1月24日）, (2024年3月)
-_DATE_LINE_RE = re.compile(
-    r"^\s*[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]\s*$"
-)
-
-
-def _own_subtitle(text: str) -> str:
-    """The title's second line when a date line follows it (a title block of three
-    lines) and it reads as a title-like heading, else ``""``."""
-    lines = [line for line in text.split("\n", 12)[:12] if line.strip()][:3]
-    if len(lines) < 3 or not _DATE_LINE_RE.match(lines[2]):
-        return ""
-    heading = parse_heading(lines[1])
-    return heading.title if heading is not None and heading.level == LEVEL_PLAIN else ""
-
-
-def _title_year(title: str) -> str:
-    """The year of :data:`_TITLE_YEAR_RE` when the title names no other, else ``""``."""
-    m = _TITLE_YEAR_RE.search(title)
-    if not m or len(set(_ANY_TITLE_YEAR_RE.findall(title))) != 1:
-        return ""
-    return m.group(1)
-
-
-# 到2025年 (截至2025年底 is a date up to which, not a horizon). Searched over whole
-# paragraphs and documents: the pattern opens on the class [到至], which re scans for in
-# C, and the 截/截止 before it is looked behind once it is read (a lookbehind first made
-# re try the pattern at every position).
-_BY_YEAR_RE = re.compile(r"[到至](?<!截[到至])(?<!截止[到至])\s*((?:19|20)\d\d)\s*年")
-
-
-# “十四五”, or as an outline's official title writes it: 第十四个五年规划
-_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五|第(十[一二三四五六七八九])个五年")
-
-
-def _plan_span(doc: Document) -> str:
-    """The years a five-year plan covers (``“十四五”国家应急体系规划`` -> 2021-2025, or the
-    span in its title), ``""`` when the title says neither."""
-    m = _TITLE_SPAN_RE.search(doc.meta.title)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}"
-    m = _PLAN_PERIOD_RE.search(doc.meta.title)
-    if not m:
-        return ""
-    year = str(doc.meta.year or "")
-    period = m.group(1) + "五" if m.group(1) else m.group()
-    return normalize_year(period, doc_year=year, current_year=year, backward=1)
-
-
-def _horizon(doc: Document) -> str:
-    """The year a plan's or a work report's goals are for, when a section does not say.
-
-    A work report (or a budget or plan report) plans its own year; a plan or an action
-    plan works to the end of the period in its title (``（2023—2025年）``) or to its first
-    ``到2025年``.
-    """
-    if doc.meta.doc_type in YEAR_REPORT_TYPES:
-        return str(doc.meta.year) if doc.meta.year else ""
-    m = _TITLE_SPAN_RE.search(doc.meta.title) or _TITLE_SPAN_RE.search(doc.text[:600])
-    if m:
-        return m.group(2)  # the span's end
-    span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
-    if span:
-        return span[-4:]  # “十五五”…规划: the period's end
-    m = _BY_YEAR_RE.search(doc.text)
-    return m.group(1) if m else ""
-
-
-def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """``全市城镇25%面积达到3—5年一遇雨水排水能力``: the return period qualifies the
-    capacity the share meets, no figure of its own; a standard said as a level
-    (``防洪标准提高到五十年一遇``) stays."""
-    out: list[Figure] = []
-    for k, f in enumerate(figures):
-        # (the share before is looked for only for a return period: the rare unit first)
-        if (
-            f.unit == "年一遇"
-            and any(
-                g.unit == "%" and not _STOP_RE.search(sentence, g.end, f.start) for g in figures[:k]
-            )
-            and _CJK_AFTER_RE.match(sentence, f.end)
-        ):
-            continue
-        if f.unit in ("米", "公里", "分钟") and _RADIUS_AFTER_RE.match(sentence, f.end):
-            continue  # 公交站点500米覆盖率, 15分钟生活圈覆盖率: a radius in a rate's name
-        out.append(f)
-    return out
-
-
-_CJK_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2}")
-_STOP_RE = re.compile(r"[，。；]")
-_RADIUS_AFTER_RE = re.compile(r"(?:范围内|半径|内)?(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率")
-
-
-def _excluded(sentence: str, fig: Figure) -> bool:
-    """Figures that are never targets: delegates at a meeting, rhetorical counts."""
-    start, unit = fig.start, fig.unit
-    if unit in ("名", "人") and _DELEGATES_RE.search(sentence):
-        return True
-    if unit == "次" and _LEADER_VISITS_RE.search(sentence[start : start + 12]):
-        return True
-    # (the ``in`` tests first: a C scan, where the lazy patterns try every length)
-    if "之一" in sentence and _ONE_OF_RE.match(sentence, fig.num_end):
-        # (looked for after the number: 约占全省的五分之一 is a share, its 之一 the fraction's)
-        return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
-    if fig.value_text.endswith("分之一") and sentence.startswith("的", fig.end):
-        # 以占全国约十六分之一的耕地: a share of what follows it; left out until the
-        # naming rules name the shared thing after the fraction (as before this rule)
-        return True
-    if unit in ("%", "成") and _EFFORT_SHARE_RE.match(sentence, fig.end):
-        return True  # 把三分之一以上的时间用于调研: how effort is spent, a rule of work
-    if "的部分" in sentence and _TAX_BAND_RE.match(sentence, start):
-        return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
-    if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
-        return True  # 其中0-14岁42.1万人: the age band is a label of the people counted
-    if unit.endswith("平方公里") and _ON_THE_LAND_RE.match(sentence, fig.end):
-        # 在960万平方公里（的）土地上, 在这片一千多平方公里的热土上: where, the whole land
-        # a speech stands on, not an area measured
-        return sentence.rfind("在", max(0, start - 8), start) >= 0
-    return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
-
-
-# a share of one's working time or effort (三分之一的时间, 一半以上精力)
-_EFFORT_SHARE_RE = re.compile(r"的?(?:工作)?(?:时间|精力)")
-_ON_THE_LAND_RE = re.compile(r"的?(?:广袤|辽阔)?(?:大地|土地|热土)上")
-_ONE_OF_RE = re.compile(r"(?:(?!入选|成为|获评|列入)[^，。；]){1,30}?之一")
-_TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部分")
-_AGE_BAND_RE = re.compile(r"\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*岁(?:人口)?\s*[\d.]")
-
-
-_SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")
-_PAIRED_SLOGAN_RE = re.compile(r"[两二三四五六七八九十][个种项条][\u4e00-\u9fff]{1,4}、$")
-# names of statistical categories that open with a count
-_FIXED_COUNT_TERMS = ("十种有色金属", "三大粮食作物", "五大")
-_ITEM_SEP_RE = re.compile(r"[、和与及]")
-
-
-def _names_no_figure(sentence: str, fig: Figure) -> bool:
-    """A small count in Chinese numerals that is not a figure: it counts the items
-    listed just before it (生态保护红线、永久基本农田、城镇开发边界三条控制线; 发展和安全两件
-    大事; “粤菜师傅”“广东技工”“南粤家政”三项工程), or it is part of a word (铁人三项).
-    With 等 (哈克、团结、谢尔塔拉等三处) the count is the document's own figure."""
-    vt = fig.value_text
-    if fig.form != "rank" and sentence[_clause_start(sentence, fig.start) : fig.start] == "以上":
-        return True  # 以上十四条，构成…: the items just listed, counted
-    if fig.form == "rank" or not _SMALL_CN_COUNT_RE.fullmatch(vt) or not fig.value:
-        return False
-    if _PAIRED_SLOGAN_RE.search(sentence, max(0, fig.start - 8), fig.start):
-        return True  # 用好两个市场、两种资源: a pair of slogans, no counts
-    if fig.value > 10:
-        return False
-    if fig.num_start not in word_bounds(sentence):
-        return True  # 铁人三项世界杯
-    before = sentence[_clause_start(sentence, fig.num_start) : fig.num_start]
-    if sentence.startswith(_FIXED_COUNT_TERMS, fig.start):
-        return True  # 十种有色金属: a statistical category's name
-    if not before or before[-1] in "、和与及等":
-        return False  # 两个市场、两种资源: the count opens an item of its own
-    items = [x for x in _ITEM_SEP_RE.split(before.replace("”“", "”、“")) if x.strip("“”")]
-    return len(items) == int(fig.value) and len(items) > 1
-
-
-# 西海岸新区工委书记, 市南区委书记: a speaker's district named in a heading.
-_DISTRICT_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,5}?(?:新区|区|县|市))(?=工委|党工委|区委|县委|市委|委员会|政府|人民政府)"
-    r"|([\u4e00-\u9fff]{2,5}?(?:新区|区|县))(?=委)"
-)
-_NOT_DISTRICT = ("市委", "省委", "区委", "县委", "常委")
-
-
-# Memoised: every paragraph of a section asks for its headings again.
-@lru_cache(maxsize=256)
-def _places_in_heading(title: str) -> str:
-    """``市南区委书记王锋：…`` -> ``市南区``: the district a heading is about, if any."""
-    for m in _DISTRICT_RE.finditer(title):
-        name = m.group(1) or m.group(2)
-        if name.endswith(_NOT_DISTRICT) or name.startswith(("市委", "常委", "书记")):
-            continue
-        return name.removesuffix("市") if m.group(1) and name.endswith("市") else name
-    return ""
 
 
 # The version (bumped when extraction rules change) is kept in bot.targets.version, so

@@ -1,0 +1,574 @@
+"""The years and spans a record is about, read from the words around its figure.
+
+A figure said over a stretch of years (2021—2023年累计…, 五年来…) or at its end, an average
+over a plan's years (年均增长), a count of years ahead (五年内, 未来五年), and the year a
+plan's evaluation reviews. The readers are methods of :class:`PeriodsMixin`, mixed into
+:class:`bot.targets.extract._Walker`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.targets.kinds import PLAN, REVIEW, normalize_year, period_before
+from bot.targets.naming import Named, clause_end
+from bot.targets.naming.plan_targets import is_restated_target
+from bot.targets.numbers import cn_to_number
+from bot.targets.place_clauses import _NOW_LEAD_RE
+from bot.targets.regex_gate import gated
+from bot.targets.sentences import _opening_span
+
+# Verbs that state where something stands, not how much it moved.
+_LEVEL_CHANGES = frozenset(
+    {
+        "达到",
+        "突破",
+        "增至",
+        "升至",
+        "增加到",
+        "发展到",
+        "提高到",
+        "提升到",
+        "超过",
+        "居",
+        "位居",
+        "跃居",
+        "稳居",
+        "保持",
+        # 迈上5000亿元新台阶, 跃上…台阶, 跨越…大关: the step a level has reached
+        "迈上",
+        "跃上",
+        "跨越",
+    }
+)
+_DOUBLING = frozenset({"翻番", "倍增"})
+# Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
+# year, over a stretch, never a level reached at its end.
+_LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
+# Doing, not standing: a count after these was added up over the span.
+_FLOW_VERB_RE = re.compile(
+    r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
+    # 易地扶贫搬迁830万人 in a review of five years: the people moved over them
+    r"|搬迁"
+)
+_ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
+# Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
+_DONE_VERB_RE = re.compile(r"应对|办理|受理|接待|举办|签约|审议|处置|化解|救助|帮扶|开展")
+# A sentence that opens on what was done over the span (五年新增…, 累计建成…).
+_SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新增|新建|建成|完成|实施)")
+# Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
+_STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
+# The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
+_LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
+    re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
+)
+_RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
+# A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
+# 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
+_CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
+# Things counted, then the act that completed them over the span (5个国家区域医疗中心开诊运营,
+# 3家海上风场并网发电, …光伏大基地建成投产): what the period did, not a level (6.8.34).
+_COMPLETED_AFTER_RE = re.compile(
+    r"^[^，,；;。]{0,30}?(?:开诊运营|建成投产|建成投用|建成运营|并网发电|投入运营|签约入驻)"
+)
+# 累计达到, 五年共完成: a sum over the years, not the level at their end.
+# a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
+_LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
+_ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
+# 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
+_REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
+# a level said as a multiple of a base year's (是2010年的2.6倍, 为2020年底的2倍): where the
+# level just named stands against the base, dated as that level (GOLD_GUIDELINES 6.8.38), not
+# a change over the stretch since (增长2.7倍); a sum's multiple of an earlier period's
+# (五年累计完成…，是上一个五年的2.3倍, 是“十一五”时期的2.7倍) stays the sum's span
+_MULTIPLE_OF_BASE_RE = re.compile(r"(?:是|为|相当于)(?:19|20)\d\d年(?:底|末)?的$")
+# 由2010年的…, 比2010年增加, 较2020年提高: the year a change is measured from.
+_BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
+# 2012年以来年均增速超过30%, 年均增幅达: a yearly average said as a noun.
+_AVERAGE_RATE_RE = re.compile(r"年均(?:增速|增幅)(?:达到?|为|超过?|在)?$")
+# 从2012年的…, 由2016年的…: the base of a stretch of years.
+_FROM_BASE_RE = re.compile(r"(?:由|从)((?:19|20)\d\d)年")
+# 增加到2021年预计的4250亿元: the stretch's end, a level however it is said.
+_STRETCH_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年[^，,；;。]{0,4}$")
+# A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
+_CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
+_YEARS_AHEAD_RE = re.compile(r"未来([一二三四五六七八九十两\d]+)年")
+_HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+# a part said after 其中 in the ；-clause of a figure said 每年
+_PART_OF_YEARLY_RE = re.compile(r"每年[^；;。]*其中[^；;。]*$")
+# a sum over the five years a plan's end year closes (到2025年…五年累计下降13.5%)
+_FIVE_YEAR_SUM_RE = re.compile(r"五年(?:来)?累计")
+# 累计建成…, 累计培育…, 累计开展…: acts summed over a plan (not 累计达到, a level).
+_SUMMED_ACT_RE = re.compile(
+    r"累计(?:新增|新建|建成|建设|开展|培育|完成|引进|实施|纳入|打造|创建|认定|支持|推广|改造|获批)"
+    r"[^，,；;。：:]{0,16}$"
+)
+
+
+# the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
+# the ；-clause it stands in
+_STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
+
+
+# the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
+# a span of years written out (2024—2026年, 2024年至2026年)
+_SPAN_WRITTEN_RE = re.compile(r"(20\d{2})年?\s*(?:—|–|-|－|~|至|到)\s*(20\d{2})年")
+_GOAL_SPAN_RE = re.compile(
+    r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
+)
+# A level held through a stretch of years, not reached at its end (GOLD_GUIDELINES 6.8.32).
+_HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
+# 五年内, 5年内: a time with no year, unless the part is about as many years ahead
+_WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
+_SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+_PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
+
+
+def _period_past_stretches(
+    periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
+) -> str | None:
+    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
+    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
+    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
+    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
+    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
+    likewise the period before it)."""
+    k = bisect_right(periods, (hi, "\U0010ffff")) - 1
+    while k >= 0 and periods[k][0] > lo:
+        end, value = periods[k]
+        if end <= offset and value.startswith("连续"):
+            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
+            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
+            k -= 1
+            continue
+        if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
+            return value
+        start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
+        if not _FROM_BASE_RE.search(line, start, end):
+            return value
+        k -= 1
+    return None
+
+
+_REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
+
+
+def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
+    """The last year an evaluation of the plan ``span`` reviews: the latest year that opens
+    a clause (截至2022年底，, 2022年，) before the plan's end, ``""`` when none is written."""
+    end = int(span.split("-")[1])
+    years = [
+        int(y)
+        for y in _REVIEWED_YEAR_RE.findall(text)
+        if int(y) < end and (doc_year is None or int(y) <= doc_year)
+    ]
+    return str(max(years)) if years else ""
+
+
+# a plan's evaluation: 中期评估报告, 实施情况评估, 终期评估
+_EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
+
+
+class PeriodsMixin:
+    """The walker's readings of a record's period: a stretch of years or its end, an average
+    over a plan's years, years ahead counted, the year an evaluation reviews. Mixed into
+    :class:`bot.targets.extract._Walker`, whose document, section and year state it reads."""
+
+    def _span_or_end(
+        self, year: str, named: Named, before: str, clause_start: int, after: str = ""
+    ) -> str:
+        """A level reached over a span is dated by the span's end unless it is a sum
+        (累计); a yearly average since a base year written before it (由2020年…年均增长)
+        covers the years after the base."""
+        fig = named.figure
+        clause = before[clause_start:]
+        # 累计获批一类创新药15个以上、三类医疗器械注册证200张: the 累计 of a list is each
+        # item's (the 、-clause alone holds only the item)
+        wide = before[max(before.rfind(m) for m in "，,；;。：:") + 1 :]
+        summed_list = bool(_LISTED_SUM_RE.search(wide))
+        level = (
+            # 增长2.7倍: a change since, not a level; 是2010年的2.6倍 is the level's (6.8.38)
+            (fig.unit != "倍" or bool(_MULTIPLE_OF_BASE_RE.search(before)))
+            and (
+                named.change in _LEVEL_CHANGES
+                # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
+                # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)
+                or fig.form == "rank"
+                # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
+                or bool(_ENDS_AT_RE.search(_LISTED_FIGURES_RE.sub("", clause)))
+                or (
+                    not named.change
+                    and not self._done_over_the_span(named, clause, before[:clause_start], after)
+                )
+                or bool(_REACHED_RE.search(clause))
+            )
+        )
+        if "-" in year:
+            if "每年" in clause or _PART_OF_YEARLY_RE.search(before):
+                # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
+                # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5);
+                # so are the parts of a yearly whole (每年稳定粮食播种面积4000万亩以上，其中
+                # 玉米2000万亩: round22, round25 golds)
+                return year
+            if (
+                level
+                and fig.form != "comparison"
+                and not _ACCUMULATED_RE.search(clause)
+                and not summed_list
+                and not _CHANGE_RANK_RE.search(named.indicator)
+                and not (
+                    fig.form != "rank"
+                    and not _RATE_END_RE.search(named.indicator)
+                    and _COMPLETED_AFTER_RE.search(after)
+                )
+            ):
+                return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
+            return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
+        if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
+            return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (
+                _SUMMED_ACT_RE.search(clause)
+                or (summed_list and _SUMMED_ACT_RE.search(wide[: wide.rfind("、")]))
+            )
+        ):
+            # 累计建成无人机起降场1000个, 2027年…累计培育省级智能工厂300家 in a plan for
+            # 2025-2027: what is done over the plan, summed (GOLD_GUIDELINES 6.2, 6.8.6);
+            # 累计达到1.2万家 is where the total stands at the year named
+            span = self.task_years.title_span if self.task_years is not None else self.plan_span
+            if span.endswith("-" + year):
+                return span
+        # 年均增速达16.1% (the rate said as a noun, its verb 达) is a yearly average too
+        averaged = named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause))
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (
+                named.change in _CHANGES_SINCE
+                # 由2012年底的329万人减少到2017年底的134万人，累计退出贫困村2960个，15个
+                # 贫困县脱贫摘帽: what was summed or left the list over the stretch
+                or named.change in _LEFT_THE_LIST
+                or bool(_ACCUMULATED_RE.search(clause))
+            )
+            and fig.form != "comparison"
+            and not _STRETCH_END_RE.search(clause)
+        ):
+            # the change over a stretch from a base year (从2012年的1479万公里增加到2021年的
+            # 5481万公里，增长2.7倍) happened in the years after the base, as 过去五年 and
+            # “十三五” do (GOLD_GUIDELINES 6.8.2); 比2015年下降 alone is left as it was (the
+            # golds date such comparisons both ways)
+            bases = [int(y) for y in _FROM_BASE_RE.findall(before) if int(y) < int(year)]
+            if bases:
+                return f"{bases[-1] + 1}-{year}"
+        # 到2030年…实现翻一番, 居民收入增长与经济增长同步: a change over the plan, like a
+        # yearly average (a doubling is no level reached)
+        over_the_plan = averaged or named.change in _DOUBLING or fig.form == "comparison"
+        if not over_the_plan or self.bulletin or not year.isdigit():
+            return year
+        if averaged:
+            # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
+            bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
+            if bases:
+                return f"{bases[-1] + 1}-{year}"
+        span = self.task_years.title_span if self.task_years is not None else self.plan_span
+        if span.endswith("-" + year):
+            return span  # 到2027年…年均增长10%以上 in a plan for 2025-2027: over the plan
+        if averaged and self._opens_a_five_year_plan(int(year)):
+            # a 2021 report's 到2025年，全省生产总值年均增长6%左右: over the 十四五 plan
+            return f"{int(year) - 4}-{year}"
+        return year
+
+    def _span_of_average(
+        self, year: str, periods: list[tuple[int, str]], dot_start: int, upto: int
+    ) -> str:
+        """A yearly average is over years, never one: dated by a single year (a level's
+        year in the clause before it: 五年来，…一般公共预算收入2017年达到1868亿元，年均增长
+        4.8%; 城镇和农村居民人均可支配收入年均分别增长7.1%和8.2% after it), it is of the
+        span the 。-sentence opened on when that span ends in the year (过去五年 in a
+        report of 2018: 2013-2017); ``year`` otherwise."""
+        for end, value in reversed(periods):
+            if end > upto or end <= dot_start - 1:
+                continue
+            span = normalize_year(
+                value.removesuffix("末"),  # “十三五”规划…年均增长: the plan's years, not its end
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        for end, value in reversed(periods):
+            # 今后五年，…。主要目标是：到2022年，…年均增长8%: the years ahead the paragraph
+            # opened on, when they end in the goal's year (a 。-sentence before this one)
+            if end > dot_start or not _YEARS_AHEAD_RE.fullmatch(value):
+                continue
+            span = normalize_year(
+                value,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        if self.section.paragraph_period:
+            # 一、过去五年工作回顾 / 2016年预计全县地区生产总值达到168亿元，…，年均增长10.2%: the
+            # stretch the part's heading (or the paragraph) reviews, when it ends in the year
+            span = normalize_year(
+                self.section.paragraph_period,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        return year
+
+    def _opens_a_five_year_plan(self, end: int) -> bool:
+        """Whether ``end`` closes a five-year plan (2025, 2030) the document was written
+        as it opened (the year before its first year, or its first) or reviews as it
+        closed (the year after its end: a yearly average over one year is none)."""
+        if end % 5 or not self.doc_year_s.isdigit():
+            return False
+        return end - 5 <= int(self.doc_year_s) <= end - 4 or int(self.doc_year_s) == end + 1
+
+    def _done_over_the_span(
+        self, named: Named, clause: str, before_clause: str, after: str
+    ) -> bool:
+        """No change word, yet what was done over the years, a sum: 推出12批1181项…,
+        承办3届…, 有效应对50个热带气旋, 五年新增就业…，再就业15326人. Rates, shares, ranks,
+        totals and standings (14种农产品产量居全国第1位) are levels all the same."""
+        fig = named.figure
+        if (
+            _RATE_END_RE.search(named.indicator)
+            or _STOCK_WORD_RE.search(clause)
+            or fig.form == "rank"
+            or "居" in after
+        ):
+            return False
+        return bool(
+            _FLOW_VERB_RE.search(clause)
+            or self._listed_after_a_flow(before_clause)
+            or (fig.unit_class == "count" and _DONE_VERB_RE.search(clause))
+        )
+
+    @staticmethod
+    def _listed_after_a_flow(before_clause: str) -> bool:
+        """``五年新增就业3.25万人，再就业15326人``: a figure listed right after a clause
+        that opens on what was done over the span, with no verb of its own, is a flow too."""
+        prev = re.split(r"[，,；;。]", before_clause.rstrip("，,、 "))[-1]
+        return bool(_SPAN_FLOW_LEAD_RE.match(prev) or _FLOW_VERB_RE.search(prev))
+
+    def _within_years(self, within: str) -> str:
+        """``五年内`` (a time with no year) in a part about as many years ahead: those years
+        (五年内新增城镇就业25万人 after 今后五年 goals; 5年内 in a plan for 2016-2020);
+        as written otherwise (no year: ``""``)."""
+        if self.section.section_class != PLAN:
+            return within
+        n = within.removesuffix("年内")
+        count = float(n) if n.isdigit() else cn_to_number(n)
+        span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+        if span and "-" in span:
+            first, end = span.split("-")
+            return span if count == int(end) - int(first) + 1 else within
+        m = _YEARS_AHEAD_RE.fullmatch(self.plan_period)
+        ahead = m.group(1) if m else None
+        if ahead and (float(ahead) if ahead.isdigit() else cn_to_number(ahead)) == count:
+            return self.plan_period
+        return within
+
+    def _opening_goal_span(self, line: str) -> str:
+        """``未来五年`` for a plan part's paragraph that opens on the years ahead (今后五年，
+        …), else ``""``."""
+        if self.section.section_class != PLAN:
+            return ""
+        m = _HORIZON_RE.match(line.lstrip("— "))
+        return m.group().replace("今后", "未来") if m else ""
+
+    def _evaluated_result_year(self, year: str, indicator: str, clause: str) -> str:
+        """The year of a result an evaluation of a plan reports: an undated one is of the
+        last year it reviews (a paragraph of 截至2022年底 results goes on without its year),
+        a sum (累计完成…) and “十四五”以来 run from the plan's first year to it, and a
+        completion rate is of what it completes (the golds of 徐州, 福建 and 扬州, 6.6)."""
+        first = self.evaluated_span.split("-")[0]
+        upto = self.evaluated_year
+        for suffix in ("规划目标完成率", "完成率"):
+            if indicator.endswith(suffix) and indicator != suffix:
+                done = self._named_years.get(indicator.removesuffix(suffix))
+                if done:
+                    return done
+        if not year:
+            year = upto
+        elif year == f"{first}-{first}":
+            year = f"{first}-{upto}"  # “十四五”以来 in an evaluation: up to the year reviewed
+        if year == upto and "累计" in clause and first < upto:
+            year = f"{first}-{upto}"
+        return year
+
+    def _record_year(
+        self,
+        named: Named,
+        sentence: str,
+        line: str,
+        periods: list[tuple[int, str]],
+        offset: int,
+        dot_start: int,
+        upto: int,
+        clause: str,
+        clause_start: int,
+        h_year: str,
+        review_year: str,
+        holding: bool,
+        kind: str,
+    ) -> tuple[str, str]:
+        """A record's year or span, from the periods written before its figure, its
+        paragraph's, section's or document's, normalised; and its kind, which a plan's
+        target said again in an evaluation turns to ``target``: ``(year, kind)``."""
+        fig = named.figure
+        year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+        if (
+            year is not None
+            and year.isdigit()
+            # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
+            and (
+                named.change.startswith("年均")
+                or fig.form == "comparison"
+                # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
+                # cut by a share over the goals' span, as a yearly average is
+                or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
+                # …，到2026年力争突破…；…高新技术企业数量翻一番；森林覆盖率保持在60%以上: a
+                # doubling or a level held through the goals' years, not reached in the year
+                # an earlier ；-clause names (GOLD_GUIDELINES 6.8.32)
+                or named.change in _DOUBLING
+                or named.change in _HELD_LEVEL
+            )
+            and period_before(periods, offset - 1, upto) is None
+        ):
+            # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
+            # average over the goals' span, not the year a level is reached in a ；-clause
+            # before it
+            span = next(
+                (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
+                None,
+            ) or self._opening_goal_span(line)
+            year = span or year
+        if year is None and self.forward_doc and self.section.section_class == PLAN:
+            # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
+            year = period_before(periods, -1, upto)
+        elif year is None and self.now_s and not h_year and _NOW_LEAD_RE.match(line):
+            # 商务部负责同志：今年，我们将…。我们将支持100个左右城市…: an answer that opens on
+            # the year it is given in (a January press conference on the year before) is
+            # of that year to its end, as a review paragraph opening with its year is
+            year = period_before(periods, -1, upto)
+        elif year is None and review_year:
+            # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
+            # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
+            summed = self.section.paragraph_period and "累计" in sentence[: fig.start]
+            year = None if summed else review_year
+        if year == "每年" and (
+            written := _SPAN_WRITTEN_RE.search(line, max(0, dot_start - 1), upto)
+        ):
+            # 2024—2026年，省级财政每年安排专项资金8亿元: each year of the span its sentence
+            # opens with (GOLD_GUIDELINES 6.8.5), whatever the title or the paragraph say
+            year = f"{written[1]}-{written[2]}"
+        elif year == "每年" and self.section.paragraph_period:
+            year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
+        elif year == "每年" and self.section.section_class == PLAN:
+            # a plan's 每年新增高标准农田50万亩: each year of the period its title names
+            span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+            if not span and self.plan_period:
+                # a congress report's 今后五年 goals, then 每年新增…: each of those years
+                span = normalize_year(
+                    self.plan_period,
+                    doc_year=self.doc_year_s,
+                    current_year=self.doc_year_s,
+                    backward=self.backward,
+                )
+                span = span if "-" in span else ""
+            # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
+            # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
+            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
+        if year is None:
+            if self.section.paragraph_period:
+                year = self.section.paragraph_period
+            elif h_year:
+                year = h_year
+            elif self.goal_list and self.goal_period:
+                year = self.goal_period
+            elif self.section.section_class == REVIEW:
+                # a story's (a press conference's) review part is of its own time, as its
+                # other undated figures are (below)
+                year = (
+                    self.section.period
+                    or self.title_year
+                    or (self.doc_year_s if self.news and not self.bulletin else "")
+                )
+            elif self.section.section_class == PLAN:
+                year = self.section.plan_period or self.plan_period or self.horizon
+                if (
+                    year == self.horizon
+                    and self.plan_span
+                    and fig.unit_class == "count"
+                    and (named.change not in _LEVEL_CHANGES)
+                ):
+                    # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
+                    year = self.plan_span
+                elif year == self.horizon and self.task_years is not None:
+                    # an action plan's task with no year of its own (see plan_years)
+                    year = self.task_years.year(
+                        self.section.path,
+                        (named.indicator, fig.value, fig.unit),
+                        year,
+                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                        self.goal_list,
+                    )
+            elif self.bulletin or self.news or self.dated_speech:
+                # a story, like a bulletin, is about its own time: an undated figure
+                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's; so is a
+                # speech given on a date it writes (本次集中签约项目68个 on 2025年4月16日)
+                year = self.doc_year_s
+            else:
+                year = self.title_year
+        current = h_year or self.spoken_s
+        if _WITHIN_YEARS_RE.fullmatch(year):
+            year = self._within_years(year)
+        if year.endswith("以来") and h_year:
+            # “十三五”以来累计… under 一、关于今年工作: up to the year the part reviews
+            year = normalize_year(year, doc_year=h_year, current_year=current, backward=0)
+        elif year.endswith("以来") and (self.news or self.dated_speech):
+            # “十四五”以来累计完成… told at a press conference, in a story or a dated speech:
+            # up to the year it is told in, which it speaks of as its own
+            year = normalize_year(year, doc_year=self.doc_year_s, current_year=current, backward=0)
+        year = normalize_year(
+            year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
+        )
+        rest = sentence[fig.end : clause_end(sentence, fig.end)]
+        year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
+        ):
+            year = self._span_of_average(year, periods, dot_start, upto)
+        if year.isdigit() and (opened := _opening_span(sentence)):
+            # 2021年至2023年，全区累计建成…42个，完成投资186亿元; 2021—2023年，…年均增长
+            # 28.6%: a sum or a yearly average over the span the sentence opens with is of
+            # the span (GOLD_GUIDELINES 6.2), a level reached in it (提升到35.5%) of its end
+            first, end = opened
+            if end == year and first < end and _SUM_OR_AVERAGE_RE.search(sentence, 0, fig.start):
+                year = f"{first}-{end}"
+        if holding and self.section.section_class == PLAN:
+            year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
+        if self.evaluated_span and is_restated_target(sentence[: fig.start]):
+            # an evaluation's 高速公路通车里程达到548公里，规划目标为620公里: the plan's target
+            # said again, of the plan's end (a sum's, 累计完成…完成规划目标2000平方公里的53%,
+            # over the plan's span), as the golds of 徐州, 福建 and 扬州 date it (6.6)
+            kind = "target"
+            result = self._result_years.get((named.indicator, fig.unit), "")
+            first, end = self.evaluated_span.split("-")
+            year = f"{first}-{end}" if "-" in result else end
+        elif self.evaluated_year and kind == "achievement":
+            year = self._evaluated_result_year(year, named.indicator, clause)
+        return year, kind
