@@ -22,10 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.corpus.gazetteer import (
-    chinese_place,
     default_gazetteer,
-    with_chinese_places,
-    with_place_nicknames,
 )
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
@@ -49,7 +46,6 @@ from bot.search.fuzzy import Lexicon
 from bot.search.heading_gains import HeadingGains
 from bot.search.hits import SCAN_LIMIT, Hits
 from bot.search.index import CompiledIndex
-from bot.search.pinyin_words import may_hold_pinyin, pinyin_terms, with_pinyin_terms
 from bot.search.query import (
     TIME_IGNORED,
     ParsedQuery,
@@ -58,6 +54,7 @@ from bot.search.query import (
     spaces_closed,
 )
 from bot.search.query_plan import QueryPlan
+from bot.search.reading import QueryReading
 from bot.search.results import (
     EMPTY,
     EMPTY_MESSAGE,
@@ -74,15 +71,7 @@ from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.search.written_as import WrittenAs
 from bot.text.english import (
     english_terms,
-    misspelled_words,
-    singular,
-    with_asking_words,
-    with_chinese_terms,
 )
-from bot.text.english_fallback import (
-    with_compounds,
-)
-from bot.text.english_figures import with_chinese_figures
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer, has_cjk, is_cjk_word
@@ -120,8 +109,6 @@ _BULLETIN = "统计公报"
 PLAN_TITLE_WORD = "规划"
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
-# three letters in a row (a query typed in English)
-_LATIN_RE = re.compile(r"[A-Za-z]{3}")
 
 
 # The reader's shorter word (:meth:`Searcher._contracted`): the longest word read so, and
@@ -145,7 +132,7 @@ def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
     ]
 
 
-class Searcher(HeadingGains, QueryPlan, WrittenAs):
+class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading):
     """Runs queries against one compiled index; cheap to create.
 
     Thread-safe: the index is read-only, the memo tables are dictionaries whose single
@@ -344,90 +331,6 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs):
                     )
         filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
         return self._run(parsed, page, size, filters, correct, budget, facets)
-
-    def _english_fixes(self, query: str) -> list[tuple[str, str]]:
-        """The English words of ``query`` misspelt from the glossary's (specal bonds ->
-        special): none the bilingual dictionary, the gazetteer or the index's pinyin
-        terms know (a place, jingji), which are read as they are."""
-        if not _LATIN_RE.search(query):
-            return []
-        table = self.english_table()
-
-        def known(word: str) -> bool:
-            return (
-                word in table
-                or singular(word) in table
-                or chinese_place(word) is not None
-                or word in self.pinyin_terms
-            )
-
-        return misspelled_words(query, known)
-
-    def _parse(self, query: str) -> ParsedQuery:
-        """``query`` parsed with its English topic and indicator words read as the Chinese
-        terms reports write (employment -> 就业, grain output -> 粮食产量:
-        :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
-        -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        # figures typed in English first (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%):
-        # read word by word, the compound reader made percentage points 百分点
-        # a province's abbreviation typed alone and a city's nickname (皖, 川, 蓉城) as the
-        # place's name: the facets read names, and 皖 searched as a word found nothing
-        text = with_chinese_figures(with_place_nicknames(query))
-        if _LATIN_RE.search(text):
-            # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
-            # sense of a place and its suffix word took the name alone (Zhoukou city ->
-            # 周口 city), and the suffix was left a word to find (城市 lines first)
-            text = with_chinese_places(text)
-            # asking words (target, goal) as the Chinese question word, not the
-            # dictionary's every sense of them (对象/指标/目标/瞄准/针对/目的)
-            text = with_asking_words(text)
-        if _LATIN_RE.search(text):
-            # English words read together as the compound the corpus writes (rural
-            # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
-            # before the glossary and the dictionary read them word by word
-            text = with_compounds(
-                text, self.english_table(), self._writes, english_terms(text), self._how_often
-            )
-        parsed = parse_query(self.as_chinese(text), max_chars=self.max_query_chars)
-        return replace(parsed, raw=query) if parsed.raw != query else parsed
-
-    def _writes(self, word: str) -> bool:
-        """Whether some passage writes the Chinese ``word`` or a synonym of it (农商行 for
-        农村商业银行: rural commercial bank is then that compound, searched with its
-        synonyms, not 农村, 商业 and 银行 apart): an index term, or its pieces in a
-        passage as written."""
-        return any(self._writes_as_typed(w) for w in self.synonyms.expand(word))
-
-    def _how_often(self, word: str) -> int:
-        """How many passages write the Chinese ``word`` as typed (a bounded scan)."""
-        return int(self._hits.scan(word).size)
-
-    def _writes_as_typed(self, word: str) -> bool:
-        if word in self.index.term_ids:
-            return True
-        alt = self._alternative(word)
-        return alt is not None and (not alt.verify or self._hits.phrase_present(alt, word))
-
-    def as_chinese(self, text: str) -> str:
-        """``text`` with its English topic and indicator words as the Chinese terms reports
-        write (:mod:`bot.text.english`), then its pinyin words as the index's frequent
-        terms (:mod:`.pinyin_words`): the one reading of what a user typed that the
-        search, ``/targets``, ``/compare`` and the digest filters share. The gazetteer's
-        latin names go first, as in :meth:`_parse`: read after, a place the index seldom
-        writes stayed English (Shandong GDP) and a place's suffix word was left a word of
-        its own (Zhoukou city -> 周口 city)."""
-        text = with_chinese_figures(text)
-        if _LATIN_RE.search(text):
-            text = with_chinese_places(text)
-        text = with_chinese_terms(text)
-        if may_hold_pinyin(text):
-            text = with_pinyin_terms(text, self.pinyin_terms)
-        return text
-
-    @cached_property
-    def pinyin_terms(self) -> dict[str, str]:
-        """The index's frequent terms by their joined pinyin (:mod:`.pinyin_words`)."""
-        return pinyin_terms(self.index)
 
     def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
         """The places the query's excluded words name, each word a place and nothing else
