@@ -27,9 +27,7 @@ from bot.text.english import (
     with_asking_words,
     with_chinese_terms,
 )
-from bot.text.english_fallback import (
-    with_compounds,
-)
+from bot.text.english_fallback import with_compounds
 from bot.text.english_figures import with_chinese_figures
 
 # three letters in a row (a query typed in English)

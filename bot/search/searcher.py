@@ -24,7 +24,6 @@ from rapidfuzz import fuzz
 from bot.corpus.gazetteer import (
     default_gazetteer,
 )
-from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import framing, region_first, shares
 from bot.search.asking import (
@@ -46,6 +45,7 @@ from bot.search.fuzzy import Lexicon
 from bot.search.heading_gains import HeadingGains
 from bot.search.hits import SCAN_LIMIT, Hits
 from bot.search.index import CompiledIndex
+from bot.search.places_asked import PlacesAsked
 from bot.search.query import (
     TIME_IGNORED,
     ParsedQuery,
@@ -66,7 +66,7 @@ from bot.search.results import (
     unfound_word_notes,
 )
 from bot.search.snippets import find_spans, make_snippet
-from bot.search.understand import NATIONAL, NATIONAL_WORDS, period_spans_named, understand
+from bot.search.understand import period_spans_named
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.search.written_as import WrittenAs
 from bot.text.english import (
@@ -102,8 +102,6 @@ def _asked_year(facets: list[Concept] | None) -> int | None:
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
 TWO_LIST_TIER = True
-# A statistical bulletin reports on the year before the one it is published in.
-_BULLETIN = "统计公报"
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
@@ -132,7 +130,7 @@ def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
     ]
 
 
-class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading):
+class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked):
     """Runs queries against one compiled index; cheap to create.
 
     Thread-safe: the index is read-only, the memo tables are dictionaries whose single
@@ -331,79 +329,6 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading):
                     )
         filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
         return self._run(parsed, page, size, filters, correct, budget, facets)
-
-    def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
-        """The places the query's excluded words name, each word a place and nothing else
-        (-上海, -"四川省"): a place excluded excludes the documents about it, not only the
-        passages that write its name (a Shanghai report seldom says 上海 in its lines)."""
-        gazetteer = default_gazetteer()
-        out: list[str] = []
-        for part in parsed.negative:
-            region = self._understand(part.text, self.today().year).facets.region
-            if region and any(p.short == region for p in gazetteer.lookup(part.text)):
-                out.append(region)
-            elif region == NATIONAL and part.text.strip() in NATIONAL_WORDS:
-                out.append(region)  # -全国: the country's documents go
-        return tuple(out)
-
-    def understand(self, text: str):
-        """The region, year and document kind ``text`` names (see :mod:`.understand`).
-        今年, 去年 and 明年 are said against the newest document of the places asked, the
-        newest of them all when several are (周口 去年 粮食产量 with 周口's 2023 bulletin,
-        out in 2024: 2023; 河南和湖北今年 and 四川和云南今年 by one rule, not by whichever
-        place was typed first), else against today; the facets say which year was taken."""
-        today = self.today().year
-        found = self._understand(text, today)
-        nows = [n for r in found.facets.all_regions if (n := self._region_now(r)) is not None]
-        now = max(nows, default=None)
-        if now is not None and now < today:
-            found = self._understand(text, now)
-        if now is not None and now <= today and found.facets.year_word:
-            facets = replace(found.facets, year_base_places=True)
-            found = replace(found, facets=facets)
-        return found
-
-    def _understand(self, text: str, this_year: int):
-        return understand(
-            text,
-            gazetteer=default_gazetteer(),
-            known_regions=self._known_regions,
-            this_year=this_year,
-            unwritten=self._unwritten,
-        )
-
-    def _unwritten(self, word: str) -> bool:
-        """Whether no passage writes ``word`` nor a synonym of it (a typed place name read as
-        a look-alike's only then)."""
-        return not self._writes(word)
-
-    def _region_now(self, region: str) -> int | None:
-        """The year the newest documents of ``region`` (or of places in it) were written
-        in: a report's own year, a bulletin's the year after the one it reports on."""
-        memo = self._region_now_memo
-        if region not in memo:
-            gazetteer = default_gazetteer()
-            years = [
-                d.year + (1 if d.doc_type == _BULLETIN else 0)
-                for d in self.index.docs
-                if d.year and place_in_region(region, d.region, d.region_path, gazetteer)
-            ]
-            memo[region] = max(years, default=None)
-        return memo[region]
-
-    @cached_property
-    def _region_now_memo(self) -> dict[str, int | None]:
-        return {}
-
-    @cached_property
-    def _known_regions(self) -> frozenset[str]:
-        """The regions the indexed documents are about, with the places above them."""
-        out: set[str] = set()
-        for d in self.index.docs:
-            if d.region:
-                out.add(d.region)
-            out.update(d.region_path)
-        return frozenset(out)
 
     @cached_property
     def _facets(self) -> FacetPassages:
