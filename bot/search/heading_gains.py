@@ -13,17 +13,14 @@ import numpy as np
 from bot.search.asking import QUESTION_WORDS
 from bot.search.concepts import Concept
 from bot.search.headings import (
-    LOOSE_MAX_HITS,
     Gain,
     HeadingTable,
     find_coordinated,
     find_loose,
-    heading_gain,
     heading_table,
     lead_next,
     median,
 )
-from bot.search.hits import SYNONYM_WEIGHT
 from bot.search.index import idf_of
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
@@ -170,28 +167,6 @@ class HeadingGains:
             # positions as intp (stored as int32): numpy indexes ~2 times faster so
             scores[np.asarray(gain.raised, dtype=np.intp)] += gain.bonus
         return pids, scores
-
-    def _heading_gain(self, concept: Concept, pids: np.ndarray, scores: np.ndarray) -> Gain:
-        """What :meth:`_with_headings` adds to the hits of ``concept``, ``pids`` and
-        ``scores`` (:func:`~bot.search.headings.heading_gain`)."""
-        # a word written as such in many passages is not looked for loosely (the cost
-        # would buy little)
-        if pids.size < LOOSE_MAX_HITS:
-            loose = self._loose_hits(concept.label, pids)
-        else:
-            stored = self._stored_gain(concept)
-            if stored is not None:
-                return stored
-            loose = np.zeros(0, dtype=np.intp)
-        return heading_gain(
-            self._heading_table,
-            self._lead_next,
-            self._is_lead,
-            self._heading_forms(concept),
-            (pids, scores),
-            loose,
-            SYNONYM_WEIGHT,
-        )
 
     def _stored_gain(self, concept: Concept) -> Gain | None:
         """The gain stored with the index (:mod:`.stored_gains`) of a concept that is

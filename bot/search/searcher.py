@@ -43,7 +43,8 @@ from bot.search.correct import Corrector
 from bot.search.facets import FacetPassages
 from bot.search.fuzzy import Lexicon
 from bot.search.heading_gains import HeadingGains
-from bot.search.hits import SCAN_LIMIT, Hits
+from bot.search.headings import LOOSE_MAX_HITS, Gain, heading_gain
+from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex
 from bot.search.places_asked import PlacesAsked
 from bot.search.query import (
@@ -199,6 +200,29 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked):
                     self._memo.clear()
                 self._memo[memo_key] = value
             return value
+
+    # here, not in heading_gains: tests switch this module's heading_gain to see it is not called
+    def _heading_gain(self, concept: Concept, pids: np.ndarray, scores: np.ndarray) -> Gain:
+        """What :meth:`_with_headings` adds to the hits of ``concept``, ``pids`` and
+        ``scores`` (:func:`~bot.search.headings.heading_gain`)."""
+        # a word written as such in many passages is not looked for loosely (the cost
+        # would buy little)
+        if pids.size < LOOSE_MAX_HITS:
+            loose = self._loose_hits(concept.label, pids)
+        else:
+            stored = self._stored_gain(concept)
+            if stored is not None:
+                return stored
+            loose = np.zeros(0, dtype=np.intp)
+        return heading_gain(
+            self._heading_table,
+            self._lead_next,
+            self._is_lead,
+            self._heading_forms(concept),
+            (pids, scores),
+            loose,
+            SYNONYM_WEIGHT,
+        )
 
     def _contracted(self, word: str) -> list[Alternative]:
         """The longer words the corpus writes that ``word`` contracts (快递量: 快递业务量;
