@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from bot.corpus.gazetteer import (
     default_gazetteer,
 )
-from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
+from bot.models import NOTE_QUERY, Correction, Note, SearchResponse, Understood
 from bot.search import framing, region_first, shares
 from bot.search.asking import (
     ASKING_WORDS,
@@ -46,6 +46,7 @@ from bot.search.heading_gains import HeadingGains
 from bot.search.headings import LOOSE_MAX_HITS, Gain, heading_gain
 from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex
+from bot.search.passage_hits import PassageHits
 from bot.search.places_asked import PlacesAsked
 from bot.search.query import (
     TIME_IGNORED,
@@ -66,7 +67,6 @@ from bot.search.results import (
     budget_notes,
     unfound_word_notes,
 )
-from bot.search.snippets import find_spans, make_snippet
 from bot.search.understand import period_spans_named
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.search.written_as import WrittenAs
@@ -131,7 +131,7 @@ def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
     ]
 
 
-class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked):
+class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, PassageHits):
     """Runs queries against one compiled index; cheap to create.
 
     Thread-safe: the index is read-only, the memo tables are dictionaries whose single
@@ -793,45 +793,6 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked):
             # shortest list), not for the whole list: the same passages in the same order
             first = first[self._demoted[first] == 0]
         return first if first.size >= hi else None
-
-    def passages_containing(self, text: str, *, doc_id: str | None = None, limit: int = 5):
-        """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
-        of one document: where a sentence was said (the answer card's passage)."""
-        ix = self.index
-        pids = self._hits.scan(normalize(text), limit=SCAN_LIMIT)
-        out: list[SearchHit] = []
-        for pid in pids.tolist():
-            if doc_id is not None and ix.docs[int(ix.p_doc[pid])].doc_id != doc_id:
-                continue
-            out.append(self._hit(int(pid), 0.0, [normalize(text)]))
-            if len(out) >= limit:
-                break
-        return out
-
-    def _hit(self, pid: int, score: float, needles: list[str]) -> SearchHit:
-        ix = self.index
-        info = ix.docs[int(ix.p_doc[pid])]
-        text = self.passage_text(pid)
-        # the passage's normalised text as the index holds it (normalising is one code
-        # point for one, so a passage's slice of its normalised document is the passage
-        # normalised): decoded, ~1 µs, where normalising it again cost ~4.6 µs a hit
-        norm = ix.passage_norm_bytes(pid).decode("utf-8") if ix.norm_mmap is not None else ""
-        spans = find_spans(norm if len(norm) == len(text) else normalize(text), needles)
-        snippet, highlights = make_snippet(text, spans, width=self.snippet_chars)
-        return SearchHit(
-            doc_id=info.doc_id,
-            filename=info.filename,
-            title=info.title,
-            section=ix.sections[int(ix.p_section[pid])],
-            passage_ordinal=int(ix.p_ord[pid]),
-            text=text,
-            snippet=snippet,
-            highlights=highlights,
-            score=round(score, 4),
-            region=info.region,
-            year=info.year,
-            url=info.extra.get("url"),
-        )
 
 
 def _asking_of(parsed: ParsedQuery, corrections: list[Correction]) -> Asking:
