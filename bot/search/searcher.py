@@ -22,14 +22,10 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.corpus.gazetteer import (
-    chinese_place,
     default_gazetteer,
-    with_chinese_places,
-    with_place_nicknames,
 )
-from bot.corpus.regions import place_in_region
-from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
-from bot.search import apart, framing, region_first, shares
+from bot.models import NOTE_QUERY, Correction, Note, SearchResponse, Understood
+from bot.search import framing, region_first, shares
 from bot.search.asking import (
     ASKING_WORDS,
     GROUPED_WINDOW,
@@ -37,12 +33,8 @@ from bot.search.asking import (
     SENTENCE_WORDS,
     Asking,
     asks_which_places,
-    change_reads,
-    content_words,
     documents_first,
-    join_question_words,
     settle_soft,
-    softened,
 )
 from bot.search.budget import Budget, Limits
 from bot.search.concepts import Alternative, Concept, disjoint, unique
@@ -50,30 +42,21 @@ from bot.search.contractions import expansions
 from bot.search.correct import Corrector
 from bot.search.facets import FacetPassages
 from bot.search.fuzzy import Lexicon
-from bot.search.headings import (
-    LOOSE_MAX_HITS,
-    Gain,
-    HeadingTable,
-    find_coordinated,
-    find_loose,
-    heading_gain,
-    heading_table,
-    lead_next,
-    median,
-)
+from bot.search.heading_gains import HeadingGains
+from bot.search.headings import LOOSE_MAX_HITS, Gain, heading_gain
 from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
-from bot.search.index import CompiledIndex, idf_of
-from bot.search.pinyin_words import may_hold_pinyin, pinyin_terms, with_pinyin_terms
+from bot.search.index import CompiledIndex
+from bot.search.passage_hits import PassageHits
+from bot.search.places_asked import PlacesAsked
 from bot.search.query import (
     TIME_IGNORED,
     ParsedQuery,
-    QueryPart,
     fold_query,
-    join_known_terms,
     parse_query,
-    quotes_in,
     spaces_closed,
 )
+from bot.search.query_plan import QueryPlan
+from bot.search.reading import QueryReading
 from bot.search.results import (
     EMPTY,
     EMPTY_MESSAGE,
@@ -84,43 +67,26 @@ from bot.search.results import (
     budget_notes,
     unfound_word_notes,
 )
-from bot.search.snippets import find_spans, make_snippet
-from bot.search.stored_gains import StoredGains
-from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import NATIONAL, NATIONAL_WORDS, period_spans_named, understand
+from bot.search.understand import period_spans_named
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
+from bot.search.written_as import WrittenAs
 from bot.text.english import (
     english_terms,
-    misspelled_words,
-    singular,
-    with_asking_words,
-    with_chinese_terms,
 )
-from bot.text.english_fallback import (
-    candidates,
-    installed_table,
-    is_content_word,
-    with_compounds,
-)
-from bot.text.english_figures import with_chinese_figures
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
+from bot.text.tokenize import Tokenizer, has_cjk, is_cjk_word
 
 MEMO_SIZE = 50_000
-# The symbols a quoted term may hold between its words (“互联网+”, “3+N”, “1+1+N”)
-_SYMBOLS_RE = re.compile(r"[^\w\u3400-\u9fff]+")
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
 # truncated copies) count one matched word less when ranked by words matched (fresh dev
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
 # query of the dev set or the bundled gate moved).
 DEMOTED_PRIOR = 0.5
-# The words asking a plan's goal (see ``Searcher._with_goal_openings``) and how a plan's
-# goal paragraph opens with its year (到2027年，… ; 至2030年，…).
+# The words asking a plan's goal (see ``HeadingGains._with_goal_openings``).
 GOAL_WORDS = frozenset(
     {"目标", "主要目标", "发展目标", "预期目标", "奋斗目标", "远景目标", "目标任务"}
 )
-GOAL_YEAR_LEADS = ("到", "至")
 _YEAR_FACET = re.compile(r"^year:((?:19|20)\d\d)$")
 
 
@@ -133,35 +99,21 @@ def _asked_year(facets: list[Concept] | None) -> int | None:
     return None
 
 
-# A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
-_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 # Whether a query of two words looks for its first tier on the shorter list alone when
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
 TWO_LIST_TIER = True
-# A statistical bulletin reports on the year before the one it is published in.
-_BULLETIN = "统计公报"
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
-# A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
-_ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
-_MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
-# an abbreviation joined by & or _ (R&D, PM_2.5 as converted documents write PM₂.₅)
-_LATIN_RE = re.compile(r"[A-Za-z]{3}")
-_JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
 
 
 # The reader's shorter word (:meth:`Searcher._contracted`): the longest word read so, and
 # how many passages of its rarest piece are read for the longer words it contracts.
 CONTRACTED_MAX_CHARS = 5
 CONTRACTED_READS = 400
-# How many Chinese candidates an English word the glossary lacks is searched as: the
-# dictionary gives a common word a dozen (space: 空间, 太空, 地方, 余地 …); the first
-# senses come first.
-ENGLISH_CANDIDATES = 6
 
 
 def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
@@ -179,39 +131,7 @@ def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
     ]
 
 
-def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Letter and figure words of ``text`` joined by ``&`` or ``_`` as one word (R&D,
-    PM_2.5): apart, r and d would match any passage with a letter d."""
-    out: list[tuple[str, int, int]] = []
-    for word, start, end in words:
-        if out and out[-1][2] + 1 == start and text[out[-1][2]] in "&_":
-            joined = text[out[-1][1] : end]
-            if _JOINED_RE.fullmatch(joined):
-                out[-1] = (joined, out[-1][1], end)
-                continue
-        out.append((word, start, end))
-    return out
-
-
-def _forward_max_match(word: str, shortest: int, known: Callable[[str], bool]) -> list[str] | None:
-    """``word`` cut, left to right and longest first (at most 8 characters, at least
-    ``shortest``), into pieces ``known`` accepts, never the whole word itself; None when
-    some stretch cannot be cut so."""
-    pieces: list[str] = []
-    i = 0
-    while i < len(word):
-        for size in range(min(len(word) - i, 8), shortest - 1, -1):
-            piece = word[i : i + size]
-            if size < len(word) and known(piece):
-                pieces.append(piece)
-                i += size
-                break
-        else:
-            return None
-    return pieces
-
-
-class Searcher:
+class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, PassageHits):
     """Runs queries against one compiled index; cheap to create.
 
     Thread-safe: the index is read-only, the memo tables are dictionaries whose single
@@ -268,34 +188,6 @@ class Searcher:
     def passage_text(self, pid: int) -> str:
         return self.index.passage_text(pid)
 
-    # -- resolving words to index terms ------------------------------------------------------
-    def _split_known(self, word: str) -> list[str] | None:
-        """Forward maximum matching of ``word`` over the index vocabulary, or None.
-
-        Used for words the index does not have as such (吸引外资 → 吸引 外资).
-        """
-        return _forward_max_match(word, 1, lambda piece: piece in self.index.term_ids)
-
-    def _pieces(self, word: str) -> list[str] | None:
-        """Index terms that a passage containing ``word`` is expected to have.
-
-        The segmenter's own split comes first (产业结构调整 → 产业 结构调整, as the
-        passages were segmented); longest matching over the vocabulary is the
-        fallback for words it keeps whole (吸引外资 → 吸引 外资).
-        """
-        if _MIXED_RE.fullmatch(word) or _JOINED_RE.fullmatch(word):
-            # the index keeps letters and figures apart (m2 → m 2): found together
-            pieces = ascii_terms(word)
-            return pieces if all(p in self.index.term_ids for p in pieces) else None
-        cut = [w for w in self.tokenizer.cut(word) if w.strip()]
-        if len(cut) > 2:
-            # function words are not indexed; the text check finds the phrase with them
-            # (研究与试验发展 → 研究 试验 发展)
-            cut = [w for w in cut if w not in STOPWORDS] or cut
-        if len(cut) > 1 and all(w in self.index.term_ids for w in cut):
-            return cut
-        return self._split_known(word) if is_cjk_word(word) else None
-
     def _memoised(self, kind: str, key, flag: bool, compute, *, keep=lambda value: True):
         """``compute()``, memoised under (kind, key, flag) when ``keep(value)``."""
         memo_key = (kind, key, flag)
@@ -309,246 +201,7 @@ class Searcher:
                 self._memo[memo_key] = value
             return value
 
-    def _alternative(self, word: str) -> Alternative | None:
-        return self._memoised("alt", word, False, lambda: self._resolve(word))
-
-    def _resolve(self, word: str) -> Alternative | None:
-        tid = self.index.term_ids.get(word)
-        if tid is not None:
-            return Alternative(word, (tid,), False)
-        pieces = self._pieces(word)
-        if not pieces:
-            return None
-        ids = tuple(dict.fromkeys(self.index.term_ids[p] for p in pieces))
-        return Alternative(word, ids, True)
-
-    def _with_symbols(self, text: str, words: list[str]) -> Alternative | None:
-        """``text`` typed with symbols (互联网+), found as the index terms of its ``words``
-        and checked as typed, when some passage writes it so; else ``None``."""
-        alts = [self._alternative(w) for w in words]
-        if not alts or any(a is None for a in alts):
-            return None
-        ids = tuple(dict.fromkeys(t for a in alts if a is not None for t in a.term_ids))
-        alt = Alternative(text, ids, True)
-        return alt if self._hits.phrase_present(alt, text) else None
-
-    def _concept(self, word: str, *, exclude: bool = False) -> Concept:
-        return self._memoised("concept", word, exclude, lambda: self._make_concept(word, exclude))
-
-    def _make_concept(self, word: str, exclude: bool) -> Concept:
-        alts: list[Alternative] = []
-        for variant in self.synonyms.expand(word):
-            alt = self._alternative(variant)
-            if alt is not None and all(a.text != alt.text for a in alts):
-                alts.append(alt)
-        # An alternative needing every term of a one-term alternative (乡村振兴战略 vs
-        # 乡村振兴) can only match passages the shorter one matches: skip its work.
-        singles = {a.term_ids[0] for a in alts if len(a.term_ids) == 1 and not a.verify}
-        alts = [a for a in alts if len(a.term_ids) == 1 or not singles & set(a.term_ids)]
-        if alts and alts[0].verify and alts[0].text == word and self._known_term(word):
-            # A known term typed as one (粮食总产量, 污染治理) is also found with its words
-            # apart (粮食播种面积…总产量), after the passages holding it or a synonym whole.
-            alts.append(Alternative(word, alts[0].term_ids, False))
-        if not exclude and len(alts) == 1 and alts[0].verify and alts[0].text == word:
-            alts += self._contracted(word)
-        read_as: tuple[str, ...] = ()
-        if not exclude and is_content_word(word):
-            english = self._english_alternatives(word, {a.text for a in alts})
-            read_as = tuple(a.text for a in english)
-            alts += english
-        concept = Concept(word, alts, exclude, read_as=read_as)
-        if exclude or not _PLAN_PERIOD_RE.fullmatch(word):
-            return concept
-        # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”
-        # 时期主要目标任务), not in every line: the lines under it hold it too, at the
-        # weight of a word as common as the lines holding it either way; so do the lines
-        # of a plan of the period (:meth:`_plan_passages`).
-        under = np.flatnonzero(np.isin(self.index.p_section, self._sections_naming((word,))))
-        under = np.union1d(under, self._plan_passages(word))
-        if not under.size:
-            return concept
-        pids, scores = self._hits.concept_hits(concept)
-        dense = np.zeros(self.index.n_passages, dtype=np.float32)
-        dense[np.asarray(pids, dtype=np.intp)] = scores
-        found = np.union1d(np.asarray(pids, dtype=np.intp), under)
-        weight = np.float32(idf_of(found.size, self.index.n_passages))
-        dense[under] = np.maximum(dense[under], weight)
-        return Concept(word, alts, exclude, fixed=(found, dense[found]))
-
-    def english_table(self) -> dict[str, tuple[str, ...]]:
-        """The bilingual dictionary read backwards (English key -> headwords), once per
-        process, through the table kept in :attr:`english_cache`."""
-        return installed_table(self.english_cache, write=self.english_cache_writable)
-
-    def _contracted(self, word: str) -> list[Alternative]:
-        """The longer words the corpus writes that ``word`` contracts (快递量: 快递业务量;
-        :mod:`.contractions`), as alternatives: only for a word the index holds as no
-        term that the segmenter cuts a lone character off (快递|量: the reader's short
-        form leaves one), read in the passages that best hold its rarest piece."""
-        pieces = [w for w in self.tokenizer.cut(word) if w.strip()]
-        if not (3 <= len(word) <= CONTRACTED_MAX_CHARS and has_cjk(word) and len(pieces) > 1):
-            return []
-        if not any(len(p) == 1 for p in pieces) or self._known_term(word):
-            return []
-        ids = [self.index.term_ids.get(p) for p in pieces if len(p) > 1]
-        if not ids or any(t is None for t in ids):
-            return []
-        rarest = min((t for t in ids if t is not None), key=self.index.df)
-        pids = self.index.raw_postings(rarest)[0][:CONTRACTED_READS]
-        out: list[Alternative] = []
-        for longer in expansions(pieces, self.index.passages_norm_texts(pids)):
-            alt = self._alternative(longer)
-            if alt is not None and longer != word:
-                out.append(alt)
-        return out
-
-    def _english_alternatives(self, word: str, have: set[str]) -> list[Alternative]:
-        """The Chinese words a bilingual dictionary gives an English ``word`` the glossary
-        lacks (:mod:`bot.text.english_fallback`: sewage -> 污水), those the index holds
-        as terms, at most :data:`ENGLISH_CANDIDATES`: alternatives beside the word, so a
-        passage must still match the query's other words, and the sense that fits them
-        is the one found with them (balance beside loan: 余额, not 平衡)."""
-        out: list[Alternative] = []
-        for head in candidates(word, self.english_table()):
-            tid = self.index.term_ids.get(head)
-            if tid is not None and head not in have:
-                out.append(Alternative(head, (tid,), False))
-                if len(out) == ENGLISH_CANDIDATES:
-                    break
-        return out
-
-    def _with_headings(
-        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], runs: tuple[str, ...] = ()
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """``hits`` (the concept's) with the passages under a heading that names it (see
-        :data:`~bot.search.headings.HEADING_SHARE`) and those writing it loosely
-        (:meth:`_loose_hits`); the hits themselves for a facet, a question word or given
-        passages. The hits are the concept's alone, so what they gain is worked out once
-        per concept and memoised (:meth:`_heading_gain`); a query only adds it to them."""
-        if concept.fixed is not None or concept.label in QUESTION_WORDS:
-            return hits
-        pids, scores = self._with_heading_gain(concept, hits)
-        extra, score = self._memoised(
-            "titles",
-            (concept.label, tuple(concept.alternatives), runs),
-            False,
-            lambda: self._title_gain(concept, pids, scores, runs),
-        )
-        if not extra.size:
-            return pids, scores
-        return np.concatenate([pids, extra]), np.concatenate(
-            [scores, np.full(extra.size, score, dtype=np.float32)]
-        )
-
-    def _with_goal_openings(
-        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], year: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """``hits`` (a goal word's: 目标, 主要目标 …) with the paragraphs that open with the
-        year asked as a plan states its goal for it (到2027年，… ; 至2030年，…), at the median
-        score of the word's own hits: a plan writes 目标 in the heading above (三、发展目标)
-        and not in the paragraph, so 未来产业 2027年 目标 found another plan's paragraph
-        holding 目标 and 至2027年 in passing (杨浦's 主要目标) a tier above the opinion's
-        goal. Only a paragraph opening with the year (a heading naming 目标 over any line
-        also lost 云南2026年居民消费价格涨幅目标, search-quality35). What is added is worked
-        out once per word and year (the word's hits are the same each time)."""
-        extra, ref = self._memoised(
-            "goal openings",
-            (concept.label, tuple(concept.alternatives), year, int(np.asarray(hits[0]).size)),
-            False,
-            lambda: self._goal_gain(hits, year),
-        )
-        if not extra.size:
-            return hits
-        return np.concatenate([np.asarray(hits[0], dtype=np.intp), extra]), np.concatenate(
-            [np.asarray(hits[1], dtype=np.float32), np.full(extra.size, ref, dtype=np.float32)]
-        )
-
-    def _goal_gain(
-        self, hits: tuple[np.ndarray, np.ndarray], year: int
-    ) -> tuple[np.ndarray, np.float32]:
-        """The passages opening with ``year`` (:meth:`_goal_openings`) not among ``hits``,
-        and the score they match the goal word at (the median of its hits)."""
-        opening = self._goal_openings(year)
-        pids = np.asarray(hits[0], dtype=np.intp)
-        extra = np.setdiff1d(opening, pids) if pids.size else opening
-        if not extra.size:
-            return extra, np.float32(0)
-        scores = np.asarray(hits[1], dtype=np.float32)
-        ref = median(scores) if pids.size else idf_of(extra.size, self.index.n_passages)
-        return extra, np.float32(ref)
-
-    def _goal_openings(self, year: int) -> np.ndarray:
-        """The passages (ascending) whose normalised text opens with 到YEAR年 or 至YEAR年."""
-        ix = self.index
-        blob, offsets = ix.norm_mmap, ix.norm_offsets
-        found: list[int] = []
-        if blob is None:
-            return np.zeros(0, dtype=np.intp)
-        for lead in GOAL_YEAR_LEADS:
-            raw = normalize(f"{lead}{year}年").encode("utf-8")
-            for pid in self._hits.scan(raw.decode("utf-8")).tolist():
-                start = int(offsets[pid])
-                if blob[start : start + len(raw)] == raw:
-                    found.append(pid)
-        return np.unique(np.asarray(found, dtype=np.intp))
-
-    def _title_gain(
-        self, concept: Concept, pids: np.ndarray, scores: np.ndarray, runs: tuple[str, ...]
-    ) -> tuple[np.ndarray, np.float32]:
-        """The passages of the documents whose title names ``concept`` or one of the
-        ``runs`` typed whole that hold it (see :mod:`.title_topics`) that are not among its
-        ``pids`` already, and the score they match it at:
-        :data:`~bot.search.title_topics.TITLE_TOPIC_SHARE` of its median score (of a word
-        as common as they are when it has no hit). Once per concept and runs."""
-        named = self._title_topics.passages_naming((*self._heading_forms(concept), *runs))
-        if not named.size:
-            return named, np.float32(0)
-        flag = np.zeros(self.index.n_passages, dtype=bool)
-        flag[named] = True
-        flag[pids] = False
-        extra = named[flag[named]]
-        ref = median(scores) if pids.size else idf_of(named.size, self.index.n_passages)
-        return extra, np.float32(TITLE_TOPIC_SHARE * ref)
-
-    @cached_property
-    def _title_topics(self) -> TitleTopics:
-        """The topics the documents' titles name (:mod:`.title_topics`)."""
-        ix = self.index
-        return TitleTopics([d.title for d in ix.docs], ix.doc_first_pid, ix.n_passages)
-
-    def _with_heading_gain(
-        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """``hits`` with what headings, leads and loose writing add (see
-        :meth:`_with_headings`)."""
-        gain = self._memoised(
-            "headings",
-            (concept.label, tuple(concept.alternatives)),
-            False,
-            lambda: self._heading_gain(
-                concept,
-                np.asarray(hits[0], dtype=np.intp),
-                np.asarray(hits[1], dtype=np.float32),
-            ),
-        )
-        if gain.rest is None and not gain.loose.size and not gain.raised.size:
-            # nothing gained (most words: no heading or lead names them): the hits as
-            # they are, as the arrays below would hold them, without writing them again
-            return np.asarray(hits[0], dtype=np.intp), np.asarray(hits[1], dtype=np.float32)
-        # the hits, the loose passages and the rest in one array each, written in place:
-        # a common word's hits are 100,000 passages at 100 MB, which a copy for the
-        # bonus and a concatenation per part would each write again
-        rest = gain.rest if gain.rest is not None else gain.loose[:0]
-        k, m = hits[0].size, hits[0].size + gain.loose.size
-        pids = np.empty(m + rest.size, dtype=np.intp)
-        scores = np.empty(m + rest.size, dtype=np.float32)
-        pids[:k], pids[k:m], pids[m:] = hits[0], gain.loose, rest
-        scores[:k], scores[k:m], scores[m:] = hits[1], gain.loose_score, gain.rest_score
-        if gain.raised.size:
-            # positions as intp (stored as int32): numpy indexes ~2 times faster so
-            scores[np.asarray(gain.raised, dtype=np.intp)] += gain.bonus
-        return pids, scores
-
+    # here, not in heading_gains: tests switch this module's heading_gain to see it is not called
     def _heading_gain(self, concept: Concept, pids: np.ndarray, scores: np.ndarray) -> Gain:
         """What :meth:`_with_headings` adds to the hits of ``concept``, ``pids`` and
         ``scores`` (:func:`~bot.search.headings.heading_gain`)."""
@@ -571,69 +224,27 @@ class Searcher:
             SYNONYM_WEIGHT,
         )
 
-    def _stored_gain(self, concept: Concept) -> Gain | None:
-        """The gain stored with the index (:mod:`.stored_gains`) of a concept that is
-        one plain index term (its hits the term's postings), else None."""
-        alts = concept.alternatives
-        if len(alts) != 1 or alts[0].verify or len(alts[0].term_ids) != 1:
-            return None
-        stored, tid = self._stored_gains, alts[0].term_ids[0]
-        if stored is None or self._heading_forms(concept) != (self.index.vocab[tid],):
-            return None
-        return stored.gain(self.index, tid)
-
-    @cached_property
-    def _stored_gains(self) -> StoredGains | None:
-        """The heading gains built with the index, if it has them under these rules."""
-        return StoredGains.load(self.index)
-
-    @cached_property
-    def _lead_next(self) -> np.ndarray:
-        """Per passage, the passage it heads as a one-line lead, else -1
-        (:func:`~bot.search.headings.lead_next`)."""
-        return lead_next(self.index)
-
-    @cached_property
-    def _is_lead(self) -> np.ndarray:
-        """Per passage, whether it is a one-line lead (see :attr:`_lead_next`)."""
-        return self._lead_next >= 0
-
-    @staticmethod
-    def _heading_forms(concept: Concept) -> tuple[str, ...]:
-        """The texts a heading names ``concept`` by: its alternatives, or the word typed
-        when the passages never write it (对外开放 in （二）全方位扩大对内对外开放 only)."""
-        return tuple(a.text for a in concept.alternatives) or (normalize(concept.label),)
-
-    def _loose_hits(self, label: str, matched: np.ndarray) -> np.ndarray:
-        """Passages not in ``matched`` that write a four-character word with one or two
-        characters inside, between its halves (扩大国内需求 for 扩大内需, 乡村全面振兴 for
-        乡村振兴, 科技与创新), not across a punctuation mark
-        (:func:`~bot.search.headings.find_loose`), or a word of two index terms with
-        its tail shared by a coordination (城中村和危旧房改造 for 城中村改造,
-        :func:`~bot.search.headings.find_coordinated`); memoised per word."""
-        word = normalize(label)
-        if len(word) < 3 or not is_cjk_word(word):
-            return np.zeros(0, dtype=np.intp)
-        found = self._memoised("loose", word, False, lambda: self._find_loose(word))
-        return np.setdiff1d(found, matched) if found.size else found
-
-    def _find_loose(self, word: str) -> np.ndarray:
-        """:meth:`_loose_hits` before ``matched`` is taken out; with the passages that
-        write the word whole where the segmenter cut it otherwise in context (党风|廉政|建设
-        for 廉政建设, 城中村改造 for 城中村), which its postings miss."""
-        found = np.asarray(self._hits.scan(word), dtype=np.intp)
-        if len(word) == 4:
-            found = np.union1d(found, find_loose(self.index, word))
-        pieces = self._split_known(word)
-        if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
-            found = np.union1d(found, find_coordinated(self.index, *pieces))
-        return found
-
-    @cached_property
-    def _heading_table(self) -> HeadingTable:
-        """The headings of the index, each text with the passages under it where it
-        names a topic (:func:`~bot.search.headings.heading_table`), made once."""
-        return heading_table(self.index, self._normalized_sections)
+    def _contracted(self, word: str) -> list[Alternative]:
+        """The longer words the corpus writes that ``word`` contracts (快递量: 快递业务量;
+        :mod:`.contractions`), as alternatives: only for a word the index holds as no
+        term that the segmenter cuts a lone character off (快递|量: the reader's short
+        form leaves one), read in the passages that best hold its rarest piece."""
+        pieces = [w for w in self.tokenizer.cut(word) if w.strip()]
+        if not (3 <= len(word) <= CONTRACTED_MAX_CHARS and has_cjk(word) and len(pieces) > 1):
+            return []
+        if not any(len(p) == 1 for p in pieces) or self._known_term(word):
+            return []
+        ids = [self.index.term_ids.get(p) for p in pieces if len(p) > 1]
+        if not ids or any(t is None for t in ids):
+            return []
+        rarest = min((t for t in ids if t is not None), key=self.index.df)
+        pids = self.index.raw_postings(rarest)[0][:CONTRACTED_READS]
+        out: list[Alternative] = []
+        for longer in expansions(pieces, self.index.passages_norm_texts(pids)):
+            alt = self._alternative(longer)
+            if alt is not None and longer != word:
+                out.append(alt)
+        return out
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
@@ -668,308 +279,16 @@ class Searcher:
         wanted = [i for i, d in enumerate(self.index.docs) if filters.admits(d, gazetteer)]
         return np.isin(self.index.p_doc, np.asarray(wanted, dtype=np.uint32))
 
-    # -- corrections -----------------------------------------------------------------------
-    def _words(self, part: QueryPart, *, stopwords: bool = False) -> list[tuple[str, int, int]]:
-        """(word, start, end) of the query part's words, offsets into ``part.text``;
-        with ``stopwords`` the function words too (a typo can make one: 就叶 is 就|叶)."""
-        out: list[tuple[str, int, int]] = []
-        pos = 0
-        for tok in self.tokenizer.cut(part.text):
-            start, pos = pos, pos + len(tok)
-            if is_cjk_word(tok):
-                if stopwords or tok not in STOPWORDS:
-                    out.append((tok, start, pos))
-            elif not tok.isspace():
-                for m in _ALNUM_RE.finditer(tok):
-                    pieces = ascii_terms(m.group())
-                    # (not a share after the letters: GDP6% is GDP and 6%)
-                    percent = part.text[start + m.end() : start + m.end() + 1] == "%"
-                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()) and not percent:
-                        # M2, 5G, PM2.5: one word, its letters and figures together
-                        out.append((m.group(), start + m.start(), start + m.end()))
-                        continue
-                    for piece in pieces:
-                        off = m.start() + m.group().find(piece)
-                        out.append((piece, start + off, start + off + len(piece)))
-        return join_known_terms(part.text, _join_abbreviations(part.text, out), self._join_term)
-
-    def _plan_part(
-        self, part: QueryPart, budget: Budget, *, correct: bool = True
-    ) -> tuple[list[Concept], list[Correction]]:
-        """Concepts (and any correction) for one query part; memoised per part, unless
-        the budget cut the plan short (a later request may have the room for it)."""
-        key = f"{part.original}\x00{part.phrase:d}{part.exclude:d}"
-        cut_before = len(budget.notes)
-        return self._memoised(
-            "part",
-            key,
-            correct,
-            lambda: self._plan(part, correct, budget),
-            keep=lambda _: len(budget.notes) == cut_before,
-        )
-
     def clear_memo(self) -> None:
         """Forget memoised query planning, byte scans and checked texts (benchmarks use it
         to time cold queries)."""
         self._memo.clear()
         self._hits.clear()
 
-    def _plan(
-        self, part: QueryPart, correct: bool, budget: Budget
-    ) -> tuple[list[Concept], list[Correction]]:
-        if part.phrase:
-            alt = self._alternative(part.text)
-            words = _SYMBOLS_RE.split(part.text)
-            if alt is None and len(words) > 1:
-                # “互联网+”, “3+N”: as typed, symbols and all, where a passage writes it;
-                # else as its words (never nothing when they are found)
-                alt = self._with_symbols(part.text, [w for w in words if w])
-                if alt is None:
-                    return self._concepts([w for w in words if w], part.exclude, budget), []
-            return [Concept(part.text, [alt] if alt else [], part.exclude)], []
-        words = self._words(part, stopwords=True)
-        correction = (
-            self._corrector.correct(part, words, budget) if correct and not part.exclude else None
-        )
-        # 涨了多少, 降到多少: the documents' 增长, 下降, soft (``asking.change_reads``)
-        changes = (
-            []
-            if part.exclude
-            else [replace(self._concept(v), soft=True) for v in change_reads(words)]
-        )
-        if correction is None:
-            concepts = self._concepts(self._apart(words), part.exclude, budget)
-            whole = self._whole_run(part, concepts)
-            return softened(concepts, words) + changes + ([whole] if whole else []), []
-        a, b, term, score = correction
-        concepts = self._concepts(content_words(words[:a]), False, budget)
-        typed = part.text[words[a][1] : words[b][2]]
-        if self._known_term(typed) and term in self.synonyms.expand(typed):
-            # a known term put as its group's usual form (新能源车 → 新能源汽车): searched
-            # as typed, it finds every form of the group (电动汽车 too), not that one only
-            concepts.append(self._concept(typed))
-        else:
-            concepts += self._corrected_concepts(term, budget)
-        concepts += self._concepts(content_words(words[b + 1 :]), False, budget)
-        start, end = words[a][1], words[b][2]
-        fixed = part.original[:start] + term + part.original[end:]
-        return softened(concepts, words) + changes, [
-            Correction(part.original, fixed, round(score, 1))
-        ]
-
-    def spaced_words_joined(self, query: str) -> str:
-        """``query`` with each word typed with a space before its last character or after
-        its first written whole again: a lone Chinese character and its neighbour whose
-        join is a word of the index or a term of the synonym groups (赤字 率, 城镇化 率).
-        Apart, the word was lost: searched as its pieces, the lone one matching nearly
-        everything, and corrected piece by piece. Words that make no word together
-        (十九大 打老虎) stay apart, each planned alone, and so do two words of two
-        characters or more even when they make a term (居民 收入, 研发 经费占比: joined
-        into the synonym group's term, dev queries typed so lost their passage). A query
-        quoting a phrase is left as typed."""
-        if " " not in query or quotes_in(query):
-            return query
-        tokens = query.split(" ")
-        out: list[str] = []
-        for token in tokens:
-            if (
-                out
-                and is_cjk_word(out[-1])
-                and is_cjk_word(token)
-                and self._one_word(out[-1], token)
-            ):
-                out[-1] += token
-                continue
-            out.append(token)
-        return " ".join(out)
-
-    def _one_word(self, left: str, right: str) -> bool:
-        """Whether ``left`` and ``right``, typed apart, are one word (see above)."""
-        if len(left) > 1 and len(right) > 1:
-            return False
-        joined = left + right
-        return joined in self.index.term_ids or self._known_term(joined)
-
-    def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
-        """The content words of a part (:func:`content_words`); in a question typed as one run
-        (安徽2025老旧小区改造多少, 外贸出口怎么扩大: a part holding an asking or question word
-        beside others), each compound the index holds whole but that is two longer index
-        words (老旧小区改造 → 老旧小区 改造) as those words, as when typed apart: a
-        document may write them apart (改造…城镇老旧小区) and never whole. A compound typed
-        as a word of its own, or an entry of the synonym groups (地区生产总值), stays whole."""
-        content = content_words(words)
-        asks = any(w in ASKING_WORDS or w in QUESTION_WORDS for w, *_ in words)
-        if len(content) < 2 or not asks:
-            return content
-        out: list[str] = []
-        for w in content:
-            pieces = None
-            if len(w) >= 4 and w in self.index.term_ids and not self._known_term(w):
-                pieces = self._split_known(w)
-            if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
-                out += pieces
-            else:
-                out.append(w)
-        return out
-
-    def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
-        """The corrected ``term`` searched as if it had been typed: an index term is one
-        concept; a phrase of several words (碳排放双控) is its words, found apart too
-        (碳排放总量和强度双控), with the phrase whole as the optional run that ranks
-        first, as for typed text."""
-        if term in self.index.term_ids:
-            pieces = framing.compound_pieces(term, self._split_known, self._known_term)
-            if not pieces:
-                return [self._concept(term)]
-            # a compound of two longer words (足球联赛): found apart too, as typed apart
-            # (足球、篮球联赛), whole first
-            return [self._concept(p) for p in pieces] + [
-                Concept(term, [alt], optional=True)
-                for alt in [self._alternative(term)]
-                if alt is not None
-            ]
-        words = [w for w in self.tokenizer.cut(term) if is_cjk_word(w) and w not in STOPWORDS]
-        if len(words) < 2:
-            return [self._concept(term)]
-        concepts = self._concepts(words, False, budget)
-        if len(concepts) < 2:
-            return concepts or [self._concept(term)]
-        alt = self._alternative(term)
-        whole = Concept(term, [alt], optional=True) if alt is not None and alt.verify else None
-        return concepts + ([whole] if whole else [])
-
-    def _whole_run(self, part: QueryPart, concepts: list[Concept]) -> Concept | None:
-        """The optional concept of a part's text found whole, when the part (one run of
-        Chinese, no spaces) became two or more word concepts."""
-        text = part.text
-        if part.exclude or len(concepts) < 2 or len(text) > 16 or not is_cjk_word(text):
-            return None  # a run of more than 16 characters is a sentence, not a phrase
-        if any(c.label not in text or c.label in QUESTION_WORDS for c in concepts):
-            return None  # a word split, dropped or asking (增长目标): no run to find whole
-        alt = self._alternative(text)
-        if alt is None or not alt.verify:
-            return None
-        return Concept(text, [alt], optional=True)
-
-    def _bind_single_chars(self, words: list[str]) -> list[str]:
-        """Join a lone character to a neighbour when the pair occurs in the corpus.
-
-        Segmenters often split a query like 先行区 or 烟台港 into a word and a
-        character; searched apart, the character would match almost everything.
-        """
-        out: list[str] = []
-        for w in words:
-            if (
-                out
-                and is_cjk_word(w)
-                and is_cjk_word(out[-1])
-                and (len(w) == 1 or len(out[-1]) == 1)
-                and (self.phrase_exists(out[-1] + w) or _PLAN_PERIOD_RE.fullmatch(out[-1] + w))
-            ):
-                out[-1] += w
-                continue
-            out.append(w)
-        return out
-
-    def _concepts(self, words: list[str], exclude: bool, budget: Budget) -> list[Concept]:
-        """One concept per word; a word the corpus has only in pieces becomes its pieces.
-
-        Each distinct word costs one of the budget's ``words``; past them, the rest of
-        the part is left out (note ``too_many_words``)."""
-        out: list[Concept] = []
-        kept: list[str] = []
-        seen: set[str] = set()
-        for w in words:
-            if w not in seen:
-                if not budget.take("words"):
-                    budget.notes.add("too_many_words")
-                    break
-                seen.add(w)
-            kept.append(w)
-        for w in join_question_words(self._bind_single_chars(kept)):
-            if (
-                w not in self.index.term_ids
-                and is_cjk_word(w)
-                and not self.phrase_exists(w)
-                and not self._known_term(w)
-            ):
-                pieces = self._pieces(w) or self._synonym_pieces(w)
-                # Lone characters (低空 → 低 空) would match nearly everything.
-                if pieces and all(len(p) > 1 for p in pieces):
-                    out += [self._concept(p, exclude=exclude) for p in pieces]
-                    continue
-            out.append(self._concept(w, exclude=exclude))
-        return out
-
-    def _synonym_pieces(self, word: str) -> list[str] | None:
-        """``word`` cut into index terms and known synonym entries (瘫痪病人 → 瘫痪 病人,
-        when the corpus says 患者), or None. A compound the segmenter keeps whole but
-        the corpus never writes would otherwise be searched as itself only: its pieces'
-        synonyms (病人 = 患者) never looked up."""
-        if not is_cjk_word(word) or len(word) < 4:
-            return None
-        return _forward_max_match(
-            word, 2, lambda piece: piece in self.index.term_ids or self._known_term(piece)
-        )
-
-    def _known_term(self, word: str) -> bool:
-        """A Chinese entry of the synonym groups some form of which the corpus holds (新基建:
-        新型基础设施): kept whole, never corrected nor split into pieces."""
-        return self._memoised("known", word, False, lambda: self._find_known(word))
-
-    def _join_term(self, text: str) -> bool:
-        """Join words typed together into ``text`` (see :func:`join_known_terms`): a known
-        term the segmenter cut a lone character off (新|基建), or cut into words that have
-        no synonyms of their own (污染|治理: 污染防治). Words that have (国有企业|改革: 国企)
-        stay words, each with its synonyms."""
-        if not self._known_term(text):
-            return False
-        words = self.tokenizer.cut(text)
-        if any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words):
-            return True
-        group = set(self.synonyms.expand(text))
-        if any(w in self.synonyms and set(self.synonyms.expand(w)) == group for w in words):
-            # a word of the run in the run's own group (卡脖子 of 卡脖子技术): its synonyms
-            # are the run's; searched apart, the rest (技术) would be required of a line
-            # writing 关键核心技术 as one word
-            return True
-        return self._says_more(text, words)
-
-    def _says_more(self, text: str, words: list[str]) -> bool:
-        """Whether the synonym group of ``text`` holds a form the corpus writes with none
-        of its words nor their synonyms: a paraphrase (老年人照顾 = 养老服务), joined; or
-        without anything of one of its words that has synonyms of its own (育儿补贴 for
-        生娃补贴: 生娃 = 生育, searched apart, would require 生育). A form sharing a word
-        (国企改革 = 国企 + 改革, 研发经费 for 研发投入, whose 投入 has no synonyms and is
-        written beside it) keeps the words, each with its synonyms, which find it too."""
-        pieces = [{w, *self.synonyms.expand(w)} for w in words]
-        stands_for = [p for w, p in zip(words, pieces, strict=True) if w in self.synonyms]
-        return any(
-            (
-                not any(p in form for ps in pieces for p in ps)
-                or any(not any(p in form for p in ps) for ps in stands_for)
-            )
-            and self.phrase_exists(form)
-            for form in self.synonyms.expand(text)
-            if form != text
-        )
-
     def _find_known(self, word: str) -> bool:
         if len(word) < 2 or not has_cjk(word) or word not in self.synonyms:
             return False
         return any(self.phrase_exists(v) for v in self.synonyms.expand(word))
-
-    def _is_suspicious(self, word: str) -> bool:
-        """A CJK word that is not in the index, or a lone character (typos split words)."""
-        return self._memoised("suspicious", word, False, lambda: self._suspicious(word))
-
-    def _suspicious(self, word: str) -> bool:
-        if not is_cjk_word(word):
-            return False
-        if len(word) == 1:
-            return True
-        alt = self._alternative(word)
-        return alt is None or (alt.verify and not self.phrase_exists(word))
 
     # -- the query -------------------------------------------------------------------------
     def search(
@@ -1035,163 +354,6 @@ class Searcher:
         filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
         return self._run(parsed, page, size, filters, correct, budget, facets)
 
-    def _english_fixes(self, query: str) -> list[tuple[str, str]]:
-        """The English words of ``query`` misspelt from the glossary's (specal bonds ->
-        special): none the bilingual dictionary, the gazetteer or the index's pinyin
-        terms know (a place, jingji), which are read as they are."""
-        if not _LATIN_RE.search(query):
-            return []
-        table = self.english_table()
-
-        def known(word: str) -> bool:
-            return (
-                word in table
-                or singular(word) in table
-                or chinese_place(word) is not None
-                or word in self.pinyin_terms
-            )
-
-        return misspelled_words(query, known)
-
-    def _parse(self, query: str) -> ParsedQuery:
-        """``query`` parsed with its English topic and indicator words read as the Chinese
-        terms reports write (employment -> 就业, grain output -> 粮食产量:
-        :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
-        -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        # figures typed in English first (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%):
-        # read word by word, the compound reader made percentage points 百分点
-        # a province's abbreviation typed alone and a city's nickname (皖, 川, 蓉城) as the
-        # place's name: the facets read names, and 皖 searched as a word found nothing
-        text = with_chinese_figures(with_place_nicknames(query))
-        if _LATIN_RE.search(text):
-            # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
-            # sense of a place and its suffix word took the name alone (Zhoukou city ->
-            # 周口 city), and the suffix was left a word to find (城市 lines first)
-            text = with_chinese_places(text)
-            # asking words (target, goal) as the Chinese question word, not the
-            # dictionary's every sense of them (对象/指标/目标/瞄准/针对/目的)
-            text = with_asking_words(text)
-        if _LATIN_RE.search(text):
-            # English words read together as the compound the corpus writes (rural
-            # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
-            # before the glossary and the dictionary read them word by word
-            text = with_compounds(
-                text, self.english_table(), self._writes, english_terms(text), self._how_often
-            )
-        parsed = parse_query(self.as_chinese(text), max_chars=self.max_query_chars)
-        return replace(parsed, raw=query) if parsed.raw != query else parsed
-
-    def _writes(self, word: str) -> bool:
-        """Whether some passage writes the Chinese ``word`` or a synonym of it (农商行 for
-        农村商业银行: rural commercial bank is then that compound, searched with its
-        synonyms, not 农村, 商业 and 银行 apart): an index term, or its pieces in a
-        passage as written."""
-        return any(self._writes_as_typed(w) for w in self.synonyms.expand(word))
-
-    def _how_often(self, word: str) -> int:
-        """How many passages write the Chinese ``word`` as typed (a bounded scan)."""
-        return int(self._hits.scan(word).size)
-
-    def _writes_as_typed(self, word: str) -> bool:
-        if word in self.index.term_ids:
-            return True
-        alt = self._alternative(word)
-        return alt is not None and (not alt.verify or self._hits.phrase_present(alt, word))
-
-    def as_chinese(self, text: str) -> str:
-        """``text`` with its English topic and indicator words as the Chinese terms reports
-        write (:mod:`bot.text.english`), then its pinyin words as the index's frequent
-        terms (:mod:`.pinyin_words`): the one reading of what a user typed that the
-        search, ``/targets``, ``/compare`` and the digest filters share. The gazetteer's
-        latin names go first, as in :meth:`_parse`: read after, a place the index seldom
-        writes stayed English (Shandong GDP) and a place's suffix word was left a word of
-        its own (Zhoukou city -> 周口 city)."""
-        text = with_chinese_figures(text)
-        if _LATIN_RE.search(text):
-            text = with_chinese_places(text)
-        text = with_chinese_terms(text)
-        if may_hold_pinyin(text):
-            text = with_pinyin_terms(text, self.pinyin_terms)
-        return text
-
-    @cached_property
-    def pinyin_terms(self) -> dict[str, str]:
-        """The index's frequent terms by their joined pinyin (:mod:`.pinyin_words`)."""
-        return pinyin_terms(self.index)
-
-    def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
-        """The places the query's excluded words name, each word a place and nothing else
-        (-上海, -"四川省"): a place excluded excludes the documents about it, not only the
-        passages that write its name (a Shanghai report seldom says 上海 in its lines)."""
-        gazetteer = default_gazetteer()
-        out: list[str] = []
-        for part in parsed.negative:
-            region = self._understand(part.text, self.today().year).facets.region
-            if region and any(p.short == region for p in gazetteer.lookup(part.text)):
-                out.append(region)
-            elif region == NATIONAL and part.text.strip() in NATIONAL_WORDS:
-                out.append(region)  # -全国: the country's documents go
-        return tuple(out)
-
-    def understand(self, text: str):
-        """The region, year and document kind ``text`` names (see :mod:`.understand`).
-        今年, 去年 and 明年 are said against the newest document of the places asked, the
-        newest of them all when several are (周口 去年 粮食产量 with 周口's 2023 bulletin,
-        out in 2024: 2023; 河南和湖北今年 and 四川和云南今年 by one rule, not by whichever
-        place was typed first), else against today; the facets say which year was taken."""
-        today = self.today().year
-        found = self._understand(text, today)
-        nows = [n for r in found.facets.all_regions if (n := self._region_now(r)) is not None]
-        now = max(nows, default=None)
-        if now is not None and now < today:
-            found = self._understand(text, now)
-        if now is not None and now <= today and found.facets.year_word:
-            facets = replace(found.facets, year_base_places=True)
-            found = replace(found, facets=facets)
-        return found
-
-    def _understand(self, text: str, this_year: int):
-        return understand(
-            text,
-            gazetteer=default_gazetteer(),
-            known_regions=self._known_regions,
-            this_year=this_year,
-            unwritten=self._unwritten,
-        )
-
-    def _unwritten(self, word: str) -> bool:
-        """Whether no passage writes ``word`` nor a synonym of it (a typed place name read as
-        a look-alike's only then)."""
-        return not self._writes(word)
-
-    def _region_now(self, region: str) -> int | None:
-        """The year the newest documents of ``region`` (or of places in it) were written
-        in: a report's own year, a bulletin's the year after the one it reports on."""
-        memo = self._region_now_memo
-        if region not in memo:
-            gazetteer = default_gazetteer()
-            years = [
-                d.year + (1 if d.doc_type == _BULLETIN else 0)
-                for d in self.index.docs
-                if d.year and place_in_region(region, d.region, d.region_path, gazetteer)
-            ]
-            memo[region] = max(years, default=None)
-        return memo[region]
-
-    @cached_property
-    def _region_now_memo(self) -> dict[str, int | None]:
-        return {}
-
-    @cached_property
-    def _known_regions(self) -> frozenset[str]:
-        """The regions the indexed documents are about, with the places above them."""
-        out: set[str] = set()
-        for d in self.index.docs:
-            if d.region:
-                out.add(d.region)
-            out.update(d.region_path)
-        return frozenset(out)
-
     @cached_property
     def _facets(self) -> FacetPassages:
         """The passages of the query's region, year and kind (:mod:`.facets`)."""
@@ -1237,143 +399,6 @@ class Searcher:
             return entry[1]
 
         return hits_of
-
-    def _as_wholes(
-        self, concept: Concept, got: tuple[np.ndarray, np.ndarray]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """``got`` (a concept's pids and scores) with the passages that name the concept
-        only as the whole of a share (see :mod:`.shares`) at :data:`shares.WHOLE_SHARE` of
-        their score. Of the concept's own passages only those holding 占 or 与 are read
-        (``CompiledIndex.with_char``)."""
-        pids, scores = got
-        forms = tuple(a.text for a in concept.alternatives if len(a.text) >= 2)
-        if not forms or not pids.size or concept.fixed is not None or concept.exclude:
-            return got
-        ix = self.index
-        # only where 占 (or a ratio's 与) is followed by a form (through what may stand
-        # between) can a form be a whole: the bytes after the mark compared first, the few
-        # such texts decoded (a common word's concept held hundreds of 占 passages, all
-        # decoded, ~1 ms)
-        found = []
-        for mark in shares.MARKS:
-            maybe = np.flatnonzero(self._mark_flags(mark)[pids])
-            if maybe.size:
-                found.append(maybe[ix.followed_by(mark, shares.BETWEENS, forms, pids[maybe])])
-        maybe = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
-        if not maybe.size:
-            return got
-        texts = ix.passages_norm_texts(pids[maybe])
-        lower = [
-            k
-            for k, text in zip(maybe.tolist(), texts, strict=True)
-            if shares.only_as_whole(text, forms)
-        ]
-        if not lower:
-            return got
-        scores = scores.copy()
-        scores[lower] *= np.float32(shares.WHOLE_SHARE)
-        return pids, scores
-
-    def _apart_where_asked(
-        self,
-        concepts: list[Concept],
-        facets: Understood | None,
-        hits_of: Callable[[Concept], tuple[np.ndarray, np.ndarray]] | None = None,
-    ) -> list[Concept]:
-        """``concepts`` with each compound that the documents the rest of the query points
-        to never write whole looked for as its words, whole first (see :mod:`.apart`)."""
-        required = [
-            c for c in concepts if not (c.exclude or c.optional or c.soft or c.fixed is not None)
-        ]
-        region = facets.region if facets and facets.any else None
-        if len(required) < 2 and not region:
-            return concepts
-        ix = self.index
-        n_docs = len(ix.docs)
-        hits_of = hits_of or self._hits.concept_hits
-        docs: dict[int, np.ndarray] = {}
-
-        def documents(concept: Concept) -> np.ndarray:
-            # once per word, not once per compound it stands beside
-            k = id(concept)
-            if k not in docs:
-                docs[k] = apart.documents_of(hits_of(concept)[0], ix.p_doc, n_docs)
-            return docs[k]
-
-        def held_where_pointed(
-            own: np.ndarray, in_region: np.ndarray | None, others: list[Concept]
-        ) -> bool:
-            # Whether a document holding the compound (``own``) is pointed to: of the
-            # region asked, holding every other word. The other words' lists are read
-            # only until that is settled (``apart.documents_among``): a common word's
-            # list has passages in the compound's documents within its first few
-            # thousand, where all its documents took the whole list (~100-300 µs at
-            # 100 MB). When none is, the whole scope is worked out as before.
-            among = own.copy()
-            if in_region is not None:
-                flags = np.zeros(n_docs, dtype=bool)
-                flags[np.asarray(in_region, dtype=np.intp)] = True
-                among &= flags
-            for k, o in enumerate(others):
-                if not among.any():
-                    return False
-                known = docs.get(id(o))
-                if known is not None:
-                    among &= known
-                else:
-                    last = k == len(others) - 1
-                    among = apart.documents_among(hits_of(o)[0], ix.p_doc, among, one=last)
-            return bool(among.any())
-
-        out = list(concepts)
-        for c in required:
-            if not c.alternatives or c.label in QUESTION_WORDS:
-                continue
-            pieces = apart.compound_words(normalize(c.label), self._split_known)
-            if not pieces:
-                continue
-            in_region = self._regions_docs(facets.all_regions) if region and facets else None
-            own = self._documents_in_body(hits_of(c)[0])
-            if held_where_pointed(own, in_region, [o for o in required if o is not c]):
-                continue  # a document pointed to holds it whole: as typed
-            others = (documents(o) for o in required if o is not c)
-            scope = apart.pointed_to(in_region, others, n_docs)
-            if apart.written_apart(scope, own):
-                k = out.index(c)
-                out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
-        return out
-
-    def _mark_flags(self, mark: str) -> np.ndarray:
-        """Per passage, whether it holds ``mark`` and what a whole after it needs
-        (:data:`shares.ALSO_HELD`: 与 with 比): the passages :meth:`_as_wholes` reads
-        for ``mark``; worked out once per index and mark."""
-        flags = self._mark_flag_memo.get(mark)
-        if flags is None:
-            flags = self.index.with_char(mark)
-            also = shares.ALSO_HELD.get(mark)
-            if also is not None:
-                flags = flags & self.index.with_char(also)
-            flags.flags.writeable = False
-            self._mark_flag_memo[mark] = flags
-        return flags
-
-    @cached_property
-    def _mark_flag_memo(self) -> dict[str, np.ndarray]:
-        return {}
-
-    def _documents_in_body(self, pids: np.ndarray) -> np.ndarray:
-        """Which documents hold ``pids`` in their body text: a compound a document writes
-        whole only in a chart or table caption, a data-source note or a copy (图1
-        2017-2023年周口市粮食总产量, 表3 …主要农产品产量) is one its text writes apart
-        (粮食播种面积…，总产量902.61万吨), and is looked for as its words there."""
-        # the captions' flags read with the list, a part at a time: a common compound's
-        # list holds every document within its first few thousand passages
-        return apart.documents_of(pids, self.index.p_doc, len(self.index.docs), skip=self._demoted)
-
-    def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
-        """Ids of the documents of every region named (山东 江苏: both provinces')."""
-        found = [self._facets.region_docs(r) for r in regions]
-        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
 
     @property
     def _normalized_sections(self) -> list[tuple[str, ...]]:
@@ -1768,45 +793,6 @@ class Searcher:
             # shortest list), not for the whole list: the same passages in the same order
             first = first[self._demoted[first] == 0]
         return first if first.size >= hi else None
-
-    def passages_containing(self, text: str, *, doc_id: str | None = None, limit: int = 5):
-        """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
-        of one document: where a sentence was said (the answer card's passage)."""
-        ix = self.index
-        pids = self._hits.scan(normalize(text), limit=SCAN_LIMIT)
-        out: list[SearchHit] = []
-        for pid in pids.tolist():
-            if doc_id is not None and ix.docs[int(ix.p_doc[pid])].doc_id != doc_id:
-                continue
-            out.append(self._hit(int(pid), 0.0, [normalize(text)]))
-            if len(out) >= limit:
-                break
-        return out
-
-    def _hit(self, pid: int, score: float, needles: list[str]) -> SearchHit:
-        ix = self.index
-        info = ix.docs[int(ix.p_doc[pid])]
-        text = self.passage_text(pid)
-        # the passage's normalised text as the index holds it (normalising is one code
-        # point for one, so a passage's slice of its normalised document is the passage
-        # normalised): decoded, ~1 µs, where normalising it again cost ~4.6 µs a hit
-        norm = ix.passage_norm_bytes(pid).decode("utf-8") if ix.norm_mmap is not None else ""
-        spans = find_spans(norm if len(norm) == len(text) else normalize(text), needles)
-        snippet, highlights = make_snippet(text, spans, width=self.snippet_chars)
-        return SearchHit(
-            doc_id=info.doc_id,
-            filename=info.filename,
-            title=info.title,
-            section=ix.sections[int(ix.p_section[pid])],
-            passage_ordinal=int(ix.p_ord[pid]),
-            text=text,
-            snippet=snippet,
-            highlights=highlights,
-            score=round(score, 4),
-            region=info.region,
-            year=info.year,
-            url=info.extra.get("url"),
-        )
 
 
 def _asking_of(parsed: ParsedQuery, corrections: list[Correction]) -> Asking:
