@@ -120,6 +120,9 @@ async def test_subscribe_with_a_county_written_whole(server: FakeBotApi, county_
         ("四川", [], None),
         ("县域经济", [], None),  # no place
         ("长安区", [], None),  # several districts: AmbiguousPlace's to say
+        ("皖", [], "安徽省"),  # an abbreviation, said as the place it names
+        ("蓉城", [], "成都市"),  # a city's nickname
+        ("川", [], None),  # 四川: in the library
     ],
 )
 def test_places_like_a_typed_name_and_places_not_in_the_library(

@@ -18,6 +18,7 @@ from bot.corpus.gazetteer import (
     PLACES_LIKE_SHOWN,
     ambiguous_region,
     default_gazetteer,
+    nicknamed_place,
     places_sounding_like,
     region_word,
 )
@@ -486,7 +487,8 @@ class TargetsMixin:
         and no document of the library is about it or a place inside it, as its full name;
         else None. A command that found nothing says so, not that the indicator table has
         no such name (it suggested indicators holding 县)."""
-        word = text.strip()
+        # 皖 is 安徽, 蓉城 成都, as /targets reads them
+        word = nicknamed_place(text.strip()) or text.strip()
         if not _HAN_WORD.fullmatch(word):
             return None
         gazetteer = default_gazetteer()
