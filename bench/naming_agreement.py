@@ -24,13 +24,18 @@ canonical indicator):
 A third annotator named 300 other dev figures the same way, blind, after the rules
 of the sixth 2026-12-05 session were written (60 from bulletins, 240 from other
 documents; seed 20261205): ``--annotator`` scores against that sample, which no rule
-has been fitted to.
+has been fitted to. A fourth annotator named 300 more (75 from bulletins, 225 from other
+documents; seed 20261207) after the conventions of the guidelines' 6.8 were settled,
+sharing no figure with the second or third samples: ``--annotator
+tests/data/real/agreement/fourth_annotator.jsonl``.
 
 Usage::
 
     .venv/bin/python -m bench.naming_agreement
     .venv/bin/python -m bench.naming_agreement \
         --annotator tests/data/real/agreement/third_annotator.jsonl
+    .venv/bin/python -m bench.naming_agreement \
+        --annotator tests/data/real/agreement/fourth_annotator.jsonl --list
 """
 
 from __future__ import annotations

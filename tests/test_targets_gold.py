@@ -113,7 +113,9 @@ def test_real_scoring_matches_quantities_not_spellings():
     assert score_real([other_line], [gold], {}, lambda n: n).total.tp == 0
 
 
-@pytest.mark.parametrize("sample", ["second_annotator.jsonl", "third_annotator.jsonl"])
+@pytest.mark.parametrize(
+    "sample", ["second_annotator.jsonl", "third_annotator.jsonl", "fourth_annotator.jsonl"]
+)
 def test_the_annotators_samples_point_at_dev_gold_records(sample: str) -> None:
     """``bench/naming_agreement.py`` joins another annotator's names to the gold by
     line, value, unit and qualifier: an edit of the gold must keep every sample findable,
@@ -151,3 +153,21 @@ def test_the_third_annotators_sample_holds_no_figure_of_the_second() -> None:
         }
 
     assert keys("second_annotator.jsonl").isdisjoint(keys("third_annotator.jsonl"))
+
+
+def test_the_fourth_annotators_sample_holds_no_figure_of_the_earlier_two() -> None:
+    """The fourth sample (seed 20261207) was drawn to judge the conventions of 6.8, settled
+    while the second and third samples were in use: it shares no figure with either."""
+    folder = Path(__file__).parent / "data" / "real" / "agreement"
+
+    def keys(name: str) -> set[tuple[object, ...]]:
+        rows = (folder / name).read_text(encoding="utf-8").splitlines()
+        return {
+            (r["doc"], r["line"], r["value"], r["unit"], r.get("qualifier", ""))
+            for r in map(json.loads, rows)
+        }
+
+    fourth = keys("fourth_annotator.jsonl")
+    assert len(fourth) == 300
+    assert fourth.isdisjoint(keys("second_annotator.jsonl"))
+    assert fourth.isdisjoint(keys("third_annotator.jsonl"))
