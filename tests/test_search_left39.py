@@ -76,3 +76,73 @@ def engine(tmp_path_factory):
 def test_rongcheng_finds_the_districts_report(engine, query):
     hits = engine.search(query, page_size=3).hits
     assert hits and "510亿元" in hits[0].text
+
+
+def _region(query: str, written: frozenset[str] = frozenset()) -> str | None:
+    got = understand(
+        query,
+        gazetteer=default_gazetteer(),
+        known_regions={"海拉尔", "深圳"},
+        unwritten=lambda word: word not in written,
+    )
+    return got.facets.region
+
+
+@pytest.mark.parametrize(
+    ("query", "written", "region"),
+    [
+        # a place typed apart after the first word, no passage writing what was typed
+        ("城镇新增就业 2025 安微", frozenset(), "安徽"),  # a look-alike (微 for 徽)
+        ("新改建农村公路 安微 多少公里", frozenset(), "安徽"),
+        ("城镇新增就业 2025年 贵洲", frozenset(), "贵州"),  # a homophone
+        ("新能源装机占比 宁厦 2025", frozenset(), "宁夏"),
+        # a word some passage writes is that word (复建 is no 福建)
+        ("老旧小区 复建", frozenset({"复建"}), None),
+        # not typed apart: inside a run of characters, or before a Latin word
+        ("城镇新增就业安微", frozenset(), None),
+        ("新能源 安微GDP", frozenset(), None),
+        # two places as near: neither is guessed (深川: 深圳 or 四川)
+        ("社会投资 深川", frozenset(), None),
+    ],
+)
+def test_a_place_typo_typed_apart_after_the_first_word(query, written, region):
+    assert _region(query, written) == region
+
+
+def test_without_the_index_a_later_typo_is_no_place():
+    got = understand("城镇新增就业 2025年 贵洲", gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.region is None
+
+
+# Two 2031 reports with the same measures, each naming the other province in its line (a
+# labour cooperation): the place typed with a slip after the measure is the facet that
+# tells which report, not a word both lines write
+ANHUI = (
+    "2031年安徽省政府工作报告\n"
+    "过去一年，同贵州开展劳务协作，全省城镇新增就业71.3万人，新改建农村公路1600公里。\n"
+)
+GUIZHOU = (
+    "2031年贵州省政府工作报告\n"
+    "过去一年，同安徽开展劳务协作，全省城镇新增就业60.2万人，新改建农村公路1400公里。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def provinces(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("left39typos"),
+        {"province_anhui_2031_gwr.txt": ANHUI, "province_guizhou_2031_gwr.txt": GUIZHOU},
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("城镇新增就业 2030年 贵洲", "60.2万人"),
+        ("新改建农村公路 安微 多少公里", "71.3万人"),
+        ("城镇新增就业 安微 2030", "71.3万人"),
+    ],
+)
+def test_a_later_place_typo_finds_its_province(provinces, query, line):
+    hits = provinces.search(query, page_size=3).hits
+    assert hits and line in hits[0].text

@@ -533,12 +533,19 @@ def _misspelt_region(
     """A province or a region of the corpus typed with one character of the same sound
     wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
     one written with a suffix (贵洲省), and no place itself. A homophone elsewhere in
-    a query is too often a word of its own (复建 is not 福建)."""
+    a query is too often a word of its own (复建 is not 福建), so a word typed apart
+    after the first (城镇新增就业 2025年 贵洲, 新改建农村公路 安微 多少公里) is read only where
+    nothing else can be meant: with ``unwritten``, when no passage writes it."""
     apart: dict[str, tuple[str, ...]] | None = None
     for m in _CJK_WORD_RE.finditer(text):
         word = m.group()
         core = _PLACE_SUFFIX_RE.sub("", word)
-        if (m.start() != 0 and core == word) or len(core) < 2 or gazetteer.lookup(core):
+        later = m.start() != 0 and core == word
+        if later and not (unwritten is not None and _typed_apart(text, m.start(), m.end())):
+            continue
+        if len(core) < 2 or gazetteer.lookup(core):
+            continue
+        if later and not unwritten(core):  # type: ignore[misc]  # (checked above)
             continue
         if apart is None:
             apart = _one_apart(gazetteer, known_regions)
@@ -558,6 +565,12 @@ def _misspelt_region(
         if len(near) == 1 and unwritten is not None and unwritten(core):
             return next(iter(near)), m.span()
     return None
+
+
+def _typed_apart(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is typed as a word of its own: a space before it, and a
+    space, a figure or the end after (新改建农村公路 安微 多少公里, 城镇新增就业 2025年 贵洲)."""
+    return text[start - 1].isspace() and (end == len(text) or not text[end].isalpha())
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
