@@ -146,3 +146,15 @@ def provinces(tmp_path_factory):
 def test_a_later_place_typo_finds_its_province(provinces, query, line):
     hits = provinces.search(query, page_size=3).hits
     assert hits and line in hits[0].text
+
+
+def test_a_later_slip_is_no_second_place():
+    # the query names its place: a word past it one character off another is a word
+    # (海南 千兆自贸岗 万兆: 万兆 is no 万载)
+    got = understand(
+        "海南 千兆自贸岗 万兆",
+        gazetteer=default_gazetteer(),
+        known_regions={"万载", "海南"},
+        unwritten=lambda word: True,
+    )
+    assert got.facets.region == "海南" and not got.facets.regions
