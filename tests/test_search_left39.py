@@ -13,7 +13,7 @@ from bot.corpus.gazetteer import (
     region_words,
     with_place_nicknames,
 )
-from bot.corpus.home import resolve_home
+from bot.corpus.home import HomePlaceError, resolve_home
 from bot.search.understand import understand
 from tests.conftest import engine_over
 
@@ -46,9 +46,16 @@ def test_rongcheng_is_the_district_on_every_path():
 
 
 def test_xin_alone_is_no_province_on_any_path():
+    # a decision, not a gap: 新 alone opens spaced words (新 能源 汽车, 新 基建), so no path
+    # reads it as 新疆 — search, the filters' words, /region (新疆 is typed in full)
     g = default_gazetteer()
     assert nicknamed_place("新") is None
-    assert understand("新 2025 GDP", gazetteer=g, known_regions={"新疆"}).facets.region is None
+    assert region_words("新") == ["新"]
+    with pytest.raises(HomePlaceError):
+        resolve_home("新", g)
+    for query in ("新 2025 GDP", "新 能源 汽车"):
+        got = understand(query, gazetteer=g, known_regions={"新疆"}, unwritten=lambda w: True)
+        assert got.facets.region is None, query
 
 
 # A 2031 report of 揭阳's 榕城区 and one of 福州, each with its GDP line
