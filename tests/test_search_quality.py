@@ -274,6 +274,12 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # first sight on main's code (d8e56d0d), 0.924 at the end of branch search-quality39,
     # less 0.01 (cards39's r3395-r3469 take their own band before this one at merge)
     (3549, 0.914),
+    # r3550-r3589 (search-left39's batch 39L, r3560-r3574: 12 dev queries of 15, 3 drawn into
+    # test by passage: a county, district or province named at another level than its only
+    # document, and a place typo typed apart after the first word — 安微, 贵洲, 宁厦, 云男),
+    # 2026-12-07: 0.808 at first sight on main's code (d8e56d0d), 1.000 at the end of branch
+    # search-left39, less 0.01
+    (3589, 0.99),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 # Target questions whose answer is not in the corpus (answer null): no card may show. 12 of 12
@@ -388,6 +394,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r3394": 0.0,
         "r3470": 1.0,
         "r3549": 0.5,
+        "r3562": 1.0,
+        "r3574": 0.0,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -418,6 +426,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (3236, 3295, 0.5),
         (3296, 3394, 0.5),
         (3395, 3549, 0.75),
+        (3550, 3589, 0.5),
     ]
 
 

@@ -100,8 +100,11 @@ def _region(query: str, written: frozenset[str] = frozenset()) -> str | None:
         ("海绵 城市 建设", frozenset({"海绵"}), None),
         # two places as near: neither is guessed (深川: 深圳 or 四川)
         ("深川 社会投资", frozenset(), None),
-        # not the word the query opens with: too often a word of its own
-        ("城镇新增就业 安微", frozenset(), None),
+        # past the first word: typed apart and written nowhere, the place (search-left39) …
+        ("城镇新增就业 安微", frozenset(), "安徽"),
+        # … but not inside a run of characters, nor beside a place already named
+        ("城镇新增就业安微", frozenset(), None),
+        ("海南 城镇新增就业 安微", frozenset(), "海南"),
     ],
 )
 def test_a_look_alike_province_is_read_only_where_nothing_else_is_meant(query, written, region):

@@ -532,7 +532,15 @@ CITY_NICKNAMES = {
     "冰城": "哈尔滨", "榕城": "福州", "鹭岛": "厦门", "申城": "上海", "邕城": "南宁",
 }  # fmt: skip
 # not after another character: 卫星城, 温泉城 are words of their own
-_NICKNAME_RE = re.compile("(?<![\u3400-\u9fff])(?:" + "|".join(CITY_NICKNAMES) + ")")
+
+
+@lru_cache(maxsize=1)
+def _nickname_re() -> re.Pattern[str]:
+    """The nicknames search reads as their city: every one of ``CITY_NICKNAMES`` but a
+    division's own name (榕城 is 揭阳's 榕城区: :func:`nicknamed_place`). Made once, on
+    first use: the gazetteer is loaded then, not on import."""
+    names = [n for n in CITY_NICKNAMES if not default_gazetteer().lookup(n)]
+    return re.compile("(?<![\u3400-\u9fff])(?:" + "|".join(names) + ")")
 
 
 def nicknamed_place(word: str) -> str | None:
@@ -541,8 +549,14 @@ def nicknamed_place(word: str) -> str | None:
     ``None``: the one reading every place path shares (search's
     :func:`with_place_nicknames`, region filters, ``/targets``, ``/compare``, the MCP
     tools). Not 新 (新 能源), never a character inside a longer word (川渝, 皖企), and
-    not a nickname that is a division's own name (榕城 is also 揭阳's 榕城区, which a
-    region filter read before nicknames were: it stays that district)."""
+    not a nickname that is a division's own name.
+
+    The rule for such a name (榕城: 福州's nickname, 揭阳's 榕城区 by its own name): **a
+    division's own name wins over a nickname, on every path**. A user of the district has
+    no other short name to type, one of 福州 types 福州; a region filter or subscription
+    stored as ``region:榕城`` meant the district before nicknames were read; and a
+    nickname written over the query as its city would make the district's own word
+    (榕城区, 榕城 in its documents) unsearchable."""
     word = word.strip()
     if word in _ALONE_ABBREVIATIONS:
         return PROVINCE_ABBREVIATIONS[word]
@@ -555,10 +569,12 @@ def nicknamed_place(word: str) -> str | None:
 def with_place_nicknames(text: str) -> str:
     """``text`` with a province's abbreviation typed as a word of its own and a city's
     nickname written as the place's short name: ``皖 2025年 城镇新增就业`` -> ``安徽 2025年
-    城镇新增就业``, ``蓉城 城镇化率`` -> ``成都 城镇化率``. Cost: two regex scans."""
-    if not _NICKNAME_RE.search(text) and not _ALONE_ABBREVIATION_RE.search(text):
+    城镇新增就业``, ``蓉城 城镇化率`` -> ``成都 城镇化率``; not a nickname that is a
+    division's own name (榕城 stays 榕城: :func:`nicknamed_place`). Cost: two regex scans."""
+    nicknames = _nickname_re()
+    if not nicknames.search(text) and not _ALONE_ABBREVIATION_RE.search(text):
         return text
-    text = _NICKNAME_RE.sub(lambda m: CITY_NICKNAMES[m.group()], text)
+    text = nicknames.sub(lambda m: CITY_NICKNAMES[m.group()], text)
     return _ALONE_ABBREVIATION_RE.sub(lambda m: PROVINCE_ABBREVIATIONS[m.group(1)], text)
 
 

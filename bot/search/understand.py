@@ -221,7 +221,11 @@ def understand(
             else:
                 # 山东 江苏 GDP 目标: a place beside the first is asked about too
                 regions.append(place.short)
-        misspelt = _misspelt_region(text, gazetteer, known_regions, unwritten)
+        # a slip past the first word only when no place is named (海南 千兆自贸岗 万兆: 万兆 is
+        # no 万载)
+        misspelt = _misspelt_region(
+            text, gazetteer, known_regions, unwritten, later=not regions and national_at is None
+        )
         if misspelt and misspelt[0] not in regions and not _overlaps(misspelt[1], spans):
             # 贵洲 四川: the misspelt name the query opens with is the first place asked
             at = sum(1 for lo, _ in spans if lo < misspelt[1][0])
@@ -529,16 +533,28 @@ def _misspelt_region(
     gazetteer: Gazetteer,
     known_regions: Collection[str],
     unwritten: Callable[[str], bool] | None = None,
+    *,
+    later: bool = False,
 ) -> tuple[str, tuple[int, int]] | None:
     """A province or a region of the corpus typed with one character of the same sound
     wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
     one written with a suffix (贵洲省), and no place itself. A homophone elsewhere in
-    a query is too often a word of its own (复建 is not 福建)."""
+    a query is too often a word of its own (复建 is not 福建), so a word typed apart
+    after the first (城镇新增就业 2025年 贵洲, 新改建农村公路 安微 多少公里) is read only where
+    nothing else can be meant: with ``later`` (the query names no place) and
+    ``unwritten``, when no passage writes it."""
     apart: dict[str, tuple[str, ...]] | None = None
     for m in _CJK_WORD_RE.finditer(text):
         word = m.group()
         core = _PLACE_SUFFIX_RE.sub("", word)
-        if (m.start() != 0 and core == word) or len(core) < 2 or gazetteer.lookup(core):
+        apart_later = m.start() != 0 and core == word
+        if apart_later and not (
+            later and unwritten is not None and _typed_apart(text, m.start(), m.end())
+        ):
+            continue
+        if len(core) < 2 or gazetteer.lookup(core):
+            continue
+        if apart_later and not unwritten(core):  # type: ignore[misc]  # (checked above)
             continue
         if apart is None:
             apart = _one_apart(gazetteer, known_regions)
@@ -558,6 +574,12 @@ def _misspelt_region(
         if len(near) == 1 and unwritten is not None and unwritten(core):
             return next(iter(near)), m.span()
     return None
+
+
+def _typed_apart(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is typed as a word of its own: a space before it, and a
+    space, a figure or the end after (新改建农村公路 安微 多少公里, 城镇新增就业 2025年 贵洲)."""
+    return text[start - 1].isspace() and (end == len(text) or not text[end].isalpha())
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
