@@ -12,12 +12,14 @@ _REPORT_NAME = "province_mou_2026_gwr.txt"
 
 def test_a_level_word_selects_and_every_kind_is_scope(extract):  # 6.8.40
     text = _REPORT + (
-        "建成县级“暖心驿站”40个，新增省级工业互联网平台12个，新改扩建各类学校120所。\n"
+        "建成县级“暖心驿站”40个，新增省级工业互联网平台12个，新改扩建各类学校120所，"
+        "新增9个自治区级现代产业学院。\n"
     )
     got = names_by_value(extract(text, _REPORT_NAME))
     assert got[40] == "县级暖心驿站"
     assert got[12] == "省级工业互联网平台"  # the table no longer files it under all platforms
     assert got[120] == "学校"
+    assert got[9] == "自治区级现代产业学院"  # not the table's every 现代产业学院
 
 
 def test_a_count_of_acts_is_named_by_the_act_as_written(extract):  # 6.8.42
