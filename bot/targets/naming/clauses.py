@@ -87,9 +87,12 @@ _MEMBERSHIP_VERBS = (
     "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
     "|通"  # 4000个自然村通硬化路: the villages a road reaches
     "|晋级为|晋级|晋升为|晋升"  # 29所学校晋级标准化学校: the schools that became such
+    # 30多万监测对象稳定消除返贫致贫风险: the people whose risk was removed (6.8.8)
+    "|消除"
 )
 _MEMBERSHIP_RE = re.compile(
-    rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
+    # an adverb of how it went is no part of what they did (稳定消除, 全部实现)
+    rf"(?:全部|均|已经?|都|成功|相继|先后|率先|稳定)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
 )
 # a list or award that names the kind itself (入选中国改革年度案例), or the kind the things

@@ -181,8 +181,11 @@ _COUNTED_IN_WORK_RE = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:条|座|栋|所|个|
 _INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
 _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
-# A level or a place in front of a known name that makes it a narrower set.
-_QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
+# A level or a place in front of a known name that makes it a narrower set (a level
+# selects, GOLD_GUIDELINES 6.8.40: 自治区级, 州级, 区级 as 省级, 市级, 县级 do).
+_QUALIFIED_RE = re.compile(
+    r"(?:国家级|国家|省级|省|自治区级|市级|州级|县级|区级|中央级|境内|境外)(?:重点)?"
+)
 # the cities a statistic is taken over, counted before it: 9个中心城市环境空气质量优良天数比例
 _CITY_SET_RE = re.compile(
     r"(?:地级及以上|设区的?|地级|县级及以上|中心|重点)?城市(?=[\u4e00-\u9fffA-Za-z])"
