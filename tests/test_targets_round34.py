@@ -17,3 +17,19 @@ def test_a_dated_five_year_plan_outline_keeps_its_delivery_year() -> None:
     title = "某市国民经济和社会发展第十五个五年规划纲要"
     opening = f"{title}\n（2026年2月6日某市第十七届人民代表大会第五次会议批准）"
     assert infer_year(opening, [title], title=title, opening=opening) == 2026
+
+
+_FIVE_YEARS = "2033年某省人民政府工作报告\n\n一、过去五年工作回顾\n\n"
+_NAME = "province_mou_2033_gwr.txt"
+
+
+def test_steps_crossed_one_after_another_are_dated_by_the_years_reviewed(extract) -> None:
+    # 6.8.34: the first step was crossed before the end; the level reached stays the end's
+    text = _FIVE_YEARS + (
+        "全省生产总值先后跨越4万亿元、5万亿元两个台阶，2032年达到5.2万亿元，年均增长5.6%。"
+        "一般公共预算收入相继迈上3000亿元、3500亿元台阶。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, _NAME)}
+    assert got[(4, "万亿元")] == got[(5, "万亿元")] == "2028-2032"
+    assert got[(3000, "亿元")] == got[(3500, "亿元")] == "2028-2032"
+    assert got[(5.2, "万亿元")] == "2032"

@@ -43,6 +43,10 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 _DOUBLING = frozenset({"翻番", "倍增"})
+# Steps crossed one after another (先后跨越5万亿元、6万亿元两个台阶, 相继迈上…台阶): crossed
+# during the years reviewed, the first before their end (GOLD_GUIDELINES 6.8.34), not a level
+# standing at the end.
+_STEPS_IN_TURN_RE = re.compile(r"(?:先后|相继|依次|接连)(?:跨越|迈上|跃上|跨上|登上)")
 # Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
 # year, over a stretch, never a level reached at its end.
 _LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
@@ -216,6 +220,7 @@ class PeriodsMixin:
                 and fig.form != "comparison"
                 and not _ACCUMULATED_RE.search(clause)
                 and not summed_list
+                and not _STEPS_IN_TURN_RE.search(wide)
                 and not _CHANGE_RANK_RE.search(named.indicator)
                 and not (
                     fig.form != "rank"
