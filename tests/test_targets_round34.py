@@ -33,3 +33,20 @@ def test_steps_crossed_one_after_another_are_dated_by_the_years_reviewed(extract
     assert got[(4, "万亿元")] == got[(5, "万亿元")] == "2028-2032"
     assert got[(3000, "亿元")] == got[(3500, "亿元")] == "2028-2032"
     assert got[(5.2, "万亿元")] == "2032"
+
+
+def test_the_poor_and_the_villages_all_out_of_poverty_are_counted_over_the_years(extract) -> None:
+    text = _FIVE_YEARS + (
+        "412.3万农村贫困人口全部脱贫，36个贫困县全部摘帽，633个经济薄弱村全部达标。\n"
+    )
+    got = {r.value: r.year for r in extract(text, _NAME)}
+    assert got == {412.3: "2028-2032", 36: "2028-2032", 633: "2028-2032"}
+
+
+def test_the_poor_left_for_the_last_year_left_in_it(extract) -> None:
+    # the 十三五's last year (2020), not its five years
+    text = "2021年某省人民政府工作报告\n\n一、“十三五”时期工作回顾\n\n" + (
+        "脱贫攻坚取得全面胜利，“十三五”以来，全省剩余的12.6万贫困人口全部脱贫。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "province_mou_2021_gwr.txt")}
+    assert got == {12.6: "2020"}
