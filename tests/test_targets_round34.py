@@ -50,3 +50,12 @@ def test_the_poor_left_for_the_last_year_left_in_it(extract) -> None:
     )
     got = {r.value: r.year for r in extract(text, "province_mou_2021_gwr.txt")}
     assert got == {12.6: "2020"}
+
+
+def test_a_rank_in_a_region_of_the_country_or_among_its_provinces_has_that_scope(extract) -> None:
+    text = "2033年某省人民政府工作报告\n\n一、2032年工作回顾\n\n" + (
+        "人均地区生产总值超过12万元，居全国各省区第1位。"
+        "外贸进出口总额4340亿元、增长20.4%，总量居西部地区第4位。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, _NAME) if r.unit == "位"}
+    assert got == {1: "人均地区生产总值全国排名", 4: "外贸进出口总额西部地区排名"}
