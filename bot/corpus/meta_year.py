@@ -143,7 +143,9 @@ def infer_year(
 # no delivery line, number or signature dates is not dated by its body either: its title's
 # 2035 is a horizon, and its most frequent years are the review's last (2020), a table's
 # baseline column or its goal year. Its file's name, where it carries a year, dates it.
-_FIVE_YEAR_PLAN_TITLE_RE = re.compile(r"国民经济和社会发展第[一二三四五六七八九十]{1,3}个五年(?:规划|计划)")
+_FIVE_YEAR_PLAN_TITLE_RE = re.compile(
+    r"国民经济和社会发展第[一二三四五六七八九十]{1,3}个五年(?:规划|计划)"
+)
 
 
 _IN_FORCE_RE = re.compile(
