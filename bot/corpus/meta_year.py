@@ -85,7 +85,9 @@ def infer_year(
     4. the year of the document number (``国发〔2021〕36号``);
     5. the first year of a period in the title (``（2022－2035年）``);
     6. the date the text is signed with, a line of its own among the last (``2021年9月18日``);
-    7. for a plan or a policy (``plan``), the day it takes effect (``自2024年3月1日起施行``);
+    7. none for a five-year plan outline none of these dates (``…第十四个五年规划和2035年远景目标
+       纲要``: its file's name may); for a plan or a policy (``plan``), the day it takes effect
+       (``自2024年3月1日起施行``);
     8. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
 
@@ -127,12 +129,23 @@ def infer_year(
         own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
         if len(own) == 1:
             return own.pop()
+    if _FIVE_YEAR_PLAN_TITLE_RE.search(title):
+        return None  # an undated five-year plan outline: see _FIVE_YEAR_PLAN_TITLE_RE
     if plan:
         # 本措施自2024年3月1日起施行: a policy takes effect in the year it is issued
         m = _IN_FORCE_RE.search(text)
         if m:
             return int(m.group(1))
     return _year_from_body(text, headings, horizons=not congress)
+
+
+# The outline of a five-year plan (…国民经济和社会发展第十四个五年规划和2035年远景目标纲要) that
+# no delivery line, number or signature dates is not dated by its body either: its title's
+# 2035 is a horizon, and its most frequent years are the review's last (2020), a table's
+# baseline column or its goal year. Its file's name, where it carries a year, dates it.
+_FIVE_YEAR_PLAN_TITLE_RE = re.compile(
+    r"国民经济和社会发展第[一二三四五六七八九十]{1,3}个五年(?:规划|计划)"
+)
 
 
 _IN_FORCE_RE = re.compile(

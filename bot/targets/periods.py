@@ -43,6 +43,10 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 _DOUBLING = frozenset({"翻番", "倍增"})
+# Steps crossed one after another (先后跨越5万亿元、6万亿元两个台阶, 相继迈上…台阶): crossed
+# during the years reviewed, the first before their end (GOLD_GUIDELINES 6.8.34), not a level
+# standing at the end.
+_STEPS_IN_TURN_RE = re.compile(r"(?:先后|相继|依次|接连)(?:跨越|迈上|跃上|跨上|登上)")
 # Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
 # year, over a stretch, never a level reached at its end.
 _LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
@@ -72,6 +76,13 @@ _CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名
 _COMPLETED_AFTER_RE = re.compile(
     r"^[^，,；;。]{0,30}?(?:开诊运营|建成投产|建成投用|建成运营|并网发电|投入运营|签约入驻)"
 )
+# So are the poor, the counties and the villages counted, then said all to have left poverty
+# or met the standard (718.6万农村贫困人口全部脱贫, 821个经济薄弱村全部达标): one by one over
+# the years; those left for the last year (剩余的19.9万贫困人口全部脱贫) left in it.
+_ALL_LEFT_AFTER_RE = re.compile(
+    r"^[^，,；;。]{0,30}?(?:全部|全面|整体)(?:实现)?(?:脱贫|摘帽|出列|达标)"
+)
+_REMAINING_RE = re.compile(r"剩余|剩下|最后")
 # 累计达到, 五年共完成: a sum over the years, not the level at their end.
 # a 、-list whose first item is summed (累计767万贫困人口脱贫、6920个贫困村出列)
 _LISTED_SUM_RE = re.compile(r"(?:累计|累积|共计|合计|总计)[^，,；;。：:]{0,40}、[^、]{0,30}$")
@@ -216,11 +227,15 @@ class PeriodsMixin:
                 and fig.form != "comparison"
                 and not _ACCUMULATED_RE.search(clause)
                 and not summed_list
+                and not _STEPS_IN_TURN_RE.search(wide)
                 and not _CHANGE_RANK_RE.search(named.indicator)
                 and not (
                     fig.form != "rank"
                     and not _RATE_END_RE.search(named.indicator)
-                    and _COMPLETED_AFTER_RE.search(after)
+                    and (
+                        _COMPLETED_AFTER_RE.search(after)
+                        or (_ALL_LEFT_AFTER_RE.search(after) and not _REMAINING_RE.search(clause))
+                    )
                 )
             ):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end

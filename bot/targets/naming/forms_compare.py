@@ -136,7 +136,8 @@ class _CompareForms:
             noun, _n = _after_noun(after[1:])
             subject = clean_name(noun)
         if not subject:
-            text = raw
+            # 居全国各省区第1位: the nation's ranking of its provinces, said as 全国
+            text = re.sub(r"(?<=全国)各省(?:区市|市区|区|份|市)$", "", raw) if scope else raw
             # 居全国第1位: the scope written right before the rank is the rank's own
             said_before = bool(scope) and text.endswith(scope)
             if said_before:

@@ -32,6 +32,12 @@ _RANK_SCOPE_RE = re.compile(
     r"|长三角|内地|世界|全球)(?P<mid>[^，。；、\s]{0,6}?)第(?P<n>\d+|[一二三四五六七八九十]+)"
     r"(?=的|，|。|；|、(?![一二三四五六七八九十])|”|）|$)"  # 全县第一、二、三产业: sectors
 )
+# the scope written right before 第 (居全国第2位); a region of the country said with 地区
+# (居中部地区第1位, 居西部地区第4位) and the nation said over its provinces (居全国各省区第1位,
+# 全国各省份第3位: the nation's ranking) are scopes too
+_RANK_SCOPE_BEFORE_RE = re.compile(
+    r"(全(?:国|省|市|区|县)|(?:中西|西|东|中)部地区)(?:各省(?:区市|市区|区|份|市))?$"
+)
 _RANK_MORE_RE = re.compile(
     r"[、和]第(?P<n>\d+|[一二三四五六七八九十]+)(?=的|，|。|；|、|和|”|）|$)"
 )
@@ -113,7 +119,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         n = m.group("n")
         masked = _is_masked(n)
         value = None if masked else (float(n) if n.isdigit() else cn_to_number(n))
-        scope_m = re.search(r"(全(?:国|省|市|区|县))$", sentence[: m.start()])
+        scope_m = _RANK_SCOPE_BEFORE_RE.search(sentence[: m.start()])
         out.append(
             Figure(
                 m.start(),
