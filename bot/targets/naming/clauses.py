@@ -300,6 +300,11 @@ def _after_noun(after: str) -> tuple[str, int]:
     ):
         # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
         m = _EMPTY_RE.match(after, m.end() + 2)
+    if m and m.group() in ("和", "及") and (joined_end := _coordinated_end(after, k, m)):
+        # 700个主要港口和地区性重要港口、…, 1181项…创新政策和举措: one count of two kinds
+        # of things, written one after the other with no verb or figure of their own
+        # (6.8.7: a list sharing a count keeps its 和)
+        m = _EMPTY_RE.match(after, joined_end)
     if (
         m
         and m.group() in ("和", "及", "与", "、")
@@ -350,6 +355,50 @@ def _after_noun(after: str) -> tuple[str, int]:
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
     end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end
+
+
+# what closes a second noun joined to a counted one: a clause or list mark, or the text's end
+_JOINED_NOUN_END_RE = re.compile(r"[，。；、,;：:]|$")
+# what makes the second item no plain noun: a figure, a 的, a bracket, a list's 等
+_JOINED_NOT_NOUN_RE = re.compile(
+    r"[\d的（(“”等]|(?:[一二三四五六七八九十百千万]+|多|若干|数)[个项家所条座批处]|^一批"
+)
+# a 及 that is part of a word (不及预期, 涉及, 以及), not a conjunction of two nouns
+_WORD_JI_RE = re.compile(r"[不涉波顾危普触企以未]$")
+
+
+def _coordinated_end(after: str, k: int, m: re.Match[str]) -> int:
+    """Where a counted noun joined by 和/及 to a second noun ends (0: it does not).
+
+    ``700个主要港口和地区性重要港口、…``, ``8个…产教联合体和行业产教融合共同体。``: the
+    second item runs to the clause's or the list's mark, and is a plain noun phrase (no
+    figure, no 的, no verb at either end), so the count is of both kinds. Not
+    ``12个项目和配套设施建设``'s act, ``5个园区和3个基地``'s second count, nor
+    ``10家企业和个人获得…``'s verb.
+    """
+    first = after[k : m.start()]
+    if len(first) < 2 or not _CJK_RE.match(after, m.end()):
+        return 0
+    if m.group() == "及" and _WORD_JI_RE.search(first):
+        return 0
+    first_words = _segmenter().cut(first, True)
+    if _is_verb(first_words[-1]) and first_words[-1] not in _NOUN_LIKE_VERBS:
+        return 0  # 80处红色革命遗址保护和活化利用: two acts done to the sites, not two kinds
+    close = _JOINED_NOUN_END_RE.search(after, m.end())
+    end = close.start() if close else len(after)
+    second = after[m.end() : end]
+    if not 2 <= len(second) <= 14 or _JOINED_NOT_NOUN_RE.search(second):
+        return 0
+    words = _segmenter().cut(second, True)
+    if not words or any(_is_verb(w) and w not in _NOUN_LIKE_VERBS for w in (words[0], words[-1])):
+        return 0
+    for word in words:
+        # a verb or a stop word of its own (获得, 全部), not inside a word (共同体, 举措)
+        if word not in _NOUN_LIKE_VERBS and (
+            VERB_RE.fullmatch(word) or AFTER_STOP_RE.fullmatch(word) or word in plain_verbs()
+        ):
+            return 0
+    return end
 
 
 def _without_trailing_verb(text: str, start: int, end: int) -> int:

@@ -1,0 +1,36 @@
+"""What naming-neither settles (issue 11): names that neither blind annotator nor the gold
+gave. Every sentence here is invented for the test; none is a probe's or a corpus
+document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value as _names
+
+_REPORT = "柳塘县人民政府工作报告\n\n一、2024年工作回顾\n\n"
+_NAME = "county_liutang_2025_gwr.txt"
+
+
+def test_one_count_of_two_nouns_joined_by_he_names_both(extract):
+    # 6.8.7: a list sharing a count keeps its 和 (700个主要港口和地区性重要港口、…)
+    text = (
+        _REPORT + "摸清底数，普查1500座小型水库和山塘堰坝、320处地质灾害隐患点。"
+        "出台45项优化营商环境政策和举措，企业满意度提升。"
+        "打造12个乡村旅游重点村和精品民宿集聚区。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[1500] == "小型水库和山塘堰坝"
+    assert names[320] == "地质灾害隐患点"
+    assert names[45] == "优化营商环境政策和举措"
+    assert names[12] == "乡村旅游重点村和精品民宿集聚区"
+
+
+def test_a_second_count_an_act_or_a_verb_after_he_is_no_joined_noun(extract):
+    text = (
+        _REPORT + "建成5个产业园和3个物流基地。新增企业和个体户共2000户。"
+        "修复60处革命遗址保护和活化利用。建设24条农村公路和多条机耕道。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[5] == "产业园"
+    assert names[3] == "物流基地"
+    assert "和" not in names[60]
+    assert names[24] == "农村公路"
