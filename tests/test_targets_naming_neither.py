@@ -34,3 +34,10 @@ def test_a_second_count_an_act_or_a_verb_after_he_is_no_joined_noun(extract):
     assert names[3] == "物流基地"
     assert "和" not in names[60]
     assert names[24] == "农村公路"
+
+
+def test_what_comes_with_the_things_is_no_second_kind(extract):
+    text = _REPORT + "建成9个日间照料中心和配套设施，新建14个村级卫生室和2个乡镇卫生院。\n"
+    names = _names(extract(text, _NAME))
+    assert names[9] == "日间照料中心"
+    assert names[14] == "村级卫生室"

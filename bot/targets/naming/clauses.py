@@ -300,7 +300,7 @@ def _after_noun(after: str) -> tuple[str, int]:
     ):
         # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
         m = _EMPTY_RE.match(after, m.end() + 2)
-    if m and m.group() in ("和", "及") and (joined_end := _coordinated_end(after, k, m)):
+    if m and m.group() == "和" and (joined_end := _coordinated_end(after, k, m)):
         # 700个主要港口和地区性重要港口、…, 1181项…创新政策和举措: one count of two kinds
         # of things, written one after the other with no verb or figure of their own
         # (6.8.7: a list sharing a count keeps its 和)
@@ -363,12 +363,12 @@ _JOINED_NOUN_END_RE = re.compile(r"[，。；、,;：:]|$")
 _JOINED_NOT_NOUN_RE = re.compile(
     r"[\d的（(“”等]|(?:[一二三四五六七八九十百千万]+|多|若干|数)[个项家所条座批处]|^一批"
 )
-# a 及 that is part of a word (不及预期, 涉及, 以及), not a conjunction of two nouns
-_WORD_JI_RE = re.compile(r"[不涉波顾危普触企以未]$")
+# what comes with counted things, not a second kind of them (…和配套设施)
+_ADD_ON_WORDS = ("配套", "相关", "附属", "周边", "其他", "其它")
 
 
 def _coordinated_end(after: str, k: int, m: re.Match[str]) -> int:
-    """Where a counted noun joined by 和/及 to a second noun ends (0: it does not).
+    """Where a counted noun joined by 和 to a second noun ends (0: it does not).
 
     ``700个主要港口和地区性重要港口、…``, ``8个…产教联合体和行业产教融合共同体。``: the
     second item runs to the clause's or the list's mark, and is a plain noun phrase (no
@@ -379,8 +379,8 @@ def _coordinated_end(after: str, k: int, m: re.Match[str]) -> int:
     first = after[k : m.start()]
     if len(first) < 2 or not _CJK_RE.match(after, m.end()):
         return 0
-    if m.group() == "及" and _WORD_JI_RE.search(first):
-        return 0
+    if after.startswith(_ADD_ON_WORDS, m.end()):
+        return 0  # 6个养老中心和配套设施: what comes with the things, not another kind
     first_words = _segmenter().cut(first, True)
     if _is_verb(first_words[-1]) and first_words[-1] not in _NOUN_LIKE_VERBS:
         return 0  # 80处红色革命遗址保护和活化利用: two acts done to the sites, not two kinds
