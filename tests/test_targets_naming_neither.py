@@ -41,3 +41,14 @@ def test_what_comes_with_the_things_is_no_second_kind(extract):
     names = _names(extract(text, _NAME))
     assert names[9] == "日间照料中心"
     assert names[14] == "村级卫生室"
+
+
+def test_a_passive_doer_is_no_part_of_the_things_counted(extract):
+    # 三处文化遗址被国务院列入…, 16条经验被国家发展改革委集中推广: the name stops at 被
+    text = (
+        _REPORT + "文物保护加强，4处古建筑群被省政府列入省级文物保护单位。"
+        "改革深入推进，11条基层治理经验被省委改革办集中推广。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[4] == "列入省级文物保护单位的古建筑群"
+    assert names[11] == "基层治理经验"

@@ -89,6 +89,8 @@ _MEMBERSHIP_VERBS = (
     "|晋级为|晋级|晋升为|晋升"  # 29所学校晋级标准化学校: the schools that became such
 )
 _MEMBERSHIP_RE = re.compile(
+    # (3处文化遗址被国务院列入…: a passive's doer before the verb is no part of the list)
+    r"(?:被[\u4e00-\u9fff]{1,12}?)?"
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
 )
@@ -109,6 +111,8 @@ _NOUN_ALTERNATE_RE = re.compile(
     r"[（(](?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
     r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2}[）)]"
 )
+# 被 of a passive clause (not 被子, 被动, 被告, 被褥, 被服, 被害人)
+_PASSIVE_RE = re.compile(r"被(?![子动告褥服害])")
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -323,6 +327,11 @@ def _after_noun(after: str) -> tuple[str, int]:
             end = _without_trailing_verb(after, k + 1, head_end)
             return after[k + 1 : end].translate(_QUOTE_TABLE), end
     end = m.start() if m else len(after)
+    passive = _PASSIVE_RE.search(after, k + 2, end)
+    if passive:
+        # 3处文化遗址被国务院列入…, 16条经验被…推广: the things counted end at the 被 of
+        # what was done to them; the doer is no part of their name
+        m, end = None, passive.start()
     year = _YEAR_IN_RE.search(after, k + 2, end)
     if year:
         m, end = None, year.start()  # 13个重点园区2025年营业收入…: a date ends the noun
