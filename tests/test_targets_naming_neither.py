@@ -52,3 +52,9 @@ def test_a_passive_doer_is_no_part_of_the_things_counted(extract):
     names = _names(extract(text, _NAME))
     assert names[4] == "列入省级文物保护单位的古建筑群"
     assert names[11] == "基层治理经验"
+
+
+def test_an_act_a_village_name_would_swallow_is_still_an_act(extract):
+    # jieba reads 新建村 as a village: 新建村内道路 is the act 新建 on 村内道路
+    names = _names(extract(_REPORT + "村庄面貌改善。新建村内道路36公里。\n", _NAME))
+    assert names[36] == "村内道路"
