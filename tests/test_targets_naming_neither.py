@@ -58,3 +58,14 @@ def test_an_act_a_village_name_would_swallow_is_still_an_act(extract):
     # jieba reads 新建村 as a village: 新建村内道路 is the act 新建 on 村内道路
     names = _names(extract(_REPORT + "村庄面貌改善。新建村内道路36公里。\n", _NAME))
     assert names[36] == "村内道路"
+
+
+def test_quanyu_of_a_programme_is_its_name_not_a_scope(extract):
+    # 全域土地综合整治, 全域旅游 are programmes; 全域 before another measure is a scope
+    text = (
+        _REPORT + "实施18个全域土地综合整治项目。创建3个全域旅游示范区。全域森林覆盖率达到68%。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[18] == "全域土地综合整治项目"
+    assert names[3] == "全域旅游示范区"
+    assert names[68] == "森林覆盖率"
