@@ -69,3 +69,11 @@ def test_quanyu_of_a_programme_is_its_name_not_a_scope(extract):
     assert names[18] == "全域土地综合整治项目"
     assert names[3] == "全域旅游示范区"
     assert names[68] == "森林覆盖率"
+
+
+def test_a_time_limit_of_handling_is_one_noun_at_a_clause_start(extract):
+    # 办理时限压缩65%: the limit is what fell, not 时限压缩 after an act 办理
+    text = _REPORT + "政务服务提速，平均跑动次数减少41%，办理时限压缩57%。\n"
+    names = _names(extract(text, _NAME))
+    assert names[57] == "办理时限"
+    assert names[41] == "平均跑动次数"
