@@ -77,3 +77,15 @@ def test_a_time_limit_of_handling_is_one_noun_at_a_clause_start(extract):
     names = _names(extract(text, _NAME))
     assert names[57] == "办理时限"
     assert names[41] == "平均跑动次数"
+
+
+def test_projects_counted_after_their_field_keep_it(extract):
+    # 6个百万羽蛋鸡养殖重点项目: a known name (重点项目) after a field is the field's
+    text = (
+        _REPORT + "加快推进7个肉牛养殖重点项目建设。推进15个省市重点项目。"
+        "全年推进9个新开工重点项目。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[7] == "肉牛养殖重点项目"
+    assert names[15] == "省市重点项目"
+    assert names[9] == "重点项目"
