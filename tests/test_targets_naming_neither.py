@@ -89,3 +89,9 @@ def test_projects_counted_after_their_field_keep_it(extract):
     assert names[7] == "肉牛养殖重点项目"
     assert names[15] == "省市重点项目"
     assert names[9] == "重点项目"
+
+
+def test_a_known_name_ending_the_second_of_two_joined_nouns_is_not_the_count(extract):
+    # 8个省级市域产教联合体和行业产教融合共同体: both kinds, not the table's second
+    text = _REPORT + "职业教育提质，培育5个县域产教联合体和行业产教融合共同体。\n"
+    assert _names(extract(text, _NAME))[5] == "县域产教联合体和行业产教融合共同体"

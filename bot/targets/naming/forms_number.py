@@ -185,6 +185,13 @@ _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
 
 
 # A level or a place in front of a known name that makes it a narrower set.
+def _joined_after(noun: str, known: str) -> bool:
+    """Whether ``noun`` is two nouns joined by 和 and the known name ``known`` only ends the
+    second (省级市域产教联合体和行业产教融合共同体)."""
+    k = noun.find("和")
+    return k >= 2 and noun.endswith(known) and len(noun) - len(known) > k and _is_name(noun)
+
+
 def _field_of_projects(noun: str, known: str) -> bool:
     """Whether ``noun`` is the known name ``known`` after the field its things are of (a
     noun phrase of two words or more, no verb at its head, no figure)."""
@@ -655,6 +662,10 @@ class _NumberForm:
             return first, fig.end + n
         if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
             return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
+        if last and _joined_after(noun_name, last):
+            # 8个省级市域产教联合体和行业产教融合共同体: the count is of both kinds joined
+            # by 和 (see clauses._coordinated_end), not of the known name that ends the second
+            return noun_name, fig.end + n
         if (
             last
             and last.endswith("项目")
