@@ -95,3 +95,14 @@ def test_a_known_name_ending_the_second_of_two_joined_nouns_is_not_the_count(ext
     # 8个省级市域产教联合体和行业产教融合共同体: both kinds, not the table's second
     text = _REPORT + "职业教育提质，培育5个县域产教联合体和行业产教融合共同体。\n"
     assert _names(extract(text, _NAME))[5] == "县域产教联合体和行业产教融合共同体"
+
+
+def test_a_place_units_alternate_at_a_names_opening_keeps_its_brackets(extract):
+    # 6.6: 市（州）中心城市…, 镇（街道）一般公共预算收入 as written, whatever precedes the unit
+    text = (
+        _REPORT + "“十五五”时期市（州）中心城市常住人口达到1200万。"
+        "全县乡（镇）综合文化站达到14个。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[1200] == "市（州）中心城市常住人口"
+    assert names[14] == "乡（镇）综合文化站"
