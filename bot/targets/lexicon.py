@@ -376,7 +376,9 @@ SCOPE_RE = re.compile(
     r"|[^，。；、]{0,12}?(?:示范区|示范县|示范市|示范基地|产业集群|试点县|试点市)$)|我国"
     r"|我市|本市|我省|本省|我区|我县|我旗|我盟|该市|该县|该区|该省"
     # 各级各类学校 is the bulletins' name for all schools: its 各级 is no scope
-    r"|市县两级|各级(?!各类学校)|全域|全体"
+    # 全域土地综合整治, 全域旅游: the programme's own word (a national pilot's name), not a
+    # scope (sichuan: 30个全域土地综合整治项目; anhui: 开展全域土地综合整治)
+    r"|市县两级|各级(?!各类学校)|全域(?!土地综合整治|旅游)|全体"
     # a district's word for its own ground (辖区PM2.5平均浓度), as 全区
     r"|辖区)"
 )

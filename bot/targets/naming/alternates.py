@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 
+# one-character place units a bracketed alternate follows at a name's opening (市（州）)
+_PLACE_UNITS = frozenset("省市县区镇乡州旗盟村")
+
+
 @needs("（", "(")
 def alternates_as_written(sentence: str, named: list[Named]) -> list[Named]:
     """Each name holding ``A B C`` of a written ``A（B）C`` writes it so."""
@@ -41,11 +45,20 @@ def alternates_as_written(sentence: str, named: list[Named]) -> list[Named]:
     for n in named:
         name = n.indicator
         for before, written, inner, after in spans:
+            if written in name:
+                continue
             plain = before + inner + after
-            if plain in name and written not in name:
+            if plain in name:
                 as_written = (
                     before + after if _one_word_tag(before) == "v" else before + written + after
                 )
                 name = name.replace(plain, as_written, 1)
+            elif before[-1:] in _PLACE_UNITS and name.startswith(
+                opening := before[-1:] + inner + after
+            ):
+                # 市（州）中心城市新增人口, 镇（街道）一般公共预算收入: the name opens with the
+                # place unit the alternate follows (the character before it, 时期市…, 全市镇…,
+                # is no part of the name)
+                name = before[-1:] + written + after + name[len(opening) :]
         out.append(replace(n, indicator=name) if name != n.indicator else n)
     return out

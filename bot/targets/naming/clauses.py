@@ -91,6 +91,8 @@ _MEMBERSHIP_VERBS = (
     "|消除"
 )
 _MEMBERSHIP_RE = re.compile(
+    # (3处文化遗址被国务院列入…: a passive's doer before the verb is no part of the list)
+    r"(?:被[\u4e00-\u9fff]{1,12}?)?"
     # an adverb of how it went is no part of what they did (稳定消除, 全部实现)
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先|稳定)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
@@ -112,6 +114,8 @@ _NOUN_ALTERNATE_RE = re.compile(
     r"[（(](?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
     r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2}[）)]"
 )
+# 被 of a passive clause (not 被子, 被动, 被告, 被褥, 被服, 被害人)
+_PASSIVE_RE = re.compile(r"被(?![子动告褥服害])")
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -303,6 +307,11 @@ def _after_noun(after: str) -> tuple[str, int]:
     ):
         # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
         m = _EMPTY_RE.match(after, m.end() + 2)
+    if m and m.group() == "和" and (joined_end := _coordinated_end(after, k, m)):
+        # 700个主要港口和地区性重要港口、…, 1181项…创新政策和举措: one count of two kinds
+        # of things, written one after the other with no verb or figure of their own
+        # (6.8.7: a list sharing a count keeps its 和)
+        m = _EMPTY_RE.match(after, joined_end)
     if (
         m
         and m.group() in ("和", "及", "与", "、")
@@ -321,6 +330,11 @@ def _after_noun(after: str) -> tuple[str, int]:
             end = _without_trailing_verb(after, k + 1, head_end)
             return after[k + 1 : end].translate(_QUOTE_TABLE), end
     end = m.start() if m else len(after)
+    passive = _PASSIVE_RE.search(after, k + 2, end)
+    if passive:
+        # 3处文化遗址被国务院列入…, 16条经验被…推广: the things counted end at the 被 of
+        # what was done to them; the doer is no part of their name
+        m, end = None, passive.start()
     year = _YEAR_IN_RE.search(after, k + 2, end)
     if year:
         m, end = None, year.start()  # 13个重点园区2025年营业收入…: a date ends the noun
@@ -353,6 +367,50 @@ def _after_noun(after: str) -> tuple[str, int]:
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
     end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end
+
+
+# what closes a second noun joined to a counted one: a clause or list mark, or the text's end
+_JOINED_NOUN_END_RE = re.compile(r"[，。；、,;：:]|$")
+# what makes the second item no plain noun: a figure, a 的, a bracket, a list's 等
+_JOINED_NOT_NOUN_RE = re.compile(
+    r"[\d的（(“”等]|(?:[一二三四五六七八九十百千万]+|多|若干|数)[个项家所条座批处]|^一批"
+)
+# what comes with counted things, not a second kind of them (…和配套设施)
+_ADD_ON_WORDS = ("配套", "相关", "附属", "周边", "其他", "其它")
+
+
+def _coordinated_end(after: str, k: int, m: re.Match[str]) -> int:
+    """Where a counted noun joined by 和 to a second noun ends (0: it does not).
+
+    ``700个主要港口和地区性重要港口、…``, ``8个…产教联合体和行业产教融合共同体。``: the
+    second item runs to the clause's or the list's mark, and is a plain noun phrase (no
+    figure, no 的, no verb at either end), so the count is of both kinds. Not
+    ``12个项目和配套设施建设``'s act, ``5个园区和3个基地``'s second count, nor
+    ``10家企业和个人获得…``'s verb.
+    """
+    first = after[k : m.start()]
+    if len(first) < 2 or not _CJK_RE.match(after, m.end()):
+        return 0
+    if after.startswith(_ADD_ON_WORDS, m.end()):
+        return 0  # 6个养老中心和配套设施: what comes with the things, not another kind
+    first_words = _segmenter().cut(first, True)
+    if _is_verb(first_words[-1]) and first_words[-1] not in _NOUN_LIKE_VERBS:
+        return 0  # 80处红色革命遗址保护和活化利用: two acts done to the sites, not two kinds
+    close = _JOINED_NOUN_END_RE.search(after, m.end())
+    end = close.start() if close else len(after)
+    second = after[m.end() : end]
+    if not 2 <= len(second) <= 14 or _JOINED_NOT_NOUN_RE.search(second):
+        return 0
+    words = _segmenter().cut(second, True)
+    if not words or any(_is_verb(w) and w not in _NOUN_LIKE_VERBS for w in (words[0], words[-1])):
+        return 0
+    for word in words:
+        # a verb or a stop word of its own (获得, 全部), not inside a word (共同体, 举措)
+        if word not in _NOUN_LIKE_VERBS and (
+            VERB_RE.fullmatch(word) or AFTER_STOP_RE.fullmatch(word) or word in plain_verbs()
+        ):
+            return 0
+    return end
 
 
 def _without_trailing_verb(text: str, start: int, end: int) -> int:

@@ -46,6 +46,7 @@ from bot.targets.naming.words import (
     _is_name,
     _is_verb,
     _noun_end,
+    _segmenter,
     word_bounds,
 )
 from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
@@ -181,6 +182,25 @@ _COUNTED_IN_WORK_RE = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:条|座|栋|所|个|
 _INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
 _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
+
+
+def _joined_after(noun: str, known: str) -> bool:
+    """Whether ``noun`` is two nouns joined by 和 and the known name ``known`` only ends the
+    second (省级市域产教联合体和行业产教融合共同体)."""
+    k = noun.find("和")
+    return k >= 2 and noun.endswith(known) and len(noun) - len(known) > k and _is_name(noun)
+
+
+def _field_of_projects(noun: str, known: str) -> bool:
+    """Whether ``noun`` is the known name ``known`` after the field its things are of (a
+    noun phrase of two words or more, no verb at its head, no figure)."""
+    field = noun.removesuffix(known)
+    if field == noun or len(field) < 2 or re.search(r"\d|的", field):
+        return False
+    words = _segmenter().cut(field, True)
+    return len(words) >= 1 and not _is_verb(words[0]) and not VERB_RE.match(field)
+
+
 # A level or a place in front of a known name that makes it a narrower set (a level
 # selects, GOLD_GUIDELINES 6.8.40: 自治区级, 州级, 区级 as 省级, 市级, 县级 do).
 _QUALIFIED_RE = re.compile(
@@ -645,6 +665,19 @@ class _NumberForm:
             return first, fig.end + n
         if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
             return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
+        if last and _joined_after(noun_name, last):
+            # 8个省级市域产教联合体和行业产教融合共同体: the count is of both kinds joined
+            # by 和 (see clauses._coordinated_end), not of the known name that ends the second
+            return noun_name, fig.end + n
+        if (
+            last
+            and last.endswith("项目")
+            and _is_name(noun_name)
+            and _field_of_projects(noun_name, last)
+        ):
+            # 6个百万羽蛋鸡养殖重点项目 (guizhou), 146个省市重点项目 (round33), 26个规划重大
+            # 项目 (round25): the projects of one field or list, not all the known name's
+            return noun_name, fig.end + n
         people = _people_named(noun_name) if fig.unit in ("名", "万名") else ""
         if last and people and last not in people:
             # 4000名青年志愿者到…从事乡村振兴志愿服务: the people counted by 名 are the
