@@ -19,6 +19,7 @@ from bot.library.arguments import (
     split_kinds,
     unkeyed,
 )
+from bot.library.compared_places import ComparedPlaces
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from bot.targets.conditions import ConditionError, ValueCondition, split_condition
@@ -294,11 +295,14 @@ def _with_line(chunks: list[str], line: str) -> list[str]:
 
 def _compare(
     engine: Engine, indicator: str, show_all: bool, condition: ValueCondition | None = None
-) -> tuple[IndicatorLookup, dict[str, DocumentInfo]]:
+) -> tuple[IndicatorLookup, dict[str, DocumentInfo], ComparedPlaces]:
     """On the core thread: the records of ``indicator`` (``GDP 山东``: of GDP about 山东),
-    those passing ``condition`` when one was typed."""
+    those passing ``condition`` when one was typed; the places typed against them."""
     looked = engine.lookup_condition(indicator, condition, show_all=show_all)
-    return looked, _docs(engine)
+    compared = engine.compared(looked.region, looked.found.rows)
+    if condition is not None:  # a place the condition left out is said by its count line
+        compared = ComparedPlaces(compared.places)
+    return looked, _docs(engine), compared
 
 
 async def _compare_regions(
@@ -370,7 +374,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
     try:
-        looked, docs = await svc.run(_compare, svc.engine, indicator, show_all, condition)
+        looked, docs, compared = await svc.run(_compare, svc.engine, indicator, show_all, condition)
     except AmbiguousPlace as exc:  # /compare GDP Suzhou
         await message.reply_text(error_text(exc, lang))
         return
@@ -415,6 +419,8 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         docs,
         hidden=found.hidden,
         family=found.family,
+        compared=compared,
+        measure=looked.indicator,
         lang=lang,
     )
     if condition is not None:

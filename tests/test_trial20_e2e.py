@@ -1,0 +1,61 @@
+"""What a prefecture city's 政策研究室 researcher met comparing her city with its peers
+(`trial20`, ``bench/RESULTS.md``): through the fake Bot API server (the real
+Application, as ``tests/e2e.py`` drives it) over the bundled corpus, and unit cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.library import Engine
+from bot.library.compared_places import compared_places
+from bot.text.tokenize import Tokenizer
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text, engine_copy, running
+
+
+@pytest.fixture
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    """A private copy of the bundled corpus and its index: the records these tests read
+    stay held by this engine, never the session's (``test_bot_e2e`` counts those)."""
+    return engine_copy(bundled_template, tmp_path, tokenizer)
+
+
+# -- a comparison keeps every place typed, in the order typed ----------------------------------
+def test_compared_places_keep_the_typed_order_and_say_the_missing() -> None:
+    documented = {"四川", "云南"}
+    found = compared_places(
+        ["云南", "重庆", "四川"], ["四川", "成都", "云南"], documented.__contains__
+    )
+    assert found.missing == (("重庆", False),)
+    assert [found.rank(r) for r in ("云南", "四川", "成都", "贵州")] == [0, 2, 2, 3]
+    # a place with documents but none of the indicator's figures
+    assert compared_places(["四川", "云南"], ["云南"], documented.__contains__).missing == (
+        ("四川", True),
+    )
+    # one place is no comparison: its "none about" reply is another
+    assert compared_places(["重庆"], [], documented.__contains__).missing == ()
+
+
+async def test_a_compared_place_without_figures_is_said_not_dropped(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """/compare GDP 成都 重庆 深圳 周口 listed three cities: 重庆, with no document in
+    the library, was dropped without a word, and the regions came sorted by their
+    characters, not as typed. Now the places keep the typed order and a place without a
+    row is said, and why (no document about it, or none of its documents gives the
+    indicator), in the list and in the one-row-a-region table of a year."""
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "/compare GDP 青岛 重庆 烟台")
+        assert said.index("【烟台】") < said.index("【青岛】") < said.index("【重庆】"), said
+        assert "【重庆】\n• 文库里还没有关于重庆的文件" in said, said
+        assert "【青岛】\n• 文库里关于青岛的文件中没有“GDP”的数据" in said, said
+        said = await ask_text(server, zhou, zhou, "/compare 固定资产投资 青岛 烟台")
+        assert "文库里关于青岛的文件中没有“固定资产投资”的数据" in said, said
+        said = await ask_text(server, zhou, zhou, "/compare GDP 2024 重庆 烟台 青岛")
+        lines = said.splitlines()
+        assert lines[-3].startswith("• 烟台 地区生产总值：目标 增长5.5%左右"), said
+        assert lines[-2] == "• 重庆：文库里还没有关于重庆的文件（/docs 查看文库里有哪些地区的文件）"
+        assert lines[-1] == "• 青岛：文库里关于青岛的文件中没有“GDP”的数据"
