@@ -208,12 +208,15 @@ async def _answer(
     by_hand = not (pasted or links or captioned or message.forward_origin is not None)
     # 那就业呢？ after 四川今年GDP目标: the question before with its topic changed
     previous = _asked_before(update, context) if by_hand else None
+    # the next morning's 那投资呢？: yesterday's question is not gone on from (FOLLOW_UP_HOURS)
+    stale = previous if previous and previous.hours_before(message.date) is not None else None
+    previous = None if stale else previous
     searched = _followed(svc, previous, text)
     key, resp, suggestion_keys = await _search(
         svc, searched, user=searcher_of(update), home=home, correct=not pasted
     )
     if by_hand:
-        _remember_asked(update, context, Asked(searched, resp.understood))
+        _remember_asked(update, context, Asked(searched, resp.understood, message.date))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     asked = resp.understood.indicator if resp.understood else None
     # 哪个省GDP增长目标最高: the search gives no card of one region (Engine.search); this does
@@ -254,6 +257,15 @@ async def _answer(
     if previous is not None and searched != text:  # said first: what was searched, and why
         said = tr(lang, "search.follow_up", previous=previous.text, query=searched)
         html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
+    elif stale is not None and (whole := _followed(svc, stale, text)) != text:
+        said = tr(
+            lang,
+            "search.follow_up_stale",
+            previous=fmt.escape(stale.text),
+            hours=stale.hours_before(message.date),
+            query=fmt.escape(whole),
+        )
+        html = f"<i>{said}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=fmt.in_topic(keyboard, _topic_of(message)))
 
 

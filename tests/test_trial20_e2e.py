@@ -59,3 +59,32 @@ async def test_a_compared_place_without_figures_is_said_not_dropped(
         assert lines[-3].startswith("• 烟台 地区生产总值：目标 增长5.5%左右"), said
         assert lines[-2] == "• 重庆：文库里还没有关于重庆的文件（/docs 查看文库里有哪些地区的文件）"
         assert lines[-1] == "• 青岛：文库里关于青岛的文件中没有“GDP”的数据"
+
+
+# -- a follow-up the next morning --------------------------------------------------------------
+async def test_a_follow_up_the_next_morning_does_not_go_on_from_yesterday(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """那投资呢？ sixteen hours after 烟台2024年GDP增长目标 went on from it without a word
+    about its age: the chat's last question never expired (in a group a member's
+    week-old question steered a search). Now a question older than a working day is not
+    gone on from; the reply says so and gives the whole question to send. Within the
+    day it is gone on from as before."""
+    zhou = server.add_user("周研究员")
+    start = server.world.clock()
+    async with running(server, engine):
+        await ask_text(server, zhou, zhou, "烟台2024年GDP增长目标")
+        server.world.clock = lambda: start + 3 * 3600  # the same afternoon
+        said = await ask_text(server, zhou, zhou, "那就业呢？")
+        assert said.startswith("↪️ 接上一问“烟台2024年GDP增长目标”"), said
+        server.world.clock = lambda: start + 19 * 3600  # the next morning
+        said = await ask_text(server, zhou, zhou, "那投资呢？")
+        first = said.splitlines()[0]
+        assert first == (
+            "ℹ️ 上一问“烟台 2024年 就业 目标”是 16 小时前问的，这次没有接着它，按原文搜索。"
+            "要接着问，请发送：烟台 2024年 投资 目标"
+        ), said
+        assert "↪️" not in said
+        # the stale question is replaced: the next follow-up goes on from this one
+        said = await ask_text(server, zhou, zhou, "去年呢？")
+        assert said.startswith("↪️ 接上一问“那投资呢？”"), said
