@@ -88,3 +88,22 @@ async def test_a_follow_up_the_next_morning_does_not_go_on_from_yesterday(
         # the stale question is replaced: the next follow-up goes on from this one
         said = await ask_text(server, zhou, zhou, "去年呢？")
         assert said.startswith("↪️ 接上一问“那投资呢？”"), said
+
+
+# -- the documents of her province ----------------------------------------------------------------
+async def test_docs_lists_a_regions_documents(server: FakeBotApi, engine: Engine) -> None:
+    """/docs 四川 listed all the library's documents, the words ignored: the researcher
+    looking for her province's had to read them all. Now a place lists the documents
+    about it and the places in it (type and year on each), a place without any is said,
+    and words that are no place are said before the whole list."""
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "/docs 山东")
+        assert said.startswith("📚 关于山东的文件（共 3 份，文库共 5 份：/docs 查看全部）"), said
+        assert "烟台市2024年政府工作报告" in said and "烟台 · 市级 · 政府工作报告 · 2024年" in said
+        assert "2023年讲话" not in said  # a document of no place
+        said = await ask_text(server, zhou, zhou, "/docs 重庆")
+        assert said.startswith("文库里还没有关于重庆的文件（文库共 5 份：/docs 查看全部）"), said
+        said = await ask_text(server, zhou, zhou, "/docs 报告")
+        assert said.startswith("“报告”不是地名：/docs 只能按地区筛选"), said
+        assert "📚 文件列表（共 5 份）" in said
