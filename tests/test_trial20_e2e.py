@@ -107,3 +107,21 @@ async def test_docs_lists_a_regions_documents(server: FakeBotApi, engine: Engine
         said = await ask_text(server, zhou, zhou, "/docs 报告")
         assert said.startswith("“报告”不是地名：/docs 只能按地区筛选"), said
         assert "📚 文件列表（共 5 份）" in said
+
+
+# -- a weekly digest of peer cities, one with no document -----------------------------------------
+async def test_subscribing_to_places_says_the_one_without_documents(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """/subscribe region:成都 region:重庆 region:深圳 subscribed without a word, and the
+    digests read "共 49 条目标，来自 1 份文件": that 重庆 had no document, so none of its
+    targets would ever come until one was added, was said nowhere."""
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "/subscribe region:烟台 region:重庆 每周一 08:00")
+        assert said.startswith("✅ 已订阅"), said
+        assert (
+            "ℹ️ 文库里还没有关于重庆的文件：加入后，推送里才会有重庆的目标。"
+        ) in said
+        said = await ask_text(server, zhou, zhou, "/subscribe region:烟台 region:青岛 每周一 09:00")
+        assert "还没有关于" not in said, said
