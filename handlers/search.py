@@ -24,7 +24,7 @@ from bot.library import DocumentNotFound
 from bot.library.follow_ups import Asked, follow_up
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
-from bot.text.across import asks_across_regions, asks_extreme_region
+from bot.text.across import asks_across_regions, asks_extreme_region, asks_side_by_side
 from bot.text.figures_asked import figures_unwritten
 from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
 from bot.text.pasted_parts import Joining, PastedMessage
@@ -227,6 +227,12 @@ async def _answer(
         typed = condition.typed if condition else None
         command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year, typed) if w)
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
+    elif asked and len(resp.understood.regions) > 1 and asks_side_by_side(searched):
+        # 成都和重庆今年GDP目标对比: those places, one line each (a missing one said)
+        words = ("/compare", asked, resp.understood.year, *resp.understood.regions)
+        command = " ".join(str(w) for w in words if w)
+        said = tr(lang, "search.compare_places_hint", command=command)
+        html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
     elif message.forward_origin is not None or pasted:

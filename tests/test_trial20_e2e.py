@@ -10,6 +10,7 @@ import pytest
 
 from bot.library import Engine
 from bot.library.compared_places import compared_places
+from bot.text.across import asks_side_by_side
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, engine_copy, running
@@ -120,8 +121,37 @@ async def test_subscribing_to_places_says_the_one_without_documents(
     async with running(server, engine):
         said = await ask_text(server, zhou, zhou, "/subscribe region:烟台 region:重庆 每周一 08:00")
         assert said.startswith("✅ 已订阅"), said
-        assert (
-            "ℹ️ 文库里还没有关于重庆的文件：加入后，推送里才会有重庆的目标。"
-        ) in said
+        assert ("ℹ️ 文库里还没有关于重庆的文件：加入后，推送里才会有重庆的目标。") in said
         said = await ask_text(server, zhou, zhou, "/subscribe region:烟台 region:青岛 每周一 09:00")
         assert "还没有关于" not in said, said
+
+
+# -- a free question comparing places ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("成都和重庆今年GDP目标对比", True),
+        ("四川与云南比较", True),
+        ("Sichuan vs Yunnan GDP", True),
+        ("四川和云南今年GDP目标", False),
+        ("比例", False),
+    ],
+)
+def test_asks_side_by_side(query: str, asks: bool) -> None:
+    assert asks_side_by_side(query) is asks
+
+
+async def test_a_question_comparing_places_points_to_their_comparison(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """成都和重庆今年GDP目标对比 answered with passages of 成都 and "没有找到目标", nothing
+    laid side by side and no word of /compare. A question naming places and asking them
+    compared now opens with the /compare command of those places."""
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "烟台和重庆GDP目标对比")
+        first = said.splitlines()[0]
+        assert first.startswith("📊 这几个地区并列对比"), said
+        assert first.endswith("：/compare 地区生产总值 烟台 重庆"), said
+        said = await ask_text(server, zhou, zhou, "烟台和重庆GDP目标")
+        assert "/compare" not in said, said
