@@ -452,7 +452,7 @@ async def passage_button(update: Update, context: BriefContext) -> None:
         await query.answer(tr(svc.lang(update), "search.passage_gone"), show_alert=True)
         return
     await query.answer()
-    chunks = fmt.passage_messages(document, document.passages[ordinal])
+    chunks = fmt.passage_messages(document, ordinal, svc.lang(update))
     if _accessible(query.message):
         keyboard = fmt.in_topic(
             fmt.passage_keyboard(document, ordinal, svc.lang(update)), _topic_of(query.message)

@@ -13,7 +13,7 @@ from bot.library.compared_places import compared_places
 from bot.text.across import asks_side_by_side
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text, engine_copy, running
+from tests.e2e import ask, ask_text, engine_copy, press, running
 
 
 @pytest.fixture
@@ -155,3 +155,26 @@ async def test_a_question_comparing_places_points_to_their_comparison(
         assert first.endswith("：/compare 地区生产总值 烟台 重庆"), said
         said = await ask_text(server, zhou, zhou, "烟台和重庆GDP目标")
         assert "/compare" not in said, said
+
+
+# -- 全文 on a long passage ---------------------------------------------------------------------
+async def test_a_passage_shown_whole_says_it_is_one_paragraph_of_the_document(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """全文 under a hit showed one paragraph, headed by the document's title only: read as
+    the whole document, the researcher waited for the rest. It now says which paragraph
+    of how many it is, and the command of the whole document's sections and targets."""
+    zhou = server.add_user("周研究员")
+    hit = engine.search("乡村振兴").hits[0]
+    document = engine.document(hit.doc_id)
+    async with running(server, engine):
+        results = (await ask(server, zhou, zhou, "/search 乡村振兴")).message
+        await press(server, results, "全文 1", zhou)
+        whole = (await server.next_call("sendMessage", chat=zhou)).message["text"]
+        n, total = hit.passage_ordinal + 1, len(document.passages)
+        said = (
+            f"第 {n} 段，共 {total} 段（只显示这一段）"
+            f"· 整份文件的章节和重点目标：/doc {document.doc_id}"
+        )
+        assert said in whole.splitlines()[:3], whole
+        assert hit.text in whole
