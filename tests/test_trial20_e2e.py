@@ -37,6 +37,15 @@ def test_compared_places_keep_the_typed_order_and_say_the_missing() -> None:
     )
     # one place is no comparison: its "none about" reply is another
     assert compared_places(["重庆"], [], documented.__contains__).missing == ()
+    # words that are no place (a second indicator typed) are told apart, not "places"
+    mixed = compared_places(
+        ["投资", "四川", "重庆"], ["四川"], documented.__contains__, None, lambda w: w != "投资"
+    )
+    assert (mixed.places, mixed.missing, mixed.unread) == (
+        ("四川", "重庆"),
+        (("重庆", False),),
+        ("投资",),
+    )
 
 
 async def test_a_compared_place_without_figures_is_said_not_dropped(
@@ -60,6 +69,13 @@ async def test_a_compared_place_without_figures_is_said_not_dropped(
         assert lines[-3].startswith("• 烟台 地区生产总值：目标 增长5.5%左右"), said
         assert lines[-2] == "• 重庆：文库里还没有关于重庆的文件（/docs 查看文库里有哪些地区的文件）"
         assert lines[-1] == "• 青岛：文库里关于青岛的文件中没有“GDP”的数据"
+        # several indicators typed: the others are said left out, not read as places
+        said = await ask_text(server, zhou, zhou, "/compare GDP 投资 就业 烟台 青岛")
+        assert "关于投资" not in said and "【投资】" not in said, said
+        assert said.endswith(
+            "“投资、就业”不是地名，这次没有用上：/compare 一次对比一个指标，"
+            "例如 /compare 投资 烟台 青岛"
+        ), said
 
 
 # -- a follow-up the next morning --------------------------------------------------------------

@@ -292,6 +292,7 @@ class AnalyticsMixin:
             [r.region for r in rows],  # before a condition: a place it left out has rows
             lambda place: bool(self.documents_in(region=place)),  # type: ignore[attr-defined]
             gazetteer,
+            self.is_place,  # type: ignore[attr-defined]
         )
         if compared.places:  # GDP 四川 云南 贵州 2026: the rows in the order typed
             rows = sorted(rows, key=lambda r: compared.rank(r.region, gazetteer))

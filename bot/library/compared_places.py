@@ -19,10 +19,13 @@ __all__ = ["ComparedPlaces", "compared_places"]
 @dataclass(frozen=True)
 class ComparedPlaces:
     """``places`` as typed; ``missing``: those no row is about, each with whether a
-    document of the library is about it (else the library holds nothing of it)."""
+    document of the library is about it (else the library holds nothing of it);
+    ``unread``: words typed among the places that are no place (``GDP 投资 消费 四川 贵州``:
+    投资, 消费, a second and third indicator a comparison of one indicator left out)."""
 
     places: tuple[str, ...] = ()
     missing: tuple[tuple[str, bool], ...] = ()
+    unread: tuple[str, ...] = ()
 
     def rank(self, region: str, gazetteer: Gazetteer | None = None) -> int:
         """The position of the first place typed that ``region`` is (or is inside): the
@@ -35,19 +38,22 @@ class ComparedPlaces:
 
 
 def compared_places(
-    places: Sequence[str],
+    words: Sequence[str],
     regions: Iterable[str],
     has_documents: Callable[[str], bool],
     gazetteer: Gazetteer | None = None,
+    is_place: Callable[[str], bool] = lambda _: True,
 ) -> ComparedPlaces:
-    """``places`` (two or more typed; one place is no comparison and has its own "none
-    about" reply) against the ``regions`` the rows are about."""
+    """The places among ``words`` (two or more typed; one place is no comparison and has
+    its own "none about" reply) against the ``regions`` the rows are about."""
+    places = [w for w in words if is_place(w)]
+    unread = tuple(w for w in words if not is_place(w))
     if len(places) < 2:
-        return ComparedPlaces(tuple(places))
+        return ComparedPlaces(tuple(places), (), unread)
     found = [r for r in regions if r]
     missing = tuple(
         (place, has_documents(place))
         for place in places
         if not any(place_in_region(place, r, (), gazetteer) for r in found)
     )
-    return ComparedPlaces(tuple(places), missing)
+    return ComparedPlaces(tuple(places), missing, unread)

@@ -176,7 +176,16 @@ class TargetsMixin:
             regions,
             lambda place: bool(self.documents_in(region=place)),  # type: ignore[attr-defined]
             default_gazetteer(),
+            self.is_place,
         )
+
+    def is_place(self, word: str) -> bool:
+        """Whether ``word`` is read as a place (:meth:`region_named`), a name two places
+        share included: 投资, 消费 typed among the places of a comparison are not."""
+        try:
+            return self.region_named(word) is not None
+        except AmbiguousPlace:
+            return True
 
     def region_named(self, text: str) -> str | None:
         """``text`` as the regions ``/targets`` is asked about (``四川``, ``全国``,

@@ -19,7 +19,7 @@ from bot.library import (
 )
 from bot.text.years import read_year
 from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
-from handlers.format.targets import place_missing, said_family
+from handlers.format.targets import place_missing, said_family, unread_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 SCORECARD_SHOWN = 30
@@ -428,6 +428,8 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
     for place, documented in found.compared.missing:  # 重庆 typed, none of its figures
         why = place_missing(place, documented, found.indicator, lang)
         lines.append(tr(lang, "targets.place_row", place=escape(said_place(place, lang)), why=why))
+    if found.compared.unread:  # GDP 投资 2026 四川 贵州: 投资 was left out, said
+        lines += ["", unread_line(found.compared, found.year, lang)]
     return split_html("\n".join(lines))
 
 

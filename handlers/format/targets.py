@@ -180,7 +180,19 @@ def compare_messages(
         lines.append("")
         lines.append(tr(lang, "digest.heading", label=escape(said_place(place, lang))))
         lines.append("• " + place_missing(place, documented, measure or indicator, lang))
+    if compared and compared.unread:
+        lines += ["", unread_line(compared, None, lang)]
     return split_html("\n".join(lines))
+
+
+def unread_line(compared: ComparedPlaces, year: int | None, lang: str) -> str:
+    """The words typed among a comparison's places that are no place (投资 消费 after
+    GDP: indicators the comparison of one left out), with the command of the first."""
+    sep = tr(lang, "common.list_sep")
+    words = (compared.unread[0], *([str(year)] if year else ()), *compared.places)
+    example = escape(" ".join(("/compare", *words)))
+    said = escape(sep.join(compared.unread))
+    return "<i>" + tr(lang, "targets.words_unread", words=said, example=example) + "</i>"
 
 
 def _region_order(region: str, compared: ComparedPlaces | None, lang: str) -> tuple:
