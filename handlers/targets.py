@@ -82,8 +82,9 @@ def _targets(
     year: int | None = None,
     condition: ValueCondition | None = None,
     kinds: tuple[str, ...] | None = None,
-) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
-    """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
+) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None, str | None]:
+    """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``
+    (the last item: the region the argument named, else None).
 
     Without an argument: the targets of every document; a document id or file name:
     everything extracted from that document; a region (``四川``, ``全国``): its targets
@@ -151,7 +152,7 @@ def _targets(
         heading = f"{heading} · {fmt.condition_text(condition, lang)}"
     if looked is not None and not (looked.region and engine.region_named(looked.region)):
         looked = None  # GDP 火星: a word that is no place is not found, not "none there"
-    return heading, found, _docs(engine), looked
+    return heading, found, _docs(engine), looked, region
 
 
 async def _home_read(update: Update, context: BriefContext) -> list[str]:
@@ -220,7 +221,7 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         return
     arg = named or ""
     try:
-        heading, found, docs, looked = await svc.run(
+        heading, found, docs, looked, region = await svc.run(
             _targets, svc.engine, arg, show_all, lang, year, condition, kinds
         )
     except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
@@ -264,17 +265,19 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         caption = tr(lang, "targets.export_caption", heading=heading, count=len(found.rows))
         await message.reply_document(document=data, filename=filename, caption=caption)
         return
-    await reply_html(
-        message,
-        fmt.targets_messages(
-            found.rows,
-            docs,
-            heading=heading,
-            hidden=found.hidden,
-            all_command=all_command,
-            lang=lang,
-        ),
+    chunks = fmt.targets_messages(
+        found.rows,
+        docs,
+        heading=heading,
+        hidden=found.hidden,
+        all_command=all_command,
+        lang=lang,
     )
+    if region and kinds is None and all(r.record.kind != "target" for r in found.rows):
+        # /targets 成都 with a bulletin alone: 458 results under "地区：成都", read as targets
+        said = tr(lang, "targets.region_no_targets", region=said_place(region, lang))
+        chunks = _with_line(chunks, f"<i>{fmt.escape(said)}</i>")
+    await reply_html(message, chunks)
 
 
 def _condition_none(indicator: str, count: int, condition: ValueCondition, lang: str) -> str:

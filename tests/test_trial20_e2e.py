@@ -13,7 +13,21 @@ from bot.library.compared_places import compared_places
 from bot.text.across import asks_side_by_side
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
-from tests.e2e import ask, ask_text, engine_copy, press, running
+from tests.e2e import ask, ask_text, build_template, engine_copy, press, running
+
+# an invented statistics bulletin: a city's results, no target
+BULLETIN = """2023年周口市国民经济和社会发展统计公报
+
+周口市统计局
+
+一、综合
+
+初步核算，全年全市地区生产总值同比增长4.8%。全年固定资产投资比上年增长5.2%。
+
+二、人民生活
+
+全年城镇新增就业5.6万人。全年社会消费品零售总额比上年增长6.1%。
+"""
 
 
 @pytest.fixture
@@ -194,3 +208,28 @@ async def test_a_passage_shown_whole_says_it_is_one_paragraph_of_the_document(
         )
         assert said in whole.splitlines()[:3], whole
         assert hit.text in whole
+
+
+# -- a peer city whose only document is a bulletin -------------------------------------
+async def test_a_region_with_results_only_says_it_has_no_targets(
+    server: FakeBotApi, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """/targets 周口 (a statistics bulletin its only document) listed its results under
+    "🎯 地区：周口", the same heading as a region's targets; only each line's 〔实绩〕 told
+    that the city's targets were in no document. It now says so under the heading."""
+    corpus = tmp_path / "bulletin"
+    corpus.mkdir()
+    (corpus / "zhoukou_2023_bulletin.txt").write_text(BULLETIN, encoding="utf-8")
+    root = build_template(tmp_path / "lib", corpus, tokenizer)
+    engine = engine_copy(root, tmp_path / "copy", tokenizer)
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "/targets 周口")
+        heading, line = said.splitlines()[:2]
+        assert heading.startswith("🎯 地区：周口"), said
+        assert line == (
+            "ℹ️ 文库里关于周口的文件没有提出目标（例如只有统计公报）：下面是实绩等数据。"
+            "有哪些文件：/docs 周口"
+        ), said
+        said = await ask_text(server, zhou, zhou, "/targets 周口 kind:实绩")
+        assert "没有提出目标" not in said  # achievements asked for
