@@ -428,6 +428,17 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     )
     if condition is not None:
         chunks = _with_line(chunks, fmt.condition_line(condition, looked.failed, lang))
+    if looked.region and condition is None and len(compared.places) > 1:
+        # GDP 四川 云南: every record of each place, years mixed; the one-line-a-place
+        # table (target beside the last result, exportable) is a year away: say which
+        asked_places = " ".join(compared.places)
+        table = await svc.run(
+            svc.engine.region_table, f"{table_of} {asked_places}", show_all=show_all
+        )
+        if table.rows and table.year is not None:
+            command = fmt.escape(f"/compare {table_of} {table.year} {asked_places}")
+            line = f"<i>{tr(lang, 'targets.compare_table_hint', command=command)}</i>"
+            chunks = [*chunks[:-1], *fmt.split_html(chunks[-1] + "\n\n" + line)]
     if looked.region is None and condition is None:
         latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
         buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
