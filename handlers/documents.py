@@ -12,6 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application
 
 from bot.corpus.regions import AmbiguousPlace
+from bot.digest.english import said_place
 from bot.library import DocumentNotFound, Engine
 from bot.models import Document
 from bot.targets.records import TargetRecord
@@ -24,22 +25,42 @@ from handlers.i18n.errors import error_text, not_found_detail
 
 
 async def docs_command(update: Update, context: BriefContext) -> None:
-    """/docs: every indexed document (with ids and sizes for admins in private chats)."""
+    """/docs [地区]: every indexed document, or those about a region and the places in it
+    (with ids and sizes for admins in private chats)."""
     svc = context.services
+    message = update.effective_message
+    lang = svc.lang(update)
+    typed = " ".join(context.args or ()).strip()
     infos = await svc.run(svc.engine.documents)
+    region: str | None = None
+    if typed:  # /docs 四川: the province's documents (the words were ignored: all 32 listed)
+        try:
+            region = await svc.run(svc.engine.region_named, typed)
+        except AmbiguousPlace as shared:  # /docs Suzhou: which one, with the candidates
+            await message.reply_text(error_text(shared, lang))
+            return
+    total = len(infos)
+    if region is not None:
+        infos = await svc.run(svc.engine.documents_of_region, region)
+        if not infos:
+            shown = fmt.escape(said_place(region, lang))
+            await message.reply_html(tr(lang, "docs.region_none", region=shown, total=total))
+            return
     user, chat = update.effective_user, update.effective_chat
     admin_view = (
         chat is not None
         and chat.type == ChatType.PRIVATE
         and await svc.check_admin(user.id if user else None)
     )
-    lang = svc.lang(update)
     messages = (
         fmt_docs.admin_docs_messages(infos, lang, svc.settings.default_timezone)
         if admin_view
-        else fmt.docs_messages(infos, lang)
+        else fmt.docs_messages(infos, lang, region=region, total=total)
     )
-    await reply_html(update.effective_message, messages)
+    if typed and region is None:  # /docs 报告: no place, said before the whole list
+        unread = f"<i>{fmt.escape(tr(lang, 'docs.filter_unread', text=typed))}</i>"
+        messages = [f"{unread}\n\n{messages[0]}", *messages[1:]]
+    await reply_html(message, messages)
 
 
 def _document(engine: Engine, ref: str) -> tuple[Document, list[TargetRecord], int]:

@@ -24,7 +24,7 @@ from bot.library import DocumentNotFound
 from bot.library.follow_ups import Asked, follow_up
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
-from bot.text.across import asks_across_regions, asks_extreme_region
+from bot.text.across import asks_across_regions, asks_extreme_region, asks_side_by_side
 from bot.text.figures_asked import figures_unwritten
 from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
 from bot.text.pasted_parts import Joining, PastedMessage
@@ -208,12 +208,15 @@ async def _answer(
     by_hand = not (pasted or links or captioned or message.forward_origin is not None)
     # 那就业呢？ after 四川今年GDP目标: the question before with its topic changed
     previous = _asked_before(update, context) if by_hand else None
+    # the next morning's 那投资呢？: yesterday's question is not gone on from (FOLLOW_UP_HOURS)
+    stale = previous if previous and previous.hours_before(message.date) is not None else None
+    previous = None if stale else previous
     searched = _followed(svc, previous, text)
     key, resp, suggestion_keys = await _search(
         svc, searched, user=searcher_of(update), home=home, correct=not pasted
     )
     if by_hand:
-        _remember_asked(update, context, Asked(searched, resp.understood))
+        _remember_asked(update, context, Asked(searched, resp.understood, message.date))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     asked = resp.understood.indicator if resp.understood else None
     # 哪个省GDP增长目标最高: the search gives no card of one region (Engine.search); this does
@@ -224,6 +227,12 @@ async def _answer(
         typed = condition.typed if condition else None
         command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year, typed) if w)
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
+    elif asked and len(resp.understood.regions) > 1 and asks_side_by_side(searched):
+        # 成都和重庆今年GDP目标对比: those places, one line each (a missing one said)
+        words = ("/compare", asked, resp.understood.year, *resp.understood.regions)
+        command = " ".join(str(w) for w in words if w)
+        said = tr(lang, "search.compare_places_hint", command=command)
+        html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
     elif message.forward_origin is not None or pasted:
@@ -254,6 +263,15 @@ async def _answer(
     if previous is not None and searched != text:  # said first: what was searched, and why
         said = tr(lang, "search.follow_up", previous=previous.text, query=searched)
         html = f"<i>{fmt.escape(said)}</i>\n\n{html}"
+    elif stale is not None and (whole := _followed(svc, stale, text)) != text:
+        said = tr(
+            lang,
+            "search.follow_up_stale",
+            previous=fmt.escape(stale.text),
+            hours=stale.hours_before(message.date),
+            query=fmt.escape(whole),
+        )
+        html = f"<i>{said}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=fmt.in_topic(keyboard, _topic_of(message)))
 
 
@@ -434,7 +452,7 @@ async def passage_button(update: Update, context: BriefContext) -> None:
         await query.answer(tr(svc.lang(update), "search.passage_gone"), show_alert=True)
         return
     await query.answer()
-    chunks = fmt.passage_messages(document, document.passages[ordinal])
+    chunks = fmt.passage_messages(document, ordinal, svc.lang(update))
     if _accessible(query.message):
         keyboard = fmt.in_topic(
             fmt.passage_keyboard(document, ordinal, svc.lang(update)), _topic_of(query.message)

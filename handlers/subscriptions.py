@@ -12,10 +12,17 @@ from telegram.ext import (
     Application,
 )
 
+from bot.digest.english import said_place
 from bot.digest.filters import FilterError
 from bot.search.home_words import home_words
 from bot.subscriptions.commands import channel_ref, subscription_ids, subscriptions_naming
-from bot.subscriptions.compose import beside_note, preview_messages, unmatched, unmatched_note
+from bot.subscriptions.compose import (
+    beside_note,
+    preview_messages,
+    undocumented_places,
+    unmatched,
+    unmatched_note,
+)
 from bot.subscriptions.service import SubscriptionError
 from bot.text.years import read_year
 from handlers.channels import channel_target
@@ -93,6 +100,11 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             text += "\n" + fmt.escape(unmatched_note(why, request.filter_text, lang))
         if (beside := beside_note(request.filter_text, lang)) is not None:
             text += "\n" + fmt.escape(beside)
+        if why is None and (
+            none := await svc.run(undocumented_places, svc.engine, request.filter_text)
+        ):  # 成都 重庆 深圳: the peer city with no document is said, not silently empty
+            places = tr(lang, "common.list_sep").join(said_place(p, lang) for p in none)
+            text += "\n" + fmt.escape(tr(lang, "subscriptions.places_undocumented", places=places))
     if home_said:  # 本省 read as the place set now, and kept so: say which, and the rule
         text += "\n" + fmt.escape(home_said)
     user = update.effective_user

@@ -19,6 +19,7 @@ from bot.library.arguments import (
     split_kinds,
     unkeyed,
 )
+from bot.library.compared_places import ComparedPlaces
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from bot.targets.conditions import ConditionError, ValueCondition, split_condition
@@ -81,8 +82,9 @@ def _targets(
     year: int | None = None,
     condition: ValueCondition | None = None,
     kinds: tuple[str, ...] | None = None,
-) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
-    """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
+) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None, str | None]:
+    """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``
+    (the last item: the region the argument named, else None).
 
     Without an argument: the targets of every document; a document id or file name:
     everything extracted from that document; a region (``四川``, ``全国``): its targets
@@ -150,7 +152,7 @@ def _targets(
         heading = f"{heading} · {fmt.condition_text(condition, lang)}"
     if looked is not None and not (looked.region and engine.region_named(looked.region)):
         looked = None  # GDP 火星: a word that is no place is not found, not "none there"
-    return heading, found, _docs(engine), looked
+    return heading, found, _docs(engine), looked, region
 
 
 async def _home_read(update: Update, context: BriefContext) -> list[str]:
@@ -219,7 +221,7 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         return
     arg = named or ""
     try:
-        heading, found, docs, looked = await svc.run(
+        heading, found, docs, looked, region = await svc.run(
             _targets, svc.engine, arg, show_all, lang, year, condition, kinds
         )
     except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
@@ -263,17 +265,19 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         caption = tr(lang, "targets.export_caption", heading=heading, count=len(found.rows))
         await message.reply_document(document=data, filename=filename, caption=caption)
         return
-    await reply_html(
-        message,
-        fmt.targets_messages(
-            found.rows,
-            docs,
-            heading=heading,
-            hidden=found.hidden,
-            all_command=all_command,
-            lang=lang,
-        ),
+    chunks = fmt.targets_messages(
+        found.rows,
+        docs,
+        heading=heading,
+        hidden=found.hidden,
+        all_command=all_command,
+        lang=lang,
     )
+    if region and kinds is None and all(r.record.kind != "target" for r in found.rows):
+        # /targets 成都 with a bulletin alone: 458 results under "地区：成都", read as targets
+        said = tr(lang, "targets.region_no_targets", region=said_place(region, lang))
+        chunks = _with_line(chunks, f"<i>{fmt.escape(said)}</i>")
+    await reply_html(message, chunks)
 
 
 def _condition_none(indicator: str, count: int, condition: ValueCondition, lang: str) -> str:
@@ -294,11 +298,14 @@ def _with_line(chunks: list[str], line: str) -> list[str]:
 
 def _compare(
     engine: Engine, indicator: str, show_all: bool, condition: ValueCondition | None = None
-) -> tuple[IndicatorLookup, dict[str, DocumentInfo]]:
+) -> tuple[IndicatorLookup, dict[str, DocumentInfo], ComparedPlaces]:
     """On the core thread: the records of ``indicator`` (``GDP 山东``: of GDP about 山东),
-    those passing ``condition`` when one was typed."""
+    those passing ``condition`` when one was typed; the places typed against them."""
     looked = engine.lookup_condition(indicator, condition, show_all=show_all)
-    return looked, _docs(engine)
+    compared = engine.compared(looked.region, looked.found.rows)
+    if condition is not None:  # a place the condition left out is said by its count line
+        compared = ComparedPlaces(compared.places)
+    return looked, _docs(engine), compared
 
 
 async def _compare_regions(
@@ -370,7 +377,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
     try:
-        looked, docs = await svc.run(_compare, svc.engine, indicator, show_all, condition)
+        looked, docs, compared = await svc.run(_compare, svc.engine, indicator, show_all, condition)
     except AmbiguousPlace as exc:  # /compare GDP Suzhou
         await message.reply_text(error_text(exc, lang))
         return
@@ -415,10 +422,23 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         docs,
         hidden=found.hidden,
         family=found.family,
+        compared=compared,
+        measure=looked.indicator,
         lang=lang,
     )
     if condition is not None:
         chunks = _with_line(chunks, fmt.condition_line(condition, looked.failed, lang))
+    if looked.region and condition is None and len(compared.places) > 1:
+        # GDP 四川 云南: every record of each place, years mixed; the one-line-a-place
+        # table (target beside the last result, exportable) is a year away: say which
+        asked_places = " ".join(compared.places)
+        table = await svc.run(
+            svc.engine.region_table, f"{table_of} {asked_places}", show_all=show_all
+        )
+        if table.rows and table.year is not None:
+            command = fmt.escape(f"/compare {table_of} {table.year} {asked_places}")
+            line = f"<i>{tr(lang, 'targets.compare_table_hint', command=command)}</i>"
+            chunks = [*chunks[:-1], *fmt.split_html(chunks[-1] + "\n\n" + line)]
     if looked.region is None and condition is None:
         latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
         buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []

@@ -47,6 +47,8 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import record_in_region
 from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.library.compared_places import ComparedPlaces, compared_places
+from bot.library.target_places import named_places
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
 from bot.targets.conditions import ValueCondition
@@ -124,6 +126,8 @@ class RegionTable:
     years: tuple[tuple[int, int], ...] = ()
     condition: ValueCondition | None = None
     failed: int = 0  # regions whose target did not pass the condition (or had none)
+    # the places typed (GDP 四川 云南 2026), the rows in their order, those without a row
+    compared: ComparedPlaces = field(default_factory=ComparedPlaces)
 
 
 @dataclass(frozen=True)
@@ -259,10 +263,11 @@ class AnalyticsMixin:
         :meth:`~bot.library.targets.TargetsMixin.lookup_indicator` reads them; before, the
         words were looked up as one indicator's name and nothing was found."""
         records, hidden = self._sourced(indicator=indicator, show_all=show_all)
+        asked: str | None = None
         if not records and not hidden and " " in indicator.strip():
             looked = self.lookup_indicator(indicator, show_all=True)  # type: ignore[attr-defined]
             if looked.region:
-                indicator = looked.indicator
+                indicator, asked = looked.indicator, looked.region
                 records, hidden = self._sourced(
                     region=looked.region, indicator=indicator, show_all=show_all
                 )
@@ -281,12 +286,22 @@ class AnalyticsMixin:
             1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
         )
         rows = side_by_side(records, table, year)
+        gazetteer = default_gazetteer()
+        compared = compared_places(
+            named_places(asked),
+            [r.region for r in rows],  # before a condition: a place it left out has rows
+            lambda place: bool(self.documents_in(region=place)),  # type: ignore[attr-defined]
+            gazetteer,
+            self.is_place,  # type: ignore[attr-defined]
+        )
+        if compared.places:  # GDP 四川 云南 贵州 2026: the rows in the order typed
+            rows = sorted(rows, key=lambda r: compared.rank(r.region, gazetteer))
         failed = 0
         if condition is not None:
             kept = [r for r in rows if r.target is not None and _passes(condition, r.target)]
             failed, rows = len(rows) - len(kept), kept
         return RegionTable(
-            indicator, year, rows, family, left_out, chosen, years, condition, failed
+            indicator, year, rows, family, left_out, chosen, years, condition, failed, compared
         )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.models import Understood
 from bot.text.normalize import fold_figures
@@ -33,13 +34,29 @@ _RELATIVE_RE = re.compile("|".join(sorted(map(re.escape, RELATIVE_YEARS), key=le
 _PLACE_SUFFIX = r"(?:省|市|自治区|自治州|地区|县|区)?"
 
 
+# How long a question stays the one a short follow-up goes on from: a working day. After
+# a night (那投资呢？ the next morning) yesterday's question is off the screen and out of
+# mind, and in a group a member's week-old question steered a search without a word; a
+# stale question is not gone on from, the reply offers the whole question to send instead.
+FOLLOW_UP_HOURS = 12
+
+
 @dataclass(frozen=True, slots=True)
 class Asked:
     """The question a chat's user asked last, as it was searched, and what was
-    understood of it."""
+    understood of it; ``at``: when it was asked (the message's time), None if unknown."""
 
     text: str
     understood: Understood | None
+    at: datetime | None = None
+
+    def hours_before(self, now: datetime | None) -> int | None:
+        """Whole hours from this question to ``now`` when more than
+        :data:`FOLLOW_UP_HOURS` (too old to go on from), else None."""
+        if self.at is None or now is None:
+            return None
+        hours = (now - self.at).total_seconds() / 3600
+        return int(hours) if hours > FOLLOW_UP_HOURS else None
 
 
 def _time_words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from bot.corpus.regions import (
     region_key,
 )
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter
+from bot.library.compared_places import ComparedPlaces, compared_places
 from bot.library.target_lookups import DocTarget, IndicatorLookup, TargetLookup, of_kinds
 from bot.library.target_places import (
     in_any_compared,
@@ -160,6 +161,31 @@ class TargetsMixin:
         )
         failed = len(looked.found.rows) + looked.found.hidden - len(found.rows) - found.hidden
         return replace(looked, found=found, failed=failed)
+
+    def compared(self, region: str | None, rows: Iterable[DocTarget]) -> ComparedPlaces:
+        """The places ``region`` names (``成都 重庆 深圳``) against the regions of ``rows``
+        (a record's own, else its document's): their typed order, and those no row is
+        about, each with whether a document of the library is about it."""
+        docs = {d.doc_id: d for d in self.index.docs}
+        regions = {
+            r.record.region or (docs[r.doc_id].region if r.doc_id in docs else None) or ""
+            for r in rows
+        }
+        return compared_places(
+            named_places(region),
+            regions,
+            lambda place: bool(self.documents_in(region=place)),  # type: ignore[attr-defined]
+            default_gazetteer(),
+            self.is_place,
+        )
+
+    def is_place(self, word: str) -> bool:
+        """Whether ``word`` is read as a place (:meth:`region_named`), a name two places
+        share included: 投资, 消费 typed among the places of a comparison are not."""
+        try:
+            return self.region_named(word) is not None
+        except AmbiguousPlace:
+            return True
 
     def region_named(self, text: str) -> str | None:
         """``text`` as the regions ``/targets`` is asked about (``四川``, ``全国``,

@@ -134,6 +134,20 @@ def beside_note(filter_text: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
     )
 
 
+def undocumented_places(engine: Engine, filter_text: str) -> list[str]:
+    """The places a filter of several names that no document of the library is about
+    (``region:成都 region:重庆 region:深圳``: 重庆): its digests hold none of their
+    targets until a document about them is added, which the digest never says (it counts
+    the documents it read). One place alone is said by :func:`unmatched` (nothing matches)."""
+    try:
+        regions = parse_filter(filter_text, check_places=False).regions
+    except ValueError:
+        return []
+    if len(regions) < 2:
+        return []
+    return [r for r in regions if not engine.documents_in(region=r)]
+
+
 def _value_said(filter: DigestFilter, lang: str) -> dict[str, str]:
     """What a ``value`` reason says: the rest of the filter (``关键词：GDP``) and its
     condition (``高于 9``), for the catalogue's ``matches_value`` lines."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_across_regions", "asks_extreme_region"]
+__all__ = ["asks_across_regions", "asks_extreme_region", "asks_side_by_side"]
 
 _ACROSS = re.compile(
     r"各(?:个)?(?:省|市|地|区|州|县)|哪(?:些|几个)(?:省|地|市|城市|区|县)|所有(?:省|地区|城市)"
@@ -46,3 +46,16 @@ def asks_extreme_region(query: str) -> bool:
     return _EXTREME.search(text) is not None and (
         _WHICH_ONE.search(text) is not None or asks_across_regions(text)
     )
+
+
+# 成都和重庆今年GDP目标对比, 四川与云南比较, Sichuan vs Yunnan: the places named asked side by
+# side. The search answers with passages and a card per place at best; /compare of those
+# places lays them out one line each, target beside the last result.
+_SIDE_BY_SIDE = re.compile(
+    r"对比|比较|相比|比一比|并排|\bvs\.?|\bversus\b|\bcompared?\b", re.IGNORECASE
+)
+
+
+def asks_side_by_side(query: str) -> bool:
+    """Whether ``query`` asks for the places it names compared (对比, 比较, vs)."""
+    return _SIDE_BY_SIDE.search(query or "") is not None

@@ -19,7 +19,7 @@ from bot.library import (
 )
 from bot.text.years import read_year
 from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
-from handlers.format.targets import said_family
+from handlers.format.targets import place_missing, said_family, unread_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 SCORECARD_SHOWN = 30
@@ -403,7 +403,9 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
         lines.append(tr(lang, "targets.hidden", hidden=found.hidden, command=escape(command)))
     lines.append("")
     rows = found.rows
-    if lang == "en":  # the core's order is by Chinese name: by the name the reader reads
+    # the core's order is the typed one (GDP 四川 云南 2026), else by Chinese name: then
+    # by the name the reader reads
+    if lang == "en" and not found.compared.places:
         rows = sorted(rows, key=lambda r: (region_order(r.region)[0], said_place(r.region, lang)))
     for row in rows:
         target = figure(row.target, lang) if row.target else tr(lang, "analytics.no_target")
@@ -423,6 +425,11 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
         if row.status:
             line += " " + tr(lang, f"analytics.status_{row.status}")
         lines.append(line)
+    for place, documented in found.compared.missing:  # 重庆 typed, none of its figures
+        why = place_missing(place, documented, found.indicator, lang)
+        lines.append(tr(lang, "targets.place_row", place=escape(said_place(place, lang)), why=why))
+    if found.compared.unread:  # GDP 投资 2026 四川 贵州: 投资 was left out, said
+        lines += ["", unread_line(found.compared, found.year, lang)]
     return split_html("\n".join(lines))
 
 

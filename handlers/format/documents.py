@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.corpus.meta import type_label
+from bot.digest.english import said_place
 from bot.models import Document, DocumentInfo, DocumentMeta
 from bot.render import LEVEL_LABELS
 from bot.targets.records import TargetRecord
@@ -38,11 +39,21 @@ def doc_facts(meta: DocumentInfo | DocumentMeta, lang: str = DEFAULT_LANGUAGE) -
     return bits
 
 
-def docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    """The document list."""
+def docs_messages(
+    infos: Sequence[DocumentInfo],
+    lang: str = DEFAULT_LANGUAGE,
+    *,
+    region: str | None = None,
+    total: int = 0,
+) -> list[str]:
+    """The document list; ``region``: the documents about it, of ``total`` in the library."""
     if not infos:
         return [tr(lang, "docs.empty")]
-    lines = [tr(lang, "docs.heading", count=len(infos))]
+    if region:
+        said = escape(said_place(region, lang))
+        lines = [tr(lang, "docs.heading_region", region=said, count=len(infos), total=total)]
+    else:
+        lines = [tr(lang, "docs.heading", count=len(infos))]
     for n, info in enumerate(infos, 1):
         lines.append("")
         lines.append(f"<b>{n}. {escape(one_line(info.title) or info.filename)}</b>")

@@ -17,7 +17,6 @@ from bot.models import (
     AnswerCard,
     Document,
     Note,
-    Passage,
     SearchHit,
     SearchResponse,
 )
@@ -341,13 +340,24 @@ def search_page(
     return text, (InlineKeyboardMarkup(rows) if rows else None)
 
 
-def passage_messages(document: Document, passage: Passage) -> list[str]:
-    """A whole passage ("全文") with its document and section, split if long."""
+def passage_messages(document: Document, ordinal: int, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """A whole passage ("全文") with its document and section, split if long; which
+    paragraph of how many it is, and the command of the whole document: the button's
+    全文 read as the whole document, and a reader waited for the rest of it."""
+    passage = document.passages[ordinal]
     head = [f"<b>{escape(one_line(document.title) or document.filename)}</b>"]
     where = [f"📄 <code>{escape(document.filename)}</code>"]
     if passage.section:
         where.append(escape(" › ".join(one_line(s) for s in passage.section)))
     head.append(" · ".join(where))
+    position = tr(
+        lang,
+        "search.passage_position",
+        n=ordinal + 1,
+        total=len(document.passages),
+        doc_id=escape(document.doc_id),
+    )
+    head.append(f"<i>{position}</i>")
     return split_html("\n".join([*head, "", escape(passage.text)]))
 
 

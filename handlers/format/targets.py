@@ -8,6 +8,7 @@ from typing import Protocol
 from bot.digest.english import said_indicator, said_place
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_year, short_title
+from bot.library.compared_places import ComparedPlaces
 from bot.models import DocumentInfo
 from bot.targets.conditions import ValueCondition, condition_text
 from bot.targets.records import TargetRecord
@@ -134,12 +135,16 @@ def compare_messages(
     *,
     hidden: int = 0,
     family: Sequence[str] = (),
+    compared: ComparedPlaces | None = None,
+    measure: str = "",
     lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
     """One indicator across regions and years: per indicator, per region, newest first.
 
     ``family`` lists the canonical indicators ``indicator`` stands for (shown when more
-    than one); ``hidden`` records were left out for low confidence.
+    than one); ``hidden`` records were left out for low confidence; ``compared``: the
+    places typed (the regions in their order, a place without figures said at the end,
+    ``measure`` the indicator they lack: 固定资产投资 of 固定资产投资 四川 云南).
     """
     items = list(rows)
     by_indicator: dict[str, dict[str, list[DocTargetLike]]] = {}
@@ -160,7 +165,7 @@ def compare_messages(
             lines.append("")
             lines.append(f"<b>{escape(said_family(name, lang))}</b>")
         # by the name the reader reads (Anhui, China, Guizhou … in English)
-        for region in sorted(regions, key=lambda r: (not r, said_place(r, lang))):
+        for region in sorted(regions, key=lambda r: _region_order(r, compared, lang)):
             lines.append("")
             label = escape(said_place(region, lang)) if region else tr(lang, "targets.no_region")
             lines.append(tr(lang, "digest.heading", label=label))  # 【烟台】, [烟台]
@@ -171,7 +176,39 @@ def compare_messages(
                 source = short_title(_doc_title(item.doc_id, rec, docs))
                 figure = escape(_figure(rec, lang))
                 lines.append(f"• {escape(year)} {kind} {figure} — 《{escape(source)}》")
+    for place, documented in compared.missing if compared else ():
+        lines.append("")
+        lines.append(tr(lang, "digest.heading", label=escape(said_place(place, lang))))
+        lines.append("• " + place_missing(place, documented, measure or indicator, lang))
+    if compared and compared.unread:
+        lines += ["", unread_line(compared, None, lang)]
     return split_html("\n".join(lines))
+
+
+def unread_line(compared: ComparedPlaces, year: int | None, lang: str) -> str:
+    """The words typed among a comparison's places that are no place (投资 消费 after
+    GDP: indicators the comparison of one left out), with the command of the first."""
+    sep = tr(lang, "common.list_sep")
+    words = (compared.unread[0], *([str(year)] if year else ()), *compared.places)
+    example = escape(" ".join(("/compare", *words)))
+    said = escape(sep.join(compared.unread))
+    return "<i>" + tr(lang, "targets.words_unread", words=said, example=example) + "</i>"
+
+
+def _region_order(region: str, compared: ComparedPlaces | None, lang: str) -> tuple:
+    """Regions typed (四川 云南) in their typed order; else by the name the reader reads
+    (Anhui, China, Guizhou … in English); a record of no region last."""
+    rank = compared.rank(region) if compared and compared.places and region else 0
+    return (not region, rank, said_place(region, lang))
+
+
+def place_missing(place: str, documented: bool, indicator: str, lang: str) -> str:
+    """Why a place typed in a comparison has no row: no document of the library is about
+    it (重庆), or its documents give no figure of the indicator (四川's 固定资产投资)."""
+    said = escape(said_place(place, lang))
+    if not documented:
+        return tr(lang, "targets.place_no_documents", place=said)
+    return tr(lang, "targets.place_no_figures", place=said, indicator=escape(indicator))
 
 
 def no_targets(
