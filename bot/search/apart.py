@@ -8,6 +8,7 @@ compound some of them hold is looked for whole, as typed."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -74,6 +75,50 @@ def documents_among(
             break
         lo, part = lo + part, 2 * part
     return among & found
+
+
+class DocumentsRead:
+    """Which documents a word's passages (``pids``) were found in so far, read a part at a
+    time as :func:`documents_among` reads them, and where the reading stopped: kept from
+    one query to the next (a word's passages are the same in every query), a later query
+    asking about documents already found reads nothing, and one asking about others
+    goes on from there. The same answers as :func:`documents_among` and
+    :func:`documents_of`. Read under a lock of its own: two queries reading on at once
+    would each move the position past a part the other read."""
+
+    __slots__ = ("_lock", "found", "lo", "part", "size")
+
+    def __init__(self, n_docs: int, size: int) -> None:
+        self.found = np.zeros(n_docs, dtype=bool)
+        self.size = size
+        self.lo, self.part = 0, DOCUMENTS_PART
+        self._lock = threading.Lock()
+
+    def among(
+        self, pids: np.ndarray, p_doc: np.ndarray, among: np.ndarray, *, one: bool = False
+    ) -> np.ndarray:
+        """``documents_among(pids, p_doc, among, one=one)``."""
+        found = self.found
+        with self._lock:
+            while self.lo < self.size:
+                if not (among & ~found).any() or (one and (among & found).any()):
+                    break
+                self._read(pids, p_doc)
+            return among & found
+
+    def all(self, pids: np.ndarray, p_doc: np.ndarray) -> np.ndarray:
+        """``documents_of(pids, p_doc, n_docs)``, read-only."""
+        with self._lock:
+            while self.lo < self.size and not self.found.all():
+                self._read(pids, p_doc)
+            out = self.found.copy()
+        out.flags.writeable = False
+        return out
+
+    def _read(self, pids: np.ndarray, p_doc: np.ndarray) -> None:
+        at = np.asarray(pids[self.lo : self.lo + self.part], dtype=np.intp)
+        self.found |= np.bincount(p_doc[at], minlength=self.found.size) > 0
+        self.lo, self.part = self.lo + self.part, 2 * self.part
 
 
 def pointed_to(

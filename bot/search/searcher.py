@@ -284,6 +284,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         to time cold queries)."""
         self._memo.clear()
         self._hits.clear()
+        self._documents_memo.clear()
 
     def _find_known(self, word: str) -> bool:
         if len(word) < 2 or not has_cjk(word) or word not in self.synonyms:

@@ -16,7 +16,13 @@ from bot.models import Understood
 from bot.search import apart, shares
 from bot.search.asking import QUESTION_WORDS
 from bot.search.concepts import Concept
+from bot.search.memo import remember
 from bot.text.normalize import normalize
+
+# How many words' documents (:class:`apart.DocumentsRead`, a flag per document each) are
+# kept from one query to the next: a common word beside a compound had its list read
+# again by every query naming it (~100-400 µs at 100 MB).
+DOCUMENTS_MEMO_SIZE = 1_024
 
 
 class WrittenAs:
@@ -82,7 +88,8 @@ class WrittenAs:
             # once per word, not once per compound it stands beside
             k = id(concept)
             if k not in docs:
-                docs[k] = apart.documents_of(hits_of(concept)[0], ix.p_doc, n_docs)
+                pids = hits_of(concept)[0]
+                docs[k] = self._documents_read(concept, pids).all(pids, ix.p_doc)
             return docs[k]
 
         def held_where_pointed(
@@ -107,7 +114,8 @@ class WrittenAs:
                     among &= known
                 else:
                     last = k == len(others) - 1
-                    among = apart.documents_among(hits_of(o)[0], ix.p_doc, among, one=last)
+                    pids = hits_of(o)[0]
+                    among = self._documents_read(o, pids).among(pids, ix.p_doc, among, one=last)
             return bool(among.any())
 
         out = list(concepts)
@@ -118,7 +126,7 @@ class WrittenAs:
             if not pieces:
                 continue
             in_region = self._regions_docs(facets.all_regions) if region and facets else None
-            own = self._documents_in_body(hits_of(c)[0])
+            own = self._documents_in_body(c, hits_of(c)[0])
             if held_where_pointed(own, in_region, [o for o in required if o is not c]):
                 continue  # a document pointed to holds it whole: as typed
             others = (documents(o) for o in required if o is not c)
@@ -146,14 +154,37 @@ class WrittenAs:
     def _mark_flag_memo(self) -> dict[str, np.ndarray]:
         return {}
 
-    def _documents_in_body(self, pids: np.ndarray) -> np.ndarray:
+    def _documents_read(self, concept: Concept, pids: np.ndarray) -> apart.DocumentsRead:
+        """The documents of ``concept``'s passages ``pids`` read so far, kept from one
+        query to the next (its passages depend on the word and its alternatives only)."""
+        key = ("all", concept.label, concept.exclude, tuple(concept.alternatives))
+        read = self._documents_memo.get(key)
+        if not isinstance(read, apart.DocumentsRead) or read.size != pids.size:
+            read = apart.DocumentsRead(len(self.index.docs), pids.size)
+            remember(self._documents_memo, key, read, DOCUMENTS_MEMO_SIZE, self._evict_lock)
+        return read
+
+    @cached_property
+    def _documents_memo(self) -> dict[tuple, object]:
+        return {}
+
+    def _documents_in_body(self, concept: Concept, pids: np.ndarray) -> np.ndarray:
         """Which documents hold ``pids`` in their body text: a compound a document writes
         whole only in a chart or table caption, a data-source note or a copy (图1
         2017-2023年周口市粮食总产量, 表3 …主要农产品产量) is one its text writes apart
         (粮食播种面积…，总产量902.61万吨), and is looked for as its words there."""
         # the captions' flags read with the list, a part at a time: a common compound's
-        # list holds every document within its first few thousand passages
-        return apart.documents_of(pids, self.index.p_doc, len(self.index.docs), skip=self._demoted)
+        # list holds every document within its first few thousand passages; kept from
+        # one query to the next as :meth:`_documents_read`
+        key = ("body", concept.label, concept.exclude, tuple(concept.alternatives))
+        held = self._documents_memo.get(key)
+        if not isinstance(held, np.ndarray) or held.size != len(self.index.docs):
+            held = apart.documents_of(
+                pids, self.index.p_doc, len(self.index.docs), skip=self._demoted
+            )
+            held.flags.writeable = False
+            remember(self._documents_memo, key, held, DOCUMENTS_MEMO_SIZE, self._evict_lock)
+        return held
 
     def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
         """Ids of the documents of every region named (山东 江苏: both provinces')."""
