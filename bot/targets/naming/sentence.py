@@ -10,9 +10,7 @@ from the mixins of the ``forms_*`` modules), :func:`name_figures` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from bot.targets.frozen import quick_init
 from bot.targets.indicators import AliasMatch, IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
 from bot.targets.naming.clauses import (
@@ -40,6 +38,11 @@ from bot.targets.naming.forms_compare import _CompareForms
 from bot.targets.naming.forms_lists import _ListForms
 from bot.targets.naming.forms_number import _COUNTISH, _SHARE_RE, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
+from bot.targets.naming.named import (  # noqa: F401 (BY_SENTENCE: imported from here)
+    BY_SENTENCE,
+    Named,
+    NamingContext,
+)
 from bot.targets.naming.part_measures import PARTS_RE, measure_of_the_whole
 from bot.targets.naming.part_shares import own_measure_again
 from bot.targets.naming.place_only import _only_a_place
@@ -189,31 +192,6 @@ def _before_next_object(text: str) -> int:
     return cut
 
 
-@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
-@dataclass(frozen=True, slots=True)
-class Named:
-    """A figure with its indicator; ``consumed`` is where the name read up to.
-
-    ``named_by`` says which step last set ``indicator``: :data:`BY_SENTENCE` (the
-    sentence namer) or the name of the pass of :mod:`~bot.targets.naming.passes` that
-    renamed it (set by :func:`~bot.targets.naming.passes.run_passes_tagged`, which a
-    bench runs in :func:`~bot.targets.naming.passes.run_passes`'s place to tell how often
-    each pass is right). It never reaches a record nor equality.
-    """
-
-    figure: Figure
-    indicator: str
-    change: str
-    qualifier: str
-    consumed: int
-    confidence: float = 1.0
-    named_by: str = field(default="sentence", compare=False)
-
-
-# the tag of a name the sentence namer gave (see Named.named_by)
-BY_SENTENCE = "sentence"
-
-
 # 54亿元的投资计划, 3亿元的补助资金: what the money is, said after it
 _MONEY_KIND_AFTER_RE = re.compile(r"的(?P<kind>投资|资金|补助资金|专项资金)(?:计划|任务)?")
 # an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
@@ -268,38 +246,6 @@ _NOT_A_MEASURE_LABEL_RE = re.compile(
     # who says it (据统计：, 会议指出：, 记者获悉：): no measure
     r"|统计|指出|显示|表示|强调|介绍|报道|获悉|了解|记者"
 )
-
-
-@dataclass(slots=True)
-class NamingContext:
-    """What one ；-sentence passes to the next one of the same 。-sentence, and
-    ``last_name`` what a sentence passes to the next one of its paragraph."""
-
-    entity: str = ""
-    entity_unit: str = ""  # the unit class of the figure the entity was named for
-    counted: str = ""  # the last things counted (科技计划项目 88项): what 资金 after ； is of
-    bulletin: bool = False  # a statistical bulletin: a product and its tonnage is output
-    paragraph: str = ""  # the paragraph's text: what a list of 类 is sales or prices of
-    last_name: str = ""  # the last name given in the paragraph
-    # the last whole named in the paragraph (not a part listed after 其中 or 按…分, not a
-    # rate) and its unit: what its parts' bare nouns are measured by
-    whole: str = ""
-    whole_unit: str = ""
-    parts: bool = False  # the 。-sentence lists a whole's parts (其中, 按经营地分)
-    # the 。-sentence lists products after a lead that names their output once
-    # (主要工业产品产量：生铁…万吨；…；汽车3.86万辆): every bare product is its output,
-    # whatever it is counted in
-    products: bool = False
-
-    def next_sentence(self) -> NamingContext:
-        """The context of the paragraph's next 。-sentence."""
-        return NamingContext(
-            last_name=self.last_name,
-            bulletin=self.bulletin,
-            paragraph=self.paragraph,
-            whole=self.whole,
-            whole_unit=self.whole_unit,
-        )
 
 
 class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
