@@ -15,14 +15,11 @@ from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, VERB_RE
 from bot.targets.naming.carried_subjects import _CarriedSubjects
 from bot.targets.naming.clauses import (
-    _MEMBERSHIP_VERBS,
-    _ONE_CHARACTER_PLACES,
     _after_noun,
     _attribute,
     _find_change,
     clause_end,
     clause_start,
-    predicated,
 )
 from bot.targets.naming.clean import (
     _INNER_SCOPE_RE,
@@ -33,6 +30,7 @@ from bot.targets.naming.clean import (
     strip_noise,
 )
 from bot.targets.naming.confidence import _RANK_SCOPES, _RANK_VERBS, LOW
+from bot.targets.naming.counted_nouns import _CountedNouns
 from bot.targets.naming.figure_words import _OBJECT_TAGS, _FigureWords
 from bot.targets.naming.forms_compare import _CompareForms
 from bot.targets.naming.forms_lists import _ListForms
@@ -167,15 +165,6 @@ _RANK_TAIL_RE = re.compile(r"(?:全国|全省|全市|全区|全州|全县|西部
 _RANK_VERB_RE = re.compile(
     rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
 )
-# The nouns a measure word goes with (量词搭配), at the end of a name
-_CLASSIFIER_KINDS = {
-    "条": re.compile(
-        r"(?:道路|路|线|航线|线路|河|河道|管网|管道|通道|廊道|政策|措施|意见|街|巷|隧道)$"
-    ),
-    "座": re.compile(r"(?:桥|桥梁|厂|站|馆|水库|场馆|电站|公厕|城市|大楼|塔)$"),
-    "张": re.compile(r"(?:床位|床|证|卡)$"),
-}
-_MEMBERSHIP_VERB_RE = re.compile(_MEMBERSHIP_VERBS)
 # Bare words that statistics always mean as one indicator (再就业 is the jobless found
 # work again); a longer name (就业困难人员再就业) says its own.
 _OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
@@ -198,7 +187,13 @@ _NOT_A_MEASURE_LABEL_RE = re.compile(
 
 
 class _SentenceNamer(
-    _NumberForm, _PhraseForms, _ListForms, _CompareForms, _FigureWords, _CarriedSubjects
+    _NumberForm,
+    _PhraseForms,
+    _ListForms,
+    _CompareForms,
+    _FigureWords,
+    _CarriedSubjects,
+    _CountedNouns,
 ):
     """Names the figures of one sentence, left to right, remembering the last subject."""
 
@@ -226,40 +221,6 @@ class _SentenceNamer(
         if label and _is_name(label["label"]) and not _NOT_A_MEASURE_LABEL_RE.search(label[0]):
             # 1．产业规模：到2027年，突破1000亿元: the label is what the bare figures measure
             self.last_subject = label["label"]
-
-    def classifier_noun(self, fig: Figure, name: str, after: str) -> tuple[str, int] | None:
-        """``棚户区改造20条配套道路``: the measure word (条) goes with the noun after the
-        figure (道路), not with the name before it (棚户区 is counted in 户, 套): the thing
-        counted is the noun after."""
-        kinds = _CLASSIFIER_KINDS.get(fig.unit)
-        if kinds is None or fig.unit_class != "count" or kinds.search(name):
-            return None
-        noun, n = _after_noun(after)
-        noun = clean_name(noun)
-        if not _is_name(noun) or not kinds.search(noun):
-            return None
-        return noun, fig.end + n
-
-    def _narrowed(self, fig: Figure, name: str, consumed: int) -> str:
-        """``name``, the things a count counts, narrowed by what its clause says they did
-        (see :func:`predicated`): said after the noun read after the figure, or right
-        after the figure when the noun is carried (31个工业行业大类中有18个实现正增长)."""
-        if consumed == fig.end and not re.search(r"中有|其中$", self.s[: fig.start]):
-            return name
-        narrowed = predicated(name, self.s[consumed : clause_end(self.s, consumed)])
-        if narrowed:
-            return narrowed
-        # the noun read after the figure ran on into its predicate (16个国家签署…备忘录)
-        for m in _MEMBERSHIP_VERB_RE.finditer(name):
-            noun = name[: m.start()]
-            # a one-character place (8个市下放…) is a word whatever the segmenter says
-            if (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES) or (
-                len(noun) >= 2
-                # 建制村|通油路: a place's unit ends a noun whatever the segmenter says (村通)
-                and (m.start() in word_bounds(name) or noun[-1] in _ONE_CHARACTER_PLACES)
-            ):
-                return predicated(noun, name[m.start() :]) or name
-        return name
 
     def part_of_previous(self, name: str, fig: Figure) -> str:
         """``企业职工基本养老保险参保105.55万人，参保在职职工81.33万人``: a name opening with
