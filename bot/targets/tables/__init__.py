@@ -30,7 +30,7 @@ Pure string work, no I/O; a row costs a handful of regular-expression matches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import things_counted
@@ -88,6 +88,7 @@ from bot.targets.tables.labels import (
     _place_name,
     _strip_scope,
 )
+from bot.targets.tables.state import _Table
 
 __all__ = [
     "TableReader",
@@ -101,24 +102,6 @@ __all__ = [
 
 _MAX_HEADER_CELL = 24
 _HEADER_SPLIT_RE = re.compile(r"(?<=[)）%％])\s+(?=\S)")
-
-
-@dataclass(slots=True)
-class _Table:
-    caption: str = ""
-    header: list[str] = field(default_factory=list)
-    columns: list[_Column] = field(default_factory=list)
-    header_open: bool = False  # the last row was a header row (a units row may follow)
-    rows: int = 0
-    top: str = ""  # the latest row with a name of its own: the parent of sub-rows
-    child_open: bool = False  # sub-rows of ``top`` are being read
-    child_measure: str = ""  # the measure of the latest sub-row with a name of its own
-    title: str = ""  # a short line between rows: a group label, or the next table's title
-    place_rows: bool = False
-    year_rows: bool = False
-    independent: bool = False  # rows are indicators of their own (plan tables, numbered rows)
-    index: bool = False  # a price-index table (上年=100)
-    unit: str = ""  # 单位：亿元 above the table
 
 
 _UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*([^）)\s]{1,8})\s*[)）]?$")
