@@ -35,22 +35,20 @@ from dataclasses import replace
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import things_counted
 from bot.targets.numbers.units import unit_class
-from bot.targets.records import Kind, TargetRecord
+from bot.targets.records import TargetRecord
 from bot.targets.table_lines import is_table_row
 from bot.targets.tables.box_rows import box_row_cells
 from bot.targets.tables.cells import (
     _DASHES,
     _SPACES_RE,
     _YEAR_CELL_RE,
-    _Cell,
     _cell_class,
     _norm_unit,
     parse_cell,
 )
-from bot.targets.tables.columns import _INDEX_HEAD_RE, _Column, _columns
+from bot.targets.tables.columns import _INDEX_HEAD_RE, _columns
 from bot.targets.tables.headers import _Headers
 from bot.targets.tables.labels import (
-    _CAPTION_YEAR_RE,
     _MAX_CAPTION,
     _caption_period,
     _clean_label,
@@ -61,6 +59,7 @@ from bot.targets.tables.labels import (
 )
 from bot.targets.tables.row_names import _RowNames
 from bot.targets.tables.state import _Table
+from bot.targets.tables.years_kinds import _YearsAndKinds
 
 __all__ = [
     "TableReader",
@@ -79,7 +78,7 @@ _MAX_TITLE = 40
 _FOOTNOTE_RE = re.compile(r"^(?:注|说明|资料来源|数据来源|备注|[①-⑳]|\*)")
 
 
-class TableReader(_Headers, _RowNames):
+class TableReader(_Headers, _RowNames, _YearsAndKinds):
     """Reads the tables of one document, a line at a time, in reading order.
 
     Non-table lines go to :meth:`text_line` (a caption such as ``表1：2022年地区生产总值及其
@@ -312,61 +311,6 @@ class TableReader(_Headers, _RowNames):
                 )
             )
         return records
-
-    # -- period and kind --------------------------------------------------------------
-
-    def _year(
-        self,
-        col: _Column,
-        row_year: str,
-        years: list[str],
-        caption_period: str,
-        cell: _Cell,
-        change: str,
-    ) -> str:
-        if row_year:
-            return row_year
-        if col.cumulative or cell.cumulative or col.change == "年均增长":
-            if len(years) >= 2:
-                return f"{int(years[0]) + 1}-{years[-1]}"
-            return caption_period
-        if col.year == "-1":
-            return str(int(self.doc_year) - 1) if self.doc_year.isdigit() else ""
-        if col.year and change == "年均增长" and years and col.year > years[0]:
-            return f"{int(years[0]) + 1}-{col.year}"  # a rate over the plan period
-        if col.year:
-            return col.year
-        if self.bulletin:
-            return self.doc_year
-        if caption_period:
-            return caption_period
-        m = _CAPTION_YEAR_RE.search(self.state.caption)
-        return m.group(1) if m else ""
-
-    def _kind(
-        self, col: _Column, year: str, years: list[str], section_class: str, cell: _Cell
-    ) -> Kind:
-        if self.bulletin:
-            return "achievement"
-        if col.target is True:
-            return "target"
-        if col.target is False:
-            return "achievement"
-        if col.year == "-1":
-            return "achievement"
-        if col.year and self.doc_year.isdigit():
-            if col.year != self.doc_year:
-                return "target" if int(col.year) > int(self.doc_year) else "achievement"
-            return "target" if len(years) >= 2 and col.year != years[0] else "achievement"
-        if col.year and len(years) >= 2:
-            return "achievement" if col.year == years[0] else "target"
-        if col.cumulative or cell.cumulative:
-            return "target" if section_class != "review" else "achievement"
-        if section_class == "review":
-            return "achievement"
-        if section_class == "plan" or _caption_period(self.state.caption):
-            return "target"
-        return "achievement"
 
 
 # --- prose rows -------------------------------------------------------------------------
