@@ -25,6 +25,13 @@ Handled shapes:
   through :meth:`TableReader.box_row` as the row it stands for (:mod:`.box_rows`).
 
 Pure string work, no I/O; a row costs a handful of regular-expression matches.
+
+Here: :class:`TableReader`'s lines outside tables, its rows and the records of a data
+row. Its other jobs are mixins of their own modules: :mod:`.headers` (header rows, a data
+row's cells lined up with them), :mod:`.row_names` (what a row's cells measure) and
+:mod:`.years_kinds` (a cell record's year and kind); the table being read is
+:class:`~.state._Table`. Cells, columns and labels are read in :mod:`.cells`,
+:mod:`.columns` and :mod:`.labels`.
 """
 
 from __future__ import annotations
@@ -70,7 +77,6 @@ __all__ = [
 
 
 # --- the reader -------------------------------------------------------------------------
-
 
 _UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*([^）)\s]{1,8})\s*[)）]?$")
 _SENTENCE_END_RE = re.compile(r"[。；！？：:，,]\s*$|[。；！？]")
