@@ -1,258 +1,63 @@
 """Naming the figures of one sentence.
 
-:class:`Named` (a figure with its indicator), :class:`NamingContext` (what a sentence
-passes to the next), :class:`_SentenceNamer` (its state, the clause before and after a
-figure, the verb, :meth:`~_SentenceNamer.emit`, the dispatch to the forms, put together
-from the mixins of the ``forms_*`` modules), :func:`name_figures` and
-:func:`clear_caches`.
+:class:`_SentenceNamer` (its state, the dispatch of each figure to its form, the
+fallbacks for the figures no form named), put together from the mixins of the
+``forms_*`` modules (the forms), :mod:`~bot.targets.naming.figure_words` (the clause
+before and after a figure, its verb), :mod:`~bot.targets.naming.carried_subjects`,
+:mod:`~bot.targets.naming.counted_nouns`, :mod:`~bot.targets.naming.names_from_before`
+and :mod:`~bot.targets.naming.emit` (the last touches to a name and its recording);
+:func:`name_figures` and :func:`clear_caches`. :class:`Named` and
+:class:`NamingContext` are defined in :mod:`~bot.targets.naming.named` and imported
+from here too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from bot.targets.frozen import quick_init
-from bot.targets.indicators import AliasMatch, IndicatorTable
-from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
+from bot.targets.indicators import IndicatorTable
+from bot.targets.naming.carried_subjects import _CarriedSubjects
 from bot.targets.naming.clauses import (
-    _MEMBERSHIP_VERBS,
-    _NOUN_ALTERNATE_RE,
-    _ONE_CHARACTER_PLACES,
-    _UNIT_ALTERNATE_RE,
     _after_noun,
     _attribute,
     _find_change,
     clause_end,
     clause_start,
-    predicated,
 )
-from bot.targets.naming.clean import (
-    _INNER_SCOPE_RE,
-    _QUOTE_TABLE,
-    _loose_name,
-    _without_tail_verb,
-    clean_name,
-    strip_noise,
+from bot.targets.naming.clean import _loose_name, _without_tail_verb, clean_name, strip_noise
+from bot.targets.naming.confidence import LOW
+from bot.targets.naming.counted_nouns import _CountedNouns
+from bot.targets.naming.emit import (  # noqa: F401 (imported by tests)
+    _TASK_DONE_RE,
+    _Emit,
+    _may_name_a_task_done,
 )
-from bot.targets.naming.confidence import _RANK_SCOPES, _RANK_VERBS, LOW
+from bot.targets.naming.figure_words import _FigureWords
 from bot.targets.naming.forms_compare import _CompareForms
 from bot.targets.naming.forms_lists import _ListForms
-from bot.targets.naming.forms_number import _COUNTISH, _SHARE_RE, _NumberForm
+from bot.targets.naming.forms_number import _COUNTISH, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
-from bot.targets.naming.part_measures import PARTS_RE, measure_of_the_whole
-from bot.targets.naming.part_shares import own_measure_again
-from bot.targets.naming.place_only import _only_a_place
-from bot.targets.naming.resolve import (
-    _aliases_cached,
-    _best_before_match,
-    _best_before_of,
-    _change_around,
-    _counts_things,
-    _gap_is_empty,
-    _is_output,
-    _with_implied_measure,
-    _without_attribute,
-    compatible,
-    lookup,
+from bot.targets.naming.named import (  # noqa: F401 (BY_SENTENCE: imported from here)
+    BY_SENTENCE,
+    Named,
+    NamingContext,
 )
+from bot.targets.naming.names_from_before import (  # noqa: F401 (imported by tests)
+    _SCOPED_FIRMS_BEFORE_RE,
+    _may_name_scoped_firms,
+    _NamesFromBefore,
+)
+from bot.targets.naming.place_only import _only_a_place
+from bot.targets.naming.resolve import _aliases_cached, _best_before_of, _gap_is_empty
 from bot.targets.naming.words import (
     ACTED_ON_NOUNS,
     ADDED_VERB_RE,
     _is_name,
-    _one_word_tag,
-    _segmenter,
     plain_verbs,
     word_bounds,
-    word_end,
 )
 from bot.targets.naming.zones import zone_opening
 from bot.targets.numbers import Figure
-
-_SHARE_TAIL_RE = re.compile(
-    r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到)"
-    # a share held at a level (…，占一般公共预算支出的比重保持在80%以上), as it is said
-    # with its subject before it (民生支出占一般公共预算支出比重保持在75%以上)
-    r"|(?:保持|稳定|维持)(?:在)?)?$"
-)
-_CHANGE_AFTER_RE = re.compile(r"(?:的)?(?:速度|幅度)?(增长|下降|提高|提升|减少)")
-# a local text's own scope before a share's named whole (占全县国土面积): where, not which
-# whole; 全国 is not one (a province's share of the nation's output is another whole)
-_OWN_SCOPE_RE = re.compile(r"^全(?:省|市|区|县|州|镇|乡)(?=[\u4e00-\u9fff])")
-_ANAPHOR_HEADS = ("园区",)
-_PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
-_DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
-
-
-# the share of a task done: 完成…总任务的70%
-_TASK_DONE_RE = re.compile(
-    r"(?P<who>[^，。；、]{0,14}?)完成(?P<task>[^，。；、\d]{0,14}?)(?:总|年度|全年)?任务的?$"
-)
-# 占地区生产总值比重接近55%: how near the share is, not a word of its name
-_NEAR_SHARE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(比重|比例|占比|份额)(?:接近|将近)(?:比重|比例)?$"
-)
-# the act of starting projects, left in front of them (启动旧村改造项目9个)
-# Firms bounded by a scope, said before the verb of their sector's measure, with or
-# without their count between (规模以上工业企业57家，实现工业总产值)
-_SCOPED_FIRMS_BEFORE_RE = re.compile(
-    r"(?P<scope>规模以上|限额以上)(?P<sector>[\u4e00-\u9fff]{1,6}?)企业"
-    r"(?:[\d.]+家[，,]?)?(?:共|累计)?(?:完成|实现)(?P<measure>[\u4e00-\u9fff]{2,10}?)"
-    r"(?:达到|达|为)?$"
-)
-
-
-# Character tests before a strip and a search (strip_noise only removes characters, and
-# puts back a trailing alternate's brackets): a text without a character every match
-# holds is neither stripped nor searched. Written out, the rarer characters first: as a
-# generator over the characters the test alone was 2.6 % of the namer's time (sampled).
-
-
-def _may_name_scoped_firms(before: str) -> bool:
-    """Whether :data:`_SCOPED_FIRMS_BEFORE_RE` may match ``strip_noise(before)``: every
-    match holds 规模以上 or 限额以上, 企业, and 完成 or 实现."""
-    return (
-        (("规" in before and "模" in before) or ("限" in before and "额" in before))
-        and "企" in before
-        and "业" in before
-        and "以" in before
-        and "上" in before
-        and (("完" in before and "成" in before) or ("实" in before and "现" in before))
-    )
-
-
-def _may_name_a_task_done(clause: str) -> bool:
-    """Whether :data:`_TASK_DONE_RE` may match ``strip_noise(clause)``: every match holds
-    完成 and 任务."""
-    return "任" in clause and "务" in clause and "完" in clause and "成" in clause
-
-
-_STARTED_PROJECTS_RE = re.compile(r"^(?:新)?启动(?=[\u4e00-\u9fff]{2,}(?:项目|工程)$)")
-# a rate's link verb (办结率为99.5%)
-_RATE_LINK_RE = re.compile(r"(?<=率)(?:为|达到|达|是)$")
-# a crop's sown area, whose bare 总产 after it is the crop's output
-_CROP_AREA_RE = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,6}?)(?:播种|种植|收获)面积$")
-# X占Y with no share word after it (the share said as 占Y的80%)
-_UNNAMED_SHARE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})占(?!比|有)[\u4e00-\u9fffA-Za-z0-9]{2,16}(?<!比重|比例|份额|占比|比率)$"
-)
-# Words for all the units of an economy, and the kinds of units among them
-_UNITS_HEAD_RE = re.compile(r"(?:市场主体|经营主体|法人单位)$")
-_KINDS_OF_UNITS = frozenset({"企业", "个体工商户", "农民专业合作社", "个体户"})
-_TASK_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:工作|总)?任务$")
-# Verbs a clause leaves after its subject, right before the figure (开行, 到位, 累计达, 为)
-_DANGLING_TAIL_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)?(?:开行|到位|完工|得到|接近|不到|达到|达|为)$"
-    r"|(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)$"
-)
-# An act written after the things counted, right before their count (入库, 入库评价,
-# 除险加固): the name is the things, as when the act comes first (入库科技型中小企业)
-# (完成2000条中小河流治理, 3500座病险水库除险加固: the rivers and reservoirs counted, the act
-# their change, GOLD_GUIDELINES 6.8.17; a whole basin's or a combined 治理 is a work itself)
-_ACT_TAIL_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:入库评价|入库|除险加固|除险|(?<!综合)(?<!流域)治理)$"
-)
-# Money given for a purpose (210亿元支持老区苏区振兴发展, 16亿元用于老旧城区改造), and
-# the public purses that give it.
-_PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
-_PAYER_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|州|各级)?财政|中央预算内")
-# Sources of electricity: a power figure of one of them is its installed capacity.
-_ENERGY_KIND_RE = re.compile(
-    r"(?:新能源|可再生能源|清洁能源|(?:海上|陆上)?风电|光伏(?:发电)?|抽水蓄能|(?:新型)?储能|水电"
-    r"|核电|火电|煤电|气电|生物质发电)"
-)
-
-
-_OBJECT_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "vn", "nr"})
-_HEDGE_END_RE = re.compile(r"(?:超过|超|近|约|达到|达|共|逾|突破)$")
-
-
-def _before_next_object(text: str) -> int:
-    """Where the things a count counts end in ``text``, the words between it and the next
-    figure of its clause: at the last plain verb whose object the next figure counts
-    (产业先导区|集聚产业链核心企业超), else the whole text."""
-    bare = _HEDGE_END_RE.sub("", text)
-    k = 0
-    cut = len(text)
-    for word in _segmenter().cut(bare, True):
-        rest = bare[k + len(word) :]
-        if (
-            k >= 2
-            and len(word) >= 2
-            and word in plain_verbs()
-            and len(rest) >= 2
-            and _is_name(rest)
-            and all(t in _OBJECT_TAGS for _w, t in _segmenter().tag(rest, True))
-        ):
-            cut = k
-        k += len(word)
-    return cut
-
-
-@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
-@dataclass(frozen=True, slots=True)
-class Named:
-    """A figure with its indicator; ``consumed`` is where the name read up to.
-
-    ``named_by`` says which step last set ``indicator``: :data:`BY_SENTENCE` (the
-    sentence namer) or the name of the pass of :mod:`~bot.targets.naming.passes` that
-    renamed it (set by :func:`~bot.targets.naming.passes.run_passes_tagged`, which a
-    bench runs in :func:`~bot.targets.naming.passes.run_passes`'s place to tell how often
-    each pass is right). It never reaches a record nor equality.
-    """
-
-    figure: Figure
-    indicator: str
-    change: str
-    qualifier: str
-    consumed: int
-    confidence: float = 1.0
-    named_by: str = field(default="sentence", compare=False)
-
-
-# the tag of a name the sentence namer gave (see Named.named_by)
-BY_SENTENCE = "sentence"
-
-
-# 54亿元的投资计划, 3亿元的补助资金: what the money is, said after it
-_MONEY_KIND_AFTER_RE = re.compile(r"的(?P<kind>投资|资金|补助资金|专项资金)(?:计划|任务)?")
-# an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
-_TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
-# what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
-# between a count and the length or amount of the same things (23条、163公里)
-_SIZE_AFTER_COUNT_RE = re.compile(r"、(?:近|约|超|共|计)?")
-_SIZE_WORD_END_RE = re.compile(r"(?:里程|长度|金额|额|投资|资金|收入|支出|规模)$")
-# Quantities said bare, that are always some thing's (出口量, 保有量), and the quantities
-# of a thing a figure before them may name (工业机器人产量, 新能源汽车市场渗透率)
-# rates said bare after a count of the things or people they are the rate of
-_BARE_RATE_RE = re.compile(r"(?:市场)?(?:渗透率|普及率|占有率)")
-_BARE_QUANTITY_RE = re.compile(r"(?:出口量|进口量|保有量|销量|出口额|进口额)(?:全国排名)?")
-_OWNER_QUANTITY_RE = re.compile(
-    r"(?:总产量|产量|产值|增加值|出口量|进口量|出口额|进口额|保有量|销量|销售额"
-    r"|市场渗透率|渗透率|市场占有率|占有率)$"
-)
-_RANK_TAIL_RE = re.compile(r"(?:全国|全省|全市|全区|全州|全县|西部|中部|东部|全球|世界)?排名$")
-_RANK_VERB_RE = re.compile(
-    rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
-)
-# The nouns a measure word goes with (量词搭配), at the end of a name
-_CLASSIFIER_KINDS = {
-    "条": re.compile(
-        r"(?:道路|路|线|航线|线路|河|河道|管网|管道|通道|廊道|政策|措施|意见|街|巷|隧道)$"
-    ),
-    "座": re.compile(r"(?:桥|桥梁|厂|站|馆|水库|场馆|电站|公厕|城市|大楼|塔)$"),
-    "张": re.compile(r"(?:床位|床|证|卡)$"),
-}
-_MEMBERSHIP_VERB_RE = re.compile(_MEMBERSHIP_VERBS)
-# A rate of change said as a noun (涨幅3%, 降幅超过3%) is that change.
-_RATE_OF_CHANGE = {"涨幅": "上涨", "增幅": "增长", "增速": "增长", "降幅": "下降"}
-_RATE_OF_CHANGE_RE = re.compile(
-    r"(涨幅|增幅|增速|降幅)(?:为|达到|达|超过|超|控制在|保持在|在)?\s*$"
-)
-# Bare words that statistics always mean as one indicator (再就业 is the jobless found
-# work again); a longer name (就业困难人员再就业) says its own.
-_OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
-
 
 # the lead of a bulletin's list of products that names their output once, for all of them:
 # 主要工业产品产量：, 规模以上工业主要产品产量中，
@@ -270,39 +75,17 @@ _NOT_A_MEASURE_LABEL_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class NamingContext:
-    """What one ；-sentence passes to the next one of the same 。-sentence, and
-    ``last_name`` what a sentence passes to the next one of its paragraph."""
-
-    entity: str = ""
-    entity_unit: str = ""  # the unit class of the figure the entity was named for
-    counted: str = ""  # the last things counted (科技计划项目 88项): what 资金 after ； is of
-    bulletin: bool = False  # a statistical bulletin: a product and its tonnage is output
-    paragraph: str = ""  # the paragraph's text: what a list of 类 is sales or prices of
-    last_name: str = ""  # the last name given in the paragraph
-    # the last whole named in the paragraph (not a part listed after 其中 or 按…分, not a
-    # rate) and its unit: what its parts' bare nouns are measured by
-    whole: str = ""
-    whole_unit: str = ""
-    parts: bool = False  # the 。-sentence lists a whole's parts (其中, 按经营地分)
-    # the 。-sentence lists products after a lead that names their output once
-    # (主要工业产品产量：生铁…万吨；…；汽车3.86万辆): every bare product is its output,
-    # whatever it is counted in
-    products: bool = False
-
-    def next_sentence(self) -> NamingContext:
-        """The context of the paragraph's next 。-sentence."""
-        return NamingContext(
-            last_name=self.last_name,
-            bulletin=self.bulletin,
-            paragraph=self.paragraph,
-            whole=self.whole,
-            whole_unit=self.whole_unit,
-        )
-
-
-class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
+class _SentenceNamer(
+    _NumberForm,
+    _PhraseForms,
+    _ListForms,
+    _CompareForms,
+    _FigureWords,
+    _CarriedSubjects,
+    _CountedNouns,
+    _NamesFromBefore,
+    _Emit,
+):
     """Names the figures of one sentence, left to right, remembering the last subject."""
 
     def __init__(
@@ -329,392 +112,6 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if label and _is_name(label["label"]) and not _NOT_A_MEASURE_LABEL_RE.search(label[0]):
             # 1．产业规模：到2027年，突破1000亿元: the label is what the bare figures measure
             self.last_subject = label["label"]
-
-    # -- helpers -------------------------------------------------------------
-
-    def before(self, i: int) -> tuple[str, int]:
-        """Text of the clause before figure ``i``, after any earlier figure and its noun."""
-        fig = self.figs[i]
-        lo = clause_start(self.s, fig.start)
-        if i > 0:
-            lo = max(lo, min(self.figs[i - 1].end, fig.start))
-        for named in reversed(self.out):
-            if named.figure.start < fig.start:
-                lo = max(lo, min(named.consumed, fig.start))
-                break
-        return self.s[lo : fig.start], lo
-
-    def after(self, i: int) -> str:
-        fig = self.figs[i]
-        unit_alt = _UNIT_ALTERNATE_RE.match(self.s, fig.end)  # 2.5万套（间）城市危旧房
-        hi = clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
-        alternate = _NOUN_ALTERNATE_RE.match(self.s, hi)
-        if alternate and hi > fig.end and _is_name(self.s[fig.end : hi]):
-            # 29个扩权赋能县（市）率先…: other kinds of the unit, in brackets, are counted too
-            hi = clause_end(self.s, alternate.end())
-        if i + 1 < len(self.figs) and self.figs[i + 1].start <= hi:
-            hi = self.figs[i + 1].start
-            # 8个产业先导区集聚产业链核心企业超90家: the things counted end at the verb
-            # whose object the next figure counts
-            hi = fig.end + _before_next_object(self.s[fig.end : hi])
-        return self.s[fig.end : hi]
-
-    def change_for(self, i: int, raw: str, after: str) -> str:
-        """The verb of figure ``i``: in its clause, else shared with a list it continues
-        (``改造农村公路2150公里、清洁取暖4000户``), else right after it (``以5%速度增长``)."""
-        m = _best_before_match(self.table, raw, self.figs[i])
-        bare = TIME_RE.sub("", raw)
-        if m is not None:
-            change = _change_around(bare, m.alias)
-        else:
-            # a name of the document's own words: its verbs are not the figure's
-            # (投资对经济增长的贡献率为40%: no 增长)
-            own = clean_name(raw)
-            k = bare.rfind(own) if len(own) >= 2 else -1
-            if k < 0:
-                change = _find_change(bare)
-            else:
-                # only a verb the name opens or ends with (新建铁路投产里程, 经济增长) can be
-                # the figure's
-                last = max((b for b in word_bounds(own) if b < len(own)), default=0)
-                tail = own[last:]
-                # (疾病预防控制中心: a verb inside the last word, not at its end, is none)
-                ends = any(m.end() == len(tail) for m in VERB_RE.finditer(tail))
-                change = (
-                    _find_change(bare[k + len(own) :])
-                    or _find_change(bare[:k])
-                    or (_find_change(tail) if ends else "")
-                    or _find_change(own[: word_end(own)])
-                )
-        if change:
-            return change
-        rate_word = _RATE_OF_CHANGE_RE.search(bare)
-        if rate_word:
-            return _RATE_OF_CHANGE[rate_word.group(1)]  # 居民消费价格涨幅3%左右: a rise
-        continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
-        own_verb = self._own_clause_verb(i, after) if continues and not raw else ""
-        if own_verb:
-            return own_verb  # …265个，89万监测对象稳定消除风险: its own clause, its own verb
-        if continues and self.last_change:
-            return self.last_change
-        m2 = _CHANGE_AFTER_RE.match(after)
-        if m2:
-            return m2.group(1)
-        return ""
-
-    def _own_clause_verb(self, i: int, after: str) -> str:
-        """The change word after figure ``i`` when the figure opens a clause after a comma
-        (``，89万监测对象稳定消除…``: 消除): no list of the clause before goes on there.
-        ``""`` when it does not, or says none of the change words (a clause without one
-        keeps the verb carried, as the years of its records were read with it)."""
-        before = self.s[: self.figs[i].start].rstrip()
-        if not before.endswith(("，", ",", "；", ";")):
-            return ""
-        return _find_change(after[: clause_end(after, 0)])
-
-    def covering_alias(self, fig: Figure) -> AliasMatch | None:
-        """An alias that contains the figure itself (``百万辆汽车产业城``, ``百项创新举措``)."""
-        if not self.table.in_an_alias(self.s[fig.num_start : fig.end]):
-            return None  # no alias holds the figure's own text
-        for k in range(max(0, fig.start - 12), fig.num_start + 1):
-            for m in self.table.matches_at(self.s, k):
-                if m.start <= fig.num_start and m.end >= fig.end:
-                    return m
-        return None
-
-    def classifier_noun(self, fig: Figure, name: str, after: str) -> tuple[str, int] | None:
-        """``棚户区改造20条配套道路``: the measure word (条) goes with the noun after the
-        figure (道路), not with the name before it (棚户区 is counted in 户, 套): the thing
-        counted is the noun after."""
-        kinds = _CLASSIFIER_KINDS.get(fig.unit)
-        if kinds is None or fig.unit_class != "count" or kinds.search(name):
-            return None
-        noun, n = _after_noun(after)
-        noun = clean_name(noun)
-        if not _is_name(noun) or not kinds.search(noun):
-            return None
-        return noun, fig.end + n
-
-    def _narrowed(self, fig: Figure, name: str, consumed: int) -> str:
-        """``name``, the things a count counts, narrowed by what its clause says they did
-        (see :func:`predicated`): said after the noun read after the figure, or right
-        after the figure when the noun is carried (31个工业行业大类中有18个实现正增长)."""
-        if consumed == fig.end and not re.search(r"中有|其中$", self.s[: fig.start]):
-            return name
-        narrowed = predicated(name, self.s[consumed : clause_end(self.s, consumed)])
-        if narrowed:
-            return narrowed
-        # the noun read after the figure ran on into its predicate (16个国家签署…备忘录)
-        for m in _MEMBERSHIP_VERB_RE.finditer(name):
-            noun = name[: m.start()]
-            # a one-character place (8个市下放…) is a word whatever the segmenter says
-            if (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES) or (
-                len(noun) >= 2
-                # 建制村|通油路: a place's unit ends a noun whatever the segmenter says (村通)
-                and (m.start() in word_bounds(name) or noun[-1] in _ONE_CHARACTER_PLACES)
-            ):
-                return predicated(noun, name[m.start() :]) or name
-        return name
-
-    def part_of_previous(self, name: str, fig: Figure) -> str:
-        """``企业职工基本养老保险参保105.55万人，参保在职职工81.33万人``: a name opening with
-        a word of the previous figure's name is a part of it, under the same head
-        (企业职工基本养老保险参保在职职工人数)."""
-        last = self.out[-1] if self.out else None
-        if last is not None:
-            before, before_unit = last.indicator, last.figure.unit
-        elif self.context.whole and PARTS_RE.search(self.s[: fig.start]):
-            # 参保人数142.3万人；其中，参保职工103.6万人: the whole said before the ；
-            before, before_unit = self.context.whole, self.context.whole_unit
-        else:
-            return name
-        if name in self.table or before_unit != fig.unit:
-            return name
-        if not fig.unit.endswith(("人", "人次")):
-            return name  # the people of a programme (参保, 享受): not any list of things
-        words = _segmenter().cut(name, True)
-        first = words[0] if words else ""
-        if _one_word_tag(first) not in ("v", "vn"):
-            return name
-        at = before.find(first) if len(first) >= 2 else -1
-        if at <= 0 or len(words) < 2 or before.startswith(name):
-            return name
-        head = before[:at]
-        if len(head) < 2 or head in name or not _is_name(head):
-            return name
-        tail_word = _segmenter().cut(head, True)[-1]
-        if _one_word_tag(tail_word) not in ("n", "nz", "vn", "j", "l"):
-            return name  # 失业人员再|就业: the head ends in an adverb, not a programme
-        return head + name
-
-    def size_of_counted(self, name: str, fig: Figure) -> str:
-        """``修建村村通道路23条、163公里``, ``完成并购重组397起、1767.8亿元``: a length or an
-        amount listed right after a count of things, with no words of its own, is theirs
-        (村村通道路里程, 并购重组金额), not a second count of them."""
-        last = self.out[-1] if self.out else None
-        measure = {"length": "里程", "money": "金额"}.get(fig.unit_class)
-        if (
-            measure is None
-            or last is None
-            or last.indicator != name
-            or last.figure.unit_class != "count"
-            or not _SIZE_AFTER_COUNT_RE.fullmatch(self.s[last.figure.end : fig.start])
-            or _SIZE_WORD_END_RE.search(name)
-        ):
-            return name
-        return name + measure
-
-    def owned_quantity(self, name: str) -> str:
-        """``工业机器人产量增长35.3%、出口量居全国第2位``: a quantity said bare (出口量,
-        保有量) after a figure of some thing's quantity in the same sentence is that
-        thing's (工业机器人出口量全国排名; 新能源汽车市场渗透率全国第一，保有量突破…)."""
-        bare = _BARE_QUANTITY_RE.fullmatch(name)
-        last = self.out[-1] if self.out else None
-        if (
-            last is not None
-            and _BARE_RATE_RE.fullmatch(name)
-            and last.figure.unit_class == "count"
-            and _is_name(last.indicator)
-            and self.s[last.figure.end : last.figure.end + 1] in "，、,"
-        ):
-            # 5G用户达到3500万户，渗透率超过60%: the users'; 保有量…，市场渗透率: the cars'
-            owner = _OWNER_QUANTITY_RE.sub("", last.indicator)
-            return (owner if len(owner) >= 2 and _is_name(owner) else last.indicator) + name
-        if not bare or last is None:
-            return name
-        owner = _OWNER_QUANTITY_RE.sub("", _RANK_TAIL_RE.sub("", last.indicator))
-        if owner == last.indicator or len(owner) < 2 or not _is_name(owner):
-            return name
-        return owner + name
-
-    def named_in_full_before(self, name: str, fig: Figure) -> str:
-        """``把农业现代化示范区作为抓手，…创建500个示范区``: a count's one-word head said in
-        full in an earlier clause of the sentence is that thing (农业现代化示范区)."""
-        if fig.unit_class != "count" or name in self.table or len(name) > 4:
-            return name
-        if any(n.indicator == name for n in self.out):
-            return name  # 年末全国人口…，减少210万人: the sentence already calls it so
-        words = _segmenter().tag(name, True)
-        if len(words) != 1 or words[0][1] != "n":
-            return name
-        upto = clause_start(self.s, fig.start)
-        at = self.s.rfind(name, 0, upto)
-        if at < 2:
-            return name
-        lo = clause_start(self.s, at)
-        tagged = _segmenter().tag(self.s[lo:at], True)
-        lead = ""
-        for word, tag in reversed(tagged):
-            if tag not in _OBJECT_TAGS or len(lead) + len(word) > 10:
-                break
-            lead = word + lead
-        lead = SCOPE_RE.sub("", lead)  # 全国, 全市: the document's scope, not the thing's
-        if len(lead) < 2 or not _is_name(lead + name):
-            return name
-        return lead + name
-
-    def antecedent(self, name: str, upto: int) -> str | None:
-        """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
-        head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
-        if head is None:
-            return None
-        rest = name[len(head) :]
-        best = None
-        for m in _PARK_RE.finditer(self.s, 0, upto):
-            prefix = _DETERMINERS_RE.sub("", clean_name(m.group(1)) if len(m.group(1)) > 1 else "")
-            if len(prefix) >= 2:
-                best = prefix + m.group(2)
-        if best is None:
-            return None
-        base = self.table.canonical(best) or best
-        for cand in (best + rest, base + rest):
-            canonical = self.table.canonical(cand)
-            if canonical:
-                return canonical
-        return best + rest
-
-    def scoped_firms(self, name: str, fig: Figure) -> tuple[str, str, str] | None:
-        """``规模以上工业企业（57家，）完成工业总产值`` right before the figure, ``name`` the
-        measure said: the scope (规模以上), the sector's measure (工业总产值) and the
-        firms' noun (工业企业); ``None`` when the figure's words say no such firms."""
-        before = self.s[: fig.start]
-        if not _may_name_scoped_firms(before):
-            return None  # (most sentences: the whole sentence before is not stripped)
-        m = _SCOPED_FIRMS_BEFORE_RE.search(strip_noise(before))
-        if not m or not m["measure"].startswith(m["sector"]):
-            return None
-        if name != m["measure"] and self.table.canonical(m["measure"]) != name:
-            return None
-        return m["scope"], m["measure"], m["sector"] + "企业"
-
-    def emit(
-        self,
-        fig: Figure,
-        name: str,
-        change: str,
-        consumed: int | None = None,
-        qualifier: str | None = None,
-        *,
-        subject: bool = True,
-        confidence: float = 1.0,
-    ) -> None:
-        if len(name) > 6:
-            name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
-        name = self.part_of_previous(name, fig)
-        name = self.named_in_full_before(name, fig)
-        name = _STARTED_PROJECTS_RE.sub("", name)  # 启动城中村改造项目7个: the projects
-        fund = self.context.last_name.find("基金")
-        if name.startswith("基金") and len(name) > 2 and fund > 0:
-            # 养老保险基金收入46.2亿元，基金支出38.5亿元: the same fund's spending
-            name = self.context.last_name[: fund + 2] + name[2:]
-        crop = _CROP_AREA_RE.match(self.context.last_name)
-        if crop and name in ("总产", "总产量", "产量") and fig.unit_class == "weight":
-            # 粮食播种面积稳定在238万亩，总产达到21.3亿斤: the output of the crop just sown
-            name = self.table.canonical(crop["crop"] + "产量") or crop["crop"] + "产量"
-        in_parts = self.context.parts or bool(PARTS_RE.search(self.s[: fig.start]))
-        if in_parts:
-            self.context.parts = True
-            name = measure_of_the_whole(
-                self.table, name, fig.unit, self.context.whole, self.context.whole_unit
-            )
-        firms = self.scoped_firms(name, fig)
-        if firms:
-            # 规模以上工业企业完成工业总产值…: the firms' scope bounds the sector's measure
-            scope, measure, _ = firms
-            name = self.table.canonical(scope + measure) or scope + measure
-        name = self.owned_quantity(name)
-        name = self.size_of_counted(name, fig)
-        if self.context.bulletin and _is_output(
-            name, fig, self.table, any_unit=self.context.products
-        ):
-            name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
-        if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
-            name += "覆盖率"  # 乡镇社会工作服务站（点）100%覆盖: the coverage is the figure
-            consumed = max(consumed or 0, fig.end + 2)
-        if name.endswith("排名"):
-            # 农产品产量居全国全国排名, 出口额保持西部排名: the verb is the rank's, not the name's
-            name = _RANK_VERB_RE.sub(lambda m: (m["added"] or m["said"] or "") + "排名", name)
-        if fig.unit not in ("项", "个", "件", "条"):
-            name = _TASK_TAIL_RE.sub("", name)  # 完成65万批次食品抽检任务: the checks
-        if fig.unit_class == "count":
-            # 科技型中小企业入库1206家, 病险水库除险加固3500座: the things the act was done to
-            tail = _ACT_TAIL_RE.search(name)
-            if tail:
-                name = name[: tail.start()]
-                if change in ("", "完成", "实施"):  # (a lead verb says less than the act)
-                    act = tail.group().removesuffix("评价")
-                    # (加固 is read as a verb of its own, 除险 left)
-                    change = "除险加固" if act == "除险" else act
-        bare = _DANGLING_TAIL_RE.sub("", name)
-        if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
-            name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
-        spent = _MONEY_KIND_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
-        if spent and not name.endswith(spent["kind"]):
-            name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
-            consumed = max(consumed or 0, spent.end())
-        name = _OFFICIAL_NAMES.get(name, name)
-        if fig.unit_class in ("money", "percent") and name in ("年度计划", "计划"):
-            # 重大项目…，年度计划完成2241.3亿元: the projects' investment planned for the year
-            owner = self.entity_of(self.last_subject) if self.last_subject else ""
-            name = owner + "年度计划投资"
-        name = self._with_measure_word(fig, name)
-        purpose = _PURPOSE_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
-        if purpose and (_PAYER_RE.fullmatch(name) or name.startswith(("用于", "支持"))):
-            # 省财政新增210亿元支持老区苏区振兴发展: the money is named by what it is for,
-            # not by who pays it (or by the verb after it)
-            what = clean_name(purpose["what"])
-            if _is_name(what):
-                name = what + (name if _PAYER_RE.fullmatch(name) else "") + "资金"
-        if fig.unit_class == "power" and _ENERGY_KIND_RE.fullmatch(name):
-            # 新能源投产1000万千瓦, 新投产海上风电549万千瓦: the capacity installed
-            base = "光伏" if name == "光伏发电" else name
-            name = lookup(self.table, base + "装机容量", fig) or base + "装机容量"
-        if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
-            # 商品零售7651.9亿元: the amount of the sales, 商品零售额
-            name = self.table.canonical(name + "额") or name + "额"
-        # (the clause is read for a share only: the search costs 7 µs a figure)
-        clause = self.s[clause_start(self.s, fig.start) : fig.start] if fig.unit == "%" else ""
-        done = _TASK_DONE_RE.search(strip_noise(clause)) if _may_name_a_task_done(clause) else None
-        if done:
-            # 完成基础教育优化布局总任务的70%, …攻坚战完成规划任务85%: the share of the task done
-            task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
-            what = clean_name(done["who"]) + task
-            name = what + "任务完成比例" if _is_name(what) else name
-        if fig.unit == "%":
-            name = _NEAR_SHARE_RE.sub(r"\1", name)
-        if fig.unit == "%" and _UNNAMED_SHARE_RE.search(name):
-            name += "比重"  # 重点产业产值占农林牧渔业总产值的80%: that share
-        name = _with_implied_measure(self.table, name, fig)
-        self.out.append(
-            Named(
-                fig,
-                name,
-                change,
-                fig.qualifier if qualifier is None else qualifier,
-                fig.end if consumed is None else consumed,
-                confidence=confidence,
-            )
-        )
-        self.last_change = change or self.last_change
-        entity = _without_attribute(name)
-        if firms:
-            # …；实现营业收入…: the income after is the firms', not the sector's
-            entity = firms[0] + firms[2]
-        elif fig.unit_class in ("percent", "points") and name == self.context.last_name:
-            entity = self.context.entity  # …工业总产值…，增长7.3%: the growth names no new one
-        if not (entity == self.context.entity and fig.unit_class in ("percent", "points")):
-            # 营业收入426.5亿元，增长7.9%: the growth leaves the entity named for its money
-            self.context.entity_unit = fig.unit_class
-        self.context.entity = entity
-        if _counts_things(fig, name):
-            self.context.counted = name
-        self.context.last_name = name
-        if not in_parts and fig.unit_class not in ("percent", "points"):
-            self.context.whole, self.context.whole_unit = name, fig.unit
-        if subject:
-            self.last_subject = name
-            if fig.unit_class == "count":
-                self.count_subjects.append(name)
 
     # -- forms -----------------------------------------------------------------
 
@@ -775,101 +172,6 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             return False
         later = [n.figure.start for n in self.out if n.figure.start > fig.end]
         return bool(later) and "其中" in self.s[fig.end : min(later)]
-
-    def _clause_before(self, fig: Figure) -> str:
-        """The clause before the one ``fig`` is in, without noise and edge punctuation."""
-        lo = clause_start(self.s, fig.start)
-        return strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
-
-    def last_count_subject(self) -> bool:
-        """Whether the last figure named was a count of things (项目 49项, 机构 53个)."""
-        last = self.out[-1] if self.out else None
-        return last is not None and _counts_things(last.figure, last.indicator)
-
-    def _carry(self, fig: Figure, cleaned: str, attr: str, word: str = "") -> str | None:
-        """The previous figure's subject, with this clause's attribute if it has one
-        (``word``: the clause's words before the figure, as written)."""
-        base = self.last_subject
-        if base is None:
-            return None
-        if not cleaned:
-            return base if compatible(fig, base) or fig.unit_class != "count" else None
-        if _SHARE_RE.match(cleaned):
-            return self._share(fig, base, cleaned)
-        said = _RATE_LINK_RE.sub("", word)  # 办结率为99.5%: the rate, not its 为
-        if cleaned in ("", "率") and said.endswith("率") and 2 <= len(said) <= 6:
-            attr = said  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
-            pair = self.count_subjects[-2:]
-            if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before():
-                # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both
-                return pair[0] + "和" + pair[1] + attr
-        entity = self.entity_of(base)
-        head = _UNITS_HEAD_RE.search(entity)
-        if head and attr in _KINDS_OF_UNITS and fig.unit_class == "count":
-            # 经营主体688万户，其中企业162万户: the 企业 are a kind of 经营主体, not theirs
-            entity = entity[: head.start()]
-        cand = entity + attr
-        return self.table.canonical(cand) or cand
-
-    def _counted_just_before(self) -> bool:
-        """Whether the last two figures named in this sentence are counts listed together
-        (``A68件、B118件，`` before a rate)."""
-        counts = [n for n in self.out if _counts_things(n.figure, n.indicator)]
-        if len(counts) < 2 or not self.out or self.out[-1] is not counts[-1]:
-            return False
-        a, b = counts[-2].figure, counts[-1].figure
-        between = self.s[a.end : b.start]
-        return ("、" in between or "和" in between) and not re.search("[，。；]", between)
-
-    def _share(self, fig: Figure, base: str, share: str) -> str:
-        """``X…，占全市40%`` -> ``X占全市比重``; ``占规模以上工业增加值的比重为16.8%`` ->
-        ``X占比`` (the table's name when it has one)."""
-        denominator = _SHARE_TAIL_RE.sub("", share[1:]).removeprefix("同期")
-        if denominator == "比":
-            denominator = ""  # 税收收入2310亿元、占比66.4%: the bare share, of no named whole
-        whole = base
-        base = self.entity_of(base)
-        scope = _OWN_SCOPE_RE.match(denominator)
-        rest = denominator[scope.end() :] if scope else ""
-        if (
-            rest
-            and not rest.startswith(("的", "比重", "比例", "份额"))  # 占全市比重接近一半
-            and _is_name(rest)
-            and not own_measure_again(self.table, whole, rest)
-        ):
-            # 湿地面积…，占全县国土面积的5%: the county's land, as the part is the county's;
-            # kept when the bare whole would be the part's own measure again
-            # (对东盟进出口总额…占全市进出口总额: which 进出口总额)
-            denominator = rest
-        cands = [base + "占" + denominator, base + "占" + denominator + "比重"]
-        for cand in cands:
-            found = lookup(self.table, cand, fig)
-            if found:
-                return found
-        if SCOPE_RE.fullmatch(denominator) or _is_name(denominator):
-            # 占全市进出口总额的32.4%: the share of a named whole says which whole
-            return whole + "占" + denominator + "比重"
-        if not denominator and whole != base and fig.unit == "%":
-            return whole + "占比"  # 政府投资575.5亿元，占25.7%: the investment's share
-        return base + "占比"
-
-    def entity_of(self, name: str) -> str:
-        """``重点项目总投资`` -> ``重点项目``: the thing a composed name is about."""
-        entity = _without_attribute(name)
-        if entity == name:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
-            entity = _without_attribute(name, _OUTPUT_MEASURES)
-        if entity == name:
-            # 康养旅游人次120万、收入56亿元: the income is 康养旅游's, not its head count's
-            heads = _without_attribute(name, _HEAD_COUNTS)
-            last = _segmenter().cut(heads, True)[-1:] if heads != name else []
-            if last and _is_name(heads) and _one_word_tag(last[0]) in ("n", "nz", "vn", "j", "l"):
-                entity = heads
-        return entity
-
-
-_OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
-# head counts of people, a visit or a service (旅游人次, 接待人数): a measure, not a thing
-_HEAD_COUNTS = ("接待人次", "接待人数", "人次", "人数")
 
 
 def clear_caches() -> None:

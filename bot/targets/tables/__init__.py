@@ -25,69 +25,48 @@ Handled shapes:
   through :meth:`TableReader.box_row` as the row it stands for (:mod:`.box_rows`).
 
 Pure string work, no I/O; a row costs a handful of regular-expression matches.
+
+Here: :class:`TableReader`'s lines outside tables, its rows and the records of a data
+row. Its other jobs are mixins of their own modules: :mod:`.headers` (header rows, a data
+row's cells lined up with them), :mod:`.row_names` (what a row's cells measure) and
+:mod:`.years_kinds` (a cell record's year and kind); the table being read is
+:class:`~.state._Table`. Cells, columns and labels are read in :mod:`.cells`,
+:mod:`.columns` and :mod:`.labels`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import things_counted
 from bot.targets.numbers.units import unit_class
-from bot.targets.records import Kind, TargetRecord
+from bot.targets.records import TargetRecord
 from bot.targets.table_lines import is_table_row
 from bot.targets.tables.box_rows import box_row_cells
 from bot.targets.tables.cells import (
     _DASHES,
-    _LEAD_YEAR_RE,
     _SPACES_RE,
-    _UNIT_WORD_RE,
     _YEAR_CELL_RE,
-    _Cell,
     _cell_class,
     _norm_unit,
-    _split_unit,
     parse_cell,
 )
-from bot.targets.tables.columns import (
-    _HEAD_GENERIC_RE,
-    _HEAD_UNIT_RE,
-    _INDEX_HEAD_RE,
-    _Column,
-    _columns,
-)
+from bot.targets.tables.columns import _INDEX_HEAD_RE, _columns
+from bot.targets.tables.headers import _Headers
 from bot.targets.tables.labels import (
-    _CAPTION_YEAR_RE,
-    _CHANGE_SUFFIX_RE,
-    _CHILD_MEASURE,
-    _CURRENCY_RE,
-    _GENERIC_LABELS,
-    _HOLDER_RE,
-    _LEAD_MARK_RE,
-    _LEAD_VERB_RE,
-    _LOAN_TERM_RE,
     _MAX_CAPTION,
-    _MEASURE_RE,
-    _OWNERSHIP_RE,
-    _PARENS_RE,
-    _SCOPE_LEAD_RE,
-    _SCOPE_WORDS,
-    _TOPIC_TAIL_RE,
-    _TOTAL_LABELS,
     _caption_period,
-    _caption_subject,
     _clean_label,
     _is_caption,
-    _join_label_cells,
-    _join_measure,
     _label_unit,
     _looks_like_place,
-    _measure,
-    _new_prefix,
     _place_name,
-    _strip_scope,
 )
+from bot.targets.tables.row_names import _RowNames
+from bot.targets.tables.state import _Table
+from bot.targets.tables.years_kinds import _YearsAndKinds
 
 __all__ = [
     "TableReader",
@@ -99,36 +78,13 @@ __all__ = [
 
 # --- the reader -------------------------------------------------------------------------
 
-_MAX_HEADER_CELL = 24
-_HEADER_SPLIT_RE = re.compile(r"(?<=[)）%％])\s+(?=\S)")
-
-
-@dataclass(slots=True)
-class _Table:
-    caption: str = ""
-    header: list[str] = field(default_factory=list)
-    columns: list[_Column] = field(default_factory=list)
-    header_open: bool = False  # the last row was a header row (a units row may follow)
-    rows: int = 0
-    top: str = ""  # the latest row with a name of its own: the parent of sub-rows
-    child_open: bool = False  # sub-rows of ``top`` are being read
-    child_measure: str = ""  # the measure of the latest sub-row with a name of its own
-    title: str = ""  # a short line between rows: a group label, or the next table's title
-    place_rows: bool = False
-    year_rows: bool = False
-    independent: bool = False  # rows are indicators of their own (plan tables, numbered rows)
-    index: bool = False  # a price-index table (上年=100)
-    unit: str = ""  # 单位：亿元 above the table
-
-
 _UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*([^）)\s]{1,8})\s*[)）]?$")
 _SENTENCE_END_RE = re.compile(r"[。；！？：:，,]\s*$|[。；！？]")
 _MAX_TITLE = 40
-_ARABIC_NUMBERED_RE = re.compile(r"^(?:\d+\s*[．.、]|[（(]\d+[)）])")
 _FOOTNOTE_RE = re.compile(r"^(?:注|说明|资料来源|数据来源|备注|[①-⑳]|\*)")
 
 
-class TableReader:
+class TableReader(_Headers, _RowNames, _YearsAndKinds):
     """Reads the tables of one document, a line at a time, in reading order.
 
     Non-table lines go to :meth:`text_line` (a caption such as ``表1：2022年地区生产总值及其
@@ -248,117 +204,7 @@ class TableReader:
         st.rows += 1
         return self._data_row(line, cells, classes, section, section_class)
 
-    def _header_row(self, cells: list[str], classes: list[str]) -> None:
-        st = self.state
-        texts = [c for c in cells if c]
-        if any(len(_PARENS_RE.sub("", _SPACES_RE.sub("", c))) > _MAX_HEADER_CELL for c in texts):
-            return  # prose in cells (a task list): not a header, and no figures of its own
-        if len(texts) <= 1:
-            return  # a group label (经济发展) in a row of its own
-        if st.header_open and st.header:
-            # a units row under the header (比例（%） | 比例（%）): cell by cell
-            merged = list(st.header)
-            offset = len(merged) - len(cells)
-            if offset >= 0:
-                for i, c in enumerate(cells):
-                    merged[i + offset] = merged[i + offset] + c
-                st.header = merged
-                st.columns = _columns(merged)
-                return
-        if st.rows and st.title:
-            # a new header after a title line: a new table, the title its caption
-            self.state = st = _Table(caption=st.title, unit=st.unit)
-        st.header = list(cells)
-        st.columns = _columns(cells)
-        st.header_open = True
-        st.top = ""
-        st.child_open = False
-        st.place_rows = any(c.role == "place" for c in st.columns)
-        st.year_rows = any(c.role == "year_label" for c in st.columns)
-        st.independent = any(c.role in ("seq", "category", "attr") for c in st.columns)
-        st.index = bool(_INDEX_HEAD_RE.search(st.caption)) or any(c.index for c in st.columns)
-
     # -- data rows --------------------------------------------------------------------
-
-    def _align(
-        self, cells: list[str], classes: list[str]
-    ) -> tuple[str, list[tuple[int, _Column]], list[str], str]:
-        """``(label, value cells with their columns, cells, unit cell)`` of a data row whose
-        cells may not line up with the header (merged or split cells)."""
-        st = self.state
-        cols = st.columns
-        n, m = len(cols), len(cells)
-        if m > n and st.header:
-            # a header cell holding two columns: 2022 年末（亿元） 比上年末增长（%）
-            split: list[str] = []
-            for h in st.header:
-                split.extend(p for p in _HEADER_SPLIT_RE.split(h) if p)
-            if len(split) == m:
-                st.header = split
-                st.columns = cols = _columns(split)
-                n = m
-        label_idx = next(
-            (i for i, c in enumerate(cols) if c.role in ("label", "place", "year_label")), -1
-        )
-        if m > n:
-            first_num = classes.index("num")
-            lead = first_num if label_idx >= 0 else 0
-            if label_idx < 0 and m == n + 1 and classes[0] in ("text", "year"):
-                # the header has no label column (年份 was on a line of its own)
-                cols = [_Column("year_label" if classes[0] == "year" else "label"), *cols]
-                st.columns = cols
-                st.year_rows = classes[0] == "year"
-                label_idx = 0
-                n = len(cols)
-            elif lead > label_idx >= 0 and m - n <= lead - label_idx:
-                # a label spread over cells: 在总计中： | 轻工业, #粮 | 食
-                extra = m - n
-                head = cells[label_idx : label_idx + extra + 1]
-                joined = _join_label_cells(head)
-                cells = [*cells[:label_idx], joined, *cells[label_idx + extra + 1 :]]
-                classes = [*classes[:label_idx], "text", *classes[label_idx + extra + 1 :]]
-                m = len(cells)
-        unit_cell = ""
-        if m < n:
-            unit_idx = next((i for i, c in enumerate(cols) if c.role == "unit"), -1)
-            cat_idx = next((i for i, c in enumerate(cols) if c.role == "category"), -1)
-            unit_next = label_idx + 1 < m and _UNIT_WORD_RE.match(_norm_unit(cells[label_idx + 1]))
-            if (
-                0 <= label_idx < unit_idx
-                and m == n - 1
-                and classes[label_idx] == "text"
-                and not unit_next
-                and _split_unit(cells[label_idx])[1]
-            ):
-                # label and unit in one cell: 纱吨 under 产品名称 | 单位
-                label, unit_cell = _split_unit(cells[label_idx])
-                cells = [*cells[: label_idx + 1], unit_cell, *cells[label_idx + 1 :]]
-                cells[label_idx] = label
-                classes = [*classes[: label_idx + 1], "text", *classes[label_idx + 1 :]]
-                m = len(cells)
-            elif 0 <= cat_idx < label_idx and m == n - 1:
-                cells = ["", *cells]  # the category cell of a continued group
-                classes = ["empty", *classes]
-                m = len(cells)
-            elif label_idx > 0 and classes[0] == "text" and m == n - 1:
-                cells = ["", *cells]
-                classes = ["empty", *classes]
-                m = len(cells)
-        if label_idx < 0:
-            label_idx = 0
-        label = cells[label_idx] if label_idx < m else ""
-        if not label.strip():
-            # no label where the header puts it: take the first text cell
-            label = next((c for c, k in zip(cells, classes, strict=True) if k == "text"), "")
-        out: list[tuple[int, _Column]] = []
-        for i, col in enumerate(cols):
-            if i >= m or i == label_idx:
-                continue
-            if col.role == "unit":
-                unit_cell = cells[i]
-            elif col.role == "value" and classes[i] == "num":
-                out.append((i, col))
-        return label, out, cells, unit_cell
 
     def _data_row(
         self,
@@ -471,275 +317,6 @@ class TableReader:
                 )
             )
         return records
-
-    # -- naming -----------------------------------------------------------------------
-
-    def _canonical(self, name: str) -> str:
-        known = self.table.canonical(name)
-        if not known and name.endswith(("数", "数量")):
-            # 高新技术企业数（家）: a row counting a known thing by 数 is the thing counted
-            known = self.table.canonical(name.removesuffix("数量").removesuffix("数"))
-        return known or name
-
-    def _subject_name(self) -> str:
-        return _caption_subject(self.state.caption, self.region) if self.state.caption else ""
-
-    def _table_measure(self) -> str:
-        """The measure the table gives rows without one: 产量 from the header or caption."""
-        st = self.state
-        for col in st.columns:
-            if col.role == "value" and col.measure and _MEASURE_RE.search(col.measure):
-                return _measure(col.measure)
-        subject = self._subject_name()
-        return _measure(subject)
-
-    def _row_name(self, label_raw: str) -> tuple[str, float, str]:
-        """``(name, confidence, change)`` of a row that names what it measures."""
-        st = self.state
-        raw = _SPACES_RE.sub("", label_raw)
-        child = bool(_LEAD_MARK_RE.match(raw)) and not re.match(
-            r"^(?:\d|[一二三四五六七八九十])", raw
-        )
-        label = _clean_label(raw)
-        label = _LEAD_VERB_RE.sub("", label)
-        change = ""
-        m = _CHANGE_SUFFIX_RE.search(label)
-        if m and len(label) > len(m.group()) + 1:
-            change = {"增速": "增长", "增幅": "增长", "增长率": "增长", "涨幅": "上涨"}.get(
-                m.group(), m.group()
-            )
-            change = "年均增长" if change == "年均增速" else change
-            label = label[: m.start()]
-        if not label:
-            return "", 0.0, ""
-        for _ in range(2):
-            stripped = _SCOPE_LEAD_RE.sub("", label)
-            if len(stripped) < 2 or stripped == label:
-                break
-            label = stripped
-        if label in _TOTAL_LABELS:
-            subject = self._subject_name()
-            if not subject:
-                return "", 0.0, ""
-            st.top, st.child_open, st.child_measure = subject, False, ""
-            return self._canonical(subject), 0.85, change
-        own = _measure(label)
-        generic = label in _GENERIC_LABELS or label.startswith(("其他", "其它"))
-        holder = _HOLDER_RE.match(self._subject_name()) if label.startswith("各项") else None
-        if own and holder:
-            # 各项存款余额 in 金融机构本外币存贷款情况: all the deposits the caption's holder has
-            label = holder.group("holder") + label
-            own = _measure(label)
-        if own and own == label:
-            # a bare measure (投资额): the caption says of what
-            subject = self._subject_name()
-            head = re.split(r"[和及、与]", subject)[0] if subject else ""
-            if head and label not in head:
-                label = _join_measure(head, label)
-                own = _measure(label)
-        if own and not generic:
-            parent = st.top
-            if parent and (child or st.child_open) and self._is_sub_row(label, own, child):
-                st.child_open = True
-                st.child_measure = own
-                return self._sub_name_with_measure(label, own, parent), 0.85, change
-            st.top, st.child_open, st.child_measure = label, False, ""
-            return label, 0.9, change
-        if not own and not generic and not child and self.table.canonical(label):
-            # 城镇新增就业（万人） below 固定资产投资增速（%）: a row that is an indicator of
-            # its own, whatever its words, is not completed with the measure of the row above
-            st.top, st.child_open, st.child_measure = label, False, ""
-            return label, 0.9, change
-        # a half name: complete it from the parent or the table
-        if (st.independent or _ARABIC_NUMBERED_RE.match(raw)) and not child:
-            st.independent = True
-            return label, 0.75, change  # a plan table's indicator: named as written
-        parent = st.top
-        if child or parent:
-            st.child_open = True
-            st.child_measure = ""
-        name = self._compose(label, parent)
-        confidence = 0.5 if generic else (0.85 if name != label else 0.6)
-        return name, confidence, change
-
-    def _is_sub_row(self, label: str, own: str, marked: bool) -> bool:
-        """Whether a row with a name of its own is a sub-row of the current parent."""
-        st = self.state
-        parent = st.top
-        if marked:
-            return True
-        if not st.child_measure:
-            return False  # after 住宅 (no measure), 商品房销售面积 starts a new group
-        if own != st.child_measure:
-            return False
-        # 农村常住居民人均可支配收入 after 城镇…的 sub-rows is a new group
-        k = 0
-        while k < min(len(label), len(parent)) and label[-1 - k] == parent[-1 - k]:
-            k += 1
-        return k <= len(own)
-
-    def _sub_name_with_measure(self, label: str, own: str, parent: str) -> str:
-        """A sub-row that names its own measure: 工资性收入 under 城镇居民人均可支配收入."""
-        canon = self.table.canonical(parent) or parent
-        if "人均" in canon and "人均" not in label:
-            return canon[: canon.index("人均") + 2] + label
-        currency = _CURRENCY_RE.search(parent)
-        if currency and not _CURRENCY_RE.search(label) and own in label:
-            # #住户存款 under 金融机构人民币存款余额 is 住户人民币存款余额 (the 本外币 table
-            # has a 住户存款 row too); 短期贷款 is 人民币短期贷款 (a term, not a holder)
-            k = label.rfind(own)
-            term = _LOAN_TERM_RE.match(label[:k])
-            k = 0 if term else k
-            label = label[:k] + currency.group() + label[k:]
-        pm = _measure(parent)
-        if pm and pm != own and pm.startswith(own) and not label.endswith(pm):
-            return label + pm[len(own) :]  # 短期贷款 under 各项贷款余额
-        prefix = _new_prefix(parent)
-        if prefix and not label.startswith(prefix):
-            return prefix + label
-        return label
-
-    def _compose(self, label: str, parent: str) -> str:
-        """A row without a measure of its own, under ``parent`` (or the table)."""
-        price = "价格" in parent or "价格" in self._subject_name()
-        index = any(c.index for c in self.state.columns) or "指数" in self.state.caption
-        if price and parent:
-            if label in _SCOPE_WORDS:
-                return label + _strip_scope(parent)
-            cat = label if label.endswith("类") or not index else label + "类"
-            if index and parent.endswith("价格"):
-                return cat + parent  # 衣着 under 居民消费价格 (an index): 衣着类居民消费价格
-            return cat + ("价格指数" if index else "价格")
-        if not parent:
-            measure = self._table_measure()
-            if measure:
-                return _join_measure(label, _CHILD_MEASURE.get(measure, measure))
-            return label
-        pm = _measure(parent)
-        if label in _SCOPE_WORDS and not pm.endswith("人口"):
-            return self._as_written(label, _strip_scope(parent))
-        prefix = _new_prefix(parent)
-        measure = _CHILD_MEASURE.get(pm, pm)
-        if len(pm) == 1 and len(self._table_measure()) > 1:
-            # 水泥 after a 发电量 row in a 产量 table: the table's measure, not 发电量's 量
-            measure = self._table_measure()
-        if not pm:
-            measure = self._table_measure()
-            measure = _CHILD_MEASURE.get(measure, measure)
-        if (
-            pm in ("增加值", "工业增加值")
-            and "工业" in parent
-            and not label.endswith(("业", "产业"))
-        ):
-            measure = "工业增加值"  # 国有企业 under 规模以上工业增加值
-            if _OWNERSHIP_RE.fullmatch(label):
-                label += "企业"  # 公有制 beside 国有企业, 集体企业: the firms of that ownership
-        if measure.startswith("总") and len(measure) > 2 and label + measure not in self.prose:
-            measure = measure[1:]  # a part is not a total, unless the paragraph says 种植业总产值
-        name = _join_measure(label, measure)
-        if prefix and not name.startswith(prefix):
-            name = prefix + name
-        return name
-
-    def _as_written(self, label: str, whole: str) -> str:
-        """``铁路`` under ``货物周转量``: ``铁路运输货物周转量`` when the paragraph before the
-        table writes it so (the mode's own words between), else ``铁路货物周转量``."""
-        if label + whole in self.prose or len(whole) < 3:
-            return label + whole
-        infix = r"([^\W\d和及与或、，。；]{1,2})"
-        m = re.search(re.escape(label) + infix + re.escape(whole), self.prose)
-        return label + m.group(1) + whole if m else label + whole
-
-    def _by_row_name(
-        self, subject: str, col: _Column, level_head: str, place: bool
-    ) -> tuple[str, str]:
-        """``(name, level name)`` of a cell in a table whose rows are places or years: the
-        column says what is measured, the caption of what (its growth column follows it)."""
-        head = _clean_label(col.text)
-        head = _LEAD_YEAR_RE.sub("", head)
-        if col.change or col.index:
-            base = level_head or subject
-            return base, level_head
-        if not head or _HEAD_GENERIC_RE.match(head) or subject.endswith(head):
-            base = subject
-        elif place and _MEASURE_RE.search(head):
-            base = head  # 地区生产总值（亿元） by county
-        else:
-            scope = _TOPIC_TAIL_RE.sub("", subject)
-            base = scope + head if scope and not head.startswith(scope) else head
-        if col.share and not base.endswith(col.share):
-            base += col.share
-        return base, (base if not col.share else level_head)
-
-    def _column_name(self, name: str, col: _Column) -> str:
-        """The row's name, made into what this column measures."""
-        own = _measure(col.measure) if col.measure else ""
-        first = self._table_measure()
-        if own and first and own != first and name.endswith(first):
-            # 指标 | 招生数 | 在校生数 | 毕业生数: each column a measure of the row's thing
-            return name[: -len(first)] + own
-        if col.share:
-            base = re.sub(r"(?:总量|总数|数量)$", "", name)
-            return base if base.endswith(col.share) else base + col.share
-        scope = _HEAD_UNIT_RE.sub("", col.text)  # 城市(%): the scope, its unit aside
-        if scope in _SCOPE_WORDS and not name.startswith(scope):
-            return scope + _strip_scope(name)  # 居民消费价格指数 under 城市
-        return name
-
-    # -- period and kind --------------------------------------------------------------
-
-    def _year(
-        self,
-        col: _Column,
-        row_year: str,
-        years: list[str],
-        caption_period: str,
-        cell: _Cell,
-        change: str,
-    ) -> str:
-        if row_year:
-            return row_year
-        if col.cumulative or cell.cumulative or col.change == "年均增长":
-            if len(years) >= 2:
-                return f"{int(years[0]) + 1}-{years[-1]}"
-            return caption_period
-        if col.year == "-1":
-            return str(int(self.doc_year) - 1) if self.doc_year.isdigit() else ""
-        if col.year and change == "年均增长" and years and col.year > years[0]:
-            return f"{int(years[0]) + 1}-{col.year}"  # a rate over the plan period
-        if col.year:
-            return col.year
-        if self.bulletin:
-            return self.doc_year
-        if caption_period:
-            return caption_period
-        m = _CAPTION_YEAR_RE.search(self.state.caption)
-        return m.group(1) if m else ""
-
-    def _kind(
-        self, col: _Column, year: str, years: list[str], section_class: str, cell: _Cell
-    ) -> Kind:
-        if self.bulletin:
-            return "achievement"
-        if col.target is True:
-            return "target"
-        if col.target is False:
-            return "achievement"
-        if col.year == "-1":
-            return "achievement"
-        if col.year and self.doc_year.isdigit():
-            if col.year != self.doc_year:
-                return "target" if int(col.year) > int(self.doc_year) else "achievement"
-            return "target" if len(years) >= 2 and col.year != years[0] else "achievement"
-        if col.year and len(years) >= 2:
-            return "achievement" if col.year == years[0] else "target"
-        if col.cumulative or cell.cumulative:
-            return "target" if section_class != "review" else "achievement"
-        if section_class == "review":
-            return "achievement"
-        if section_class == "plan" or _caption_period(self.state.caption):
-            return "target"
-        return "achievement"
 
 
 # --- prose rows -------------------------------------------------------------------------
