@@ -21,8 +21,10 @@ def test_a_gazetteer_new_area_loses_its_suffix_from_the_name_and_its_share_is_it
     extract,
 ) -> None:
     # 滨海新区 is a district of 天津: its short name is the region, 新区 in neither field
-    text = "2033年天津市人民政府工作报告\n\n" + _REVIEW + (
-        "滨海新区地区生产总值达到8800亿元，占全市比重达到45%。\n"
+    text = (
+        "2033年天津市人民政府工作报告\n\n"
+        + _REVIEW
+        + ("滨海新区地区生产总值达到8800亿元，占全市比重达到45%。\n")
     )
     got = _names(extract(text, "city_tianjin_2033_gwr.txt"))
     assert got[8800] == ("地区生产总值", "滨海")
@@ -30,8 +32,10 @@ def test_a_gazetteer_new_area_loses_its_suffix_from_the_name_and_its_share_is_it
 
 
 def test_a_citys_share_said_after_its_figure_is_the_citys(extract) -> None:
-    text = "2033年湖北省人民政府工作报告\n\n" + _REVIEW + (
-        "宜昌地区生产总值增长6.3%，占全省比重达到11.2%。\n"
+    text = (
+        "2033年湖北省人民政府工作报告\n\n"
+        + _REVIEW
+        + ("宜昌地区生产总值增长6.3%，占全省比重达到11.2%。\n")
     )
     got = _names(extract(text, "province_hubei_2033_gwr.txt"))
     assert got[6.3] == ("地区生产总值", "宜昌")
@@ -40,12 +44,16 @@ def test_a_citys_share_said_after_its_figure_is_the_citys(extract) -> None:
 
 def test_things_that_only_came_into_service_are_named_bare(extract) -> None:
     # 6.8.47: 实现通车, 获批建设, 实现脱贫 are the change; a selecting predicate keeps 的
-    text = "2033年湘潭市人民政府工作报告\n\n" + _REVIEW + (
-        "12条城市快速路实现通车。"
-        "5家省重点实验室获批建设。"
-        "3.6万农村低收入人口全部实现脱贫。"
-        "18项改革经验获国务院推广。"
-        "1300项政务服务事项实现跨省通办。\n"
+    text = (
+        "2033年湘潭市人民政府工作报告\n\n"
+        + _REVIEW
+        + (
+            "12条城市快速路实现通车。"
+            "5家省重点实验室获批建设。"
+            "3.6万农村低收入人口全部实现脱贫。"
+            "18项改革经验获国务院推广。"
+            "1300项政务服务事项实现跨省通办。\n"
+        )
     )
     got = {r.value: r.indicator for r in extract(text, "city_mou_2033_gwr.txt")}
     assert got[12] == "城市快速路"
@@ -69,8 +77,10 @@ def test_the_per_thousand_childcare_places_with_the_age_are_the_tables_measure(t
 
 def test_school_places_after_schools_built_are_named_as_written(extract) -> None:
     # 6.8.45: the places are the area's added places, not the counted schools'
-    text = "2033年湘潭市人民政府工作报告\n\n" + _REVIEW + (
-        "新建改扩建中小学幼儿园46所，新增学位2.3万个。新增公办学位9000个。\n"
+    text = (
+        "2033年湘潭市人民政府工作报告\n\n"
+        + _REVIEW
+        + ("新建改扩建中小学幼儿园46所，新增学位2.3万个。新增公办学位9000个。\n")
     )
     got = {r.value: r.indicator for r in extract(text, "city_mou_2033_gwr.txt")}
     assert got[2.3] == "学位"

@@ -24,7 +24,9 @@ _GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增�
 # or with its share of the whole (武汉地区生产总值突破1.8万亿元，占全省比重…: the part's share)
 _SHARE_GOES_ON_RE = re.compile(r"^占(?:全[省市区县州]|[^，。；]{0,12}?总)")
 # a share of a measure, the measure known to the table: 地区生产总值占全市比重
-_SHARE_OF_RE = re.compile(r"(?P<measure>.{2,}?)占(?:全[省市区县州]|[^，。；]{0,12}?总)[^，。；]*比重")
+_SHARE_OF_RE = re.compile(
+    r"(?P<measure>.{2,}?)占(?:全[省市区县州]|[^，。；]{0,12}?总)[^，。；]*比重"
+)
 # a place inside the region and its investment, as a bulletin names each place's share of
 # the fixed-asset investment (成都高新区投资, 临川县投资); the place ends in its level's word
 _PLACE_INVESTMENT_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:区|县|市|旗))投资")
@@ -262,8 +264,10 @@ class RegionPartsMixin:
         growth), else ``""``."""
         said, name, part = self.last_part
         opening = clause.lstrip("，, ")
-        if not part or said != sentence or not (
-            _GOES_ON_RE.match(opening) or _SHARE_GOES_ON_RE.match(opening)
+        if (
+            not part
+            or said != sentence
+            or not (_GOES_ON_RE.match(opening) or _SHARE_GOES_ON_RE.match(opening))
         ):
             return ""
         return part if indicator == name or indicator.startswith(part) else ""
