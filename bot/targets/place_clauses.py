@@ -21,6 +21,12 @@ from bot.targets.sentences import _LAST_CLAUSE_MARK_RE
 
 # a clause with no subject of its own, going on with the measure before: ，增长5.4%
 _GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)")
+# or with its share of the whole (武汉地区生产总值突破1.8万亿元，占全省比重…: the part's share)
+_SHARE_GOES_ON_RE = re.compile(r"^占(?:全[省市区县州]|[^，。；]{0,12}?总)")
+# a share of a measure, the measure known to the table: 地区生产总值占全市比重
+_SHARE_OF_RE = re.compile(
+    r"(?P<measure>.{2,}?)占(?:全[省市区县州]|[^，。；]{0,12}?总)[^，。；]*比重"
+)
 # a place inside the region and its investment, as a bulletin names each place's share of
 # the fixed-asset investment (成都高新区投资, 临川县投资); the place ends in its level's word
 _PLACE_INVESTMENT_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:区|县|市|旗))投资")
@@ -113,6 +119,12 @@ def _towns_at(text: str) -> tuple[list[str], int] | None:
     return names, pos
 
 
+# 两江新区, 江东新区, 成都东部新区: a new area inside the region, no division of the
+# gazetteer (§6.8.41: a part of the document's area is the record's region, written with its
+# 新区 as the golds write 江东新区 and 成都东部新区; a gazetteer district such as 滨海新区 is
+# found by its short name before this)
+_NEW_AREA_RE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)新区")
+
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
@@ -184,6 +196,11 @@ class RegionPartsMixin:
             rest = _DONE_LEAD_RE.sub("", bare[end:])
             if self.table.matches_at(rest, 0):
                 return "、".join(names)  # 周市镇实现地区生产总值…: the town's own figure
+        area = _NEW_AREA_RE.match(bare)
+        if area and not _NOT_TOWN_RE.search(area["stem"]):
+            rest = _DONE_LEAD_RE.sub("", bare[area.end() :])
+            if self.table.matches_at(rest, 0):
+                return area.group()  # 两江新区地区生产总值增长6.4%: the new area's own figure
         zone = _ZONE_RE.match(text)
         if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
             return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
@@ -223,6 +240,14 @@ class RegionPartsMixin:
             return m.place.short, rest, ""
         return "", "", ""
 
+    def _known_measure(self, name: str) -> bool:
+        """Whether ``name`` is a measure the table knows, or a share of one
+        (``地区生产总值占全市比重``): what is left of a part's name once its place is gone."""
+        if self.table.canonical(name):
+            return True
+        share = _SHARE_OF_RE.fullmatch(name)
+        return share is not None and bool(self.table.canonical(share["measure"]))
+
     def _measure_after_towns(self, clause: str) -> str:
         """The known measure a clause names right after the towns it opens with, or ``""``."""
         bare = _YEAR_LEAD_RE.sub("", clause.lstrip("，、；：其中"))
@@ -238,7 +263,12 @@ class RegionPartsMixin:
         on with the same measure (``周市镇实现地区生产总值405.8亿元，增长5.4%``: the town's
         growth), else ``""``."""
         said, name, part = self.last_part
-        if not part or said != sentence or not _GOES_ON_RE.match(clause.lstrip("，, ")):
+        opening = clause.lstrip("，, ")
+        if (
+            not part
+            or said != sentence
+            or not (_GOES_ON_RE.match(opening) or _SHARE_GOES_ON_RE.match(opening))
+        ):
             return ""
         return part if indicator == name or indicator.startswith(part) else ""
 
@@ -320,8 +350,10 @@ class RegionPartsMixin:
             region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
             town_named = indicator.startswith(part)
             rest = indicator.removeprefix(part)
-            if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
+            if rest[:1] in ("市", "区", "县", "州") and self._known_measure(rest[1:]):
                 rest = rest[1:]
+            elif rest.startswith("新区") and self._known_measure(rest[2:]):
+                rest = rest[2:]  # 滨海新区地区生产总值 in a 天津 text: the district's suffix
             elif (town := _TOWN_SUFFIX_RE.match(rest)) and self.table.canonical(rest[town.end() :]):
                 rest = rest[town.end() :]  # 花桥经济开发区地区生产总值, 千灯镇镇…: the suffix
             indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator

@@ -101,6 +101,14 @@ _MEMBERSHIP_RE = re.compile(
 # became (晋级标准化学校)
 _KIND_NAMING_VERBS = frozenset({"入选", "获评", "晋级", "晋级为", "晋升", "晋升为"})
 _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
+# What only says the things counted came into being or into service, or all left poverty
+# (9条主次干道实现通车, 3家全国重点实验室获批建设, 254.9万低收入人口全部实现脱贫): the change,
+# as a count said act first is (建成通车高速公路5条: 高速公路), not a narrowing of them
+# (GOLD_GUIDELINES 6.8.47; 实现通办, 获…推广, 通过…评价 select, and keep 6.8.8's 的)
+_COMING_INTO_BEING_RE = re.compile(
+    r"^(?:建设|通车|建成|建成通车|投产|建成投产|投运|运营|投入运营|投用|投入使用|开通|竣工"
+    r"|脱贫)$"
+)
 # chosen for a list, a programme or a title: the things are named by it (6.8.25)
 _SELECTED_VERBS = frozenset({"入选", "获评"})
 # a list's round or batch, wherever its name says it (国家第二轮“双一流”建设名单)
@@ -804,6 +812,13 @@ def predicated(noun: str, tail: str) -> str | None:
         return None
     if _RATE_END_RE.search(what):
         return None  # 120个行政村通客车率100%: a rate of the things, the next figure's name
+    if (
+        m["verb"] in ("实现", "获批")
+        and _COMING_INTO_BEING_RE.match(what)
+        # (villages and counties leaving the poverty list: not settled here, 6.8.47)
+        and not (what == "脱贫" and noun.endswith(("村", "县")))
+    ):
+        return noun
     if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
     if m["verb"] in _SELECTED_VERBS:
