@@ -296,8 +296,20 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
 # figure as a name the table knows does (names_only_indicator), though the table lacks it
 _FIGURE_HEAD_RE = re.compile(
     r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
-    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程|[位户床]数)$"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程|[位户床]数"
+    # a price a bulletin states by its category's change (周口 粮食类价格 涨幅 2023, 成都 2022
+    # 衣着类价格 比上年): a figure as a 产量 is
+    r"|价格)$"
 )
+# a size asked after the figure's name instead of 多少 (杨浦 科技创新策源区 面积多大, 成都地铁
+# 运营线路有多长, 跨境电商进出口规模有多大): how the figure is asked, not what it measures
+_SIZE_ASKED_RE = re.compile(r"(?:有|是)?多[大长高宽远]$")
+# its rate of change typed after it (周口 粮食类价格 涨幅 2023, 2025 居民消费价格 涨幅): the
+# figure all the same, its change asked, as names_only_indicator reads 规上工业增加值增速
+_CHANGE_ASKED_RE = re.compile(r"(?:的)?(?:涨幅|增幅|增速|降幅|增长率)$")
+# the asker's own place said before the place named (我们杨浦区, 咱们黔东南州, 咱贵州省): whose
+# figure it is, not what it measures
+_OWN_PLACE_RE = re.compile(r"^(?:我们|咱们|咱|俺们)(?:的)?")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population
 # end of 2022, digital economy share of GDP by 2030): they date it, as 到 and 年底 do
@@ -318,6 +330,8 @@ def names_a_figure(rest: str, *, english: bool = False) -> bool:
     read side by side are one phrase, as the English words were."""
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
+    text = _OWN_PLACE_RE.sub("", text).strip()
+    text = _CHANGE_ASKED_RE.sub("", _SIZE_ASKED_RE.sub("", text).strip()).strip()
     text = _DATE_WORDS_RE.sub("", text).strip()
     if english:
         text = _BETWEEN_TERMS_RE.sub("", text)
