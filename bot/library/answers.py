@@ -309,6 +309,7 @@ _SIZE_ASKED_RE = re.compile(r"(?:有|是)?多[大长高宽远]$")
 _CHANGE_ASKED_RE = re.compile(r"(?:的)?(?:涨幅|增幅|增速|降幅|增长率)$")
 # the asker's own place said before the place named (我们杨浦区, 咱们黔东南州, 咱贵州省): whose
 # figure it is, not what it measures
+_ENGLISH_CHANGE_RE = re.compile(r"(?:增长率|增长|增速)$")
 _OWN_PLACE_RE = re.compile(r"^(?:我们|咱们|咱|俺们)(?:的)?")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population
@@ -335,13 +336,18 @@ def names_a_figure(rest: str, *, english: bool = False) -> bool:
     text = _DATE_WORDS_RE.sub("", text).strip()
     if english:
         text = _BETWEEN_TERMS_RE.sub("", text)
+        # growth asked of it (inbound overnight tourists growth 2025): the figure's change
+        text = _ENGLISH_CHANGE_RE.sub("", text)
     # a Latin acronym or a digit inside the phrase (与rcep国家对外投资占比, 5g基站数量,
     # pm2.5平均浓度) is part of the figure's name, not another word
     if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fffa-z0-9.]+", text) is None:
         return False
     if len(_HAN_RE.findall(text)) < 3:
         return False
-    return _FIGURE_HEAD_RE.search(text) is not None
+    # an English question names the thing counted, not the count (Chengdu motor vehicles
+    # 2022 -> 机动车, Yunnan inbound overnight tourists 2025 -> 入境过夜游客): the glossary's
+    # term read whole, with a place and a year, asks its figure as 机动车保有量 would
+    return _FIGURE_HEAD_RE.search(text) is not None or (english and _HAN_RE.sub("", text) == "")
 
 
 # The most families a word may end the names of and still be answered with each one's
