@@ -321,14 +321,16 @@ _BETWEEN_TERMS_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _DATE_WORDS_RE = re.compile(r"(?:达到|到|至|截至|截止)?(?:年底|年末|底|末)?$")
 
 
-def names_a_figure(rest: str, *, english: bool = False) -> bool:
+def names_a_figure(rest: str, *, english: bool = False, counted: bool = False) -> bool:
     """Whether ``rest`` (a query without its region and year words) is one noun phrase
     naming a figure (:data:`_FIGURE_HEAD_RE`), with at most the words that date it: 黔东南
     2023年茶叶产量 and 上海到2025年底海绵城市建成区达标面积比例 ask for that figure as 四川
     GDP 2026 does; 成都 2022 旅游 or 茶叶 产业 发展 are topics. ``english``: the query was
     typed in English, whose words were read as Chinese terms written apart (Zhoukou pork
     output 2023 -> 猪肉 产量; digital economy share of GDP -> 数字经济 占…比重): the terms
-    read side by side are one phrase, as the English words were."""
+    read side by side are one phrase, as the English words were. ``counted``: with
+    ``english``, the glossary's term read whole names a figure though no figure's word ends
+    it (motor vehicles -> 机动车), as a question with a place and a year asks it."""
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
     text = _OWN_PLACE_RE.sub("", text).strip()
@@ -347,7 +349,9 @@ def names_a_figure(rest: str, *, english: bool = False) -> bool:
     # an English question names the thing counted, not the count (Chengdu motor vehicles
     # 2022 -> 机动车, Yunnan inbound overnight tourists 2025 -> 入境过夜游客): the glossary's
     # term read whole, with a place and a year, asks its figure as 机动车保有量 would
-    return _FIGURE_HEAD_RE.search(text) is not None or (english and _HAN_RE.sub("", text) == "")
+    return _FIGURE_HEAD_RE.search(text) is not None or (
+        english and counted and _HAN_RE.sub("", text) == ""
+    )
 
 
 # The most families a word may end the names of and still be answered with each one's

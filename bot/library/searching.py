@@ -270,7 +270,14 @@ class SearchMixin:
             if (
                 not seeks
                 and understood.year is not None
-                and names_a_figure(rest, english=bool(understood.english))
+                and names_a_figure(
+                    rest,
+                    english=bool(understood.english),
+                    # an English term alone names a figure only with a place and a year
+                    # (Chengdu motor vehicles 2022); with no place it stays a topic (2025
+                    # trade-in program ultra-long special treasury bonds)
+                    counted=understood.region not in (None, NATIONAL),
+                )
             ):
                 # 黔东南2023年茶叶产量, 上海到2025年底海绵城市建成区达标面积比例: a place, a
                 # year and one phrase naming a figure the table does not know, or knows
