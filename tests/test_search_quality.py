@@ -266,6 +266,13 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # 2026-12-07: 0.882 at first sight on main's code (2aacfe2b), 0.936 at the end of branch
     # search-quality38, less 0.01
     (3394, 0.926),
+    # r3395-r3469 (cards39, r3395-r3449: 48 dev target questions of 55 on figures no earlier
+    # dev query names, as an investor, a local official and a student ask them; every dev
+    # document kind; a change against a level, a target against a result, a part of a total,
+    # shares, a rank, figures in words; 12 typos, 1 traditional, 4 wholly English, 6 whose
+    # answer is not in the corpus), 2026-12-07: 0.926 at first sight on main's code, 0.937 at
+    # the end of branch cards39, less 0.01
+    (3469, 0.927),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 # Target questions whose answer is not in the corpus (answer null): no card may show. 12 of 12
@@ -302,6 +309,12 @@ CARDS37_NO_CARD_FLOOR = 0.99
 CARDS38_FIRST = 3236
 CARDS38_ANSWER_FLOOR = 0.671
 CARDS38_NO_CARD_FLOOR = 0.99
+# The cards39 batch (ids from r3395, judged before any engine run) holds its own at the end of
+# branch cards39: cards 32/43 (0.744; 30/43 at first sight), no card 5/5 (1.0; 5/5 at first
+# sight), less 0.01.
+CARDS39_FIRST = 3395
+CARDS39_ANSWER_FLOOR = 0.734
+CARDS39_NO_CARD_FLOOR = 0.99
 
 
 def _query_number(query_id: str) -> int:
@@ -378,6 +391,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r3295": 1.0,
         "r3310": 1.0,
         "r3394": 0.0,
+        "r3395": 1.0,
+        "r3469": 0.0,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -407,6 +422,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (3171, 3235, 0.75),
         (3236, 3295, 0.5),
         (3296, 3394, 0.5),
+        (3395, 3469, 0.5),
     ]
 
 
@@ -445,6 +461,7 @@ def test_real_documents_dev_split_holds_its_level(tmp_path, monkeypatch, capsys,
         (CARDS36_FIRST, 3092, CARDS36_ANSWER_FLOOR, CARDS36_NO_CARD_FLOOR),
         (CARDS37_FIRST, CARDS38_FIRST - 1, CARDS37_ANSWER_FLOOR, CARDS37_NO_CARD_FLOOR),
         (CARDS38_FIRST, 3295, CARDS38_ANSWER_FLOOR, CARDS38_NO_CARD_FLOOR),
+        (CARDS39_FIRST, 3469, CARDS39_ANSWER_FLOOR, CARDS39_NO_CARD_FLOOR),
     ):
         answers = {
             q: ok for q, ok in result["answers"].items() if first <= _query_number(q) <= last
