@@ -321,7 +321,9 @@ _BETWEEN_TERMS_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _DATE_WORDS_RE = re.compile(r"(?:达到|到|至|截至|截止)?(?:年底|年末|底|末)?$")
 
 
-def names_a_figure(rest: str, *, english: bool = False, counted: bool = False) -> bool:
+def names_a_figure(
+    rest: str, *, english: bool = False, counted: bool = False, dated: bool = False
+) -> bool:
     """Whether ``rest`` (a query without its region and year words) is one noun phrase
     naming a figure (:data:`_FIGURE_HEAD_RE`), with at most the words that date it: 黔东南
     2023年茶叶产量 and 上海到2025年底海绵城市建成区达标面积比例 ask for that figure as 四川
@@ -330,16 +332,21 @@ def names_a_figure(rest: str, *, english: bool = False, counted: bool = False) -
     output 2023 -> 猪肉 产量; digital economy share of GDP -> 数字经济 占…比重): the terms
     read side by side are one phrase, as the English words were. ``counted``: with
     ``english``, the glossary's term read whole names a figure though no figure's word ends
-    it (motor vehicles -> 机动车), as a question with a place and a year asks it."""
+    it (motor vehicles -> 机动车), as a question with a place and a year asks it. ``dated``:
+    a year was asked, so a rate typed after the name (粮食类价格 涨幅, growth) asks that year's
+    change of the figure; with no year such a rate stays a topic (甘肃 工业增加值 增速)."""
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
     text = _OWN_PLACE_RE.sub("", text).strip()
-    text = _CHANGE_ASKED_RE.sub("", _SIZE_ASKED_RE.sub("", text).strip()).strip()
+    text = _SIZE_ASKED_RE.sub("", text).strip()
+    if dated:
+        text = _CHANGE_ASKED_RE.sub("", text).strip()
     text = _DATE_WORDS_RE.sub("", text).strip()
     if english:
         text = _BETWEEN_TERMS_RE.sub("", text)
-        # growth asked of it (inbound overnight tourists growth 2025): the figure's change
-        text = _ENGLISH_CHANGE_RE.sub("", text)
+        if dated:
+            # growth asked of it (inbound overnight tourists growth 2025): the figure's change
+            text = _ENGLISH_CHANGE_RE.sub("", text)
     # a Latin acronym or a digit inside the phrase (与rcep国家对外投资占比, 5g基站数量,
     # pm2.5平均浓度) is part of the figure's name, not another word
     if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fffa-z0-9.]+", text) is None:

@@ -277,6 +277,7 @@ class SearchMixin:
                     # (Chengdu motor vehicles 2022); with no place it stays a topic (2025
                     # trade-in program ultra-long special treasury bonds)
                     counted=understood.region not in (None, NATIONAL),
+                    dated=True,
                 )
             ):
                 # 黔东南2023年茶叶产量, 上海到2025年底海绵城市建成区达标面积比例: a place, a
