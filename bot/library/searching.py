@@ -292,7 +292,8 @@ class SearchMixin:
             not seeks
             and not result
             and understood.year is None
-            and understood.period is None
+            # or a past plan period (云南十四五新增有效灌溉面积): its result is asked, below
+            and (understood.period is None or understood.period.last < this_year)
             and understood.region not in (None, NATIONAL)
             and not understood.regions
             and not umbrella
@@ -347,7 +348,7 @@ class SearchMixin:
             # with results; no target card, which answers another question
             found = self._result_of_the_year(asked, understood, indicator, resp)
         if (
-            result
+            (result or figure_named)
             and found is None
             and understood.year is None
             and understood.period is not None
