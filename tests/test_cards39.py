@@ -5,7 +5,9 @@ with 多大 or 多长 instead of 多少 (杨浦 科技创新策源区 面积多�
 涨幅 2023: 价格 ends a figure's name), the asker's own 我们 before the place (我们杨浦区 …); with no
 year, the phrase's record answers wherever the place's documents state it, not only in the first
 passage. An English question with a place and a year may name the thing counted rather than the
-count (Chengdu motor vehicles 2022 -> 机动车): the glossary's term read whole asks its figure."""
+count (Chengdu motor vehicles 2022 -> 机动车): the glossary's term read whole asks its figure. A
+past plan period's words (十四五, 期间) date the figure as a year's do, and name no record; a place,
+a past period and a figure's name ask the period's result."""
 
 from __future__ import annotations
 
@@ -32,6 +34,17 @@ LANZHOU_2023 = (
 )
 
 
+# a work report's five-year review, with a count whose name holds 等级 in the same passage
+QINGHAI_2026 = (
+    "2026年青海省政府工作报告\n"
+    "一、“十四五”时期工作回顾\n"
+    "五年来，通高等级公路的乡镇达到78个，新增有效灌溉面积超120万亩。"
+    "黄河流域水生生物完整性指数提升2个等级。\n"
+    "二、2026年工作安排\n"
+    "全年地区生产总值增长5%左右。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(
@@ -39,6 +52,7 @@ def engine(tmp_path_factory):
         {
             "district_minhang_2025_innovation-zone-plan.txt": MINHANG_PLAN,
             "city_lanzhou_2023_stat-bulletin.txt": LANZHOU_2023,
+            "province_qinghai_2026_gwr.txt": QINGHAI_2026,
         },
     )
 
@@ -61,6 +75,17 @@ def test_a_prices_change_asked(engine):
 def test_an_english_question_naming_the_thing_counted(engine):
     r = engine.search("Lanzhou motor vehicles 2023", page_size=3)
     assert r.answer is not None and r.answer.figure == "150.2万辆"
+
+
+def test_the_periods_words_name_no_record(engine):
+    # 十四五 and 期间 counted against the name had left 通高等级公路的乡镇 (its 等级) the best named
+    r = engine.search("十四五期间青海省黄河流域水生生物完整性指数提升了几个等级", page_size=3)
+    assert r.answer is not None and "完整性指数" in r.answer.indicator and r.answer.value == 2
+
+
+def test_a_place_a_past_period_and_a_figures_name(engine):
+    r = engine.search("青海十四五新增有效灌溉面积", page_size=3)
+    assert r.answer is not None and r.answer.figure == "超120万亩"
 
 
 @pytest.mark.parametrize(
