@@ -104,7 +104,15 @@ def facet_word(word: str, understood: Understood) -> bool:
         any(word in r or (place is not None and place in r) for r in understood.all_regions)
         or (understood.year and word.startswith(str(understood.year)))
         or (understood.year and word in RELATIVE_YEAR_WORDS)
+        # the plan period asked (十四五期间 …, 十二五时期): it dates the figure as a year
+        # does, and no record's name holds it (十四五期间云南省 … 完整性指数提升了几个等级)
+        or (understood.period is not None and word in _period_words(understood.period.name))
     )
+
+
+def _period_words(name: str) -> tuple[str, ...]:
+    """How a plan period is typed, in the words the tokenizer cuts it into."""
+    return (name, f"{name}期间", f"{name}时期", "期间", "时期")
 
 
 class AnswersMixin:

@@ -296,8 +296,21 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
 # figure as a name the table knows does (names_only_indicator), though the table lacks it
 _FIGURE_HEAD_RE = re.compile(
     r"(?:产量|产值|总值|增加值|比重|比例|占比|[^\W\d_]率|总额|成交额|零售额|总量|规模|面积|人口"
-    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程|[位户床]数)$"
+    r"|收入|支出|余额|人数|产能|装机|吞吐量|拥有量|强度|出栏|存栏|里程|[位户床]数"
+    # a price a bulletin states by its category's change (周口 粮食类价格 涨幅 2023, 成都 2022
+    # 衣着类价格 比上年): a figure as a 产量 is
+    r"|价格)$"
 )
+# a size asked after the figure's name instead of 多少 (杨浦 科技创新策源区 面积多大, 成都地铁
+# 运营线路有多长, 跨境电商进出口规模有多大): how the figure is asked, not what it measures
+_SIZE_ASKED_RE = re.compile(r"(?:有|是)?多[大长高宽远]$")
+# its rate of change typed after it (周口 粮食类价格 涨幅 2023, 2025 居民消费价格 涨幅): the
+# figure all the same, its change asked, as names_only_indicator reads 规上工业增加值增速
+_CHANGE_ASKED_RE = re.compile(r"(?:的)?(?:涨幅|增幅|增速|降幅|增长率)$")
+# the asker's own place said before the place named (我们杨浦区, 咱们黔东南州, 咱贵州省): whose
+# figure it is, not what it measures
+_ENGLISH_CHANGE_RE = re.compile(r"(?:增长率|增长|增速)$")
+_OWN_PLACE_RE = re.compile(r"^(?:我们|咱们|咱|俺们)(?:的)?")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # English words left around such a phrase once its terms are read (resident population
 # end of 2022, digital economy share of GDP by 2030): they date it, as 到 and 年底 do
@@ -308,26 +321,44 @@ _BETWEEN_TERMS_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _DATE_WORDS_RE = re.compile(r"(?:达到|到|至|截至|截止)?(?:年底|年末|底|末)?$")
 
 
-def names_a_figure(rest: str, *, english: bool = False) -> bool:
+def names_a_figure(
+    rest: str, *, english: bool = False, counted: bool = False, dated: bool = False
+) -> bool:
     """Whether ``rest`` (a query without its region and year words) is one noun phrase
     naming a figure (:data:`_FIGURE_HEAD_RE`), with at most the words that date it: 黔东南
     2023年茶叶产量 and 上海到2025年底海绵城市建成区达标面积比例 ask for that figure as 四川
     GDP 2026 does; 成都 2022 旅游 or 茶叶 产业 发展 are topics. ``english``: the query was
     typed in English, whose words were read as Chinese terms written apart (Zhoukou pork
     output 2023 -> 猪肉 产量; digital economy share of GDP -> 数字经济 占…比重): the terms
-    read side by side are one phrase, as the English words were."""
+    read side by side are one phrase, as the English words were. ``counted``: with
+    ``english``, the glossary's term read whole names a figure though no figure's word ends
+    it (motor vehicles -> 机动车), as a question with a place and a year asks it. ``dated``:
+    a year was asked, so a rate typed after the name (粮食类价格 涨幅, growth) asks that year's
+    change of the figure; with no year such a rate stays a topic (甘肃 工业增加值 增速)."""
     text = _ENGLISH_FILLER_RE.sub(" ", normalize(rest).lower())
     text = _YEAR_LEAD_RE.sub(" ", text).strip()
+    text = _OWN_PLACE_RE.sub("", text).strip()
+    text = _SIZE_ASKED_RE.sub("", text).strip()
+    if dated:
+        text = _CHANGE_ASKED_RE.sub("", text).strip()
     text = _DATE_WORDS_RE.sub("", text).strip()
     if english:
         text = _BETWEEN_TERMS_RE.sub("", text)
+        if dated:
+            # growth asked of it (inbound overnight tourists growth 2025): the figure's change
+            text = _ENGLISH_CHANGE_RE.sub("", text)
     # a Latin acronym or a digit inside the phrase (与rcep国家对外投资占比, 5g基站数量,
     # pm2.5平均浓度) is part of the figure's name, not another word
     if not 3 <= len(text) <= 24 or re.fullmatch(r"[\u3400-\u9fffa-z0-9.]+", text) is None:
         return False
     if len(_HAN_RE.findall(text)) < 3:
         return False
-    return _FIGURE_HEAD_RE.search(text) is not None
+    # an English question names the thing counted, not the count (Chengdu motor vehicles
+    # 2022 -> 机动车, Yunnan inbound overnight tourists 2025 -> 入境过夜游客): the glossary's
+    # term read whole, with a place and a year, asks its figure as 机动车保有量 would
+    return _FIGURE_HEAD_RE.search(text) is not None or (
+        english and counted and _HAN_RE.sub("", text) == ""
+    )
 
 
 # The most families a word may end the names of and still be answered with each one's

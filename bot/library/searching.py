@@ -229,6 +229,7 @@ class SearchMixin:
         # 失业率 (unemployment rate) names no figure of the table but ends the names of
         # two (城镇调查失业率, 城镇登记失业率): asked of a place or a year, each answers
         rest, umbrella = None, None
+        figure_named = False  # a place and a figure's name with no year, read as asked
         if not indicator and (understood.region or understood.year is not None):
             rest = searcher.understand(asked).rest
             umbrella = umbrella_indicators(rest, table)
@@ -269,7 +270,15 @@ class SearchMixin:
             if (
                 not seeks
                 and understood.year is not None
-                and names_a_figure(rest, english=bool(understood.english))
+                and names_a_figure(
+                    rest,
+                    english=bool(understood.english),
+                    # an English term alone names a figure only with a place and a year
+                    # (Chengdu motor vehicles 2022); with no place it stays a topic (2025
+                    # trade-in program ultra-long special treasury bonds)
+                    counted=understood.region not in (None, NATIONAL),
+                    dated=True,
+                )
             ):
                 # 黔东南2023年茶叶产量, 上海到2025年底海绵城市建成区达标面积比例: a place, a
                 # year and one phrase naming a figure the table does not know, or knows
@@ -283,7 +292,8 @@ class SearchMixin:
             not seeks
             and not result
             and understood.year is None
-            and understood.period is None
+            # or a past plan period (云南十四五新增有效灌溉面积): its result is asked, below
+            and (understood.period is None or understood.period.last < this_year)
             and understood.region not in (None, NATIONAL)
             and not understood.regions
             and not umbrella
@@ -297,13 +307,13 @@ class SearchMixin:
             if names_a_figure(rest, english=bool(understood.english)) and not names_only_indicator(
                 rest, table
             ):
-                seeks, indicator = True, None
+                seeks, indicator, figure_named = True, None, True
                 if understood.indicator:
                     understood = replace(understood, indicator=None)
                     resp = replace(resp, understood=understood if understood.said else None)
         members: list[tuple[DocumentInfo, TargetRecord]] = []
+        hits = [h.doc_id for h in resp.hits]
         if seeks and understood.any:
-            hits = [h.doc_id for h in resp.hits]
             if umbrella and not compared(understood):
                 members = [
                     m
@@ -338,7 +348,7 @@ class SearchMixin:
             # with results; no target card, which answers another question
             found = self._result_of_the_year(asked, understood, indicator, resp)
         if (
-            result
+            (result or figure_named)
             and found is None
             and understood.year is None
             and understood.period is not None
@@ -403,6 +413,11 @@ class SearchMixin:
                     within=first.text,
                     kind="achievement",
                 )
+            if found is None and reached and figure_named:
+                # a place and one phrase naming a figure, no year (杨浦 产业创新承载区面积多大):
+                # the phrase names its record wherever the place's documents state it, not
+                # only in the first passage (which may state the whole zone's 60.61平方公里)
+                found = self._answer(asked, understood, None, hits, kind="achievement")
             if found is None and seeks and topic:
                 return with_the_others(resp)
         if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
