@@ -14,6 +14,7 @@ from bot.corpus.gazetteer import (
     chinese_place,
     with_chinese_places,
     with_place_nicknames,
+    with_places_after_verbs,
 )
 from bot.search.pinyin_words import may_hold_pinyin, pinyin_terms, with_pinyin_terms
 from bot.search.query import (
@@ -65,7 +66,9 @@ class QueryReading:
         # read word by word, the compound reader made percentage points 百分点
         # a province's abbreviation typed alone and a city's nickname (皖, 川, 蓉城) as the
         # place's name: the facets read names, and 皖 searched as a word found nothing
-        text = with_chinese_figures(with_place_nicknames(query))
+        # and an abbreviation after 在/来/赴 opening a word (在蓉高校) as its place too,
+        # the run kept as typed (reports write 在蓉高校)
+        text = with_chinese_figures(with_place_nicknames(with_places_after_verbs(query)))
         if _LATIN_RE.search(text):
             # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
             # sense of a place and its suffix word took the name alone (Zhoukou city ->
