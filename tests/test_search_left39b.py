@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.corpus.gazetteer import with_places_after_verbs
 from bot.search.asking import Asking, asks_note
+from bot.search.reading import with_places_after_verbs
 from tests.conftest import engine_over
 
 
