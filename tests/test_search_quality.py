@@ -287,6 +287,12 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # 2026-12-07: 0.808 at first sight on main's code (d8e56d0d), 1.000 at the end of branch
     # search-left39, less 0.01
     (3589, 0.99),
+    # r3590-r3619 (search-left39b's batch 39B, r3590-r3609: 18 dev queries of 20, 2 drawn
+    # into test: what a bulletin's note explains — 统计口径, 统计范围, 按什么价格计算, 现价还是
+    # 可比价 — 在/来 + a place's abbreviation (在蓉, 在琼, 来川, 来粤), colloquial words (买房,
+    # 看病, 上学, 砍大树)), 2026-12-07: 0.877 at first sight on main's code (47899505), 1.000
+    # at the end of branch search-left39b, less 0.01
+    (3619, 0.99),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 # Target questions whose answer is not in the corpus (answer null): no card may show. 12 of 12
@@ -411,6 +417,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r3549": 0.5,
         "r3562": 1.0,
         "r3574": 0.0,
+        "r3590": 1.0,
+        "r3609": 0.5,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -443,6 +451,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (3395, 3469, 0.5),
         (3470, 3549, 0.75),
         (3550, 3589, 0.5),
+        (3590, 3619, 0.75),
     ]
 
 

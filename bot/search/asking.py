@@ -284,6 +284,24 @@ def asks_meaning(text: str, read: str = "") -> bool:
     )
 
 
+# What a bulletin's note explains asked (统计口径, 统计范围, 按什么价格计算, 现价还是可比价,
+# 划分依据, 数据来自哪个部门): the numbered note under 注释 (``[3]规模以上工业统计口径为…``,
+# ``[2]…增长速度按可比价格计算``) is the answer, not the body lines that only use the measure.
+# Words of method, scope and source only: not 标准 (33 of the 34 dev queries writing it ask
+# a standard's value, 低保标准), not 包括哪些 (what a plan's list holds).
+_NOTE_ASKED_RE = re.compile(
+    r"口径|统计范围|计算方法|核算方法|按什么\S{0,4}计算|怎么算|怎么计算|如何计算|怎样计算"
+    r"|现价|可比价|不变价|不变单价|划分依据|分类依据|数据来源|来自哪"
+)
+
+
+def asks_note(text: str) -> bool:
+    """Whether the query asks what a note explains: a measure's scope, price basis,
+    classification or source (黔东南 规模以上工业 统计口径, 成都 2022 地区生产总值 按什么价格
+    计算). Read as normalised (統計口徑 asks as 统计口径 does)."""
+    return _NOTE_ASKED_RE.search(normalize(text)) is not None
+
+
 def asks_how(text: str) -> bool:
     """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
     than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
@@ -410,13 +428,21 @@ class Asking:
     meaning: bool = False
     stated: bool = False
     planned: bool = False
+    noted: bool = False
+
+    @property
+    def notes_kept(self) -> bool:
+        """Whether footnotes keep their matched words (:meth:`Searcher._demote` takes one
+        off otherwise): a term's meaning or what a note explains asked, the note answers."""
+        return self.meaning or self.noted
 
     @classmethod
     def of(cls, text: str, read: str = "", corrected: str = "") -> Asking:
         """How ``text`` (as typed) asks; ``read`` is it with its English read as Chinese,
         ``corrected`` that with the search's typo corrections made (城镇化律 -> 城镇化率)."""
         past = asks_past(text)  # once: asks_how would ask it again
-        how = not past and _how_worded(normalize(text))
+        normalized = normalize(text)  # once: a normalisation is ~25 µs a query
+        how = not past and _how_worded(normalized)
         counted = asks_figure(text)
         meaning = asks_meaning(text, read)
         return cls(
@@ -430,5 +456,6 @@ class Asking:
             # (Guizhou R&D intensity): tried, a query of the check half fell
             stated=not (past or how or counted or meaning)
             and (names_measure_alone(text) or (bool(corrected) and names_measure_alone(corrected))),
-            planned=not (past or how) and _PLAN_ASKED_RE.search(normalize(text)) is not None,
+            planned=not (past or how) and _PLAN_ASKED_RE.search(normalized) is not None,
+            noted=_NOTE_ASKED_RE.search(normalized) is not None,
         )

@@ -561,8 +561,8 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         or copy that matches two or more (低保 数据: a note saying 低保相关数据来自市民政局
         ranks at the level of the paragraph holding one of the words, behind it); none
         less when the query asks what a term means (the note defining it is the answer,
-        ``Asking.meaning``)."""
-        if asking.meaning:
+        ``Asking.meaning``), nor when it asks what a note explains (``Asking.noted``)."""
+        if asking.notes_kept:
             return matched
         return matched - (self._demoted & (matched > 1))
 
@@ -655,7 +655,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
             total[lp] = long_scores
             written = True
             both = total[sp] > 0
-            first = both if asking.meaning else both & (self._demoted[sp] == 0)
+            first = both if asking.notes_kept else both & (self._demoted[sp] == 0)
             if np.count_nonzero(first) >= hi:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
@@ -789,7 +789,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         of every passage and its maximum are not worked out (~50 µs at 100 MB)."""
         shortest = np.asarray(min((p for p, _ in hits), key=len), dtype=np.intp)
         first = shortest[matched[shortest] == len(hits)]
-        if len(hits) > 1 and not asking.meaning:
+        if len(hits) > 1 and not asking.notes_kept:
             # the flags read for the passages on every list only (often a tenth of the
             # shortest list), not for the whole list: the same passages in the same order
             first = first[self._demoted[first] == 0]

@@ -23,6 +23,7 @@ import numpy as np
 from bot.search.asking import Asking
 from bot.search.headings import HeadingTable
 from bot.search.index import CompiledIndex
+from bot.search.quality import FOOTNOTE
 from bot.search.sentences import figures_near, same_sentence_shares, title_shares
 
 ASKS_NOTHING = Asking()
@@ -104,6 +105,10 @@ _OVERVIEW_RE = re.compile(
 # neither decoded nor matched for it (:meth:`Window.may_open_overview`).
 _OVERVIEW_FIRST = "今明去刚0123456789"
 _OVERVIEW_OPENINGS = tuple(c.encode("utf-8") for c in _OVERVIEW_FIRST)
+# The prior of a footnote when the query asks what a note explains (``Asking.noted``:
+# 统计口径, 按什么价格计算): the note is the answer, so it ranks as body text does, not at
+# the 0.4 that keeps it behind every line using the measure.
+NOTE_ASKED_PRIOR = 1.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
@@ -280,7 +285,10 @@ class Window:
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
         at = pids[head]  # the window's passages, read by every step below
-        weighted = keys[head] * self._prior(at)
+        prior = self._prior(at)
+        if asking.noted:
+            prior = np.where(prior <= FOOTNOTE, np.float32(NOTE_ASKED_PRIOR), prior)
+        weighted = keys[head] * prior
         window_texts = None
         defining = None
         if asking.meaning and words and head.size:
