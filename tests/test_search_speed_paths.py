@@ -102,6 +102,14 @@ def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
         return every_list(self, pids, term_ids, **kwargs)
 
     monkeypatch.setattr(type(s._hits), "on_every_list", spy)
+    # (a phrase of three pieces or more is counted by ``_counted`` itself, speed40)
+    counting = type(s._hits)._counted
+
+    def count_spy(self, pids, term_ids, taken_from):
+        counted.append("c")
+        return counting(self, pids, term_ids, taken_from)
+
+    monkeypatch.setattr(type(s._hits), "_counted", count_spy)
     answers = {}
     for first in (1, 10**6):  # the AND counted first always, or only when reading did not decide
         monkeypatch.setattr(hits_module, "COUNT_FIRST", first)
