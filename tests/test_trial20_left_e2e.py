@@ -11,7 +11,7 @@ import pytest
 from bot.library import Engine
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
-from tests.e2e import ask, buttons, engine_copy, running
+from tests.e2e import ask, ask_text, build_template, buttons, engine_copy, running
 
 
 @pytest.fixture
@@ -33,3 +33,47 @@ async def test_the_file_of_named_places_is_captioned_with_indicator_and_places(
         await server.press_button(reply, buttons(reply)["📄 CSV"], zhou)
         sent = await server.next_call("sendDocument", chat=zhou)
         assert sent.message["caption"] == "GDP · 2024年烟台、重庆的目标与实绩", sent
+
+
+# -- a province's own target before its cities' results ---------------------------------
+CITY_BULLETIN = """成都市2025年国民经济和社会发展统计公报
+
+成都市统计局
+
+初步核算，全年全市地区生产总值比上年增长5.6%。全年固定资产投资比上年增长3.1%。
+"""
+
+PROVINCE_REPORT = """2026年四川省政府工作报告
+
+——2026年1月在四川省第十四届人民代表大会第五次会议上
+
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业85万人以上。
+"""
+
+
+def _library(tmp_path: Path, tokenizer: Tokenizer, docs: dict[str, str]) -> Engine:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in docs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    root = build_template(tmp_path / "lib", corpus, tokenizer)
+    return engine_copy(root, tmp_path / "copy", tokenizer)
+
+
+async def test_targets_of_a_place_and_an_indicator_open_with_the_places_own_target(
+    server: FakeBotApi, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """/targets 四川 GDP listed the province's 2026 target last, after its cities' results
+    (in corpus order). The place's own figures now come first, its target before them,
+    then its places', as /targets 四川 lists them."""
+    engine = _library(
+        tmp_path,
+        tokenizer,
+        {"a_chengdu_2025_bulletin.txt": CITY_BULLETIN, "b_sichuan_2026_gwr.txt": PROVINCE_REPORT},
+    )
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "/targets 四川 GDP")
+        assert said.index("5.5%") < said.index("5.6%"), said
+        said = await ask_text(server, zhou, zhou, "/targets GDP 四川")
+        assert said.index("5.5%") < said.index("5.6%"), said
