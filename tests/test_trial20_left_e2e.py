@@ -8,10 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import PROJECT_ROOT
+from bot.digest import matches, parse_filter
 from bot.library import Engine
+from bot.targets.indicators import default_table
+from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi
 from tests.e2e import ask, ask_text, build_template, buttons, engine_copy, running
+from tests.factories import target_record
 
 
 @pytest.fixture
@@ -77,3 +82,30 @@ async def test_targets_of_a_place_and_an_indicator_open_with_the_places_own_targ
         assert said.index("5.5%") < said.index("5.6%"), said
         said = await ask_text(server, zhou, zhou, "/targets GDP 四川")
         assert said.index("5.5%") < said.index("5.6%"), said
+
+
+# -- 投资 in a digest: money, not counts -------------------------------------------------
+def test_an_investment_keyword_keeps_money_not_counts_of_its_group() -> None:
+    """/subscribe 四川 GDP 投资 消费 就业 brought 农村公路 6000公里 and 燃气管网 4000公里
+    into the digest: 投资 was found in their group's label (投资与项目), and in a section
+    titled 扩大有效投资 every count of projects, schools and kilometres passed (a dev
+    province's and the bundled city's reports alike). A money word asked keeps the money
+    figures it does not name and the figures whose names say it."""
+    synonyms = Synonyms.from_files([PROJECT_ROOT / "config" / "dictionaries" / "synonyms.txt"])
+    table = default_table()
+    section = "（一）统筹促消费和扩投资，全力扩大有效需求"
+    records = [
+        target_record("农村公路", value=6000, unit="公里", section="（六）城乡融合"),
+        target_record("重点项目", value=2000, unit="个", section=section),
+        target_record("地下管网", value=4000, unit="公里", section=section),
+        target_record("固定资产投资", value=5.0, unit="%", change="增长", section="一、目标"),
+        target_record("重点交通项目完成投资", value=309, unit="亿元", section="七、城市"),
+        target_record("超长期特别国债", value=3000, unit="亿元", section=section),
+    ]
+    flt = parse_filter("投资")
+    kept = [r.indicator for r in records if matches(r, None, flt, synonyms, table=table)]
+    assert kept == ["固定资产投资", "重点交通项目完成投资", "超长期特别国债"]
+    # a word that is no money keeps its group's counts as before
+    flt = parse_filter("项目")
+    kept = [r.indicator for r in records if matches(r, None, flt, synonyms, table=table)]
+    assert "重点项目" in kept and "农村公路" in kept
