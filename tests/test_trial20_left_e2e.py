@@ -84,6 +84,58 @@ async def test_targets_of_a_place_and_an_indicator_open_with_the_places_own_targ
         assert said.index("5.5%") < said.index("5.6%"), said
 
 
+# -- 今年 is this year, whatever place is asked ----------------------------------------------
+CHENGDU_2022 = """成都市2022年国民经济和社会发展统计公报
+
+成都市统计局
+
+初步核算，全年全市地区生产总值比上年增长2.8%。全年固定资产投资比上年增长5.0%。
+"""
+
+SHENZHEN_2022 = """2022年深圳市政府工作报告
+
+——2022年4月在深圳市第七届人民代表大会第三次会议上
+
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+"""
+
+
+async def test_this_year_is_the_librarys_not_a_places_last_bulletin_plus_one(
+    server: FakeBotApi, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """成都今年GDP目标 read 今年 as 2023: 成都's newest document, its 2022 bulletin, set the
+    year, and the reply said "没有找到目标：成都 2023" of a year nobody asked. 今年 is now
+    the year of the library's newest documents (2026 here: 四川's report), and a place
+    without a document of that year is said so, with the newest it has."""
+    engine = _library(
+        tmp_path,
+        tokenizer,
+        {
+            "a_chengdu_2022_bulletin.txt": CHENGDU_2022,
+            "b_sichuan_2026_gwr.txt": PROVINCE_REPORT,
+            "c_shenzhen_2022_gwr.txt": SHENZHEN_2022,
+        },
+    )
+    facets = engine.searcher.understand("成都今年GDP目标").facets
+    assert (facets.region, facets.year, facets.year_base) == ("成都", 2026, 2026)
+    assert engine.searcher.understand("四川和成都去年GDP").facets.year == 2025
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "成都今年GDP目标")
+        assert "年份 2026（今年按" in said, said
+        assert "没有找到目标：成都 2026" in said, said
+        assert (
+            "ℹ️ 文库里成都还没有2026年的文件，最新的是2022年的"
+            "《成都市2022年国民经济和社会发展统计公报》（其中的数据：/targets 成都）"
+        ) in said, said
+        said = await ask_text(server, zhou, zhou, "四川今年GDP目标")
+        assert "文库里四川还没有" not in said, said
+        # a place whose newest report sets a target of its own 今年: that card, said so
+        said = await ask_text(server, zhou, zhou, "深圳今年GDP目标")
+        assert "🎯 答案：深圳 2022年 地区生产总值 目标：增长6%左右" in said, said
+        assert "ℹ️ 文库里深圳还没有2026年的文件，最新的是2022年的" in said, said
+
+
 # -- 投资 in a digest: money, not counts -------------------------------------------------
 def test_an_investment_keyword_keeps_money_not_counts_of_its_group() -> None:
     """/subscribe 四川 GDP 投资 消费 就业 brought 农村公路 6000公里 and 燃气管网 4000公里

@@ -39,6 +39,7 @@ from bot.models import (
     NOTE_PART,
     DocumentInfo,
     HomeRegion,
+    PlaceNewest,
     PlanPeriod,
     SearchResponse,
     Understood,
@@ -77,6 +78,32 @@ class SearchMixin:
     searcher: Searcher
     # _answer, _umbrella_answers: AnswersMixin; indicator_table: TargetsMixin;
     # unmatched_facets, passes_filters: DocumentsMixin
+
+    def _places_own_year(self, understood: Understood) -> int | None:
+        """The year 今年/去年/明年 reads from the newest document of the one place asked
+        (深圳今年 with 深圳's 2022 article: 2022) when it is earlier than the library's
+        reading; None otherwise (no year word, several places, a place up to date)."""
+        u = understood
+        if not (u.year_word and u.year_base is not None and u.year and u.region) or u.regions:
+            return None
+        now = self.searcher.region_now(u.region)
+        if now is None:
+            return None
+        year = now + (u.year - u.year_base)
+        return year if year < u.year else None
+
+    def _place_newest(self, region: str, year: int | None) -> PlaceNewest | None:
+        """``region``'s newest document when none of its documents is of ``year`` (nor of
+        the year after, whose report reviews it): 成都今年GDP目标 with 成都's 2022 bulletin
+        says the year asked has none and which is the newest, not only "no target"."""
+        if year is None:
+            return None
+        docs = [d for d in self.documents_in(region=region) if d.year]  # type: ignore[attr-defined]
+        if not docs or any(d.year in (year, year + 1) for d in docs):
+            return None
+        newest = max(docs, key=lambda d: d.year or 0)
+        title = newest.title or newest.filename
+        return PlaceNewest(region, year, newest.year or 0, title)
 
     def search(
         self,
@@ -254,6 +281,7 @@ class SearchMixin:
         if understood.said:
             resp = replace(resp, understood=understood)
         found = None
+        fell_back = False  # the card is of the place's own 今年, not the library's
         this_year = searcher.today().year
         result = asks_result(asked, this_year)
         seeks = seeks_target(asked, table) and not result and not asks_how_to(asked)
@@ -313,6 +341,13 @@ class SearchMixin:
                 found = members[0] if members else None
             else:
                 found = self._answer(asked, understood, indicator, hits)
+                older = self._places_own_year(understood) if found is None else None
+                if older is not None:
+                    # 深圳今年新增上市公司目标几家: 今年 is the library's 2026, 深圳's newest
+                    # document a 2022 article: its figure of its own 今年 answers, and
+                    # the reply says 2026 has none of 深圳 (``place_newest``)
+                    found = self._answer(asked, replace(understood, year=older), indicator, hits)
+                    fell_back = found is not None
 
         # a figure asked of a past year with no word of a goal (安徽去年粮食产量是多少,
         # 2024年全国粮食产量是多少, 成都2022年社会消费品零售总额是多少) when no target of that
@@ -365,6 +400,9 @@ class SearchMixin:
             """A comparison's cards for every region and year it names (山东 江苏); one
             place's target asked and not found said back as a comparison's are (去年 四川
             就业 目标: 没有找到目标：四川 2025), not left to the passages to tell."""
+            if fell_back and resp.answer is not None and understood.region:
+                newest = self._place_newest(understood.region, understood.year)
+                return replace(resp, place_newest=newest)
             if (
                 seeks
                 and not compared(understood)
@@ -374,7 +412,8 @@ class SearchMixin:
                 and understood.region
             ):
                 said = " ".join(str(p) for p in (understood.region, understood.year) if p)
-                return replace(resp, unanswered=(said,))
+                newest = self._place_newest(understood.region, understood.year)
+                return replace(resp, unanswered=(said,), place_newest=newest)
             if not (seeks and compared(understood)):
                 return resp
             return self._compared(
