@@ -14,6 +14,7 @@ from bot.library import Engine
 from bot.targets.indicators import default_table
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
+from bot.text.two_asks import two_asks
 from fake_telegram import FakeBotApi
 from tests.e2e import ask, ask_text, build_template, buttons, engine_copy, running
 from tests.factories import target_record
@@ -161,3 +162,50 @@ def test_an_investment_keyword_keeps_money_not_counts_of_its_group() -> None:
     flt = parse_filter("项目")
     kept = [r.indicator for r in records if matches(r, None, flt, synonyms, table=table)]
     assert "重点项目" in kept and "农村公路" in kept
+
+
+# -- two asks in one message ----------------------------------------------------------------
+PROVINCE_BULLETIN = """四川省2025年国民经济和社会发展统计公报
+
+四川省统计局
+
+初步核算，全年全省地区生产总值比上年增长5.5%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "halves"),
+    [
+        ("四川去年GDP增长多少，今年目标多少", ("四川去年GDP增长多少", "今年目标多少")),
+        ("烟台2023年完成多少；2024年目标是多少？", ("烟台2023年完成多少", "2024年目标是多少")),
+        ("四川今年GDP目标", None),  # one ask
+        ("四川今年GDP目标，今年就业目标", None),  # one year: another kind of question
+        ("2024年、2025年GDP目标", None),  # a list of years
+        ("去年增长多少，今年目标多少，明年呢", None),  # three parts
+    ],
+)
+def test_two_asks(text: str, halves: tuple[str, str] | None) -> None:
+    assert two_asks(text) == halves
+
+
+async def test_two_asks_in_one_message_get_a_card_each(
+    server: FakeBotApi, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """四川去年GDP增长多少，今年目标多少 was read with its first year and asked for a
+    target: "没有找到目标：四川 2025", though last year's result was a passage shown. Each
+    half now gets its own card (the second with the first's place and indicator), the
+    passages ranked as before."""
+    engine = _library(
+        tmp_path,
+        tokenizer,
+        {
+            "a_sichuan_2025_bulletin.txt": PROVINCE_BULLETIN,
+            "b_sichuan_2026_gwr.txt": PROVINCE_REPORT,
+        },
+    )
+    zhou = server.add_user("周研究员")
+    async with running(server, engine):
+        said = await ask_text(server, zhou, zhou, "四川去年GDP增长多少，今年目标多少")
+    assert "🎯 答案：四川 2025年 地区生产总值 实绩：增长5.5%" in said, said
+    assert "🎯 答案：四川 2026年 地区生产总值 目标：增长5.5%左右" in said, said
+    assert "没有找到目标" not in said, said

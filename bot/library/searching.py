@@ -37,6 +37,7 @@ from bot.library.answers import (
 from bot.library.documents import about_region
 from bot.models import (
     NOTE_PART,
+    AnswerCard,
     DocumentInfo,
     HomeRegion,
     PlaceNewest,
@@ -52,6 +53,7 @@ from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
+from bot.text.two_asks import two_asks
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
@@ -176,7 +178,51 @@ class SearchMixin:
             resp = replace(resp, answer=None, answers=(), answers_cut=0, unanswered=())
         if reading.unset:
             resp = replace(resp, home_unset=True)
+        if understand and page == 1 and doc is None and region is None and year is None:
+            resp = self._two_asks(resp, query, budget, home)
         return self._typed_region_said(resp, typed)
+
+    def _two_asks(
+        self, resp: SearchResponse, query: str, budget: Budget | None, home: HomeRegion | None
+    ) -> SearchResponse:
+        """``四川去年GDP增长多少，今年目标多少``: two asks of two years in one message
+        (:func:`~bot.text.two_asks.two_asks`) each get the card their half searched alone
+        gets, the second half with the first's place and indicator when it leaves them
+        unsaid; a half without one is said back (``unanswered``). The passages stay the
+        whole question's: only the cards change."""
+        halves = two_asks(query)
+        if halves is None:
+            return resp
+        first, second = halves
+        subs = [self.search(first, budget=budget, home=home)]
+        u1 = subs[0].understood
+        if u1 is not None and u1.region and not self.searcher.understand(second).facets.region:
+            second = " ".join([*u1.all_regions, second])  # 今年目标多少: 四川's
+        sub = self.search(second, budget=budget, home=home)
+        if (
+            u1 is not None
+            and u1.indicator
+            and (sub.understood is None or not sub.understood.indicator)
+        ):
+            sub = self.search(f"{second} {u1.indicator}", budget=budget, home=home)  # GDP's
+        subs.append(sub)
+        cards: list[AnswerCard] = []
+        missing: list[str] = []
+        for sub in subs:
+            if sub.answer is not None and sub.answer not in cards:
+                cards.append(sub.answer)
+            elif sub.answer is None and (u := sub.understood) is not None and u.region:
+                missing.append(" ".join(str(p) for p in (u.region, u.year) if p))
+        if not cards:
+            return resp
+        return replace(
+            resp,
+            answer=cards[0],
+            answers=tuple(cards) if len(cards) > 1 else (),
+            answers_cut=0,
+            unanswered=tuple(missing),
+            place_newest=None,
+        )
 
     def read_home(
         self, text: str, home: HomeRegion | None, *, as_filter: bool = False
