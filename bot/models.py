@@ -202,12 +202,12 @@ class Understood:
     # English words the glossary lacks, each with the dictionary's Chinese words it was
     # searched as (sewage: 污水): said in the reply, so a misreading shows; ranks nothing
     english: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # the word the year was said with (今年, 去年, 明年), and the year it counted from: the
-    # year of the newest document of the places asked (today's when none has one), said
-    # in the reply so a year read from a word shows how it was taken
+    # the word the year was said with (今年, 去年, 明年), and the year it counted from:
+    # today's, or the year of the library's newest documents when the whole library stops
+    # earlier, said in the reply so a year read from a word shows how it was taken
     year_word: str = ""
     year_base: int | None = None
-    # whether ``year_base`` is the places' newest document's year, not today's
+    # whether ``year_base`` is the library's newest documents' year, not today's
     year_base_places: bool = False
 
     @property
@@ -267,6 +267,17 @@ class AnswerCard:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceNewest:
+    """A place asked for a year none of its documents is of (成都今年: 2026, 成都's newest a
+    2022 bulletin): the year asked, and the place's newest document, said with the reply."""
+
+    region: str
+    year: int
+    newest_year: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResponse:
     """The answer to one query, one page of it.
 
@@ -291,6 +302,8 @@ class SearchResponse:
     answers: tuple[AnswerCard, ...] = ()
     # the regions (and years: 江苏 2025) named whose record was not found, as said back
     unanswered: tuple[str, ...] = ()
+    # one place asked for a year it has no document of: its newest document, said back
+    place_newest: PlaceNewest | None = None
     # the cards found beyond ``MAX_ANSWERS``, not shown
     answers_cut: int = 0
     # a question of which places (哪些省份提出了…目标): each document once at the top,

@@ -51,6 +51,8 @@ def search_to_dict(resp: SearchResponse) -> dict:
         "answers": [asdict(a) for a in resp.all_answers],
         # the regions (and years) compared whose record was not found
         "unanswered": list(resp.unanswered),
+        # one place asked for a year none of its documents is of: its newest document
+        "place_newest": asdict(resp.place_newest) if resp.place_newest else None,
         "answers_cut": resp.answers_cut,
         "corrected": resp.corrected_query,
         "corrections": [asdict(c) for c in resp.corrections],

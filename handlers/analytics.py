@@ -7,7 +7,7 @@ from telegram.ext import Application
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
-from bot.library import Engine
+from bot.library import Engine, RegionTable
 from bot.library.arguments import other_years, region_year
 from handlers.common import ButtonHandler, add_commands, reply_html
 from handlers.context import BriefContext
@@ -136,15 +136,18 @@ async def chart_command(update: Update, context: BriefContext) -> None:
     await reply_html(message, fmt.chart_numbers(drawn, lang))
 
 
-def _export(engine: Engine, indicator: str, year: int, kind: str) -> tuple[bytes, str] | None:
-    """On the core thread: the regions table as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+def _export(
+    engine: Engine, indicator: str, year: int, kind: str
+) -> tuple[bytes, str, RegionTable] | None:
+    """On the core thread: the regions table as CSV (UTF-8 with BOM, for Excel) or XLSX,
+    with the table (its indicator and the places named, for the caption)."""
     found = engine.region_table(indicator, year=year)
     if not found.rows:
         return None
     rows = export_rows(found.rows, year)
     if kind == "csv":
-        return to_csv(rows).encode("utf-8-sig"), f"{indicator}-{year}.csv"
-    return to_xlsx(rows, title=f"{indicator} {year}"), f"{indicator}-{year}.xlsx"
+        return to_csv(rows).encode("utf-8-sig"), f"{indicator}-{year}.csv", found
+    return to_xlsx(rows, title=f"{indicator} {year}"), f"{indicator}-{year}.xlsx", found
 
 
 async def region_button(update: Update, context: BriefContext) -> None:
@@ -173,8 +176,8 @@ async def region_button(update: Update, context: BriefContext) -> None:
             tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
         )
         return
-    data, name = made
-    caption = tr(lang, "analytics.export_caption", indicator=fmt.escape(indicator), year=year)
+    data, name, found = made
+    caption = fmt.region_export_caption(found, indicator, year, lang)
     await message.reply_document(document=data, filename=name, caption=caption)
 
 

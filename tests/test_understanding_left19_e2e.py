@@ -26,8 +26,8 @@ def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engi
 
 def test_this_year_is_one_rule_whichever_place_is_typed_first(engine: Engine) -> None:
     """今年 was counted from the first place typed: 烟台和四川 read 2024 (烟台's newest
-    report), 四川和烟台 today's year (四川 has no document). Now both read the newest
-    document of all the places asked, and say so."""
+    report), 四川和烟台 today's year (四川 has no document). Now both read the year of the
+    library's newest documents (trial20-left), and say so."""
     searcher = engine.searcher
     first = searcher.understand("烟台和四川今年GDP目标").facets
     second = searcher.understand("四川和烟台今年GDP目标").facets
@@ -43,7 +43,7 @@ async def test_the_understood_line_says_which_year_today_was(
     journalist = server.add_user("王记者")
     async with running(server, engine):
         said = await ask_text(server, journalist, journalist, "四川和烟台今年GDP目标")
-    assert "年份 2024（今年按所问地区最新文件的年份2024年算）" in said, said
+    assert "年份 2024（今年按文库最新文件的年份2024年算）" in said, said
     assert "没有找到目标：四川 2024" in said, said
 
 

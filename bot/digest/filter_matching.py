@@ -15,7 +15,8 @@ from bot.corpus.regions import figure_in_region
 from bot.digest.filter_syntax import KIND_LABELS, DigestFilter
 from bot.i18n import LANGUAGES, tr
 from bot.models import DocumentInfo
-from bot.targets.indicators import IndicatorTable
+from bot.targets.indicators import IndicatorTable, name_class
+from bot.targets.numbers.units import unit_class
 from bot.targets.records import TargetRecord
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
@@ -118,6 +119,12 @@ def _generic(indicator: str, table: IndicatorTable | None) -> bool:
     return any(n in GENERIC_NAMES or n in _MEASURE_WORDS for n in (name, bare))
 
 
+def _amount(term: _Term) -> bool:
+    """Whether a keyword names an amount of money (投资, 资金, 收入: ``amount`` by its last
+    characters, :func:`~bot.targets.indicators.name_class`)."""
+    return name_class(term.norm) == "amount"
+
+
 def _core_text(record: TargetRecord) -> str:
     return normalize(f"{record.indicator}\n{record.sentence}\n{record.section}")
 
@@ -182,10 +189,11 @@ class FilterMatcher:
         self._keywords = [_resolve(t, synonyms, table, read) for t in filter.keywords]
         self._required = [tuple(_terms(t, synonyms)) for t in filter.required]
         self._excluded = [tuple(_terms(t, synonyms)) for t in filter.excluded]
-        # indicator name -> (passes indicator:, a keyword names it, its name is generic)
-        self._by_indicator: dict[str, tuple[bool, bool, bool]] = {}
+        # indicator name -> (passes indicator:, a keyword names it, its name is generic,
+        # the keywords naming it are amounts its name does not say: money figures only)
+        self._by_indicator: dict[str, tuple[bool, bool, bool, bool]] = {}
 
-    def _indicator_answers(self, indicator: str) -> tuple[bool, bool, bool]:
+    def _indicator_answers(self, indicator: str) -> tuple[bool, bool, bool, bool]:
         found = self._by_indicator.get(indicator)
         if found is None:
             table = self._table
@@ -203,10 +211,19 @@ class FilterMatcher:
                 if t.family is not None
             )
             free = [k for k in self._keywords if k.family is None]
+            money_only = False
             if not kin and free:
                 names = _indicator_names(indicator, family, table)
                 kin = any(_holds(names, k.texts) for k in free)
-            found = self._by_indicator[indicator] = (named, kin, _generic(indicator, table))
+                # 投资 found only in the group's label (投资与项目): an amount of money
+                # asked, so a figure of that group counts only if it is money (a count of
+                # projects, kilometres of rural road are no investment figure)
+                own = normalize(f"{indicator}\n{family or ''}")
+                money_only = kin and all(
+                    _amount(k) and not _holds(own, k.texts) for k in free if _holds(names, k.texts)
+                )
+            generic = _generic(indicator, table)
+            found = self._by_indicator[indicator] = (named, kin, generic, money_only)
         return found
 
     def _names_indicator(self, term: _Term, indicator: str, family: str | None) -> bool:
@@ -239,11 +256,14 @@ class FilterMatcher:
             record_in_region(r, record, doc_info, self._gazetteer) for r in filter.regions
         ):
             return False
-        named, kin, generic = self._indicator_answers(record.indicator)
+        named, kin, generic, money_only = self._indicator_answers(record.indicator)
         if not named:
             return False
         if not (filter.keywords or filter.required or filter.excluded):
             return True
+        money = unit_class(record.unit) == "money"
+        if money_only and not money:
+            kin = False
         if self._keywords and not kin:
             # the record's own words (增长, 以上), its section, and its sentence only for a
             # generic name: the rest of a list sentence is other indicators' text. A
@@ -255,6 +275,9 @@ class FilterMatcher:
             if not any(
                 _holds(sentence if k.family is not None else context, k.texts)
                 for k in self._keywords
+                # 投资 in a section's title (扩大有效投资): its money figures, not its
+                # counts of projects, schools or kilometres
+                if money or k.family is not None or not _amount(k)
             ):
                 return False
         core = _core_text(record)

@@ -37,8 +37,10 @@ from bot.library.answers import (
 from bot.library.documents import about_region
 from bot.models import (
     NOTE_PART,
+    AnswerCard,
     DocumentInfo,
     HomeRegion,
+    PlaceNewest,
     PlanPeriod,
     SearchResponse,
     Understood,
@@ -51,6 +53,7 @@ from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
+from bot.text.two_asks import two_asks
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
@@ -77,6 +80,32 @@ class SearchMixin:
     searcher: Searcher
     # _answer, _umbrella_answers: AnswersMixin; indicator_table: TargetsMixin;
     # unmatched_facets, passes_filters: DocumentsMixin
+
+    def _places_own_year(self, understood: Understood) -> int | None:
+        """The year 今年/去年/明年 reads from the newest document of the one place asked
+        (深圳今年 with 深圳's 2022 article: 2022) when it is earlier than the library's
+        reading; None otherwise (no year word, several places, a place up to date)."""
+        u = understood
+        if not (u.year_word and u.year_base is not None and u.year and u.region) or u.regions:
+            return None
+        now = self.searcher.region_now(u.region)
+        if now is None:
+            return None
+        year = now + (u.year - u.year_base)
+        return year if year < u.year else None
+
+    def _place_newest(self, region: str, year: int | None) -> PlaceNewest | None:
+        """``region``'s newest document when none of its documents is of ``year`` (nor of
+        the year after, whose report reviews it): 成都今年GDP目标 with 成都's 2022 bulletin
+        says the year asked has none and which is the newest, not only "no target"."""
+        if year is None:
+            return None
+        docs = [d for d in self.documents_in(region=region) if d.year]  # type: ignore[attr-defined]
+        if not docs or any(d.year in (year, year + 1) for d in docs):
+            return None
+        newest = max(docs, key=lambda d: d.year or 0)
+        title = newest.title or newest.filename
+        return PlaceNewest(region, year, newest.year or 0, title)
 
     def search(
         self,
@@ -149,7 +178,51 @@ class SearchMixin:
             resp = replace(resp, answer=None, answers=(), answers_cut=0, unanswered=())
         if reading.unset:
             resp = replace(resp, home_unset=True)
+        if understand and page == 1 and doc is None and region is None and year is None:
+            resp = self._two_asks(resp, query, budget, home)
         return self._typed_region_said(resp, typed)
+
+    def _two_asks(
+        self, resp: SearchResponse, query: str, budget: Budget | None, home: HomeRegion | None
+    ) -> SearchResponse:
+        """``四川去年GDP增长多少，今年目标多少``: two asks of two years in one message
+        (:func:`~bot.text.two_asks.two_asks`) each get the card their half searched alone
+        gets, the second half with the first's place and indicator when it leaves them
+        unsaid; a half without one is said back (``unanswered``). The passages stay the
+        whole question's: only the cards change."""
+        halves = two_asks(query)
+        if halves is None:
+            return resp
+        first, second = halves
+        subs = [self.search(first, budget=budget, home=home)]
+        u1 = subs[0].understood
+        if u1 is not None and u1.region and not self.searcher.understand(second).facets.region:
+            second = " ".join([*u1.all_regions, second])  # 今年目标多少: 四川's
+        sub = self.search(second, budget=budget, home=home)
+        if (
+            u1 is not None
+            and u1.indicator
+            and (sub.understood is None or not sub.understood.indicator)
+        ):
+            sub = self.search(f"{second} {u1.indicator}", budget=budget, home=home)  # GDP's
+        subs.append(sub)
+        cards: list[AnswerCard] = []
+        missing: list[str] = []
+        for sub in subs:
+            if sub.answer is not None and sub.answer not in cards:
+                cards.append(sub.answer)
+            elif sub.answer is None and (u := sub.understood) is not None and u.region:
+                missing.append(" ".join(str(p) for p in (u.region, u.year) if p))
+        if not cards:
+            return resp
+        return replace(
+            resp,
+            answer=cards[0],
+            answers=tuple(cards) if len(cards) > 1 else (),
+            answers_cut=0,
+            unanswered=tuple(missing),
+            place_newest=None,
+        )
 
     def read_home(
         self, text: str, home: HomeRegion | None, *, as_filter: bool = False
@@ -255,6 +328,7 @@ class SearchMixin:
         if understood.said:
             resp = replace(resp, understood=understood)
         found = None
+        fell_back = False  # the card is of the place's own 今年, not the library's
         this_year = searcher.today().year
         result = asks_result(asked, this_year)
         seeks = seeks_target(asked, table) and not result and not asks_how_to(asked)
@@ -323,6 +397,13 @@ class SearchMixin:
                 found = members[0] if members else None
             else:
                 found = self._answer(asked, understood, indicator, hits)
+                older = self._places_own_year(understood) if found is None else None
+                if older is not None:
+                    # 深圳今年新增上市公司目标几家: 今年 is the library's 2026, 深圳's newest
+                    # document a 2022 article: its figure of its own 今年 answers, and
+                    # the reply says 2026 has none of 深圳 (``place_newest``)
+                    found = self._answer(asked, replace(understood, year=older), indicator, hits)
+                    fell_back = found is not None
 
         # a figure asked of a past year with no word of a goal (安徽去年粮食产量是多少,
         # 2024年全国粮食产量是多少, 成都2022年社会消费品零售总额是多少) when no target of that
@@ -375,6 +456,9 @@ class SearchMixin:
             """A comparison's cards for every region and year it names (山东 江苏); one
             place's target asked and not found said back as a comparison's are (去年 四川
             就业 目标: 没有找到目标：四川 2025), not left to the passages to tell."""
+            if fell_back and resp.answer is not None and understood.region:
+                newest = self._place_newest(understood.region, understood.year)
+                return replace(resp, place_newest=newest)
             if (
                 seeks
                 and not compared(understood)
@@ -384,7 +468,8 @@ class SearchMixin:
                 and understood.region
             ):
                 said = " ".join(str(p) for p in (understood.region, understood.year) if p)
-                return replace(resp, unanswered=(said,))
+                newest = self._place_newest(understood.region, understood.year)
+                return replace(resp, unanswered=(said,), place_newest=newest)
             if not (seeks and compared(understood)):
                 return resp
             return self._compared(

@@ -276,9 +276,11 @@ class TargetsMixin:
         return replace(found, rows=self._own_first(found.rows, region))
 
     def _own_first(self, rows: list[DocTarget], region: str) -> list[DocTarget]:
-        """``rows`` with the records about ``region`` itself first, the places inside it
-        after, each in corpus order: ``/targets 广东`` opens with the province's own
-        targets, not a city's news article that the corpus happens to list first."""
+        """``rows`` with the records about ``region`` itself first (its targets before its
+        other figures), the places inside it after, each in corpus order: ``/targets 广东``
+        opens with the province's own targets, not a city's news article that the corpus
+        happens to list first; ``/targets 四川 GDP`` with the province's target, not after
+        twelve results of its cities."""
         places = named_places(region)
         if len(places) != 1:
             return rows
@@ -289,8 +291,11 @@ class TargetsMixin:
             for r in rows
             if r.doc_id in docs and its_own(places[0], r.record, docs[r.doc_id], gazetteer)
         ]
-        if not own or len(own) == len(rows):
+        if not own:
             return rows
+        # of its own, the targets first: a bulletin listed before the work report does not
+        # put last year's results above this year's target
+        own.sort(key=lambda r: r.record.kind != "target")
         kept = {id(r) for r in own}
         return own + [r for r in rows if id(r) not in kept]
 
@@ -317,7 +322,7 @@ class TargetsMixin:
         text = self.as_chinese(text.strip())
 
         def look(name: str, where: str | None, of_kind: str | None) -> TargetLookup:
-            return self.lookup_targets(
+            found = self.lookup_targets(
                 doc=doc,
                 kind=of_kind,
                 indicator=name,
@@ -325,6 +330,10 @@ class TargetsMixin:
                 year=year,
                 show_all=show_all,
             )
+            if where is None:
+                return found
+            # 四川 GDP: the province's own figures first, its places' after (as /targets 四川)
+            return replace(found, rows=self._own_first(found.rows, where))
 
         found = look(text, region, kind)
         if found.any:

@@ -37,20 +37,30 @@ class PlacesAsked:
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`).
-        今年, 去年 and 明年 are said against the newest document of the places asked, the
-        newest of them all when several are (周口 去年 粮食产量 with 周口's 2023 bulletin,
-        out in 2024: 2023; 河南和湖北今年 and 四川和云南今年 by one rule, not by whichever
-        place was typed first), else against today; the facets say which year was taken."""
+        今年, 去年 and 明年 are said against the year of the library's newest documents
+        (today's, unless the whole library stops earlier): a user typing 今年 means this
+        year, whatever place is asked. Before, the newest document of the places asked set
+        it, and 成都今年 read 2023 from 成都's 2022 bulletin; a place without a document of
+        that year is said, with the newest it has (:func:`~bot.library.documents._unmatched`).
+        The facets say which year was taken."""
         today = self.today().year
-        found = self._understand(text, today)
-        nows = [n for r in found.facets.all_regions if (n := self._region_now(r)) is not None]
-        now = max(nows, default=None)
+        now = self._library_now
         if now is not None and now < today:
             found = self._understand(text, now)
-        if now is not None and now <= today and found.facets.year_word:
-            facets = replace(found.facets, year_base_places=True)
-            found = replace(found, facets=facets)
-        return found
+            if found.facets.year_word:
+                facets = replace(found.facets, year_base_places=True)
+                found = replace(found, facets=facets)
+            return found
+        return self._understand(text, today)
+
+    @cached_property
+    def _library_now(self) -> int | None:
+        """The year the library's newest documents were written in (a bulletin's the year
+        after the one it reports on), None for a library without a dated document."""
+        return max(
+            (d.year + (1 if d.doc_type == _BULLETIN else 0) for d in self.index.docs if d.year),
+            default=None,
+        )
 
     def _understand(self, text: str, this_year: int):
         return understand(
@@ -66,9 +76,10 @@ class PlacesAsked:
         a look-alike's only then)."""
         return not self._writes(word)
 
-    def _region_now(self, region: str) -> int | None:
+    def region_now(self, region: str) -> int | None:
         """The year the newest documents of ``region`` (or of places in it) were written
-        in: a report's own year, a bulletin's the year after the one it reports on."""
+        in: a report's own year, a bulletin's the year after the one it reports on (the
+        place's own 今年, answered from when the library's year has none of it)."""
         memo = self._region_now_memo
         if region not in memo:
             gazetteer = default_gazetteer()

@@ -287,6 +287,25 @@ def _num(value: float | None, top: float | None = None) -> str:
     return f"{value:g}" + (f"–{top:g}" if top else "")
 
 
+def region_export_caption(
+    found: RegionTable, asked: str, year: int, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The caption of a regions table's file: ``城镇新增就业 · 2026年各地区目标与实绩``;
+    with places named (``城镇新增就业 四川 贵州 2026``) the indicator in its slot and the
+    places where they belong: ``城镇新增就业 · 2026年四川、贵州的目标与实绩``."""
+    places = found.compared.places
+    if not places:
+        return tr(lang, "analytics.export_caption", indicator=escape(asked), year=year)
+    sep = tr(lang, "search.region_sep")
+    return tr(
+        lang,
+        "analytics.export_caption_places",
+        indicator=escape(said_indicator(found.indicator, lang)),
+        year=year,
+        places=escape(sep.join(said_place(p, lang) for p in places)),
+    )
+
+
 def chart_caption(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> str:
     """The photo's caption: what it shows and the documents the figures come from."""
     data = drawn.data

@@ -227,6 +227,18 @@ def _search_text(
         if resp.unanswered:
             names = tr(lang, "search.region_sep").join(escape(u) for u in resp.unanswered)
             lines.append(f"<i>{tr(lang, 'search.answer_none', names=names)}</i>")
+        if newest := resp.place_newest:  # 成都今年: none of 2026, its newest said
+            place = escape(said_place(newest.region, lang))
+            said = tr(
+                lang,
+                "search.place_newest",
+                region=place,
+                year=newest.year,
+                newest=newest.newest_year,
+                title=escape(newest.title),
+                command=f"/targets {place}",
+            )
+            lines.append(f"<i>ℹ️ {said}</i>")
     if resp.by_document and resp.hits:
         lines.append(f"<i>{tr(lang, 'search.by_document')}</i>")
     if resp.notes:
