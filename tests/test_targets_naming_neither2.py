@@ -17,3 +17,20 @@ def test_resources_counted_keep_the_word_resources(extract):
     names = _names(extract(text, _NAME))
     assert names[18] == "劳动力资源"
     assert names[40] == "林下空间资源"
+
+
+def test_a_doubling_base_is_no_part_of_the_name(extract):
+    # 比 and its base (a year in Chinese numerals, a plan period, a plan) stay out of the
+    # thing that doubled; a clause naming only its base doubles the figure before it
+    text = (
+        _REPORT + "到二〇三五年，全县居民人均收入比二〇二五年翻一番。"
+        "新增普惠托位900个、比年度计划翻了一番。"
+        "风电装机占比达41%、规模比“十四五”末翻了一番。"
+        "城乡居民人均可支配收入比2020年翻一番。\n"
+    )
+    records = extract(text, _NAME)
+    doubled = [r.indicator for r in records if r.change == "翻番"]
+    assert doubled[0] == "居民人均收入"
+    assert doubled[1] == "普惠托位"
+    assert doubled[2] == "风电装机容量"  # the table's name of 风电装机规模
+    assert doubled[3] == "城乡居民人均可支配收入"
