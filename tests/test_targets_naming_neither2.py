@@ -34,3 +34,13 @@ def test_a_doubling_base_is_no_part_of_the_name(extract):
     assert doubled[1] == "普惠托位"
     assert doubled[2] == "风电装机容量"  # the table's name of 风电装机规模
     assert doubled[3] == "城乡居民人均可支配收入"
+
+
+def test_a_zones_new_firms_are_the_zones_firms(extract):
+    # 新增 between a zone and its bare 企业 is the change, the zone names the firms
+    # (自贸试验区新增企业46200户, 自贸试验区累计新增企业4.3万家); 新增就业 stays a measure
+    text = _REPORT + "全年高新区新增企业1260户、新增注册资本88.6亿元。园区新增就业1.4万人。\n"
+    records = extract(text, _NAME)
+    named = {r.value: (r.indicator, r.change) for r in records}
+    assert named[1260] == ("高新区企业", "新增")
+    assert named[1.4][0] == "园区新增就业"
