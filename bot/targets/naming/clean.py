@@ -355,7 +355,8 @@ def clean_name(text: str) -> str:
         elif (
             inner.group() == "新增"
             and _is_name(head)
-            and _is_name(tail)
+            # 自贸试验区新增企业: the firms of a zone, the bare 企业 named by the zone
+            and (_is_name(tail) or tail == "企业")
             and len(head) <= 6
             and _noun_end(head) == len(head)
             and not re.search(r"[年月期]", head)  # 五年新增: a time, not a subject

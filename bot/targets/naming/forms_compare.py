@@ -26,6 +26,14 @@ from bot.targets.naming.resolve import _after_alias, _best_before, _resolve, loo
 from bot.targets.naming.words import _is_name
 from bot.targets.numbers import Figure
 
+# the base a doubling is measured against, left at the name's end when the base is a year
+# in Chinese numerals, a plan period or a plan (居民人均收入比二〇二五年翻一番, 规模比“十三五”末
+# 翻了一番, 比年度计划翻了一番): no part of the thing that doubled
+_DOUBLING_BASE_RE = re.compile(
+    r"(?:比|较)(?:[一二三四五六七八九〇零○\d]{4}年(?:末|底)?|上年|去年|同期"
+    r"|[“\"]?[十][一二三四五六七八九]五[”\"]?(?:末|期末|时期)?|(?:年度|全年|年初)?(?:计划|目标|预期))$"
+)
+_SHARE_END_RE = re.compile(r"(?:占比|比重)$")
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
 # an adverb of steadiness before the verb goes with it (总量继续稳居…, 仍位居…)
 _RANK_CLEAN_RE = re.compile(
@@ -409,6 +417,18 @@ class _CompareForms:
         raw, _ = self.before(i)
         text = re.sub(r"(实现|力争|确保|将|基本|要|可|能)$", "", raw)
         change = "倍增" if fig.value_text == "倍增" else "翻番"
+        based = _DOUBLING_BASE_RE.search(text)
+        if based:
+            text = text[: based.start()].lstrip("、，,")
+            if not text and self.last_subject:
+                # 新增高中学位8700多个、比年度计划翻了一番: the clause names only its base
+                self.emit(fig, self.last_subject, change)
+                return
+            share = _SHARE_END_RE.search(self.last_subject or "")
+            if text in ("规模", "总量", "数量") and share and share.start() >= 2:
+                # 新能源装机占比达63%、规模比“十三五”末翻了一番: the size of what the share was of
+                self.emit(fig, self.last_subject[: share.start()] + text, change)
+                return
         cleaned = clean_name(text)
         items = [clean_name(p) for p in _shared_tail_items(cleaned)]
         items = _owner_shared(items) if len(items) >= 2 else items  # …立项数量和获资助额
