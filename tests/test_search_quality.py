@@ -293,6 +293,12 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # 看病, 上学, 砍大树)), 2026-12-07: 0.877 at first sight on main's code (47899505), 1.000
     # at the end of branch search-left39b, less 0.01
     (3619, 0.99),
+    # r3620-r3699 (search-traditional40's batch 40T, r3640-r3684: 40 dev queries of 45, 5 drawn
+    # into test: typed wholly in traditional characters as users in Taiwan, Hong Kong, Macao or
+    # overseas type them, over 27 dev documents of every kind; 4 target questions with their
+    # answer, 4 typos in traditional characters, 25 naming a region or a year), 2026-12-07:
+    # 0.952 at first sight on main's code (f57b0e05), no ranking change in the lane, less 0.01
+    (3699, 0.942),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 # Target questions whose answer is not in the corpus (answer null): no card may show. 12 of 12
@@ -419,6 +425,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r3574": 0.0,
         "r3590": 1.0,
         "r3609": 0.5,
+        "r3640": 1.0,
+        "r3684": 0.0,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -452,6 +460,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (3470, 3549, 0.75),
         (3550, 3589, 0.5),
         (3590, 3619, 0.75),
+        (3620, 3699, 0.5),
     ]
 
 
