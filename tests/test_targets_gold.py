@@ -140,34 +140,32 @@ def test_the_annotators_samples_point_at_dev_gold_records(sample: str) -> None:
     assert missing == []
 
 
+def _sample_figures(name: str) -> set[tuple[object, ...]]:
+    """The figures of an annotator's sample, as the sampling matched them: document, line,
+    value, unit and qualifier."""
+    rows = (
+        (Path(__file__).parent / "data" / "real" / "agreement" / name)
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    return {
+        (r["doc"], r["line"], r["value"], r["unit"], r.get("qualifier", ""))
+        for r in map(json.loads, rows)
+    }
+
+
 def test_the_third_annotators_sample_holds_no_figure_of_the_second() -> None:
     """The third sample was drawn to judge rules fitted while the second sample was in
     use: a figure in both would let that fitting count as agreement with an unseen reader."""
-    folder = Path(__file__).parent / "data" / "real" / "agreement"
-
-    def keys(name: str) -> set[tuple[object, ...]]:
-        rows = (folder / name).read_text(encoding="utf-8").splitlines()
-        return {
-            (r["doc"], r["line"], r["value"], r["unit"], r.get("qualifier", ""))
-            for r in map(json.loads, rows)
-        }
-
-    assert keys("second_annotator.jsonl").isdisjoint(keys("third_annotator.jsonl"))
+    assert _sample_figures("second_annotator.jsonl").isdisjoint(
+        _sample_figures("third_annotator.jsonl")
+    )
 
 
 def test_the_fourth_annotators_sample_holds_no_figure_of_the_earlier_two() -> None:
     """The fourth sample (seed 20261207) was drawn to judge the conventions of 6.8, settled
     while the second and third samples were in use: it shares no figure with either."""
-    folder = Path(__file__).parent / "data" / "real" / "agreement"
-
-    def keys(name: str) -> set[tuple[object, ...]]:
-        rows = (folder / name).read_text(encoding="utf-8").splitlines()
-        return {
-            (r["doc"], r["line"], r["value"], r["unit"], r.get("qualifier", ""))
-            for r in map(json.loads, rows)
-        }
-
-    fourth = keys("fourth_annotator.jsonl")
+    fourth = _sample_figures("fourth_annotator.jsonl")
     assert len(fourth) == 300
-    assert fourth.isdisjoint(keys("second_annotator.jsonl"))
-    assert fourth.isdisjoint(keys("third_annotator.jsonl"))
+    assert fourth.isdisjoint(_sample_figures("second_annotator.jsonl"))
+    assert fourth.isdisjoint(_sample_figures("third_annotator.jsonl"))
