@@ -4,12 +4,15 @@ English terms the card questions typed and the glossary lacked: NEV before outpu
 investor's abbreviation), the per capita income's net business income the bulletins list after
 工资性收入, the central government's basic research spending. And the corrector: a term that a
 span gives by adding a character, and a wider span holding it gives by one substitution, is
-the wider span's (国内旅游收人 -> 国内旅游收入, not 国内旅游收入人)."""
+the wider span's (国内旅游收人 -> 国内旅游收入, not 国内旅游收入人). The 增加值 of a name the
+table does not know asks no change (a past year's share of 数字经济核心产业增加值 is that year's
+result, not dropped as the change asked)."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.library.answers import asks_change
 from bot.text.english import load_glossary
 from tests.conftest import engine_over
 
@@ -25,7 +28,7 @@ LANZHOU_2023 = (
 NATIONAL_2026 = (
     "2026年国务院政府工作报告\n"
     "一、2025年工作回顾\n"
-    "新能源汽车年产量突破1600万辆。\n"
+    "新能源汽车年产量突破1600万辆。数字经济核心产业增加值占国内生产总值比重达到10.5%。\n"
     "二、2026年工作安排\n"
     "基础研究是科技创新的源头，中央本级基础研究支出增长8.2%。\n"
 )
@@ -65,3 +68,12 @@ def test_central_basic_research_spending_in_english(engine):
 def test_a_slip_inside_the_word_is_no_character_added(engine):
     r = engine.search("兰州 国内旅游收人 增速 2023", page_size=3)
     assert [(c.original, c.corrected) for c in r.corrections] == [("国内旅游收人", "国内旅游收入")]
+
+
+def test_value_added_in_a_name_asks_no_change(engine):
+    table = engine.indicator_table
+    assert not asks_change("2024年数字经济核心产业增加值占 的比重是多少", table)
+    assert not asks_change("文化产业增加值是多少", table)
+    assert asks_change("数字经济核心产业增加值增加了多少", table)
+    r = engine.search("2025年数字经济核心产业增加值占GDP的比重是多少？", page_size=3)
+    assert r.answer is not None and r.answer.figure == "10.5%"
