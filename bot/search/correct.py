@@ -381,11 +381,18 @@ class Corrector:
             # typed beside it too (国内旅游收人: 国内旅游收 -> 国内旅游收入 left the 人 typed for
             # 入 behind, 国内旅游收入人; the whole span's 人 -> 入 is the slip): a term given
             # twice is one slip fixed, not a character added with the slip left standing
+            # only when the chosen span added characters and the wider one, as long as the
+            # term, changed some in place: a wider span that drops what was typed (无还本续代
+            # 政策 -> 还本续贷政策) is no better reading
             a0, b0, term0, _ = best[1]
+            typed0 = words[b0][2] - words[a0][1]
             wider = [
                 (a, b, score)
                 for a, b, score in spans_of.get(term0, ())
-                if a <= a0 and b >= b0 and (a, b) != (a0, b0)
+                if a <= a0
+                and b >= b0
+                and (a, b) != (a0, b0)
+                and typed0 < len(term0) == words[b][2] - words[a][1]
             ]
             if wider:
                 a, b, score = max(wider, key=lambda w: (w[1] - w[0], w[2]))
