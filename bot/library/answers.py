@@ -495,8 +495,10 @@ def of_the_period(
 
 # How a result says a mark was passed rather than the figure reached
 _CROSSED = frozenset({"突破", "超过", "超", "跃上", "迈上", "跨上", "逾"})
-# A change asked (增加了多少, 比上年增加多少, 降了多少), not a level reached (提高到, 降至)
-CHANGE_ASKED_RE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|涨|降)(?![到至])")
+# A change asked (增加了多少, 比上年增加多少, 降了多少), not a level reached (提高到, 降至),
+# nor the 增加值 of a name the table does not know (数字经济核心产业增加值占GDP的比重, 文化产业
+# 增加值是多少): value added is a figure, not its change
+CHANGE_ASKED_RE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低|涨|降)(?![到至])")
 
 
 def asks_change(asked: str, table: IndicatorTable) -> bool:

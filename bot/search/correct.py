@@ -259,6 +259,9 @@ class Corrector:
         # a question (多少, 几家, 多少倍, 怎么): its function characters were meant
         asking = any(_asking(w) for w, *_ in words)
         best = None
+        # every span's corrections by the term they give: the same term from a wider span
+        # is preferred below
+        spans_of: dict[str, list[tuple[int, int, float]]] = {}
         tried: set[tuple] = set()
         for a, b in spans:
             text = part.text[words[a][1] : words[b][2]]
@@ -370,8 +373,30 @@ class Corrector:
                     # clipped word it is (高质发展 -> 高质量发展)
                     continue
                 key = (round(cand.likelihood, 1), b - a, cand.df)
+                spans_of.setdefault(cand.term, []).append((a, b, cand.score))
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
+        if best is not None:
+            # the same term from a wider span holding the chosen one takes the characters
+            # typed beside it too (国内旅游收人: 国内旅游收 -> 国内旅游收入 left the 人 typed for
+            # 入 behind, 国内旅游收入人; the whole span's 人 -> 入 is the slip): a term given
+            # twice is one slip fixed, not a character added with the slip left standing
+            # only when the chosen span added characters and the wider one, as long as the
+            # term, changed some in place: a wider span that drops what was typed (无还本续代
+            # 政策 -> 还本续贷政策) is no better reading
+            a0, b0, term0, _ = best[1]
+            typed0 = words[b0][2] - words[a0][1]
+            wider = [
+                (a, b, score)
+                for a, b, score in spans_of.get(term0, ())
+                if a <= a0
+                and b >= b0
+                and (a, b) != (a0, b0)
+                and typed0 < len(term0) == words[b][2] - words[a][1]
+            ]
+            if wider:
+                a, b, score = max(wider, key=lambda w: (w[1] - w[0], w[2]))
+                best = (best[0], (a, b, term0, score))
         commoner = self._s.lexicon.commoner
         pairs = (
             self.commoner_pairs(part.text, words, flags, strict)
