@@ -44,8 +44,10 @@ The package, one job per module; each imports only from the ones listed before i
   them (以下简称“…”);
 * :mod:`~bot.targets.naming.topic`: the document's place as a sentence's topic;
 * :mod:`~bot.targets.naming.modifiers`: kinds listed before the thing (侵入式、半侵入式…);
-* :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and
-  attributes of a clause, list splitting;
+* :mod:`~bot.targets.naming.clauses`: clause bounds, verbs and attributes of a clause;
+  :mod:`~bot.targets.naming.after_count`: the noun after a figure;
+  :mod:`~bot.targets.naming.counted_predicates`: what counted things did, narrowing them;
+  :mod:`~bot.targets.naming.list_items`: list splitting;
 * :mod:`~bot.targets.naming.resolve`: names against the indicator table (:func:`lookup`,
   :func:`compatible`);
 * :mod:`~bot.targets.naming.confidence`: :func:`name_confidence` and the reader-trust

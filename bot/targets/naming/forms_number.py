@@ -667,7 +667,7 @@ class _NumberForm:
             return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
         if last and _joined_after(noun_name, last):
             # 8个省级市域产教联合体和行业产教融合共同体: the count is of both kinds joined
-            # by 和 (see clauses._coordinated_end), not of the known name that ends the second
+            # by 和 (see after_count._coordinated_end), not of the known name that ends the second
             return noun_name, fig.end + n
         if (
             last

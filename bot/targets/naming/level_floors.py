@@ -15,7 +15,7 @@ A list whose figures all come after it (``分别``) keeps the floor on its first
 
     省级以上专精特新企业、单项冠军企业分别达到120家、15家 -> 省级以上专精特新企业, …
 
-(the later items take it where the list is split, ``clauses._split_items``): the floor
+(the later items take it where the list is split, ``list_items._split_items``): the floor
 written right before the thing, in the clause the figure closes, is the thing's.
 """
 
