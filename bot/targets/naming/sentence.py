@@ -26,6 +26,7 @@ from bot.targets.naming.clauses import (
 )
 from bot.targets.naming.clean import _loose_name, _without_tail_verb, clean_name, strip_noise
 from bot.targets.naming.confidence import LOW
+from bot.targets.naming.count_names_after import _CountNamesAfter
 from bot.targets.naming.counted_nouns import _CountedNouns
 from bot.targets.naming.emit import (  # noqa: F401 (imported by tests)
     _TASK_DONE_RE,
@@ -77,6 +78,7 @@ _NOT_A_MEASURE_LABEL_RE = re.compile(
 
 class _SentenceNamer(
     _NumberForm,
+    _CountNamesAfter,
     _PhraseForms,
     _ListForms,
     _CompareForms,
