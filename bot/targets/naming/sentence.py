@@ -38,6 +38,7 @@ from bot.targets.naming.forms_compare import _CompareForms
 from bot.targets.naming.forms_lists import _ListForms
 from bot.targets.naming.forms_number import _COUNTISH, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
+from bot.targets.naming.measure_words import _MeasureWords
 from bot.targets.naming.named import (  # noqa: F401 (BY_SENTENCE: imported from here)
     BY_SENTENCE,
     Named,
@@ -79,6 +80,7 @@ _NOT_A_MEASURE_LABEL_RE = re.compile(
 class _SentenceNamer(
     _NumberForm,
     _CountNamesAfter,
+    _MeasureWords,
     _PhraseForms,
     _ListForms,
     _CompareForms,
