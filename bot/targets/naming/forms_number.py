@@ -1,13 +1,15 @@
 """The plain number: :meth:`_NumberForm.number` tries the set phrasings of
 :mod:`~bot.targets.naming.forms_phrases`, then names the figure from before it, after it
 (counts), from the previous figure or the clause before (:class:`_NumberForm`, a mixin
-of the sentence namer).
+of the sentence namer). A count's name read after it is
+:mod:`~bot.targets.naming.count_names_after`'s, the measure word an activity gets
+:mod:`~bot.targets.naming.measure_words`', what a sentence or clause opens with
+:mod:`~bot.targets.naming.openings`'.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from bot.targets.lexicon import (
     ATTRIBUTES,
@@ -43,7 +45,6 @@ from bot.targets.naming.words import (
     ADDED_VERB_RE,
     _is_name,
     _noun_end,
-    word_bounds,
 )
 from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
 
@@ -69,12 +70,6 @@ _VERB_AFTER_NOUN_RE = re.compile(
 _BUILD_ONLY_RE = re.compile(r"(?:新（改）建|新改建|新建|改建|扩建|改扩建|建成|改造|提升改造|硬化)")
 _PROGRAMME_LEAD_RE = re.compile(r"(?:实施|推进|开展|启动|深化|加快)")
 _SECTOR_MEASURES = frozenset({"增加值", "产值", "总产值", "营业收入", "营收", "投资", "规模"})
-# a sector a sentence can open with (旅游业, 服务业, 现代服务业, 数字经济)
-_SECTOR_RE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,5}(?<![企产行就创毕事作物])业|数字经济|民营经济|海洋经济|县域经济)"
-)
-# What money amounts and their growth are measured as (交易额, 营业收入, 市场规模).
-_MONEY_MEASURE_RE = re.compile(r"(?:额|收入|支出|投资|产值|增加值|规模|总量|利润|税收)$")
 # 48小时内放行, 3个工作日内办结: a service time limit and what is done within it
 _TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "分钟", "周", "个月"})
 # 投资650万元建成6座…, 投资5.1亿元,建成西出口等31条公路: what the money built, counted after it
@@ -155,64 +150,14 @@ _WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
 
 
 class _NumberForm:
-    """The plain number form and the names read after a count.
+    """The plain number form.
 
     A mixin of :class:`~bot.targets.naming.sentence._SentenceNamer`: the methods use the
     namer's state (``self.s``, ``self.figs``, ``self.table``, ``self.context``,
     ``self.out``, ``self.last_subject`` …) and its helpers (``before``, ``after``,
-    ``change_for``, ``emit`` …), defined there.
+    ``change_for``, ``emit``, ``_after_name``, ``sector_opening`` …), defined in its
+    other mixins.
     """
-
-    @cached_property
-    def sector_opening(self) -> str:
-        """``服务业支撑作用更加明显，…`` -> ``服务业``: the sector a sentence opens with,
-        when its first clause is about that sector and names no figure (the same for
-        every figure of the sentence, and only looked for when a bare measure needs it)."""
-        first = self.s[: clause_end(self.s, 0)]
-        if any(f.start < len(first) for f in self.figs):
-            return ""
-        text = clean_name(first)
-        m = _SECTOR_RE.match(text)
-        return m.group() if m and m.end() in word_bounds(text) else ""
-
-    def contributor(self, name: str) -> str:
-        """``对GDP综合贡献率``, said after the part that contributes: 旅游业…，对GDP综合贡献率
-        (the sector the sentence opens with); 非烟非能工业增加值增长8.1%、对规模以上工业增长
-        贡献率 (the thing whose growth was just given) -> 非烟非能工业对…贡献率."""
-        part = self.sector_opening
-        last = self.out[-1] if self.out else None
-        if (
-            not part
-            and last is not None
-            and last.figure.unit_class == "percent"
-            and re.fullmatch(r"[、，,]对", self.s[last.figure.end : last.figure.end + 2])
-        ):
-            part = re.sub(  # 服务业增加值占比…，对经济增长贡献率: the sector's, not its share's
-                r"(?:占[^，。；、]{0,12}?(?:比重|比例)|占比|比重)$",
-                "",
-                self.entity_of(last.indicator),
-            )
-            part = re.sub(r"(?:增加值|产值)$", "", part)
-            part = part if _is_name(part) and "对" not in part else ""
-        if not part or "对" in name[1:]:
-            return name
-        return part + ("" if name.startswith("对") else "对") + name
-
-    @staticmethod
-    def _measure_opening(clause: str) -> str:
-        """``我国电子商务交易额保持快速增长`` -> ``电子商务交易额``: the noun phrase a
-        clause opens with, when it names a measure and a predicate follows it."""
-        text = clean_name(clause)
-        k = _noun_end(text)
-        head = text[:k]
-        if (
-            k < len(text)
-            and 4 <= len(head) <= 12
-            and _is_name(head)
-            and _MONEY_MEASURE_RE.search(head)
-        ):
-            return head
-        return ""
 
     def number(self, i: int) -> None:
         fig = self.figs[i]

@@ -49,6 +49,7 @@ from bot.targets.naming.names_from_before import (  # noqa: F401 (imported by te
     _may_name_scoped_firms,
     _NamesFromBefore,
 )
+from bot.targets.naming.openings import _Openings
 from bot.targets.naming.place_only import _only_a_place
 from bot.targets.naming.resolve import _aliases_cached, _best_before_of, _gap_is_empty
 from bot.targets.naming.words import (
@@ -81,6 +82,7 @@ class _SentenceNamer(
     _NumberForm,
     _CountNamesAfter,
     _MeasureWords,
+    _Openings,
     _PhraseForms,
     _ListForms,
     _CompareForms,
