@@ -55,6 +55,9 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.forms_compare`, :mod:`~bot.targets.naming.forms_lists`,
   :mod:`~bot.targets.naming.forms_phrases`, :mod:`~bot.targets.naming.forms_number`: the
   forms of a figure, mixins of the sentence namer;
+  :mod:`~bot.targets.naming.count_names_after`: a count's name read after it;
+  :mod:`~bot.targets.naming.measure_words`: 人数, 户, 面积, 里程 after an activity;
+  :mod:`~bot.targets.naming.openings`: the sector, contributor, measure a sentence opens with;
 * :mod:`~bot.targets.naming.sentence`: :func:`name_figures` over one sentence.
 """
 

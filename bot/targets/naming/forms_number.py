@@ -1,20 +1,21 @@
 """The plain number: :meth:`_NumberForm.number` tries the set phrasings of
 :mod:`~bot.targets.naming.forms_phrases`, then names the figure from before it, after it
 (counts), from the previous figure or the clause before (:class:`_NumberForm`, a mixin
-of the sentence namer).
+of the sentence namer). A count's name read after it is
+:mod:`~bot.targets.naming.count_names_after`'s, the measure word an activity gets
+:mod:`~bot.targets.naming.measure_words`', what a sentence or clause opens with
+:mod:`~bot.targets.naming.openings`'.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from bot.targets.lexicon import (
     ATTRIBUTES,
     GENERIC_NAMES,
     LEVEL_LEAD_RE,
     LEVEL_ONLY_RE,
-    PEOPLE_NOUNS,
     SCOPE_RE,
     VERB_NORMAL,
     VERB_RE,
@@ -36,7 +37,6 @@ from bot.targets.naming.resolve import (
     _enlisted,
     _resolve,
     _without_attribute,
-    compatible,
     doing_sector,
     lookup,
 )
@@ -44,26 +44,11 @@ from bot.targets.naming.words import (
     ACTED_ON_NOUNS,
     ADDED_VERB_RE,
     _is_name,
-    _is_verb,
     _noun_end,
-    _segmenter,
-    word_bounds,
 )
 from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
-from bot.targets.numbers import Figure
 
 _PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
-# people named right after a count in 名 (青年志愿者, 困难群众)
-_PEOPLE_NOUN_RE = re.compile("|".join(PEOPLE_NOUNS))
-
-
-def _people_named(noun: str) -> str:
-    """The people ``noun`` opens with (青年志愿者 of 青年志愿者到欠发达地区…), up to the
-    last people noun of its first ten characters; ``""`` when it names none."""
-    ends = [m.end() for m in _PEOPLE_NOUN_RE.finditer(noun[:10])]
-    return noun[: max(ends)] if ends else ""
-
-
 _COUNTISH = frozenset({"count"}) | _PHYSICAL
 _OF_COUNT_RE = re.compile(
     r"[^，。；]*?的(?P<quoted>“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
@@ -81,32 +66,10 @@ _BARE_SHARE_RE = re.compile(
 _VERB_AFTER_NOUN_RE = re.compile(
     r"(?:全部|均|已|都|成功|相继|先后|陆续|顺利|全面)?(" + VERB_RE.pattern + ")"
 )
-# What people and land are counted after (the activity's 人数, 面积).
-# (就业, 创业, 培训 count people themselves, as 城镇新增就业 does: no 人数 after them)
-_PEOPLE_ACTIVITY_END_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:伤亡|参保|参加基本医疗保险|资助|救助|安置|搬迁)$"
-)
-# What households are counted after (易地扶贫搬迁1230户4380人: the households moved, 易地扶贫
-# 搬迁户, beside the people moved, 人数; five probe county reports count them, where dev names
-# a disaster's 避险搬迁…户 by the act)
-_HOUSEHOLD_ACTIVITY_END_RE = re.compile(r"扶贫搬迁$")
-_AREA_WORD_RE = re.compile(r"(?:面积|规模|地|田|林|园|棚|塘|库|房|区|场|片|基地|草原|湿地)$")
-_AREA_ACTIVITIES = (
-    r"(?:综合)?(?:治理|改造|流转|绿化|硬化|整治|管护|补植|复垦|平整|还林|还草|休耕|轮作|防治|播种"
-    r"|栽植|改良)"
-)
-_AREA_ACTIVITY_RE = re.compile(_AREA_ACTIVITIES)
-_AREA_ACTIVITY_END_RE = re.compile(_AREA_ACTIVITIES + "$")
 # A clause that is only a building verb, after a clause naming the programme.
 _BUILD_ONLY_RE = re.compile(r"(?:新（改）建|新改建|新建|改建|扩建|改扩建|建成|改造|提升改造|硬化)")
 _PROGRAMME_LEAD_RE = re.compile(r"(?:实施|推进|开展|启动|深化|加快)")
 _SECTOR_MEASURES = frozenset({"增加值", "产值", "总产值", "营业收入", "营收", "投资", "规模"})
-# a sector a sentence can open with (旅游业, 服务业, 现代服务业, 数字经济)
-_SECTOR_RE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,5}(?<![企产行就创毕事作物])业|数字经济|民营经济|海洋经济|县域经济)"
-)
-# What money amounts and their growth are measured as (交易额, 营业收入, 市场规模).
-_MONEY_MEASURE_RE = re.compile(r"(?:额|收入|支出|投资|产值|增加值|规模|总量|利润|税收)$")
 # 48小时内放行, 3个工作日内办结: a service time limit and what is done within it
 _TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "分钟", "周", "个月"})
 # 投资650万元建成6座…, 投资5.1亿元,建成西出口等31条公路: what the money built, counted after it
@@ -120,7 +83,6 @@ _LISTED_KIND_RE = re.compile(
     r"(?:^|、)[^、等]{2,12}(?<![甲乙丙同平中高初上优均对相])等"
     r"(?P<kind>(?!领域|方面|环节|地区|行业|级)[\u4e00-\u9fff]{2,8})$"
 )
-_ADMIN_UNITS_RE = re.compile(r"[县市区乡镇]（[县市区乡镇州、]{1,6}）")
 
 
 # What counted things have (their funds, staff, losses): after a count, the count's
@@ -184,98 +146,18 @@ _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
 
 
-def _joined_after(noun: str, known: str) -> bool:
-    """Whether ``noun`` is two nouns joined by 和 and the known name ``known`` only ends the
-    second (省级市域产教联合体和行业产教融合共同体)."""
-    k = noun.find("和")
-    return k >= 2 and noun.endswith(known) and len(noun) - len(known) > k and _is_name(noun)
-
-
-def _field_of_projects(noun: str, known: str) -> bool:
-    """Whether ``noun`` is the known name ``known`` after the field its things are of (a
-    noun phrase of two words or more, no verb at its head, no figure)."""
-    field = noun.removesuffix(known)
-    if field == noun or len(field) < 2 or re.search(r"\d|的", field):
-        return False
-    words = _segmenter().cut(field, True)
-    return len(words) >= 1 and not _is_verb(words[0]) and not VERB_RE.match(field)
-
-
-# A level or a place in front of a known name that makes it a narrower set (a level
-# selects, GOLD_GUIDELINES 6.8.40: 自治区级, 州级, 区级 as 省级, 市级, 县级 do).
-_QUALIFIED_RE = re.compile(
-    r"(?:国家级|国家|省级|省|自治区级|市级|州级|县级|区级|中央级|境内|境外)(?:重点)?"
-)
-# the cities a statistic is taken over, counted before it: 9个中心城市环境空气质量优良天数比例
-_CITY_SET_RE = re.compile(
-    r"(?:地级及以上|设区的?|地级|县级及以上|中心|重点)?城市(?=[\u4e00-\u9fffA-Za-z])"
-)
-# right after a count: a short attribute and its threshold (海拔1500米以上, 面积500亩以上)
-_THRESHOLD_ATTRIBUTE_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,4}\d+(?:\.\d+)?[万亿千百]?[^\d，。；、的\s]{1,4}?(?:及)?以[上下](?=[\u4e00-\u9fff])"
-)
 _WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
 
 
 class _NumberForm:
-    """The plain number form and the names read after a count.
+    """The plain number form.
 
     A mixin of :class:`~bot.targets.naming.sentence._SentenceNamer`: the methods use the
     namer's state (``self.s``, ``self.figs``, ``self.table``, ``self.context``,
     ``self.out``, ``self.last_subject`` …) and its helpers (``before``, ``after``,
-    ``change_for``, ``emit`` …), defined there.
+    ``change_for``, ``emit``, ``_after_name``, ``sector_opening`` …), defined in its
+    other mixins.
     """
-
-    @cached_property
-    def sector_opening(self) -> str:
-        """``服务业支撑作用更加明显，…`` -> ``服务业``: the sector a sentence opens with,
-        when its first clause is about that sector and names no figure (the same for
-        every figure of the sentence, and only looked for when a bare measure needs it)."""
-        first = self.s[: clause_end(self.s, 0)]
-        if any(f.start < len(first) for f in self.figs):
-            return ""
-        text = clean_name(first)
-        m = _SECTOR_RE.match(text)
-        return m.group() if m and m.end() in word_bounds(text) else ""
-
-    def contributor(self, name: str) -> str:
-        """``对GDP综合贡献率``, said after the part that contributes: 旅游业…，对GDP综合贡献率
-        (the sector the sentence opens with); 非烟非能工业增加值增长8.1%、对规模以上工业增长
-        贡献率 (the thing whose growth was just given) -> 非烟非能工业对…贡献率."""
-        part = self.sector_opening
-        last = self.out[-1] if self.out else None
-        if (
-            not part
-            and last is not None
-            and last.figure.unit_class == "percent"
-            and re.fullmatch(r"[、，,]对", self.s[last.figure.end : last.figure.end + 2])
-        ):
-            part = re.sub(  # 服务业增加值占比…，对经济增长贡献率: the sector's, not its share's
-                r"(?:占[^，。；、]{0,12}?(?:比重|比例)|占比|比重)$",
-                "",
-                self.entity_of(last.indicator),
-            )
-            part = re.sub(r"(?:增加值|产值)$", "", part)
-            part = part if _is_name(part) and "对" not in part else ""
-        if not part or "对" in name[1:]:
-            return name
-        return part + ("" if name.startswith("对") else "对") + name
-
-    @staticmethod
-    def _measure_opening(clause: str) -> str:
-        """``我国电子商务交易额保持快速增长`` -> ``电子商务交易额``: the noun phrase a
-        clause opens with, when it names a measure and a predicate follows it."""
-        text = clean_name(clause)
-        k = _noun_end(text)
-        head = text[:k]
-        if (
-            k < len(text)
-            and 4 <= len(head) <= 12
-            and _is_name(head)
-            and _MONEY_MEASURE_RE.search(head)
-        ):
-            return head
-        return ""
 
     def number(self, i: int) -> None:
         fig = self.figs[i]
@@ -607,127 +489,3 @@ class _NumberForm:
             name = self._narrowed(fig, name, consumed)
         # the projects' 个数占比 leaves the projects the subject of their 总投资 after it
         self.emit(fig, name, change, consumed, subject=not owned_share)
-
-    def _after_name(
-        self, fig: Figure, after: str, change: str, before_alias: str | None, cleaned: str
-    ) -> tuple[str | None, int]:
-        """The name of a count read after it (``新增1家国家级工业设计中心``)."""
-        units = _ADMIN_UNITS_RE.match(self.s, fig.end)
-        if units:
-            # 45个县（市、区）整县建设…: counties, cities and districts, read as 县市区
-            admin = re.sub(r"[（）、]", "", units.group())
-            noun, n = _after_noun(self.s[units.end() :])
-            if (
-                2 <= len(noun) <= 6
-                and re.match(r"[，。；、和及）)]|$", self.s[units.end() + n : units.end() + n + 1])
-                and _is_name(noun)
-                and _noun_end(noun) == len(noun)
-                and not VERB_RE.match(noun)
-                and not _is_verb(noun[-2:])
-            ):
-                return admin + noun, units.end() + n  # 11个市（州）分岛: the branches
-            end = clause_end(self.s, units.end())
-            doing = self.s[units.end() : end]
-            if 4 <= len(doing) <= 20 and VERB_RE.search(doing[:4]) and _is_name(clean_name(doing)):
-                # 16个县（市、区）整县建成美丽乡村: the counties that do, not all of them
-                return doing + "的" + units.group(), end
-            return admin, units.end()
-        threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
-        if threshold:
-            # 100所海拔1500米以上农村中小学: the class is part of what is counted
-            head, n = _after_noun(after[threshold.end() :])
-            head = clean_name(head)
-            if _is_name(head):
-                return threshold.group() + head, fig.end + threshold.end() + n
-        cities = _CITY_SET_RE.match(after)
-        if cities and self.table.matches_at(self.s, fig.end + cities.end()):
-            # 9个中心城市环境空气质量优良天数比例平均为98.6%: the count is of the cities;
-            # the statistic after them is the next figure's name, not the count's
-            return cities.group(), fig.end + cities.end()
-        first, last = _after_alias(self.table, after, fig)
-        noun, n = _after_noun(after)
-        noun_name = clean_name(noun)
-        rest = after[n:]
-        if re.search(r"[和及]其[他它]", noun) and _is_name(noun_name):
-            return noun_name, fig.end + n  # 农业转移人口和其他常住人口: not 常住人口 alone
-        if first is None:
-            first = lookup(self.table, noun_name, fig, change)
-        if first is None and rest:
-            # 为2000名以上残疾儿童提供康复救助 -> 残疾儿童康复救助
-            obj = VERB_RE.sub("", rest, count=1).translate(_QUOTE_TABLE)
-            obj = re.split(r"[，。；、]", obj)[0]
-            for cand in (noun_name + obj, noun + obj):
-                canonical = self.table.canonical(cand)
-                if canonical and compatible(fig, canonical):
-                    first = canonical
-                    break
-        if first:
-            return first, fig.end + n
-        if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
-            return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
-        if last and _joined_after(noun_name, last):
-            # 8个省级市域产教联合体和行业产教融合共同体: the count is of both kinds joined
-            # by 和 (see after_count._coordinated_end), not of the known name that ends the second
-            return noun_name, fig.end + n
-        if (
-            last
-            and last.endswith("项目")
-            and _is_name(noun_name)
-            and _field_of_projects(noun_name, last)
-        ):
-            # 6个百万羽蛋鸡养殖重点项目 (guizhou), 146个省市重点项目 (round33), 26个规划重大
-            # 项目 (round25): the projects of one field or list, not all the known name's
-            return noun_name, fig.end + n
-        people = _people_named(noun_name) if fig.unit in ("名", "万名") else ""
-        if last and people and last not in people:
-            # 4000名青年志愿者到…从事乡村振兴志愿服务: the people counted by 名 are the
-            # noun after the figure, not a known name later in the clause
-            return people, fig.end + n
-        if last:
-            return last, fig.end + n
-        if (
-            _is_name(noun_name)
-            and fig.unit.endswith("人")
-            and "人" not in self.s[fig.start : fig.end]
-        ):
-            # 1500多万市场主体、7000万劳动者: the people after the figure are its unit and
-            # what it counts, whatever the list named before
-            return noun_name, fig.end + n
-        if before_alias:
-            return before_alias, fig.end
-        if _is_name(noun_name):
-            return noun_name, fig.end + n
-        if noun_name in GENERIC_NAMES or len(noun_name) == 2:
-            enlisted = _enlisted(self.table, noun_name, self.s[fig.end + n :])
-            if enlisted:
-                return enlisted, fig.end + n
-        return None, fig.end
-
-    def _with_measure_word(self, fig: Figure, name: str) -> str:
-        """An activity measured in people or land says what of it is counted:
-        ``以工代赈吸纳就业36万人`` -> ``…就业人数``; ``石漠化综合治理600平方公里``,
-        ``大中型灌区现代化改造222.2万亩`` -> ``…治理面积``, ``…改造面积``."""
-        people = fig.unit in ("人", "万人", "亿人")
-        act = name.removesuffix("数").removesuffix("户")
-        if people and act != name and _HOUSEHOLD_ACTIVITY_END_RE.search(act):
-            return act + "人数"  # 1230户4380人: the people after the households
-        if name in self.table:
-            return name
-        if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
-            return name + "人数"
-        if fig.unit in ("户", "万户") and _HOUSEHOLD_ACTIVITY_END_RE.search(name):
-            return name + "户"  # the households moved, as 贫困户, 脱贫户 (GOLD_GUIDELINES 6.8.14)
-        if fig.unit_class == "length" and _AREA_ACTIVITY_END_RE.search(name):
-            return name + "里程"  # 完成街巷硬化134.6公里: the length of the work, 街巷硬化里程
-        if fig.unit_class != "area" or _AREA_WORD_RE.search(name):
-            return name
-        if self.s.startswith(name, fig.end) and _AREA_ACTIVITY_END_RE.search(name):
-            return name + "面积"  # 完成3000亩重点区域绿化: the area, written before the work
-        before = self.s[: fig.start]
-        at = before.rfind(name)
-        if at < 0:
-            return name  # a composed name: no words of the clause to read
-        gap = before[at + len(name) :]
-        if _AREA_ACTIVITY_RE.fullmatch(gap) or (not gap and _AREA_ACTIVITY_END_RE.search(name)):
-            return name + gap + "面积"
-        return name

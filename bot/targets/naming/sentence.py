@@ -26,6 +26,7 @@ from bot.targets.naming.clauses import (
 )
 from bot.targets.naming.clean import _loose_name, _without_tail_verb, clean_name, strip_noise
 from bot.targets.naming.confidence import LOW
+from bot.targets.naming.count_names_after import _CountNamesAfter
 from bot.targets.naming.counted_nouns import _CountedNouns
 from bot.targets.naming.emit import (  # noqa: F401 (imported by tests)
     _TASK_DONE_RE,
@@ -37,6 +38,7 @@ from bot.targets.naming.forms_compare import _CompareForms
 from bot.targets.naming.forms_lists import _ListForms
 from bot.targets.naming.forms_number import _COUNTISH, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
+from bot.targets.naming.measure_words import _MeasureWords
 from bot.targets.naming.named import (  # noqa: F401 (BY_SENTENCE: imported from here)
     BY_SENTENCE,
     Named,
@@ -47,6 +49,7 @@ from bot.targets.naming.names_from_before import (  # noqa: F401 (imported by te
     _may_name_scoped_firms,
     _NamesFromBefore,
 )
+from bot.targets.naming.openings import _Openings
 from bot.targets.naming.place_only import _only_a_place
 from bot.targets.naming.resolve import _aliases_cached, _best_before_of, _gap_is_empty
 from bot.targets.naming.words import (
@@ -77,6 +80,9 @@ _NOT_A_MEASURE_LABEL_RE = re.compile(
 
 class _SentenceNamer(
     _NumberForm,
+    _CountNamesAfter,
+    _MeasureWords,
+    _Openings,
     _PhraseForms,
     _ListForms,
     _CompareForms,
