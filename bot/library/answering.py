@@ -13,17 +13,12 @@ import threading
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.answers import (
-    asked_count,
-    asked_unit,
     asks_change,
     asks_growth,
     asks_places,
     asks_share,
-    asks_time,
     best_answer,
-    counted_in,
     covering,
-    in_unit,
     in_written_order,
     is_share,
     named_in,
@@ -33,6 +28,13 @@ from bot.library.answers import (
     of_the_year,
     spelled_out,
     stating_the_year,
+)
+from bot.library.asked_units import (
+    asked_count,
+    asked_unit,
+    asks_time,
+    counted_in,
+    in_unit,
     time_unit,
 )
 from bot.library.holders import TargetHolders

@@ -21,7 +21,6 @@ from bot.library.answers import (
     asks_how_to,
     asks_result,
     asks_share,
-    asks_time,
     card,
     compared,
     comparison_cards,
@@ -34,6 +33,7 @@ from bot.library.answers import (
     umbrella_indicators,
     without_denominators,
 )
+from bot.library.asked_units import asks_time
 from bot.library.documents import about_region
 from bot.models import (
     NOTE_PART,
