@@ -12,19 +12,21 @@ import re
 from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
+from bot.library.answer_cards import (
+    MAX_ANSWERS,
+    card,
+    compared,
+    comparison_cards,
+    lead_with_answer,
+)
 from bot.library.answering import facet_word
 from bot.library.answers import (
-    MAX_ANSWERS,
     asked_indicator,
     asks_change,
     asks_goal,
     asks_how_to,
     asks_result,
     asks_share,
-    card,
-    compared,
-    comparison_cards,
-    lead_with_answer,
     names_a_figure,
     names_only_indicator,
     seeks_target,
