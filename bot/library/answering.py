@@ -12,6 +12,11 @@ import threading
 
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
+from bot.library.answer_years import (
+    of_the_period,
+    of_the_year,
+    stating_the_year,
+)
 from bot.library.answers import (
     asks_change,
     asks_growth,
@@ -24,10 +29,7 @@ from bot.library.answers import (
     named_in,
     named_loosely,
     named_partly,
-    of_the_period,
-    of_the_year,
     spelled_out,
-    stating_the_year,
 )
 from bot.library.asked_units import (
     asked_count,

@@ -19,6 +19,10 @@ from bot.library.answer_cards import compared as compared
 from bot.library.answer_cards import comparison_cards as comparison_cards
 from bot.library.answer_cards import inside_asked
 from bot.library.answer_cards import lead_with_answer as lead_with_answer
+from bot.library.answer_years import of_the_period as of_the_period
+from bot.library.answer_years import of_the_year
+from bot.library.answer_years import record_years as record_years
+from bot.library.answer_years import stating_the_year as stating_the_year
 from bot.library.asked_units import _ASKED_COUNT_RE, _ASKED_TIME_RE
 from bot.library.asked_units import MAGNITUDE_YI as MAGNITUDE_YI
 from bot.library.asked_units import asked_count as asked_count
@@ -29,12 +33,11 @@ from bot.library.asked_units import in_unit as in_unit
 from bot.library.asked_units import time_unit as time_unit
 from bot.models import DocumentInfo, Understood
 from bot.search.asking import asks_which_places
-from bot.search.understand import asks_past_period, named_period
+from bot.search.understand import asks_past_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.years import period_years
 
 # Words of a question that wants a figure, not a discussion; a time or a count asked
 # (几小时, 多久, 几家企业: :mod:`bot.library.asked_units`) wants one too.
@@ -355,76 +358,6 @@ def in_written_order(
         )
 
     return sorted(found, key=written_at)
-
-
-def of_the_year(
-    info: DocumentInfo,
-    record: TargetRecord,
-    understood: Understood,
-    stating: Collection[str] = (),
-) -> bool:
-    """Whether ``record`` may answer for the year asked: its own period is that year,
-    or its document's year is and the record names no period, or the document (its id
-    not in ``stating``) sets no target for that year itself (any record when no year
-    was asked). A 2026 report's
-    goals for 2030 do not answer for 2026: its targets for 2026 do; a 2024 action
-    plan's goals for 2027 answer for 2024, the plan's year, as it has no others."""
-    wanted = understood.year
-    if wanted is None or record.year == str(wanted):
-        return True
-    # a record dated to no period of its own is of its document's year
-    return info.year == wanted and (not record.year or info.doc_id not in stating)
-
-
-def stating_the_year(
-    rows: Iterable[tuple[DocumentInfo, TargetRecord]], understood: Understood
-) -> frozenset[str]:
-    """The documents among ``rows`` that set a confident target for the year asked."""
-    wanted = understood.year
-    if wanted is None:
-        return frozenset()
-    return frozenset(
-        info.doc_id
-        for info, record in rows
-        if record.kind == "target" and record.confident and record.year == str(wanted)
-    )
-
-
-def record_years(info: DocumentInfo, record: TargetRecord) -> tuple[int, int] | None:
-    """The years a target is for: its own period (2026-2030, 2030), else its
-    document's year; ``None`` when neither is known."""
-    years = period_years(record.year)
-    if years is not None:
-        return years
-    return (info.year, info.year) if info.year else None
-
-
-def of_the_period(
-    rows: Iterable[tuple[DocumentInfo, TargetRecord]], query: str
-) -> list[tuple[DocumentInfo, TargetRecord]]:
-    """``rows`` that answer for the five-year plan period ``query`` names (十四五 GDP 目标):
-    targets for the period itself (2021-2025), or for its last year set before that
-    year (a 2021 plan's 到2025年 goal); not a 十五五 goal, nor one year's target inside
-    the period (a 2023 report's 2023 target is that year's, not the plan's). Results
-    likewise: of the period, or of its last year in a later document's review. All
-    ``rows`` when no period is named."""
-    rows = list(rows)
-    period = named_period(query)
-    if period is None:
-        return rows
-    last = period[1]
-
-    def plans_the_period(info: DocumentInfo, record: TargetRecord) -> bool:
-        years = record_years(info, record)
-        if years == period:
-            return True
-        if record.kind == "achievement":
-            # what the period reached, as a later report's review of it says of its last
-            # year (海拉尔 2016's 标准化学校创建率93.5% of 2015, for 十二五期间)
-            return years == (last, last) and info.year is not None and info.year > last
-        return years == (last, last) and info.year is not None and info.year < last
-
-    return [(i, r) for i, r in rows if plans_the_period(i, r)]
 
 
 # How a result says a mark was passed rather than the figure reached
