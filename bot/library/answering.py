@@ -12,6 +12,13 @@ import threading
 
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
+from bot.library.answer_naming import (
+    covering,
+    named_in,
+    named_loosely,
+    named_partly,
+    spelled_out,
+)
 from bot.library.answer_years import (
     of_the_period,
     of_the_year,
@@ -23,13 +30,8 @@ from bot.library.answers import (
     asks_places,
     asks_share,
     best_answer,
-    covering,
     in_written_order,
     is_share,
-    named_in,
-    named_loosely,
-    named_partly,
-    spelled_out,
 )
 from bot.library.asked_units import (
     asked_count,
