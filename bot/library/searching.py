@@ -20,7 +20,6 @@ from bot.library.answer_cards import (
 from bot.library.answering import facet_word
 from bot.library.answers import (
     asked_indicator,
-    asks_change,
     asks_goal,
     asks_how_to,
     asks_result,
@@ -29,12 +28,12 @@ from bot.library.answers import (
     names_only_indicator,
     seeks_target,
     share_of_gdp,
-    states_change,
     umbrella_indicators,
     without_denominators,
 )
 from bot.library.asked_units import asks_time
 from bot.library.documents import about_region
+from bot.library.results_asked import ResultsMixin
 from bot.library.several_places import OTHER_PLACES_MAX as OTHER_PLACES_MAX
 from bot.library.several_places import SeveralPlacesMixin
 from bot.models import (
@@ -63,18 +62,11 @@ _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)",
 # Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
-# A change asked of a result (增加了多少, 下降了多少, 涨了多少; answers.CHANGE_ASKED_RE): a
-# record stating a level without one does not answer it. Followed by 到 or 至 the verb asks
-# the level reached (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level
-# answers; a change stated to a level (增加到732万人, 提高到58%): the level, not the change
-_REACHED_ENDS = ("到", "至")
-# the kind of a statistical bulletin, whose results are of its own year
-_BULLETIN = "统计公报"
 # a region typed with its key (region:火星): said back when no document is about it
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 
-class SearchMixin(SeveralPlacesMixin):
+class SearchMixin(SeveralPlacesMixin, ResultsMixin):
     """:class:`~bot.library.Engine`'s searches (the searcher: the engine's own)."""
 
     searcher: Searcher
@@ -529,62 +521,6 @@ class SearchMixin(SeveralPlacesMixin):
             ):
                 resp = self._other_places(resp, asked, understood, indicator, found)
         return with_the_others(resp)
-
-    def _result_of_the_year(
-        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
-    ) -> tuple[DocumentInfo, TargetRecord] | None:
-        """The result that answers what was done in the one past year asked: a record of
-        kind achievement dated to that year (a report's review of it, or a bulletin of
-        it); with no place named, only the country's (a province's result answers a
-        question about that province)."""
-        hits = [h.doc_id for h in resp.hits]
-        found = self._answer(asked, understood, indicator, hits, strict=True, kind="achievement")
-        if found is None and indicator:
-            # the table's word is a part of the name asked (重点项目 of 省重点项目完成投资
-            # 多少亿元): the result the query's words name answers, as when the table knows
-            # no indicator
-            found = self._answer(asked, understood, None, hits, kind="achievement")
-        if found is None:
-            return None
-        info, record = found
-        wanted = str(understood.year)
-        dated = record.year == wanted or (
-            not record.year and info.doc_type == _BULLETIN and str(info.year) == wanted
-        )
-        if not dated:
-            return None  # the 2022 report's review is of 2021: no answer for 2022
-        if understood.region is None and (record.region or info.region) != NATIONAL:
-            return None
-        if self._asks_change(asked) and (
-            not record.change or record.change.endswith(_REACHED_ENDS)
-        ):
-            # 常住人口增加了多少: a level (增加到732万人) is not the change asked
-            return None
-        return found
-
-    def _result_of_the_period(
-        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
-    ) -> tuple[DocumentInfo, TargetRecord] | None:
-        """The result that answers what a past plan period reached: a record of kind
-        achievement dated to the period or to its last year (:func:`of_the_period`), of
-        the indicator asked, else named by the query's words; with no place named, only
-        the country's."""
-        hits = [h.doc_id for h in resp.hits]
-        found = self._answer(asked, understood, indicator, hits, kind="achievement")
-        if found is None and indicator:
-            found = self._answer(asked, understood, None, hits, kind="achievement")
-        if found is None:
-            return None
-        info, record = found
-        if understood.region is None and (record.region or info.region) != NATIONAL:
-            return None
-        if self._asks_change(asked) and not states_change(record):
-            return None  # 提高了多少: a level is not the change asked
-        return found
-
-    def _asks_change(self, asked: str) -> bool:
-        """Whether ``asked`` asks how much a figure changed (:func:`asks_change`)."""
-        return asks_change(asked, self.indicator_table)
 
     def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
         """``resp`` understood as naming ``answered`` when its one card is of another
