@@ -12,27 +12,33 @@ import threading
 
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
+from bot.library.answer_naming import (
+    covering,
+    named_in,
+    named_loosely,
+    named_partly,
+    spelled_out,
+)
+from bot.library.answer_years import (
+    of_the_period,
+    of_the_year,
+    stating_the_year,
+)
 from bot.library.answers import (
-    asked_count,
-    asked_unit,
     asks_change,
     asks_growth,
     asks_places,
     asks_share,
-    asks_time,
     best_answer,
-    counted_in,
-    covering,
-    in_unit,
     in_written_order,
     is_share,
-    named_in,
-    named_loosely,
-    named_partly,
-    of_the_period,
-    of_the_year,
-    spelled_out,
-    stating_the_year,
+)
+from bot.library.asked_units import (
+    asked_count,
+    asked_unit,
+    asks_time,
+    counted_in,
+    in_unit,
     time_unit,
 )
 from bot.library.holders import TargetHolders

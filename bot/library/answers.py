@@ -11,30 +11,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
-from bot.corpus.regions import region_key
-from bot.digest.values import format_value, signed_change
-from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
+from bot.library.answer_cards import MAX_ANSWERS as MAX_ANSWERS
+from bot.library.answer_cards import card as card
+from bot.library.answer_cards import compared as compared
+from bot.library.answer_cards import comparison_cards as comparison_cards
+from bot.library.answer_cards import inside_asked
+from bot.library.answer_cards import lead_with_answer as lead_with_answer
+from bot.library.answer_naming import covering as covering
+from bot.library.answer_naming import named_in as named_in
+from bot.library.answer_naming import named_loosely as named_loosely
+from bot.library.answer_naming import named_partly as named_partly
+from bot.library.answer_naming import spelled_out as spelled_out
+from bot.library.answer_years import of_the_period as of_the_period
+from bot.library.answer_years import of_the_year
+from bot.library.answer_years import record_years as record_years
+from bot.library.answer_years import stating_the_year as stating_the_year
+from bot.library.asked_units import _ASKED_COUNT_RE, _ASKED_TIME_RE
+from bot.library.asked_units import MAGNITUDE_YI as MAGNITUDE_YI
+from bot.library.asked_units import asked_count as asked_count
+from bot.library.asked_units import asked_unit as asked_unit
+from bot.library.asked_units import asks_time as asks_time
+from bot.library.asked_units import counted_in as counted_in
+from bot.library.asked_units import in_unit as in_unit
+from bot.library.asked_units import time_unit as time_unit
+from bot.models import DocumentInfo, Understood
 from bot.search.asking import asks_which_places
-from bot.search.understand import asks_past_period, named_period
+from bot.search.understand import asks_past_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.years import period_years
 
-# Words of a question that wants a figure, not a discussion; a time asked for (几小时,
-# 多久) wants one too (通关 几小时 放行: the target is 48小时内放行).
-_TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
-_ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
-# A count asked in the measure word of what is counted (有几款脑机接口产品, 每年能造多少颗
-# 卫星, 几家企业): a figure too; 哪几 asks which, 第几 a rank, and 几个 before 方面 or 领域 a list.
-# 件 and 户 count what reports set in them (民生实事 45件 宁夏, 30件 四川; 专利 件; 经营主体
-# 户, 首贷户 万户): 去年完成了几件民生实事 asks a figure as 几家 does
-_COUNTERS = "款|颗|发|家|项|座|条|所|台|套|批次|批|种|名|位|辆|艘|架|部|支|枚|件|户|个"
-_ASKED_COUNT_RE = re.compile(rf"(?<![哪第])(?:几|多少)({_COUNTERS})(?!方面|领域|百分点)")
+# Words of a question that wants a figure, not a discussion; a time or a count asked
+# (几小时, 多久, 几家企业: :mod:`bot.library.asked_units`) wants one too.
 _SEEKS_TARGET_RE = re.compile(
     rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
     rf"|{_ASKED_COUNT_RE.pattern}"
@@ -141,85 +152,6 @@ def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) 
 
 
 _VALUE_ADDED = "增加值"
-
-
-def asks_time(query: str) -> bool:
-    """Whether ``query`` asks how long (几小时, 多少天, 多久): a target in a time unit
-    answers it."""
-    return _ASKED_TIME_RE.search(normalize(query)) is not None
-
-
-def asked_count(query: str) -> tuple[str, str] | None:
-    """The measure word a count is asked in and the text after it (多少颗卫星 -> 颗,
-    卫星), or ``None``."""
-    text = normalize(query)
-    m = _ASKED_COUNT_RE.search(text)
-    return (m.group(1), text[m.end() :]) if m else None
-
-
-# An amount asked in its unit (多少万户, 多少公里, 几个, 多少亿元): a record in another unit
-# (a share in %, 亿元 for 万户) answers another question
-_UNITS = (
-    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时|钱"
-)
-_ASKED_UNIT_RE = re.compile(rf"(?<![哪第])(?:几|多少)(?:万|亿)*({_UNITS})(?!方面|领域|百分点)")
-_UNIT_CUT_RE = re.compile(r"[（(/]")
-# 多少钱 (卖了多少钱, 补了多少钱) asks an amount of money: a record in 亿元 answers, not the
-# area or count its passage states beside it (商品房竣工面积 万平方米)
-_SAME_UNITS = {"千米": "公里", "钱": "元"}
-
-
-# A magnitude asked without its unit (专项债多少亿, 完成投资多少亿, 几千亿): an amount
-# counted in 亿 (亿元, 万亿元, 亿斤 …), not a count of projects nor a share
-_ASKED_MAGNITUDE_RE = re.compile(r"(?<![哪第])(?:几|多少)个?[十百千]?万?亿")
-MAGNITUDE_YI = "亿"
-
-
-def asked_unit(query: str) -> str | None:
-    """The unit an amount is asked in (多少万户 -> 户, 多少公里 -> 公里), or ``None``; a bare
-    magnitude (多少亿) -> 亿 (:data:`MAGNITUDE_YI`)."""
-    text = normalize(query)
-    m = _ASKED_UNIT_RE.search(text)
-    if m:
-        return _SAME_UNITS.get(m.group(1), m.group(1))
-    return MAGNITUDE_YI if _ASKED_MAGNITUDE_RE.search(text) else None
-
-
-def in_unit(unit: str, asked: str) -> bool:
-    """Whether a record's ``unit`` is the ``asked`` one, its magnitude aside (万户 for 户,
-    人次 for 人, 套（间） for 套, 千米 for 公里); a record without a unit may be. A bare
-    magnitude asked (多少亿) takes any unit counted in it (亿元, 万亿元, 亿斤)."""
-    if asked == MAGNITUDE_YI:
-        return not unit or MAGNITUDE_YI in unit
-    # imported here: bot.targets.numbers loads the lexicon, which `briefbot --help` and the
-    # other commands that never extract must not pay for (tests/test_import_cost.py)
-    from bot.targets.numbers.units import without_magnitude
-
-    core = _UNIT_CUT_RE.split(without_magnitude(unit or ""), maxsplit=1)[0]
-    core = _SAME_UNITS.get(core, core)
-    return not core or core.startswith(asked) or asked.startswith(core)
-
-
-def counted_in(unit: str, counter: str) -> bool:
-    """Whether a record's ``unit`` counts in ``counter`` (万批次 in 批次, 颗 in 颗)."""
-    from bot.targets.numbers.units import without_magnitude  # see in_unit
-
-    return bool(unit) and without_magnitude(unit) == counter
-
-
-def named_loosely(words: Iterable[str], indicator: str) -> int:
-    """The characters of a query's words (two or more characters, question words left
-    out) found in an extracted name, however few: how a count asked in its measure word
-    (多少颗卫星) names the record counted in it (商业卫星年产能)."""
-    name = normalize(indicator)
-    return sum(
-        _named_length(w, name) for w in words if len(w) >= 2 and w.lower() not in _QUESTION_WORDS
-    )
-
-
-def time_unit(unit: str) -> bool:
-    """Whether a record's ``unit`` is a time (小时, 天, 个工作日 …)."""
-    return re.fullmatch(rf"(?:{_TIME_UNITS})(?:以内|内)?", unit or "") is not None
 
 
 def asks_growth(query: str) -> bool:
@@ -423,76 +355,6 @@ def in_written_order(
     return sorted(found, key=written_at)
 
 
-def of_the_year(
-    info: DocumentInfo,
-    record: TargetRecord,
-    understood: Understood,
-    stating: Collection[str] = (),
-) -> bool:
-    """Whether ``record`` may answer for the year asked: its own period is that year,
-    or its document's year is and the record names no period, or the document (its id
-    not in ``stating``) sets no target for that year itself (any record when no year
-    was asked). A 2026 report's
-    goals for 2030 do not answer for 2026: its targets for 2026 do; a 2024 action
-    plan's goals for 2027 answer for 2024, the plan's year, as it has no others."""
-    wanted = understood.year
-    if wanted is None or record.year == str(wanted):
-        return True
-    # a record dated to no period of its own is of its document's year
-    return info.year == wanted and (not record.year or info.doc_id not in stating)
-
-
-def stating_the_year(
-    rows: Iterable[tuple[DocumentInfo, TargetRecord]], understood: Understood
-) -> frozenset[str]:
-    """The documents among ``rows`` that set a confident target for the year asked."""
-    wanted = understood.year
-    if wanted is None:
-        return frozenset()
-    return frozenset(
-        info.doc_id
-        for info, record in rows
-        if record.kind == "target" and record.confident and record.year == str(wanted)
-    )
-
-
-def record_years(info: DocumentInfo, record: TargetRecord) -> tuple[int, int] | None:
-    """The years a target is for: its own period (2026-2030, 2030), else its
-    document's year; ``None`` when neither is known."""
-    years = period_years(record.year)
-    if years is not None:
-        return years
-    return (info.year, info.year) if info.year else None
-
-
-def of_the_period(
-    rows: Iterable[tuple[DocumentInfo, TargetRecord]], query: str
-) -> list[tuple[DocumentInfo, TargetRecord]]:
-    """``rows`` that answer for the five-year plan period ``query`` names (十四五 GDP 目标):
-    targets for the period itself (2021-2025), or for its last year set before that
-    year (a 2021 plan's 到2025年 goal); not a 十五五 goal, nor one year's target inside
-    the period (a 2023 report's 2023 target is that year's, not the plan's). Results
-    likewise: of the period, or of its last year in a later document's review. All
-    ``rows`` when no period is named."""
-    rows = list(rows)
-    period = named_period(query)
-    if period is None:
-        return rows
-    last = period[1]
-
-    def plans_the_period(info: DocumentInfo, record: TargetRecord) -> bool:
-        years = record_years(info, record)
-        if years == period:
-            return True
-        if record.kind == "achievement":
-            # what the period reached, as a later report's review of it says of its last
-            # year (海拉尔 2016's 标准化学校创建率93.5% of 2015, for 十二五期间)
-            return years == (last, last) and info.year is not None and info.year > last
-        return years == (last, last) and info.year is not None and info.year < last
-
-    return [(i, r) for i, r in rows if plans_the_period(i, r)]
-
-
 # How a result says a mark was passed rather than the figure reached
 _CROSSED = frozenset({"突破", "超过", "超", "跃上", "迈上", "跨上", "逾"})
 # A change asked (增加了多少, 比上年增加多少, 降了多少), not a level reached (提高到, 降至),
@@ -608,93 +470,6 @@ def asks_places(query: str) -> bool:
     return _PLACES_ASKED_RE.search(normalize(query)) is not None or asks_which_places(query)
 
 
-def named_in(words: Iterable[str], indicator: str) -> int:
-    """How much of a query an extracted name repeats (医疗器械 第三类 注册证 in
-    首次获批境内第三类医疗器械注册证): the characters of the query's words (two or more
-    characters, question words and facets left out) found in the name; 0 unless that is
-    at least three characters and half of the words."""
-    name = normalize(indicator)
-    content = [w for w in words if len(w) >= 2 and w.lower() not in _QUESTION_WORDS]
-    total = sum(len(w) for w in content)
-    found = sum(_named_length(w, name) for w in content)
-    if found == total == 2 and name.endswith(content[0]):
-        # one two-character word that is what the name counts (海南 今年 投资 增长目标:
-        # 固定资产投资), not a qualifier of it (投资 in 投资占比)
-        return found
-    return found if found >= 3 and found * 2 >= total else 0
-
-
-# What is done to the thing a task counts, typed glued to it (城中村改造, 老旧小区改造,
-# 充电桩建设): a record names the thing (城中村和城市危旧房, with the verb its change:
-# 改造城中村和城市危旧房6000套), so the word is named by the thing alone.
-_TASK_VERBS = ("改造", "建设", "新建", "改建", "整治", "治理")
-
-
-def _named_length(word: str, name: str) -> int:
-    """The characters of ``word`` that ``name`` holds: all of them, or of a thing typed
-    with what is done to it (城中村改造), the thing's (at least two characters)."""
-    if word in name:
-        return len(word)
-    for verb in _TASK_VERBS:
-        thing = word.removesuffix(verb)
-        if thing != word and len(thing) >= 2 and thing in name:
-            return len(thing)
-    return 0
-
-
-# Characters that join or ask (的, 了, 和, 多少): no part of what a figure measures.
-_FUNCTION_CHARS = frozenset("的了和与及是有在吗呢么个几多少")
-
-
-def covering(words: Iterable[str], facets: Iterable[str], name: str) -> int:
-    """How many of a query's characters an extracted name holds, beyond :func:`named_in`:
-    those of its words other than question words and facets, and of a facet word the name
-    holds whole (苗族 of 黔东南苗族人口 names the region and 苗族人口). A name holding only
-    the part two names share (中老铁路 of 中老铁路发送旅客 and 中老铁路运输货物, 人口 of 常住人口
-    and 苗族人口) holds less of 中老铁路运了多少货 than the one the other word asks."""
-    text = normalize(name).lower()
-    asked: set[str] = set()
-    for word in words:
-        low = word.lower()
-        if low not in _QUESTION_WORDS:
-            asked.update(low)
-    for word in facets:
-        low = word.lower()
-        if len(low) >= 2 and low in text:
-            asked.update(low)
-    return len((asked - _FUNCTION_CHARS) & set(text))
-
-
-def spelled_out(indicator: str, sentence: str) -> str:
-    """What a name defined in its sentence stands for: the text before the definition
-    (研制并获批3—5种新食品原料、食品添加剂新品种…（以下简称“三新食品”）), a question asking
-    in its long words (新食品原料 获批数量); empty when the sentence defines no such name."""
-    text = normalize(sentence)
-    at = text.find(f"以下简称“{normalize(indicator)}”")
-    return text[:at].rstrip("(（") if at > 0 else ""
-
-
-def named_partly(words: Iterable[str], indicator: str) -> int:
-    """The length of the longest word of a query (three or more characters, question
-    words left out) found in an extracted name: the measure a question asks for when its
-    other words say whose it is in words the report does not use (农村老人 养老金 for
-    城乡居民基础养老金最低标准); 0 when none is."""
-    name = normalize(indicator)
-    return max(
-        (len(w) for w in words if len(w) >= 3 and w not in _QUESTION_WORDS and w in name),
-        default=0,
-    )
-
-
-_QUESTION_WORDS = frozenset(
-    {"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求", "任务",
-     # how a figure moves or is held, not what it measures (投资 要增长多少, 占比 要保持在)
-     "增长", "增速", "增幅", "提高", "下降", "降低", "预计", "保持", "达到", "控制", "年均",
-     "比重", "比例",
-     # the same asked in English (employment target Guizhou), as _SEEKS_TARGET_RE reads it
-     "target", "targets", "goal", "goals"}
-)  # fmt: skip
-
 # A question about what was achieved, not a target: said in the past (提高了多少) or
 # about the span of a period that has ended (过去五年, 十四五期间 in 2026) without a
 # word of a goal (十四五期间 要达到: the plan's target).
@@ -791,145 +566,3 @@ def share_of_gdp(indicator: str, query: str, table: IndicatorTable) -> str | Non
 def is_share(indicator: str) -> bool:
     """Whether an extracted name is a share (占, 比重, 比例: 占比 too)."""
     return _SHARE_NAME_RE.search(indicator) is not None
-
-
-def inside_asked(region: str | None, asked: str | None) -> str | None:
-    """``asked`` when a figure of ``region`` is not the asked region's own (a county's
-    target found for a question about its province), else ``None``."""
-    if not asked or not region:
-        return None
-    # the same place written with or without its suffix (蓬溪县 asked, a document about
-    # 蓬溪): a name inside the other's (湖南 in 湖南湘江新区) is no proof, a zone is inside
-    return None if _bare(region) == _bare(asked) else asked
-
-
-_DIVISION_SUFFIX_RE = re.compile(r"(?<=..)(?:自治县|县|区|市|省|旗)$")
-
-
-def _bare(region: str) -> str:
-    """A region's name without its division's suffix (蓬溪县 -> 蓬溪; 攸县 kept whole)."""
-    return _DIVISION_SUFFIX_RE.sub("", region_key(region))
-
-
-def card(info: DocumentInfo, record: TargetRecord, asked: str | None = None) -> AnswerCard:
-    """The card of ``record``; ``asked``, the region the question named: a record of
-    another place (one inside it) says so (:func:`inside_asked`)."""
-    change, figure = signed_change(record.change, format_value(record))
-    return AnswerCard(
-        indicator=record.indicator,
-        figure=figure,
-        value_text=record.value_text,
-        unit=record.unit,
-        qualifier=record.qualifier,
-        change=change,
-        kind=record.kind,
-        year=record.year,
-        region=record.region or info.region,
-        doc_id=info.doc_id,
-        filename=info.filename,
-        title=info.title,
-        section=record.section,
-        sentence=record.sentence,
-        value=record.value,
-        value_max=record.value_max,
-        masked=record.masked,
-        confidence=record.confidence,
-        asked_region=inside_asked(record.region or info.region, asked),
-    )
-
-
-def lead_with_answer(
-    resp: SearchResponse, answer: AnswerCard, stated: Iterable[SearchHit] = ()
-) -> SearchResponse:
-    """``resp`` with ``answer``, and on page 1 the passage stating it first: moved up
-    when it is on the page, else taken from ``stated`` (hits of the answer's document)
-    and put in front, the page keeping its size. A query asking how long (多久, 几小时)
-    is answered by a figure in a time unit only: ``answer`` in another (货物贸易占比 30%
-    for RCEP 货物 过海关 要多久, named by the query's other words) is left out and the
-    ranking kept."""
-    if asks_time(resp.query) and not time_unit(answer.unit):
-        return resp
-    if resp.page != 1:
-        return replace(resp, answer=answer)
-
-    def states(hit: SearchHit) -> bool:
-        return hit.doc_id == answer.doc_id and answer.sentence[:40] in hit.text
-
-    hits = list(resp.hits)
-    at = next((k for k, h in enumerate(hits) if states(h)), None)
-    if at is not None:
-        hits.insert(0, hits.pop(at))
-    else:
-        extra = next((h for h in stated if states(h)), None)
-        if extra is not None:
-            top = hits[0].score if hits else extra.score  # shown first: scored as the first
-            hits = [replace(extra, score=top), *hits][: max(resp.page_size, 1)]
-    return replace(resp, hits=tuple(hits), answer=answer)
-
-
-MAX_ANSWERS = 5
-"""The most cards a comparison's reply shows (five regions, or two regions by two
-years, each with a card): the rest are counted (``SearchResponse.answers_cut``)."""
-
-Found = tuple[DocumentInfo, TargetRecord]
-
-
-def compared(understood: Understood) -> bool:
-    """Whether a query compares: it names several regions (山东 江苏 GDP 目标, 全国和广东)
-    or several years side by side (2024年和2025年的GDP目标)."""
-    return len(understood.all_regions) > 1 or len(understood.all_years) > 1
-
-
-def compared_pairs(understood: Understood) -> list[tuple[str | None, int | None]]:
-    """Every region and year a comparison names, region by region in the order typed
-    (山东 江苏 2024年和2025年: 山东 2024, 山东 2025, 江苏 2024, 江苏 2025)."""
-    regions: tuple[str | None, ...] = understood.all_regions or (None,)
-    years: tuple[int | None, ...] = understood.all_years or (None,)
-    return [(r, y) for r in regions for y in years]
-
-
-def comparison_cards(
-    resp: SearchResponse,
-    understood: Understood,
-    first: Found | None,
-    look_up: Callable[[Understood], Found | None],
-    results: Callable[[Understood], Found | None] | None = None,
-) -> SearchResponse:
-    """``resp`` with one card per region and year compared that has a record, each looked
-    up with ``look_up`` as if it alone were asked (``first``: the first pair's, already
-    found), at most :data:`MAX_ANSWERS` (the rest counted), and the pairs with none said
-    back (``unanswered``: 江苏, or 江苏 2025 when years are compared). ``answer`` stays the
-    first card; when the first pair has none, the first card found is the answer. With
-    ``results``, a pair with no target is answered by its result when it has one (粮食产量
-    2024年和2025年相比: two bulletins' figures, not "no target")."""
-    cards: list[AnswerCard] = []
-    seen: set[tuple[str, str, str]] = set()
-    unanswered: list[str] = []
-    for k, (region, year) in enumerate(compared_pairs(understood)):
-        if k == 0:
-            found = first if resp.answer is not None else None
-        else:
-            one = replace(understood, region=region, regions=(), year=year, years=())
-            found = look_up(one)
-        said = " ".join(str(p) for p in (region, year) if p is not None)
-        if found is None and results is not None:
-            found = results(replace(understood, region=region, regions=(), year=year, years=()))
-        if found is None:
-            unanswered.append(said)
-            continue
-        answer = resp.answer if k == 0 and resp.answer is not None else card(*found, region)
-        key = (answer.doc_id, answer.indicator, answer.sentence)
-        if key in seen:  # the same record for two of them (a plan of both years)
-            continue
-        seen.add(key)
-        cards.append(answer)
-    if resp.answer is None and cards:
-        resp = lead_with_answer(resp, cards[0])
-        if resp.answer is None:  # a time asked, no card in a time unit
-            cards = []
-    return replace(
-        resp,
-        answers=tuple(cards[:MAX_ANSWERS]),
-        unanswered=tuple(unanswered),
-        answers_cut=max(0, len(cards) - MAX_ANSWERS),
-    )

@@ -12,29 +12,30 @@ import re
 from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
+from bot.library.answer_cards import (
+    card,
+    compared,
+    lead_with_answer,
+)
 from bot.library.answering import facet_word
 from bot.library.answers import (
-    MAX_ANSWERS,
     asked_indicator,
-    asks_change,
     asks_goal,
     asks_how_to,
     asks_result,
     asks_share,
-    asks_time,
-    card,
-    compared,
-    comparison_cards,
-    lead_with_answer,
     names_a_figure,
     names_only_indicator,
     seeks_target,
     share_of_gdp,
-    states_change,
     umbrella_indicators,
     without_denominators,
 )
+from bot.library.asked_units import asks_time
 from bot.library.documents import about_region
+from bot.library.results_asked import ResultsMixin
+from bot.library.several_places import OTHER_PLACES_MAX as OTHER_PLACES_MAX
+from bot.library.several_places import SeveralPlacesMixin
 from bot.models import (
     NOTE_PART,
     AnswerCard,
@@ -61,20 +62,11 @@ _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)",
 # Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
-# A change asked of a result (增加了多少, 下降了多少, 涨了多少; answers.CHANGE_ASKED_RE): a
-# record stating a level without one does not answer it. Followed by 到 or 至 the verb asks
-# the level reached (贫困发生率降到多少, 加工转化率提高到多少了, 比重提高到多少): the level
-# answers; a change stated to a level (增加到732万人, 提高到58%): the level, not the change
-_REACHED_ENDS = ("到", "至")
-# the kind of a statistical bulletin, whose results are of its own year
-_BULLETIN = "统计公报"
 # a region typed with its key (region:火星): said back when no document is about it
-# the places at most whose figures a question naming none is answered with, each its card
-OTHER_PLACES_MAX = 6
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 
-class SearchMixin:
+class SearchMixin(SeveralPlacesMixin, ResultsMixin):
     """:class:`~bot.library.Engine`'s searches (the searcher: the engine's own)."""
 
     searcher: Searcher
@@ -530,116 +522,6 @@ class SearchMixin:
                 resp = self._other_places(resp, asked, understood, indicator, found)
         return with_the_others(resp)
 
-    def _other_places(
-        self,
-        resp: SearchResponse,
-        asked: str,
-        understood: Understood,
-        indicator: str | None,
-        found: tuple[DocumentInfo, TargetRecord],
-    ) -> SearchResponse:
-        """A question naming no place (今年的就业目标是多少) answered with one place's figure
-        while the library holds the same figure, of the same year, for other places
-        (two counties' reports): each place's card, the answer's first, and
-        ``several_places`` (the reply says so, and how to ask of one). Only for a few
-        places (:data:`OTHER_PLACES_MAX`): a library of many is asked across places with
-        /compare, and its one card stays."""
-        info, record = found
-        when = record.year or str(info.year or "")
-        places = sorted(self._places_of_the_year(understood.year) - {info.region})
-        if not places or len(places) > OTHER_PLACES_MAX:
-            return resp
-        hits = [h.doc_id for h in resp.hits]
-        cards = []
-        for place in places:
-            other = self._answer(
-                asked, replace(understood, region=place), indicator, hits, strict=bool(indicator)
-            )
-            if other is None or other[0].doc_id == info.doc_id:
-                continue
-            o_info, o_record = other
-            if (o_record.region or o_info.region) != place or (
-                (o_record.year or str(o_info.year or "")) != when
-            ):
-                continue  # a place inside it, or another year: no answer to the same question
-            if indicator is None and o_record.indicator != record.indicator:
-                continue  # named by the query's words: the same figure only
-            cards.append(card(o_info, o_record))
-        if not cards:
-            return resp
-        every = (resp.answer, *cards)
-        return replace(
-            resp,
-            answers=every[:MAX_ANSWERS],
-            answers_cut=max(0, len(every) - MAX_ANSWERS),
-            several_places=True,
-        )
-
-    def _result_of_the_year(
-        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
-    ) -> tuple[DocumentInfo, TargetRecord] | None:
-        """The result that answers what was done in the one past year asked: a record of
-        kind achievement dated to that year (a report's review of it, or a bulletin of
-        it); with no place named, only the country's (a province's result answers a
-        question about that province)."""
-        hits = [h.doc_id for h in resp.hits]
-        found = self._answer(asked, understood, indicator, hits, strict=True, kind="achievement")
-        if found is None and indicator:
-            # the table's word is a part of the name asked (重点项目 of 省重点项目完成投资
-            # 多少亿元): the result the query's words name answers, as when the table knows
-            # no indicator
-            found = self._answer(asked, understood, None, hits, kind="achievement")
-        if found is None:
-            return None
-        info, record = found
-        wanted = str(understood.year)
-        dated = record.year == wanted or (
-            not record.year and info.doc_type == _BULLETIN and str(info.year) == wanted
-        )
-        if not dated:
-            return None  # the 2022 report's review is of 2021: no answer for 2022
-        if understood.region is None and (record.region or info.region) != NATIONAL:
-            return None
-        if self._asks_change(asked) and (
-            not record.change or record.change.endswith(_REACHED_ENDS)
-        ):
-            # 常住人口增加了多少: a level (增加到732万人) is not the change asked
-            return None
-        return found
-
-    def _result_of_the_period(
-        self, asked: str, understood: Understood, indicator: str | None, resp: SearchResponse
-    ) -> tuple[DocumentInfo, TargetRecord] | None:
-        """The result that answers what a past plan period reached: a record of kind
-        achievement dated to the period or to its last year (:func:`of_the_period`), of
-        the indicator asked, else named by the query's words; with no place named, only
-        the country's."""
-        hits = [h.doc_id for h in resp.hits]
-        found = self._answer(asked, understood, indicator, hits, kind="achievement")
-        if found is None and indicator:
-            found = self._answer(asked, understood, None, hits, kind="achievement")
-        if found is None:
-            return None
-        info, record = found
-        if understood.region is None and (record.region or info.region) != NATIONAL:
-            return None
-        if self._asks_change(asked) and not states_change(record):
-            return None  # 提高了多少: a level is not the change asked
-        return found
-
-    def _asks_change(self, asked: str) -> bool:
-        """Whether ``asked`` asks how much a figure changed (:func:`asks_change`)."""
-        return asks_change(asked, self.indicator_table)
-
-    def _places_of_the_year(self, year: int | None) -> set[str]:
-        """The places (not the country) of the documents a question of ``year`` is
-        answered from (of that year, or the next's review of it; all when none)."""
-        return {
-            d.region
-            for d in self.index.docs
-            if d.region and d.region != NATIONAL and (year is None or d.year in (year, year + 1))
-        }
-
     def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
         """``resp`` understood as naming ``answered`` when its one card is of another
         member of the asked indicator's family (经济增长 目标 with no region: the national
@@ -656,64 +538,6 @@ class SearchMixin:
         ):
             return resp
         return replace(resp, understood=replace(u, indicator=answered))
-
-    def _absent_regions(self, understood: Understood) -> tuple[str, ...]:
-        """The regions of a query naming several that no document is about."""
-        if len(understood.all_regions) < 2:
-            return ()
-        return tuple(
-            r for r in understood.all_regions if "region" in self.unmatched_facets(r, None)
-        )
-
-    def _compared(
-        self,
-        searcher: Searcher,
-        resp: SearchResponse,
-        asked: str,
-        understood: Understood,
-        first: tuple[DocumentInfo, TargetRecord] | None,
-        *,
-        doc: str | None,
-        region: str | None,
-        year: int | None,
-    ) -> SearchResponse:
-        """``resp`` with one card per region and year a comparison names (山东 江苏 GDP
-        目标; 2024年和2025年), each looked up as if asked alone, and the pairs with none
-        said (:func:`~bot.library.answers.comparison_cards`)."""
-        table = self.indicator_table
-        hits = [h.doc_id for h in resp.hits]
-        # the indicator as asked: 全国's national variant (国内生产总值) is its own only
-        named = asked_indicator(
-            asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
-        )
-
-        def look_up(one: Understood) -> tuple[DocumentInfo, TargetRecord] | None:
-            indicator = named
-            if indicator and one.region == "全国":
-                indicator = table.national_variant(indicator) or indicator
-            one = replace(one, indicator=indicator)
-            found = self._answer(asked, one, indicator, hits)
-            if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
-                return None
-            return found
-
-        this_year = searcher.today().year
-
-        def result_of(one: Understood) -> tuple[DocumentInfo, TargetRecord] | None:
-            # years compared, one of them past and without a target: what was achieved
-            # then answers (a bulletin's figure), as the change asked is between results
-            if not named or one.year is None or one.year >= this_year:
-                return None
-            one = replace(one, indicator=named)
-            found = self._answer(asked, one, named, hits, strict=True, kind="achievement")
-            if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
-                return None
-            return found
-
-        years_compared = len(understood.all_years) > 1
-        return comparison_cards(
-            resp, understood, first, look_up, result_of if years_compared else None
-        )
 
 
 def _asks_reached(asked: str, understood: Understood) -> bool:
