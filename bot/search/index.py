@@ -30,6 +30,10 @@ BM25 contributions are precomputed ("impacts") so that a query only gathers and 
 numbers; ordering each posting list by impact lets a one-term query read just its
 first k entries. Everything is memory-mapped, so opening is fast and re-segments
 nothing.
+
+This module opens and reads an index; :mod:`.index_build` writes one (and holds
+:data:`INDEX_FORMAT`), :mod:`.index_integrity` checks its files, and the mixins
+:mod:`.phrase_checks` and :mod:`.char_places` search its normalised text.
 """
 
 from __future__ import annotations
