@@ -35,15 +35,8 @@ from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
 from bot.search import heap
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
-from bot.search.index import (
-    INDEX_FORMAT,
-    CompiledIndex,
-    IndexDamaged,
-    _swap_in,
-    check_files,
-    compile_index,
-    seal,
-)
+from bot.search.index import INDEX_FORMAT, CompiledIndex, IndexDamaged, check_files, seal
+from bot.search.index_build import _swap_in, compile_index
 from bot.search.quality import PRIORS_VERSION
 from bot.search.stored_gains import build_heading_gains
 from bot.text.tokenize import Tokenizer
