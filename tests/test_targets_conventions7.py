@@ -25,8 +25,7 @@ def test_times_counted_name_the_activity_or_people_without_the_units_word(extrac
 
 def test_people_helped_to_start_a_business_have_one_name(extract):  # 6.8.51
     text = _REPORT + (
-        "发放创业担保贷款36亿元，扶持个人创业2.3万人，扶持创业人数1.8万人，"
-        "直接扶持创业11.5万人。\n"
+        "发放创业担保贷款36亿元，扶持个人创业2.3万人，扶持创业人数1.8万人，直接扶持创业11.5万人。\n"
     )
     got = names_by_value(extract(text, _REPORT_NAME))
     assert got[2.3] == "扶持创业"  # the table's canonical name
