@@ -35,6 +35,7 @@ class Synonyms:
         self._lookup_made: tuple[int, dict[str, int]] = (0, {})
         # a broader term's narrower ones (新能源: 风电, 光伏 …), in the order written
         self._narrower: dict[str, tuple[str, ...]] = {}
+        self._kinds_of: dict[str, frozenset[str]] = {}
         for group in groups:
             self.add(group)
 
@@ -43,6 +44,7 @@ class Synonyms:
         if len(terms) < 2:
             return
         self._expanded.clear()
+        self._kinds_of.clear()
         gid = len(self.groups)
         self.groups.append(terms)
         for t in terms:
@@ -58,6 +60,7 @@ class Synonyms:
         if not key or not terms:
             return
         self._expanded.clear()
+        self._kinds_of.clear()
         self._narrower[key] = tuple(dict.fromkeys(self._narrower.get(key, ()) + terms))
 
     @classmethod
@@ -104,7 +107,14 @@ class Synonyms:
         synonyms: a search counts them as the broader word would, and less."""
         if not self._narrower:
             return frozenset()
-        return frozenset(self.expand(term)) - frozenset(self._same(term))
+        cached = self._kinds_of.get(term)
+        if cached is None:
+            # every word a query names asks this (a plan's concept): kept as expand's are
+            cached = frozenset(self.expand(term)) - frozenset(self._same(term))
+            if len(self._kinds_of) >= EXPANDED_SIZE:
+                self._kinds_of.clear()
+            self._kinds_of[term] = cached
+        return cached
 
     def _reach(self, term: str) -> tuple[str, ...]:
         out = list(self._same(term))
