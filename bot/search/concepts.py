@@ -46,6 +46,9 @@ class Concept:
     # The Chinese words a bilingual dictionary gave an English word the glossary lacks
     # (sewage: 污水), among its alternatives: what the reply says the word was read as.
     read_as: tuple[str, ...] = ()
+    # Of the alternatives, those naming a kind of the word rather than a synonym (风电 and
+    # 光伏 for 新能源: ``Synonyms.kinds``), scored as the word itself would be, less.
+    kinds: frozenset[str] = frozenset()
 
 
 def unique(concepts: list[Concept]) -> list[Concept]:

@@ -364,6 +364,8 @@ class Hits:
             (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
             for k, (p, sc) in enumerate(parts)
         ]
+        if concept.kinds:
+            parts = self._kinds_as_word(concept, parts)
         parts = [p for p in parts if p[0].size]
         if len(parts) == 1:
             return parts[0]
@@ -396,6 +398,35 @@ class Hits:
             # of a longer word is the word itself (先行区 in …发展先行区)
             return self.not_across(pids, scores, concept.label)
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+
+    def _kinds_as_word(
+        self, concept: Concept, parts: list[tuple[np.ndarray, np.ndarray]]
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """``parts`` with a kind's scores (风电 for 新能源) brought down to the rarity of the
+        word typed: a kind rarer than the word would otherwise outscore a passage writing
+        the word itself (2015 发展新能源: 风电 is in fewer passages than 新能源), and an exact
+        match ranks above a synonym's."""
+        n = self.index.n_passages
+        typed = next(
+            (
+                np.asarray(p).size
+                for a, (p, _) in zip(concept.alternatives, parts, strict=True)
+                if a.text == concept.label
+            ),
+            0,
+        )
+        if not typed:
+            return parts  # the word itself is written nowhere: nothing to rank below
+        word_idf = idf_of(typed, n)
+        out = []
+        for alt, (p, sc) in zip(concept.alternatives, parts, strict=True):
+            size = np.asarray(p).size
+            if alt.text in concept.kinds and size:
+                ratio = word_idf / idf_of(size, n)
+                if ratio < 1:
+                    sc = np.asarray(sc, dtype=np.float32) * np.float32(ratio)
+            out.append((p, sc))
+        return out
 
     def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:
         """Passages whose normalised text contains ``needle`` (a bounded byte scan), in

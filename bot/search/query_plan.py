@@ -163,7 +163,10 @@ class QueryPlan:
             english = self._english_alternatives(word, {a.text for a in alts})
             read_as = tuple(a.text for a in english)
             alts += english
-        concept = Concept(word, alts, exclude, read_as=read_as)
+        kinds = self.synonyms.kinds(word)
+        concept = Concept(
+            word, alts, exclude, read_as=read_as, kinds=kinds & {a.text for a in alts}
+        )
         if exclude or not _PLAN_PERIOD_RE.fullmatch(word):
             return concept
         # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”

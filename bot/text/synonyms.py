@@ -1,7 +1,12 @@
-"""Synonym groups (GDP ↔ 地区生产总值, 规上 ↔ 规模以上, 双碳 ↔ 碳达峰碳中和 …).
+"""Synonym groups (GDP ↔ 地区生产总值, 规上 ↔ 规模以上, 双碳 ↔ 碳达峰碳中和 …) and the
+narrower terms of a broader one (新能源 > 风电 光伏).
 
 Plain text files, one group per line; the first term is the group's canonical name.
-Terms are normalised so that a traditional or full-width spelling finds the group.
+A line ``BROAD > NARROW NARROW …`` names the kinds a broader word covers: a query for
+the broader word also finds them (a report names the kinds, 大力发展风电、光伏发电, and never
+the word a reader types), never the other way (光伏 asks for 光伏, not for every kind of
+新能源), so they are no group. Terms are normalised so that a traditional or full-width
+spelling finds the group.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 from bot.text.normalize import normalize
 
 _SPLIT = re.compile(r"[\s,，、]+")
+_NARROWER = ">"
 # How many terms' expansions are remembered (:meth:`Synonyms.expand`): every word a query
 # names is expanded, so a stream of distinct words would otherwise grow the table for as
 # long as the bot runs; past this many it starts again (cleared in one step, which a
@@ -27,6 +33,9 @@ class Synonyms:
         self._expanded: dict[str, tuple[str, ...]] = {}
         self._lookup_for = -1  # the number of terms _lookup_made was made for
         self._lookup_made: tuple[int, dict[str, int]] = (0, {})
+        # a broader term's narrower ones (新能源: 风电, 光伏 …), in the order written
+        self._narrower: dict[str, tuple[str, ...]] = {}
+        self._kinds_of: dict[str, frozenset[str]] = {}
         for group in groups:
             self.add(group)
 
@@ -35,10 +44,24 @@ class Synonyms:
         if len(terms) < 2:
             return
         self._expanded.clear()
+        self._kinds_of.clear()
         gid = len(self.groups)
         self.groups.append(terms)
         for t in terms:
             self._index.setdefault(t, []).append(gid)
+
+    def add_narrower(self, broad: str, narrower: Iterable[str]) -> None:
+        """``narrower`` as kinds of ``broad``: found by a query for ``broad`` (after its
+        synonyms), not the reverse."""
+        key = normalize(broad.strip())
+        terms = tuple(
+            t for t in dict.fromkeys(normalize(t) for t in narrower if t.strip()) if t != key
+        )
+        if not key or not terms:
+            return
+        self._expanded.clear()
+        self._kinds_of.clear()
+        self._narrower[key] = tuple(dict.fromkeys(self._narrower.get(key, ()) + terms))
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> Synonyms:
@@ -48,7 +71,12 @@ class Synonyms:
                 continue
             for raw in path.read_text(encoding="utf-8-sig").splitlines():
                 line = raw.strip()
-                if line and not line.startswith("#"):
+                if not line or line.startswith("#"):
+                    continue
+                if _NARROWER in line:
+                    broad, _, narrower = line.partition(_NARROWER)
+                    syn.add_narrower(broad, _SPLIT.split(narrower))
+                else:
                     syn.add(_SPLIT.split(line))
         return syn
 
@@ -63,7 +91,8 @@ class Synonyms:
         families), and an everyday word is written into one of them only: 财政收入 is in
         the file's group of 一般公共预算收入, whose older name 公共财政预算收入 is in the
         table's. Without following shared terms a query for 财政收入 would never find a
-        report that says 公共财政预算收入.
+        report that says 公共财政预算收入. Last come the narrower kinds of the term and
+        of its synonyms (``BROAD > NARROW`` lines), which never lead back to the broader.
         """
         cached = self._expanded.get(term)
         if cached is None:
@@ -73,7 +102,30 @@ class Synonyms:
             self._expanded[term] = cached
         return list(cached)
 
+    def kinds(self, term: str) -> frozenset[str]:
+        """The terms of ``expand(term)`` that are narrower kinds (``BROAD > NARROW``), not
+        synonyms: a search counts them as the broader word would, and less."""
+        if not self._narrower:
+            return frozenset()
+        cached = self._kinds_of.get(term)
+        if cached is None:
+            # every word a query names asks this (a plan's concept): kept as expand's are
+            cached = frozenset(self.expand(term)) - frozenset(self._same(term))
+            if len(self._kinds_of) >= EXPANDED_SIZE:
+                self._kinds_of.clear()
+            self._kinds_of[term] = cached
+        return cached
+
     def _reach(self, term: str) -> tuple[str, ...]:
+        out = list(self._same(term))
+        # then the narrower kinds of the term and of its synonyms (新能源, 新能源产业: 风电 …),
+        # after every synonym: a kind is further from the word typed than its synonyms
+        for t in tuple(out):
+            out.extend(n for n in self._narrower.get(t, ()) if n not in out)
+        return tuple(out)
+
+    def _same(self, term: str) -> list[str]:
+        """``term`` and the terms sharing a group with it, transitively."""
         out = [term]
         seen: set[int] = set()
         frontier = list(self._index.get(term, ()))
@@ -86,7 +138,7 @@ class Synonyms:
                 if t not in out:
                     out.append(t)
                     frontier.extend(g for g in self._index.get(t, ()) if g not in seen)
-        return tuple(out)
+        return out
 
     def terms_in(self, text: str) -> list[str]:
         """The terms of the groups that occur in ``text`` (normalised), longest first, terms
