@@ -43,7 +43,10 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
     The extractor's patterns (half a second) are imported by the commands that extract,
     not by opening an index, which reads only the extractor's version; and the records a
     command serves (``targets``, ``compare``) pass the one-per-figure rule without the
-    table reader and its number parsers."""
+    table reader and its number parsers. The digest filter, which every command imports,
+    reads a record's unit class at import from ``bot.targets.numbers.units``: the numbers
+    package resolves its public names on first use, so this loads neither the figure
+    finder's parsers nor the lexicon."""
     code = (
         "import runpy, sys\n"
         "sys.argv = ['briefbot', '--help']\n"
@@ -53,10 +56,13 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
         "    assert not done.code, done.code\n"
         "heavy = ('mcp', 'mcp_server', 'uvicorn', 'sqlalchemy', 'alembic', 'telegram',"
         " 'handlers', 'datasketch', 'scipy', 'bot.targets.extract', 'bot.targets.dedupe',"
-        " 'bot.targets.lexicon')\n"
+        " 'bot.targets.lexicon', 'bot.targets.numbers.finder')\n"
         "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+        "import bot.digest.filter_matching as fm\n"
+        "assert fm.unit_class.__module__ == 'bot.targets.numbers.units'\n"
+        "assert 'bot.targets.numbers.finder' not in sys.modules\n"
         "import bot.targets.dedupe\n"
-        "print('SERVED', sorted(m for m in ('bot.targets.tables', 'bot.targets.numbers')"
+        "print('SERVED', sorted(m for m in ('bot.targets.tables', 'bot.targets.numbers.finder')"
         " if m in sys.modules))\n"
         "import handlers.app, handlers.console, briefbot.cli.serve\n"
         "print('BOT', sorted(m for m in ('datasketch', 'scipy', 'mcp') if m in sys.modules))\n"
@@ -74,3 +80,18 @@ def test_the_extractor_is_still_reached_from_the_targets_package():
 
     assert bot.targets.extract_targets is extract.extract_targets
     assert extract.EXTRACTOR_VERSION == version.EXTRACTOR_VERSION
+
+
+def test_the_numbers_package_names_resolve_to_their_modules():
+    """Each public name of ``bot.targets.numbers`` is its defining module's object."""
+    import bot.targets.numbers as numbers
+    from bot.targets.numbers import cn_numerals, figure, finder, not_figures, special_forms
+
+    assert numbers.find_figures is finder.find_figures
+    assert numbers.may_have_figures is finder.may_have_figures
+    assert numbers.Figure is figure.Figure
+    assert numbers.cn_to_number is cn_numerals.cn_to_number
+    assert numbers.CN_NUMERAL_CHARS is cn_numerals.CN_NUMERAL_CHARS
+    assert numbers.quoted_spans is not_figures.quoted_spans
+    assert numbers.gap_follows is special_forms.gap_follows
+    assert set(numbers.__all__) <= set(dir(numbers))

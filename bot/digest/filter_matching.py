@@ -16,6 +16,7 @@ from bot.digest.filter_syntax import KIND_LABELS, DigestFilter
 from bot.i18n import LANGUAGES, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable, name_class
+from bot.targets.numbers.units import unit_class
 from bot.targets.records import TargetRecord
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
@@ -260,10 +261,6 @@ class FilterMatcher:
             return False
         if not (filter.keywords or filter.required or filter.excluded):
             return True
-        # imported here, as the lexicon below: the numbers package loads the extractor's
-        # lexicon, and every command (`briefbot --help` too) imports this module
-        from bot.targets.numbers.units import unit_class
-
         money = unit_class(record.unit) == "money"
         if money_only and not money:
             kin = False

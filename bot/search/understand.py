@@ -16,14 +16,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.corpus.gazetteer import COUNTRY_RE, Gazetteer, Mention, with_chinese_places
 from bot.models import DocumentInfo, Understood
+
+# the slip reader's own names (and readings), read from here by the reference reading of
+# tests/test_search_speed21.py
+from bot.search.misspelt_places import _CJK_WORD_RE as _CJK_WORD_RE
+from bot.search.misspelt_places import _PLACE_SUFFIX_RE as _PLACE_SUFFIX_RE
+from bot.search.misspelt_places import _provinces as _provinces
+from bot.search.misspelt_places import misspelt_region
+
+# the plan periods' readers, imported from here by the searcher, the corrector and answers
+from bot.search.plan_periods import PERIOD_NAME_RE, YEAR_SPAN_RE, name_periods
+from bot.search.plan_periods import asks_past_period as asks_past_period
+from bot.search.plan_periods import named_period as named_period
+from bot.search.plan_periods import period_spans_named as period_spans_named
+from bot.search.plan_periods import periods_named as periods_named
+from bot.search.plan_periods import plan_period as plan_period
+from bot.search.plan_periods import plan_period_spans as plan_period_spans
 from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
-from bot.text.pinyin import readings
-from bot.text.years import ARABIC_YEAR, CHINESE_YEAR, RELATIVE_YEARS, YEAR_RE, read_year, year_of
+from bot.text.pinyin import readings as readings
+from bot.text.years import RELATIVE_YEARS, YEAR_RE, year_of
+
+_misspelt_region = misspelt_region  # (the name tests/test_search_speed21.py calls)
 
 NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
@@ -94,21 +111,6 @@ _NO1_TOPIC_RE = re.compile(r"乡村|农业|农村|三农|农民")
 # Years said relative to today (今年 GDP 目标), as the one year reader knows them.
 _RELATIVE_YEAR_RE = re.compile("|".join(RELATIVE_YEARS))
 RELATIVE_YEAR_WORDS: tuple[str, ...] = tuple(RELATIVE_YEARS)
-# The five years before today, as people say them (安徽 过去五年 GDP 年均增长): the plan
-# period that ended last year, the period reports review under 这五年 or “十四五”时期.
-_LAST_FIVE_YEARS_RE = re.compile(r"过去(?:的)?五年|近五年|这五年|五年来")
-# A plan period with a word for its span (十四五期间, “十四五”时期): the period itself.
-_PERIOD_SPAN_RE = re.compile(
-    r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划)?(?:期间|时期|以来|年间)"
-)
-_CN_TEENS = "一二三四五六七八九"
-# A span of years typed (2021-2025, 2021—2025年, 二〇二一至二〇二五年): the span, not its
-# first year. One that is a plan period is searched as the period (十四五); any other
-# leaves the year unnamed and its years to be found in the text (2024—2026年行动方案).
-_Y = f"{ARABIC_YEAR}|{CHINESE_YEAR}"
-_YEAR_SPAN_RE = re.compile(
-    rf"(?<![\d.])({_Y})\s*年?\s*(?:[-—–~]{{1,2}}|至|到)\s*({_Y})\s*年?(?![\d.%])"
-)
 # Quotation marks around a name typed (“互联网+”行动计划): the type word inside them or
 # right after them is part of the name, not the kind of document asked (《…》 names the
 # document itself, whose kind it is).
@@ -175,7 +177,7 @@ def understand(
     """
     # Sichuan, Inner Mongolia, Chengdu Shi: the places' English and pinyin names are
     # read as their Chinese names (before normalising: a capital can decide, as in Ali)
-    typed = _name_periods(normalize(COUNTRY_RE.sub("中国", with_chinese_places(query))), this_year)
+    typed = name_periods(normalize(COUNTRY_RE.sub("中国", with_chinese_places(query))), this_year)
     # a word excluded (新质生产力 -上海) names no facet: it is read as blanks, and kept in
     # the text left to search, where it still excludes
     text = _blanked(typed, excluded_spans(typed))
@@ -223,7 +225,7 @@ def understand(
                 regions.append(place.short)
         # a slip past the first word only when no place is named (海南 千兆自贸岗 万兆: 万兆 is
         # no 万载)
-        misspelt = _misspelt_region(
+        misspelt = misspelt_region(
             text, gazetteer, known_regions, unwritten, later=not regions and national_at is None
         )
         if misspelt and misspelt[0] not in regions and not _overlaps(misspelt[1], spans):
@@ -239,7 +241,7 @@ def understand(
     year: int | None = None
     years: list[int] = []
     year_word = ""
-    in_spans = [m.span() for m in _YEAR_SPAN_RE.finditer(text)]
+    in_spans = [m.span() for m in YEAR_SPAN_RE.finditer(text)]
     for m in YEAR_RE.finditer(text):
         if any(lo <= m.start() < hi for lo, hi in in_spans):
             continue  # 2021-2025: a span of years, no one year of it
@@ -362,89 +364,6 @@ def is_no1_document(doc: DocumentInfo) -> bool:
     )
 
 
-def plan_period(year: int) -> str | None:
-    """The five-year plan period ``year`` falls in (2025 -> 十四五, 2016 -> 十三五), for
-    the 11th to the 19th plans (2006-2050); ``None`` outside them."""
-    n = 11 + (year - 2006) // 5
-    return f"十{_CN_TEENS[n - 11]}五" if 11 <= n <= 19 and year >= 2006 else None
-
-
-def _name_periods(text: str, this_year: int | None) -> str:
-    """``text`` with its spans of years said in words named as plan periods: 十四五期间
-    -> 十四五 (期间 is no word the answer holds), and with ``this_year``, 过去五年 / 这五年
-    -> the plan period that ended last year (a report reviews it under “十四五”时期 or
-    这五年, seldom with the words the question uses)."""
-    text = _PERIOD_SPAN_RE.sub(r"\1", text)
-    text = _YEAR_SPAN_RE.sub(_span_as_period, text)
-    period = plan_period(this_year - 1) if this_year is not None else None
-    if period is not None:
-        text = _LAST_FIVE_YEARS_RE.sub(f" {period} ", text)
-    return text
-
-
-def period_spans_named(text: str) -> str:
-    """``text`` with its plan periods' span words taken off (十四五期间 -> 十四五, “十四五”时期
-    -> 十四五): what :func:`understand` searches even when it understood no facet, since
-    期间 and 时期 are no words the answer holds (``十四五时期粮食产量多少``: a required 时期
-    ranked lines writing it above the lines giving the figure)."""
-    return _PERIOD_SPAN_RE.sub(r"\1", text)
-
-
-def _span_as_period(m: re.Match[str]) -> str:
-    """A span of years that is a plan period (2021-2025) as the period's name."""
-    first, last = read_year(m.group(1)), read_year(m.group(2))
-    period = plan_period(first) if first is not None else None
-    if period is None or last != first + 4 or plan_period(first - 1) == period:
-        return m.group()
-    return f" {period} "
-
-
-def asks_past_period(query: str, this_year: int) -> bool:
-    """Whether ``query`` asks about the span of a plan period that has ended (过去五年,
-    十四五期间 in 2026). A bare 十四五 is the plan as much as the period (十四五 航空救援
-    几小时内到达 asks for the plan's goal)."""
-    if _LAST_FIVE_YEARS_RE.search(query):
-        return True
-    return any(_period_end(m.group(1)) < this_year for m in _PERIOD_SPAN_RE.finditer(query))
-
-
-_PERIOD_NAME_RE = re.compile(r"十[一二三四五六七八九]五")
-
-
-def plan_period_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` names a five-year plan period (十三五, 十四五): names typed on
-    purpose, never typos to correct (a corpus without 十三五 would make it 十五, the half
-    of 十五五 it holds; the segmenter cuts it 十三|五)."""
-    return [m.span() for m in _PERIOD_NAME_RE.finditer(text)]
-
-
-def periods_named(text: str, *, normalized: bool = False) -> list[tuple[int, int]]:
-    """The years (first, last) of every five-year plan period ``text`` names (二、“十五五”
-    时期主要目标任务 -> [(2026, 2030)]); ``normalized`` when ``text`` already is (a heading
-    path's parts: normalising each again cost ~3 µs a heading on every year asked)."""
-    return [
-        (_period_end(m.group()) - 4, _period_end(m.group()))
-        for m in _PERIOD_NAME_RE.finditer(text if normalized else normalize(text))
-    ]
-
-
-def named_period(query: str) -> tuple[int, int] | None:
-    """The years of the five-year plan period ``query`` names (十四五, “十四五”时期, or
-    its span typed, 2021-2025) as (first, last), or ``None``: 十四五 GDP 目标 asks for the
-    period's goals, which a 十五五 target does not answer."""
-    text = _YEAR_SPAN_RE.sub(_span_as_period, normalize(query))
-    m = _PERIOD_NAME_RE.search(text)
-    if m is None:
-        return None
-    last = _period_end(m.group())
-    return last - 4, last
-
-
-def _period_end(period: str) -> int:
-    """The last year of a plan period (十四五 -> 2025)."""
-    return 2006 + 5 * (_CN_TEENS.index(period[1]) + 1) - 1
-
-
 def _counts(mention: Mention, known_regions: Collection[str], text: str) -> bool:
     """Whether a place ``mention`` counts as a region asked about: a province, a region
     some indexed document is about (or lies in), or a name written with its own suffix
@@ -486,102 +405,6 @@ def _yardstick(text: str, at: int) -> bool:
     return any(m.start() <= at < m.end() for m in _NATIONAL_YARDSTICK_RE.finditer(text))
 
 
-_CJK_WORD_RE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,5}(?![\u3400-\u9fff])")
-_PLACE_SUFFIX_RE = re.compile(r"(?:省|市|自治区)$")
-
-
-@lru_cache(maxsize=4)
-def _provinces(gazetteer: Gazetteer) -> frozenset[str]:
-    return frozenset(p.short for p in gazetteer.by_code.values() if p.level == "provincial")
-
-
-def _one_apart(gazetteer: Gazetteer, known_regions: Collection[str]) -> dict[str, tuple[str, ...]]:
-    """The provinces and the corpus's regions (not the nation) by each way of leaving one
-    of their characters out (``_one_out``), each key's names in sorted order: the names
-    one character apart from a word of their length are those under one of the word's
-    keys that differ from it there. Made once per gazetteer and set of regions when
-    these are hashable (the searcher's frozenset): the union, the sort and a comparison
-    of the word with every name of its length cost ~30 µs a query."""
-    try:
-        return _one_apart_cached(gazetteer, known_regions)  # type: ignore[arg-type]
-    except TypeError:  # an unhashable collection of regions: made for this call
-        return _one_apart_made(gazetteer, known_regions)
-
-
-def _one_out(word: str, k: int) -> str:
-    """``word`` with its ``k``-th character left out, marked by its place (NUL-separated:
-    no name holds a NUL)."""
-    return f"{k}\x00{word[:k]}\x00{word[k + 1 :]}"
-
-
-def _one_apart_made(
-    gazetteer: Gazetteer, known_regions: Collection[str]
-) -> dict[str, tuple[str, ...]]:
-    names = (_provinces(gazetteer) | set(known_regions)) - {NATIONAL}
-    out: dict[str, list[str]] = {}
-    for name in sorted(names):
-        for k in range(len(name)):
-            out.setdefault(_one_out(name, k), []).append(name)
-    return {key: tuple(v) for key, v in out.items()}
-
-
-_one_apart_cached = lru_cache(maxsize=8)(_one_apart_made)
-
-
-def _misspelt_region(
-    text: str,
-    gazetteer: Gazetteer,
-    known_regions: Collection[str],
-    unwritten: Callable[[str], bool] | None = None,
-    *,
-    later: bool = False,
-) -> tuple[str, tuple[int, int]] | None:
-    """A province or a region of the corpus typed with one character of the same sound
-    wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
-    one written with a suffix (贵洲省), and no place itself. A homophone elsewhere in
-    a query is too often a word of its own (复建 is not 福建), so a word typed apart
-    after the first (城镇新增就业 2025年 贵洲, 新改建农村公路 安微 多少公里) is read only where
-    nothing else can be meant: with ``later`` (the query names no place) and
-    ``unwritten``, when no passage writes it."""
-    apart: dict[str, tuple[str, ...]] | None = None
-    for m in _CJK_WORD_RE.finditer(text):
-        word = m.group()
-        core = _PLACE_SUFFIX_RE.sub("", word)
-        apart_later = m.start() != 0 and core == word
-        if apart_later and not (
-            later and unwritten is not None and _typed_apart(text, m.start(), m.end())
-        ):
-            continue
-        if len(core) < 2 or gazetteer.lookup(core):
-            continue
-        if apart_later and not unwritten(core):  # type: ignore[misc]  # (checked above)
-            continue
-        if apart is None:
-            apart = _one_apart(gazetteer, known_regions)
-        # the names of its length differing from it in exactly one character, tried in
-        # sorted order (the first whose characters all share a sound wins)
-        near = {
-            name
-            for k in range(len(core))
-            for name in apart.get(_one_out(core, k), ())
-            if name[k] != core[k]
-        }
-        for name in sorted(near):
-            if all(set(readings(a)) & set(readings(b)) for a, b in zip(core, name, strict=True)):
-                return name, m.span()
-        # 安微 for 安徽: a look-alike, not a homophone. Read only where nothing else can be
-        # meant: one place that near, and a word no passage writes (海绵 is no 海南)
-        if len(near) == 1 and unwritten is not None and unwritten(core):
-            return next(iter(near)), m.span()
-    return None
-
-
-def _typed_apart(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is typed as a word of its own: a space before it, and a
-    space, a figure or the end after (新改建农村公路 安微 多少公里, 城镇新增就业 2025年 贵洲)."""
-    return text[start - 1].isspace() and (end == len(text) or not text[end].isalpha())
-
-
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` inside quotation marks, each from its opening mark to the
     end of its closing one (so a word right after the closing mark starts at its end);
@@ -596,7 +419,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if end < 0:
             i += 1
             continue
-        if not _PERIOD_NAME_RE.fullmatch(text[i + 1 : end]):
+        if not PERIOD_NAME_RE.fullmatch(text[i + 1 : end]):
             out.append((i, end + 1))  # “十四五”规划纲要: the period is quoted, not a name
         i = end + 1
     return out
