@@ -1,0 +1,29 @@
+"""Rules found by the round35 probe set (provincial speeches, action plans, an opinions text
+and a press-conference news report written as remembered): each test is a general form, on
+invented sentences, not a line of the probe texts."""
+
+from __future__ import annotations
+
+_STORY = (
+    "2031年青石经济运行稳中有进\n"
+    "青石日报讯 1月20日，省政府新闻办召开新闻发布会，省统计局发布2031年全省经济运行情况。\n"
+    "初步核算，2031年全省地区生产总值3.5万亿元，比上年增长5.1%。\n"
+)
+
+
+def test_a_story_on_a_whole_years_data_says_its_now_of_the_year_after(extract) -> None:
+    # a year's whole data are out only once it is over: the story's 今年 is the next year,
+    # its figures of the year released stay that year's
+    text = _STORY + "发布会还介绍，今年全省将锚定地区生产总值增长5%左右的预期目标。\n"
+    got = {(r.value, r.unit): (r.year, r.kind) for r in extract(text, "story.txt")}
+    assert got[(3.5, "万亿元")] == ("2031", "achievement")
+    assert got[(5, "%")] == ("2032", "target")
+
+
+def test_the_whole_year_of_a_now_said_earlier_in_the_sentence_is_that_year(extract) -> None:
+    text = _STORY + "局长表示，今年我省发展的有利条件多于不利因素，要努力实现全年地区生产总值增长5%左右。\n"
+    got = {(r.value, r.unit): r.year for r in extract(text, "story.txt")}
+    assert got[(5, "%")] == "2032"
+    # a 全年 with no 今年 before it in its sentence stays the year released
+    plain = _STORY + "全年规模以上工业增加值增长6.2%。\n"
+    assert {(r.value, r.unit): r.year for r in extract(plain, "story.txt")}[(6.2, "%")] == "2031"
