@@ -21,7 +21,9 @@ def test_a_story_on_a_whole_years_data_says_its_now_of_the_year_after(extract) -
 
 
 def test_the_whole_year_of_a_now_said_earlier_in_the_sentence_is_that_year(extract) -> None:
-    text = _STORY + "局长表示，今年我省发展的有利条件多于不利因素，要努力实现全年地区生产总值增长5%左右。\n"
+    text = _STORY + (
+        "局长表示，今年我省发展的有利条件多于不利因素，要努力实现全年地区生产总值增长5%左右。\n"
+    )
     got = {(r.value, r.unit): r.year for r in extract(text, "story.txt")}
     assert got[(5, "%")] == "2032"
     # a 全年 with no 今年 before it in its sentence stays the year released
