@@ -527,3 +527,26 @@ def test_an_undated_plan_is_not_dated_by_its_base_or_goal_years() -> None:
     # the day it takes effect still dates it
     in_force = plan + "本方案自2024年5月1日起施行。\n"
     assert infer_meta(in_force, "doc.txt").year == 2024
+
+
+def test_a_provincial_press_office_or_committee_meeting_makes_a_provincial_text() -> None:
+    # a story the province's press office gives names the capital's airport and its cities'
+    # figures: it is the province's story, not the capital's (probes-round35)
+    story = (
+        "2024年江西经济运行稳中有进\n"
+        "江西日报讯 1月21日，省政府新闻办召开新闻发布会，省统计局发布2024年全省经济运行情况。\n"
+        "全年全省地区生产总值增长5.1%。南昌昌北国际机场旅客吞吐量1500万人次。\n"
+        "分设区市看，南昌市地区生产总值增长5.0%，赣州市增长5.4%，九江市增长5.2%。\n"
+    )
+    meta = infer_meta(story, "doc.txt")
+    assert (meta.region, meta.level) == ("江西", "provincial")
+    # a city's office is the city's
+    city = story.replace("省政府新闻办", "南昌市政府新闻办").replace("省统计局", "市统计局")
+    assert infer_meta(city, "doc.txt").region != "江西"
+    # a speech at the province's party committee meeting that names its province once
+    speech = (
+        "在省委经济工作会议上的讲话\n（2024年12月20日）\n同志们：\n"
+        "今年全省地区生产总值增长4.8%左右。\n让我们奋力谱写中国式现代化湖南篇章！\n"
+    )
+    meta = infer_meta(speech, "doc.txt")
+    assert (meta.region, meta.level) == ("湖南", "provincial")
