@@ -29,3 +29,21 @@ def test_the_whole_year_of_a_now_said_earlier_in_the_sentence_is_that_year(extra
     # a 全年 with no 今年 before it in its sentence stays the year released
     plain = _STORY + "全年规模以上工业增加值增长6.2%。\n"
     assert {(r.value, r.unit): r.year for r in extract(plain, "story.txt")}[(6.2, "%")] == "2031"
+
+
+def test_a_table_row_counted_in_its_own_unit_borrows_no_measure_from_the_row_above(
+    extract,
+) -> None:
+    # a plan's 主要指标: 通用机场（个） is no part of 低空制造业产值（亿元）
+    text = (
+        "青石省推动低空经济高质量发展行动方案（2031—2033年）\n一、主要指标\n"
+        "指标\t2030年\t2033年\n"
+        "低空经济规模（亿元）\t1200\t3000\n"
+        "低空制造业产值（亿元）\t450\t1000\n"
+        "通用机场（个）\t14\t24\n"
+        "通用航空飞行小时（万小时）\t8.5\t15\n"
+    )
+    got = {(r.value, r.unit): r.indicator for r in extract(text, "plan.txt")}
+    assert got[(24, "个")] == "通用机场"
+    assert got[(15, "万小时")] == "通用航空飞行小时"
+    assert got[(1000, "亿元")] == "低空制造业产值"
