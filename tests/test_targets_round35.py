@@ -47,3 +47,15 @@ def test_a_table_row_counted_in_its_own_unit_borrows_no_measure_from_the_row_abo
     assert got[(24, "个")] == "通用机场"
     assert got[(15, "万小时")] == "通用航空飞行小时"
     assert got[(1000, "亿元")] == "低空制造业产值"
+
+
+def test_the_countrys_own_statistic_quoted_in_a_provincial_text_is_the_countrys(extract) -> None:
+    text = (
+        "在湖南省经济工作会议上的讲话\n（2031年1月28日）\n同志们：\n"
+        "过去一年，在全国国内生产总值增长3%的情况下，全省生产总值增长3.1%。\n"
+        "从全国看，国内生产总值134.9万亿元，全省经济增速高于全国0.1个百分点。\n"
+    )
+    got = {(r.value, r.unit): (r.indicator, r.region) for r in extract(text, "青石_speech.txt")}
+    assert got[(3, "%")] == ("国内生产总值", "全国")
+    assert got[(134.9, "万亿元")] == ("国内生产总值", "全国")
+    assert got[(3.1, "%")][1] != "全国"
