@@ -59,3 +59,12 @@ def test_the_countrys_own_statistic_quoted_in_a_provincial_text_is_the_countrys(
     assert got[(3, "%")] == ("国内生产总值", "全国")
     assert got[(134.9, "万亿元")] == ("国内生产总值", "全国")
     assert got[(3.1, "%")][1] != "全国"
+
+
+def test_a_provinces_named_set_of_counties_is_the_records_region(extract) -> None:
+    text = (
+        "在浙江省经济工作会议上的讲话\n（2031年1月28日）\n同志们：\n"
+        "过去一年，山区26县生产总值增长4.2%、高于全省1.1个百分点。\n"
+    )
+    got = {(r.value, r.unit): (r.indicator, r.region) for r in extract(text, "speech.txt")}
+    assert got[(4.2, "%")] == ("地区生产总值", "山区26县")
