@@ -527,6 +527,9 @@ def test_an_undated_plan_is_not_dated_by_its_base_or_goal_years() -> None:
     # the day it takes effect still dates it
     in_force = plan + "本方案自2024年5月1日起施行。\n"
     assert infer_meta(in_force, "doc.txt").year == 2024
+    # and so does the one year its title names (a year's plan)
+    yearly = "青石市2024年政府投资项目计划\n一、总体要求\n到2027年，完成投资1000亿元。\n"
+    assert infer_meta(yearly, "doc.txt").year == 2024
 
 
 def test_a_provincial_press_office_or_committee_meeting_makes_a_provincial_text() -> None:

@@ -92,7 +92,8 @@ def infer_year(
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon;
        but not for a plan or a policy (``plan``): the years its body mentions most are
        its base (``2023年，全省…``, ``较2023年增长``) or its goals (``到2027年``), none the
-       year it was issued in, so none dates it and its file's name may (probes-round35).
+       year it was issued in, so none dates it and its file's name may (probes-round35),
+       unless its title names the one year it is for (``2022年政府投资项目计划``).
 
     A party congress report (``congress``) whose only years are its horizons (``到2026年``,
     ``到2035年``) and that no date places is not dated by them: ``None``.
@@ -139,6 +140,10 @@ def infer_year(
         m = _IN_FORCE_RE.search(text)
         if m:
             return int(m.group(1))
+        # 2022年政府投资项目计划: a plan for the one year its title names
+        own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
+        if len(own) == 1:
+            return own.pop()
     return _year_from_body(text, headings, horizons=not congress, counted=not plan)
 
 
