@@ -379,9 +379,9 @@ excerpts written, and annotated, before the extractor ran on them.
   省委经济工作会议 speech of December 2024, the 浙江 新春第一会 speech of January 2023, the
   广东 low-altitude economy action plan for 2024-2026 with its 主要指标 table, the 江苏
   equipment-renewal and trade-in plan, the 山东 silver-economy opinions, a 江西 news report of
-  a January 2025 press conference on 2024; 306 records after 5 listed slips), committed before
-  the extractor ran: P 0.834, R 0.824 at first sight on main (``f186d0a9``, on the gold with its
-  slips fixed), P 0.884, R 0.873 at the end of ``probes-round35`` (an undated plan not dated by
+  a January 2025 press conference on 2024; 306 records after 6 listed slips), committed before
+  the extractor ran: P 0.838, R 0.827 at first sight on main (``f186d0a9``, on the gold with its
+  slips fixed), P 0.887, R 0.876 at the end of ``probes-round35`` (an undated plan not dated by
   its base or goal years, a story on a whole year's data told in the year after, a provincial
   press office's story, a table row counted in a unit of its own, the nation's statistic
   quoted, a named set of counties). The floors are those less 0.01.
@@ -544,7 +544,7 @@ FLOORS = {
     "round33": (274, 0.839, 0.87, 0.97),
     "bulletins34": (444, 0.94, 0.94, 0.99),
     "round34": (508, 0.878, 0.88, 0.986),
-    "round35": (306, 0.874, 0.863, 0.99),
+    "round35": (306, 0.877, 0.866, 0.99),
 }
 
 
