@@ -504,3 +504,52 @@ def test_a_policy_in_force_from_a_day_is_dated_by_it() -> None:
     assert infer_meta(measures, "doc.txt").year == 2024
     # a work report's body quoting a regulation in force is not dated by it
     assert infer_year("2026年政府工作报告\n条例自2024年5月1日起施行。\n") == 2026
+
+
+def test_an_undated_plan_is_not_dated_by_its_base_or_goal_years() -> None:
+    # an opinions text or an action plan that no date, number or signature places: its
+    # 到2025年 / 到2027年 are horizons and its 2023年 a base year, none the year it was issued
+    # in, so its file's name dates it (probes-round35: 2027 and 2023 had been read)
+    opinions = (
+        "青石省人民政府办公厅关于发展银发经济增进老年人福祉的实施意见\n"
+        "各市人民政府，省政府各部门：\n现提出以下实施意见。\n一、总体要求\n"
+        "到2025年，全省养老机构护理型床位占比达到65%以上；到2027年，银发经济规模达到1.5万亿元。\n"
+        "二、重点任务\n新建老年助餐点3000个。\n"
+    )
+    assert infer_meta(opinions, "doc.txt").year is None
+    assert infer_meta(opinions, "province_qingshi_2024_opinions.txt").year == 2024
+    plan = (
+        "青石省推动大规模设备更新和消费品以旧换新实施方案\n为…，制定本实施方案。\n"
+        "一、总体要求\n2023年，全省规模以上工业企业5.8万家，工业设备投资3600亿元。\n"
+        "到2027年，设备投资规模较2023年增长25%以上，二手车交易量较2023年增长45%。\n"
+    )
+    assert infer_meta(plan, "doc.txt").year is None
+    # the day it takes effect still dates it
+    in_force = plan + "本方案自2024年5月1日起施行。\n"
+    assert infer_meta(in_force, "doc.txt").year == 2024
+    # and so does the one year its title names (a year's plan)
+    yearly = "青石市2024年政府投资项目计划\n一、总体要求\n到2027年，完成投资1000亿元。\n"
+    assert infer_meta(yearly, "doc.txt").year == 2024
+
+
+def test_a_provincial_press_office_or_committee_meeting_makes_a_provincial_text() -> None:
+    # a story the province's press office gives names the capital's airport and its cities'
+    # figures: it is the province's story, not the capital's (probes-round35)
+    story = (
+        "2024年江西经济运行稳中有进\n"
+        "江西日报讯 1月21日，省政府新闻办召开新闻发布会，省统计局发布2024年全省经济运行情况。\n"
+        "全年全省地区生产总值增长5.1%。南昌昌北国际机场旅客吞吐量1500万人次。\n"
+        "分设区市看，南昌市地区生产总值增长5.0%，赣州市增长5.4%，九江市增长5.2%。\n"
+    )
+    meta = infer_meta(story, "doc.txt")
+    assert (meta.region, meta.level) == ("江西", "provincial")
+    # a city's office is the city's
+    city = story.replace("省政府新闻办", "南昌市政府新闻办").replace("省统计局", "市统计局")
+    assert infer_meta(city, "doc.txt").region != "江西"
+    # a speech at the province's party committee meeting that names its province once
+    speech = (
+        "在省委经济工作会议上的讲话\n（2024年12月20日）\n同志们：\n"
+        "今年全省地区生产总值增长4.8%左右。\n让我们奋力谱写中国式现代化湖南篇章！\n"
+    )
+    meta = infer_meta(speech, "doc.txt")
+    assert (meta.region, meta.level) == ("湖南", "provincial")

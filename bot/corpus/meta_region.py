@@ -41,6 +41,11 @@ _COMMITTEE_AFTER_RE = re.compile(r"(?:省|市|区|县|州|盟|旗)?委(?!员)")
 # as the speaker, 我省): the province of the cities it names.
 _PROVINCIAL_TEXT_RE = re.compile(
     r"在全省[^\n]{0,30}(?:会议|大会)|^(?:中共)?省(?:委|人民政府|政府)|我省"
+    # 在省委经济工作会议上的讲话: the province's own party committee's meeting
+    r"|^在省委[^\n]{0,20}(?:会议|全会)"
+    # a story the province's press office gives (省政府新闻办举行新闻发布会, 省统计局发布…):
+    # the office, not the line's start, says whose story it is
+    r"|(?<![市县区州])省(?:人民)?政府新闻办|(?<![市县区州])省统计局"
     # an autonomous region's speaker (自治区党委书记, 自治区人民政府主席): 全区 alone could
     # be a district's
     r"|^(?:中共)?自治区(?:党委|人民政府|政府)",

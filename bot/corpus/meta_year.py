@@ -89,7 +89,11 @@ def infer_year(
        纲要``: its file's name may); for a plan or a policy (``plan``), the day it takes effect
        (``自2024年3月1日起施行``);
     8. the latest year in a heading (``三、2024年重点工作``), a planning phrase
-       (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
+       (``2024年……主要预期目标``), then the most frequent year not used as a horizon;
+       but not for a plan or a policy (``plan``): the years its body mentions most are
+       its base (``2023年，全省…``, ``较2023年增长``) or its goals (``到2027年``), none the
+       year it was issued in, so none dates it and its file's name may (probes-round35),
+       unless its title names the one year it is for (``2022年政府投资项目计划``).
 
     A party congress report (``congress``) whose only years are its horizons (``到2026年``,
     ``到2035年``) and that no date places is not dated by them: ``None``.
@@ -136,7 +140,11 @@ def infer_year(
         m = _IN_FORCE_RE.search(text)
         if m:
             return int(m.group(1))
-    return _year_from_body(text, headings, horizons=not congress)
+        # 2022年政府投资项目计划: a plan for the one year its title names
+        own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
+        if len(own) == 1:
+            return own.pop()
+    return _year_from_body(text, headings, horizons=not congress, counted=not plan)
 
 
 # The outline of a five-year plan (…国民经济和社会发展第十四个五年规划和2035年远景目标纲要) that
@@ -186,7 +194,9 @@ _SIGNED_DATE_RE = re.compile(
 )
 
 
-def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True) -> int | None:
+def _year_from_body(
+    text: str, headings: Iterable[str], *, horizons: bool = True, counted: bool = True
+) -> int | None:
     heading_years = [
         int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
     ]
@@ -195,6 +205,8 @@ def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True
     planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
     if planned:
         return max(planned)
+    if not counted:
+        return None
     written: Counter[int] = Counter()
     dated: Counter[int] = Counter()
     for m in _YEAR_RE.finditer(text):

@@ -102,7 +102,7 @@ __all__ = [
 ]
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "29"
+PARSER_VERSION = "30"
 
 MAX_TITLE_CHARS = 60
 

@@ -163,6 +163,11 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
         # a story on the released data of its own year: that year is over
         self.year_ended = self.news and self.doc_year is not None and released == self.doc_year
+        if self.year_ended and not self.now_s and self.doc_year is not None:
+            # 1月21日，省统计局发布2024年全省经济运行情况…今年全省将锚定…: a year's whole data
+            # are out only once it is over, so the story is told in the year after it, and
+            # its 今年 (明年) counts from there, as a press conference dated so does
+            self.now_s = str(self.doc_year + 1)
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.records: list[TargetRecord] = []

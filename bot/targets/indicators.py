@@ -339,6 +339,12 @@ class IndicatorTable:
             return canonical
         return self.national.get(canonical)
 
+    def is_national(self, name: str) -> bool:
+        """Whether ``name`` is the national name of a statistic that has a regional one
+        (国内生产总值, 单位国内生产总值能耗): a figure of the whole country."""
+        canonical = self.canonical(name)
+        return canonical is not None and canonical in self._regional
+
     def regional_variant(self, name: str) -> str | None:
         """The regional name of a national statistic (国内生产总值 -> 地区生产总值).
 

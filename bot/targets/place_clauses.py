@@ -129,6 +129,8 @@ _NEW_AREA_RE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)新区")
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
 _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
+# a province's named set of counties (山区26县, 革命老区12县): a part of it, as a zone is
+_COUNTY_SET_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?[0-9]{1,3}个?县")
 # the words a clause may open with before its place's or town's measure (compiled once:
 # part_of_region reads every figure's clause)
 _YEAR_LEAD_RE = re.compile(r"^(?:全年|年内|今年)")
@@ -204,6 +206,9 @@ class RegionPartsMixin:
         zone = _ZONE_RE.match(text)
         if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
             return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
+        counties = _COUNTY_SET_RE.match(text)
+        if counties and _ZONE_TOTAL_RE.match(text, counties.end()):
+            return counties.group()  # 山区26县生产总值增长6.8%: the counties' own GDP
         return ""
 
     def place_named(self, indicator: str) -> str:

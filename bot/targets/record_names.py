@@ -9,6 +9,7 @@ figure's national name. Methods of :class:`RecordNamesMixin`, mixed into
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
@@ -31,6 +32,9 @@ from bot.targets.naming.clean import settled_whole_name
 from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.place_clauses import _places_investment
 from bot.targets.records import CONFIDENT, TargetRecord
+
+# the country named in the sentence (a local text quoting the nation's own statistic)
+_COUNTRY_WORD_RE = re.compile(r"全国|我国")
 
 
 class RecordNamesMixin:
@@ -82,8 +86,16 @@ class RecordNamesMixin:
         return score
 
     def national_names(self, record: TargetRecord) -> TargetRecord:
-        """A national figure carries the national name (国内生产总值, not 地区生产总值)."""
+        """A national figure carries the national name (国内生产总值, not 地区生产总值), and
+        the country's own statistic a local text quotes beside its own (在全国国内生产总值增长
+        3%的情况下, 从全国看，国内生产总值134.9万亿元) is the country's figure."""
         if record.region != NATIONAL:
+            if (
+                record.region
+                and self.table.is_national(record.indicator)
+                and _COUNTRY_WORD_RE.search(record.sentence)
+            ):
+                return replace(record, region=NATIONAL)
             return record
         national = self.table.national_variant(record.indicator)
         if national is None or national == record.indicator:

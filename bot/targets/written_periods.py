@@ -139,11 +139,25 @@ def period_marks(text: str, default_year: str, current_year: str, *, now: str = 
         if m.group() == "当年" and _in_receivers_class(text, m.start(), m.end()):
             continue  # 对当年设备购置额2000万元以上的项目，给予: who qualifies, not when
         value = _period_value(m, default_year, current_year, now)
+        if now and m.group() in _WHOLE_YEAR_AFTER_NOW and _now_said_before(text, m.start()):
+            # 局长表示，今年我国…，要努力实现全年国内生产总值增长5%左右: the 全年 of a 今年 said
+            # earlier in its sentence is that year, the one the story is told in
+            value = now
         if value is not None and value.isdigit():
             value = _written_span(text, m, value)
         if value is not None:
             out.append((m.end(), value))
     return out
+
+
+_WHOLE_YEAR_AFTER_NOW = frozenset({"全年", "年内"})
+
+
+def _now_said_before(text: str, start: int) -> bool:
+    """Whether a 今年 (not a base: 比今年) is said earlier in the 。-sentence ending at
+    ``start``."""
+    opens = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    return any(m.group() == "今年" for m in _SPOKEN_RE.finditer(text, opens, start))
 
 
 # 对当年设备购置额2000万元以上的工业技改项目，按…给予补助; 对总投资10亿元以上、当年完成投资5亿

@@ -144,7 +144,9 @@ class TableReader(_Headers, _RowNames, _YearsAndKinds):
         if _SPACES_RE.sub("", caption).startswith("续表"):
             # the same table goes on (after a page break): its header comes again
             old = self.state
-            self.state = _Table(caption=old.caption, unit=old.unit, top=old.top)
+            self.state = _Table(
+                caption=old.caption, unit=old.unit, top=old.top, top_unit=old.top_unit
+            )
         else:
             self.state = _Table(caption=caption)
 

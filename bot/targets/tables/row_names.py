@@ -27,6 +27,7 @@ from bot.targets.tables.labels import (
     _caption_subject,
     _clean_label,
     _join_measure,
+    _label_unit,
     _measure,
     _new_prefix,
     _strip_scope,
@@ -93,6 +94,7 @@ class _RowNames:
             if not subject:
                 return "", 0.0, ""
             st.top, st.child_open, st.child_measure = subject, False, ""
+            st.top_unit = _label_unit(raw)
             return self._canonical(subject), 0.85, change
         own = _measure(label)
         generic = label in _GENERIC_LABELS or label.startswith(("其他", "其它"))
@@ -115,12 +117,19 @@ class _RowNames:
                 st.child_measure = own
                 return self._sub_name_with_measure(label, own, parent), 0.85, change
             st.top, st.child_open, st.child_measure = label, False, ""
+            st.top_unit = _label_unit(raw)
             return label, 0.9, change
         if not own and not generic and not child and self.table.canonical(label):
             # 城镇新增就业（万人） below 固定资产投资增速（%）: a row that is an indicator of
             # its own, whatever its words, is not completed with the measure of the row above
             st.top, st.child_open, st.child_measure = label, False, ""
+            st.top_unit = _label_unit(raw)
             return label, 0.9, change
+        unit = _label_unit(raw)
+        if st.top and st.top_unit and unit and unit != st.top_unit and not child:
+            # 通用机场（个） below 低空制造业产值（亿元） in a plan's 主要指标: a row counted in
+            # a unit of its own is no part of the row above, whose measure it would borrow
+            return label, 0.75, change
         # a half name: complete it from the parent or the table
         if (st.independent or _ARABIC_NUMBERED_RE.match(raw)) and not child:
             st.independent = True

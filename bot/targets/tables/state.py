@@ -18,6 +18,7 @@ class _Table:
     header_open: bool = False  # the last row was a header row (a units row may follow)
     rows: int = 0
     top: str = ""  # the latest row with a name of its own: the parent of sub-rows
+    top_unit: str = ""  # the unit ``top``'s label writes in brackets (亿元), if any
     child_open: bool = False  # sub-rows of ``top`` are being read
     child_measure: str = ""  # the measure of the latest sub-row with a name of its own
     title: str = ""  # a short line between rows: a group label, or the next table's title
