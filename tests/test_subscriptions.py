@@ -90,9 +90,10 @@ def make(store: SubscriptionStore, chat_id: int = 100, **kwargs) -> Subscription
         ("MON 9:00", "weekly", "mon 09:00", "每周一 09:00"),
         ("Saturday 10:15", "weekly", "sat 10:15", "每周六 10:15"),
         ("weekly tue 08:00", "weekly", "tue 08:00", "每周二 08:00"),
-        ("0 8 * * 1-5", "cron", "0 8 * * 1-5", "cron 0 8 * * 1-5"),
-        ("0  8 * *   1-5", "cron", "0 8 * * 1-5", "cron 0 8 * * 1-5"),
-        ("cron 30 7 1 * *", "cron", "30 7 1 * *", "cron 30 7 1 * *"),
+        ("0 8 * * 1-5", "cron", "0 8 * * 1-5", "工作日（周一至周五）08:00"),
+        ("0  8 * *   1-5", "cron", "0 8 * * 1-5", "工作日（周一至周五）08:00"),
+        ("cron 30 7 1 * *", "cron", "30 7 1 * *", "每月1日 07:30"),
+        ("0 8 1,15 * *", "cron", "0 8 1,15 * *", "cron 0 8 1,15 * *"),
         ("*/30 9-17 * * mon-fri", "cron", "*/30 9-17 * * mon-fri", "cron */30 9-17 * * mon-fri"),
     ],
 )
@@ -111,7 +112,9 @@ def test_schedules_described_in_english():
 
     assert en("每天 8:00") == "daily at 08:00"
     assert en("周一 09:00") == "Mondays at 09:00" and en("星期天") == "Sundays at 06:45"
-    assert en("0 8 * * 1-5") == "cron 0 8 * * 1-5"
+    assert en("0 8 * * 1-5") == "weekdays (Mon–Fri) at 08:00"
+    assert en("每月1号 8:00") == "monthly on day 1 at 08:00"
+    assert en("0 8 * * 1-4") == "cron 0 8 * * 1-4"
 
 
 @pytest.mark.parametrize(
