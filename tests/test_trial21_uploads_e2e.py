@@ -4,6 +4,8 @@ of the live document tests); no sleeps."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_admin_documents_e2e import (  # noqa: F401  (fixtures)
     Bot,
     ask,
@@ -13,6 +15,7 @@ from tests.test_admin_documents_e2e import (  # noqa: F401  (fixtures)
     settings,
     upload,
 )
+from tests.test_corpus_reader import make_cjk_pdf
 
 # -- a year or place read wrong, corrected from the chat ---------------------------------------
 PLAN = (
@@ -58,3 +61,34 @@ async def test_a_documents_year_and_place_are_corrected_from_the_chat(bot: Bot) 
     await bot.services.run(bot.engine.refresh, rebuild=True)
     again = bot.engine.find_document(info.doc_id)
     assert (again.region, again.year) == ("凤冈", 2025)
+
+
+# -- a picture or a PDF under a .txt name -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        (
+            "扫描件.txt",
+            b"\x89PNG\r\n\x1a\n" + bytes(300),
+            "❌ 这个 .txt 文件里其实是一张图片（PNG），没有文字，未添加。扫描件或照片要先做",
+        ),
+        (
+            "公报.txt",
+            make_cjk_pdf(["万年县2024年统计公报"]),
+            "❌ 这个文件其实是 PDF，只是扩展名写成了 .txt：请把文件名的扩展名改为 .pdf 再发送。",
+        ),
+    ],
+    ids=["png", "pdf"],
+)
+async def test_a_picture_or_a_pdf_named_txt_is_refused_with_what_to_do(
+    bot: Bot,  # noqa: F811
+    name: str,
+    data: bytes,
+    said: str,
+) -> None:
+    """A scan saved as .txt was refused with "文件内容不是文本（PNG image），请发送 .txt 文本
+    文件": English in a Chinese sentence, and advice to send the .txt she had sent. Now
+    what it is and what to do (recognise the text; give the PDF its extension)."""
+    reply = await upload(bot, name, data)
+    assert reply.message["text"].startswith(said), reply.message["text"]
+    assert "image" not in reply.message["text"]
