@@ -92,3 +92,14 @@ async def test_a_picture_or_a_pdf_named_txt_is_refused_with_what_to_do(
     reply = await upload(bot, name, data)
     assert reply.message["text"].startswith(said), reply.message["text"]
     assert "image" not in reply.message["text"]
+
+
+async def test_a_correction_typed_to_doc_names_meta(bot: Bot) -> None:  # noqa: F811
+    """She first typed /doc 茶产业规划.txt 年份 2025: "找不到文件" (the whole line taken
+    as a file name). Now the /meta command to send, as she typed it; a region's listing
+    (/doc 四川 年度报告) is not taken for one."""
+    await upload(bot, "茶产业规划.txt", PLAN.encode("utf-8"))
+    said = (await ask(bot, bot.admin, "/doc 茶产业规划.txt 年份 2025")).message["text"]
+    assert "请发送 /meta 茶产业规划.txt 年份 2025" in said, said
+    said = (await ask(bot, bot.admin, "/doc 茶产业规划.txt 年度 总结")).message["text"]
+    assert "/meta" not in said, said
