@@ -115,6 +115,11 @@ def test_schedules_described_in_english():
     assert en("0 8 * * 1-5") == "weekdays (Mon–Fri) at 08:00"
     assert en("每月1号 8:00") == "monthly on day 1 at 08:00"
     assert en("0 8 * * 1-4") == "cron 0 8 * * 1-4"
+    # a day not in every month is said so (cron skips the months without it)
+    assert en("每月31号 8:00") == "monthly on day 31 at 08:00 (none in a month without a day 31)"
+    assert parse_schedule("每月30日 9:00", default_time="06:45").describe() == (
+        "每月30日 09:00（没有30日的月份不推送）"
+    )
 
 
 @pytest.mark.parametrize(

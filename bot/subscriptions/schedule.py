@@ -352,6 +352,10 @@ def _spoken_cron(expr: str, lang: str) -> str | None:
     if (day, month, weekday) == ("*", "*", "1-5"):
         return tr(lang, "schedule.workdays", time=time)
     if day.isdigit() and (month, weekday) == ("*", "*"):
+        # 每月31日 fires in seven months only (cron skips a month without the day): said
+        # with the time, not found out in February
+        if int(day) >= 29:
+            return tr(lang, "schedule.monthly_some", day=int(day), time=time)
         return tr(lang, "schedule.monthly", day=int(day), time=time)
     return None
 
