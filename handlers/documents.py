@@ -13,7 +13,8 @@ from telegram.ext import Application
 
 from bot.corpus.regions import AmbiguousPlace
 from bot.digest.english import said_place
-from bot.library import DocumentNotFound, Engine
+from bot.library import CorrectionRefused, DocumentNotFound, Engine, parse_correction
+from bot.library.corrections import checked_changes
 from bot.models import Document
 from bot.targets.records import TargetRecord
 from handlers import format as fmt
@@ -83,6 +84,14 @@ async def doc_command(update: Update, context: BriefContext) -> None:
     try:
         document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
+        # /doc 规划.docx 年份 2025: a correction typed to the command that shows the
+        # document (trial21); the command that makes it, as typed
+        named = await svc.run(_correction_of, svc.engine, ref)
+        if named:
+            said = ref[ref.index(named) + len(named) :].strip()
+            command = f"/meta {named} {said}"
+            await message.reply_html(tr(lang, "docs.meta_hint", command=fmt.escape(command)))
+            return
         try:
             about = await svc.run(svc.engine.documents_of_region, ref)
         except AmbiguousPlace as shared:  # /doc Suzhou: which one, with the candidates
@@ -106,6 +115,21 @@ async def doc_command(update: Update, context: BriefContext) -> None:
         )
         return
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))
+
+
+def _correction_of(engine: Engine, ref: str) -> str | None:
+    """On the core thread: the document ``ref`` names when it is a correction typed after a
+    document's reference (``规划.docx 年份 2025``, values a correction takes: not the
+    ``报告`` of ``四川 年度报告``), else None."""
+    named, changes = parse_correction(ref)
+    if not named or not changes:
+        return None
+    try:
+        checked_changes(changes)
+        engine.find_document(named)
+    except (CorrectionRefused, DocumentNotFound):
+        return None
+    return named
 
 
 def register(application: Application) -> None:

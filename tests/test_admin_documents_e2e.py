@@ -337,7 +337,7 @@ BAD = {
     # name, bytes, words in the refusal, whether the bot may download it to tell
     "oversize": ("big.txt", "政策".encode() * 100_000, "过大", False),
     "empty": ("empty.txt", b"", "为空", False),  # Telegram's file_size says 0
-    "binary": ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(300), "不是文本", True),
+    "binary": ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(300), "其实是一张图片", True),
     "zip": ("docs.zip", zip_bytes(), "压缩包", False),
     "zip-as-txt": ("docs.txt", zip_bytes(), "压缩包", True),
     "exe": ("setup.exe", b"MZ\x90\x00" + bytes(100), "不支持的文件类型", False),

@@ -90,9 +90,10 @@ def make(store: SubscriptionStore, chat_id: int = 100, **kwargs) -> Subscription
         ("MON 9:00", "weekly", "mon 09:00", "每周一 09:00"),
         ("Saturday 10:15", "weekly", "sat 10:15", "每周六 10:15"),
         ("weekly tue 08:00", "weekly", "tue 08:00", "每周二 08:00"),
-        ("0 8 * * 1-5", "cron", "0 8 * * 1-5", "cron 0 8 * * 1-5"),
-        ("0  8 * *   1-5", "cron", "0 8 * * 1-5", "cron 0 8 * * 1-5"),
-        ("cron 30 7 1 * *", "cron", "30 7 1 * *", "cron 30 7 1 * *"),
+        ("0 8 * * 1-5", "cron", "0 8 * * 1-5", "工作日（周一至周五）08:00"),
+        ("0  8 * *   1-5", "cron", "0 8 * * 1-5", "工作日（周一至周五）08:00"),
+        ("cron 30 7 1 * *", "cron", "30 7 1 * *", "每月1日 07:30"),
+        ("0 8 1,15 * *", "cron", "0 8 1,15 * *", "cron 0 8 1,15 * *"),
         ("*/30 9-17 * * mon-fri", "cron", "*/30 9-17 * * mon-fri", "cron */30 9-17 * * mon-fri"),
     ],
 )
@@ -111,7 +112,14 @@ def test_schedules_described_in_english():
 
     assert en("每天 8:00") == "daily at 08:00"
     assert en("周一 09:00") == "Mondays at 09:00" and en("星期天") == "Sundays at 06:45"
-    assert en("0 8 * * 1-5") == "cron 0 8 * * 1-5"
+    assert en("0 8 * * 1-5") == "weekdays (Mon–Fri) at 08:00"
+    assert en("每月1号 8:00") == "monthly on day 1 at 08:00"
+    assert en("0 8 * * 1-4") == "cron 0 8 * * 1-4"
+    # a day not in every month is said so (cron skips the months without it)
+    assert en("每月31号 8:00") == "monthly on day 31 at 08:00 (none in a month without a day 31)"
+    assert parse_schedule("每月30日 9:00", default_time="06:45").describe() == (
+        "每月30日 09:00（没有30日的月份不推送）"
+    )
 
 
 @pytest.mark.parametrize(

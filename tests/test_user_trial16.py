@@ -209,7 +209,7 @@ def test_a_file_with_no_extension_is_read_by_its_content(
     ("data", "code"),
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "upload.convert_first"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(600), "upload.binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(600), "upload.image"),
         (b"PK\x03\x04" + bytes(600), "upload.archive"),
     ],
     ids=["old-word", "png", "zip"],

@@ -357,11 +357,11 @@ async def test_the_bot_added_to_a_group_says_how_the_group_uses_it(
 @pytest.mark.parametrize(
     ("said", "expr", "words"),
     [
-        ("工作日 8点", "0 8 * * 1-5", "cron 0 8 * * 1-5"),
-        ("每个工作日早上八点半", "30 8 * * 1-5", "cron 30 8 * * 1-5"),
-        ("周一至周五 07:30", "30 7 * * 1-5", "cron 30 7 * * 1-5"),
-        ("每月1号", "0 6 1 * *", "cron 0 6 1 * *"),
-        ("每月十五日 9:00", "0 9 15 * *", "cron 0 9 15 * *"),
+        ("工作日 8点", "0 8 * * 1-5", "工作日（周一至周五）08:00"),
+        ("每个工作日早上八点半", "30 8 * * 1-5", "工作日（周一至周五）08:30"),
+        ("周一至周五 07:30", "30 7 * * 1-5", "工作日（周一至周五）07:30"),
+        ("每月1号", "0 6 1 * *", "每月1日 06:00"),
+        ("每月十五日 9:00", "0 9 15 * *", "每月15日 09:00"),
     ],
 )
 def test_working_days_and_a_day_of_the_month(said: str, expr: str, words: str) -> None:
@@ -382,9 +382,9 @@ async def test_a_monthly_digest_said_in_words(server: FakeBotApi, engine, db_url
     officer = server.add_user("王丽")
     async with subscribed(server, engine, db_url) as app:
         said = await ask_text(server, officer, officer, "/subscribe region:山东 每月1号 9点")
-        assert "cron 0 9 1 * *" in said and "关键词" not in said and "⚠️" not in said
+        assert "每月1日 09:00" in said and "关键词" not in said and "⚠️" not in said
         said = await ask_text(server, officer, officer, "/subscribe GDP 工作日 早上八点")
-        assert "cron 0 8 * * 1-5" in said and "关键词：GDP" in said
+        assert "工作日（周一至周五）08:00" in said and "关键词：GDP" in said
         said = await ask_text(server, officer, officer, "/subscribe GDP 每年")
         assert said.startswith("无法识别的时间安排“每年”")
         listed = [s.schedule.expr for s in store_of(app).list_for_chat(officer.id)]

@@ -216,13 +216,23 @@ def check_content(name: str, data: bytes, *, max_bytes: int) -> None:
         if b"%PDF-" not in data[:1024]:
             raise UploadRefused("binary", "upload.not_pdf", "Not a PDF file (no PDF header).")
     elif binary:
-        raise UploadRefused(
-            "binary",
-            "upload.binary",
-            f"Not a text document: the content is binary ({binary}).",
-            kind=binary,
-            suffix=suffix,
-        )
+        raise _binary_refused(binary, suffix)
+
+
+def _binary_refused(binary: str, suffix: str) -> UploadRefused:
+    """What a file named as text holds instead, said as what to do with it: a picture
+    renamed .txt (a scan, a photo of a page) needs its words recognised first, a PDF
+    only its own extension back, an old Word file saving again (trial21: "the content is
+    not text (PNG image), please send a .txt text file" of a file that was a .txt)."""
+    reason = f"Not a text document: the content is binary ({binary})."
+    if binary.endswith(" image"):
+        kind = binary.removesuffix(" image")
+        return UploadRefused("binary", "upload.image", reason, kind=kind, suffix=suffix)
+    if binary == "PDF":
+        return UploadRefused("binary", "upload.pdf_renamed", reason, suffix=suffix)
+    if binary.startswith("old Office"):
+        return UploadRefused("binary", "upload.convert_first", reason, suffix=".doc")
+    return UploadRefused("binary", "upload.binary", reason, kind=binary, suffix=suffix)
 
 
 def _check_docx(data: bytes) -> None:

@@ -14,6 +14,7 @@ from bot.library.analytics import (
     Scorecard,
     ScorecardChart,
 )
+from bot.library.corrections import Correction, CorrectionRefused, parse_correction
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.ingesting import IngestReport
@@ -26,6 +27,8 @@ __all__ = [
     "RUNTIME_KEYS",
     "UNREPORTED_SHOWN",
     "ChartResult",
+    "Correction",
+    "CorrectionRefused",
     "DocTarget",
     "DocumentNotFound",
     "Engine",
@@ -41,5 +44,6 @@ __all__ = [
     "UploadStatus",
     "make_indexer",
     "of_kinds",
+    "parse_correction",
     "target_store_for",
 ]

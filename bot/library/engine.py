@@ -56,6 +56,7 @@ from bot.library.analytics import (
     ScorecardChartMixin,
 )
 from bot.library.answering import AnswersMixin
+from bot.library.corrections import CorrectionsMixin
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
 from bot.library.holders import TargetHolders
@@ -116,6 +117,7 @@ class Engine(
     DigestsMixin,
     RefreshMixin,
     UploadsMixin,
+    CorrectionsMixin,
     IngestMixin,
 ):
     """Open with :meth:`open`; it (re)indexes the corpus when the index is missing or stale."""

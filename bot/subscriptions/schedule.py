@@ -221,13 +221,14 @@ class Schedule:
 
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """For the user, in ``lang``: ``每天 08:00``, ``每周一 09:00`` (``daily at 08:00``,
-        ``Mondays at 09:00``); a cron expression as written: ``cron 0 8 * * 1-5``."""
+        ``Mondays at 09:00``); working days and a day of the month as said (``工作日 08:30``,
+        ``每月1日 08:00``); any other cron expression as written: ``cron */30 9-17 * * *``."""
         if self.kind == "daily":
             return tr(lang, "schedule.daily", time=self.expr)
         if self.kind == "weekly":
             day, time = self.expr.split()
             return tr(lang, "schedule.weekly", day=tr(lang, f"schedule.weekdays.{day}"), time=time)
-        return f"cron {self.expr}"
+        return _spoken_cron(self.expr, lang) or f"cron {self.expr}"
 
     def trigger(self, tz: str) -> CronTrigger:
         """The APScheduler trigger firing at this schedule in time zone ``tz``."""
@@ -337,6 +338,26 @@ def _workdays_or_monthly(cleaned: str, default_time: str) -> Schedule | None:
     if not 1 <= day <= 31:
         raise _unknown_schedule(cleaned)
     return _parse_cron(f"{int(minute)} {int(hour)} {day} * *")
+
+
+def _spoken_cron(expr: str, lang: str) -> str | None:
+    """A cron expression of the two shapes people say (工作日 08:30, 每月1日 08:00) said
+    back in their words: ``cron 0 8 1 * *`` in a confirmation or a listing read to an
+    office head who wrote 每月1日 08:00 as a code. Any other cron is shown as written."""
+    fields = expr.split()
+    if len(fields) != 5 or not (fields[0].isdigit() and fields[1].isdigit()):
+        return None
+    time = f"{int(fields[1]):02d}:{int(fields[0]):02d}"
+    day, month, weekday = fields[2:]
+    if (day, month, weekday) == ("*", "*", "1-5"):
+        return tr(lang, "schedule.workdays", time=time)
+    if day.isdigit() and (month, weekday) == ("*", "*"):
+        # 每月31日 fires in seven months only (cron skips a month without the day): said
+        # with the time, not found out in February
+        if int(day) >= 29:
+            return tr(lang, "schedule.monthly_some", day=int(day), time=time)
+        return tr(lang, "schedule.monthly", day=int(day), time=time)
+    return None
 
 
 def _unknown_schedule(text: str) -> ScheduleError:

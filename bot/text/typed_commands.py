@@ -267,6 +267,12 @@ _OTHER_NAMES: dict[str, str] = {
     "retime": "reschedule",
     "settime": "reschedule",
     "changetime": "reschedule",
+    # a document's year or place guessed wrong (trial21: /setyear 规划.docx 2025)
+    "setyear": "meta",
+    "setregion": "meta",
+    "setmeta": "meta",
+    "metadata": "meta",
+    "correct": "meta",
 }
 # Names for changing something, which with a subscription's number first mean its time
 # (``/schedule 1 08:00``, ``/edit 1 每周五 17:00``): read as /subscribe, the number was

@@ -40,6 +40,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import Application, MessageHandler, filters
 
 from handlers.admin_documents.files import document_message, group_document, upload_button
+from handlers.admin_documents.meta import meta_command
 from handlers.admin_documents.pasted import add_command, pasted_button
 from handlers.admin_documents.remove import remove_button, remove_command
 from handlers.admin_documents.shared import logger, pending_uploads, run_indexing
@@ -54,6 +55,7 @@ __all__ = [
     "add_command",
     "document_message",
     "group_document",
+    "meta_command",
     "pasted_button",
     "pending_uploads",
     "register",
@@ -122,7 +124,12 @@ class _CaptionMentionsBot(filters.MessageFilter):
 def register(application: Application) -> None:
     add_commands(
         application,
-        {"add": add_command, "remove": remove_command, "reindex": reindex_command},
+        {
+            "add": add_command,
+            "remove": remove_command,
+            "reindex": reindex_command,
+            "meta": meta_command,
+        },
     )
     sent = NEW_MESSAGES & filters.Document.ALL & filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(sent, document_message))

@@ -384,3 +384,32 @@ def reindex_done(
             for s in report.skipped[:10]
         )
     return split_html("\n".join(lines))[0]
+
+
+# -- /meta -------------------------------------------------------------------------------------
+def meta_usage(lang: str = DEFAULT_LANGUAGE) -> str:
+    return escape(tr(lang, "uploads.meta_usage"))
+
+
+def meta_refused(reason: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return escape(tr(lang, "uploads.meta_refused", reason=reason))
+
+
+def _facts(info: DocumentInfo, lang: str) -> str:
+    """Where, what and when a document is about, as /docs says it (its path of places)."""
+    facts = doc_facts(info, lang)
+    if info.region_path and len(info.region_path) > 1 and info.region:
+        facts[0] = escape(" › ".join(info.region_path))
+    return " · ".join(facts) or escape(tr(lang, "uploads.meta_unknown"))
+
+
+def meta_done(before: DocumentInfo, after: DocumentInfo, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A correction made: the document, what was read before and what it is now."""
+    return tr(
+        lang,
+        "uploads.meta_done",
+        title=escape(_title(after)),
+        ref=_doc_ref(after, lang),
+        before=_facts(before, lang),
+        after=_facts(after, lang),
+    )
