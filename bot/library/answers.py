@@ -499,10 +499,14 @@ def asks_places(query: str) -> bool:
 # A question about what was achieved, not a target: said in the past (提高了多少) or
 # about the span of a period that has ended (过去五年, 十四五期间 in 2026) without a
 # word of a goal (十四五期间 要达到: the plan's target).
-_ASKS_RESULT_RE = re.compile(r"了多少|了几")
+# A goal said set (目标定了多少, 财政赤字率定了多少, 经济增长目标定的多少, 定在多少) asks the
+# figure set, not one reached: 定了 is no 了 of a result.
+_ASKS_RESULT_RE = re.compile(r"(?<!定)了(?:多少|几)")
 # A bound asked (控制在多少以内, 不低于多少, 不超过多少) is a goal's too: a ceiling or a
 # floor is what a plan sets; a result is said as the figure reached.
-_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要|以内|不低于|不超过|不高于|控制在")
+_GOAL_WORD_RE = re.compile(
+    r"目标|预期|力争|计划|任务|要|以内|不低于|不超过|不高于|控制在|定[了的在](?:多少|几)"
+)
 
 
 def asks_result(query: str, this_year: int) -> bool:
