@@ -217,10 +217,8 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
-# a rate of change typed right after an indicator's name; 增长 too when it ends a word
-# typed (安徽 2025 GDP 增长, 宁夏 研发经费 今年 增长, Ningxia FAI growth 2025: growth is read
-# as 增长), not a word it begins (增长点, 增长极 name other things)
-_RATE_AFTER_RE = re.compile(r"\s*(?:增速|增幅|增长率|增长(?=\s|$|\d))")
+# a rate of change typed right after an indicator's name
+_RATE_AFTER_RE = re.compile(r"\s*(?:增速|增幅|增长率)")
 # 到, 至, 截至 left standing alone where a year they led was taken out of a query
 _YEAR_LEAD_RE = re.compile(r"(?<![\u3400-\u9fff])(?:到|至|截至|截止)(?![\u3400-\u9fff])")
 
