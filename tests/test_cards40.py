@@ -2,10 +2,8 @@
 
 A place's rank asked (全国排名, 排第几, 全国第几, rank) is answered by the rank's own record
 (地区生产总值全国排名 5位), named by what is ranked, the level's rank unless a rate is asked
-(then 地区生产总值增速全国排名); the figure's own record answers another question. And 增长
-(growth) typed right after an indicator's name, with a place and a year, asks that year's
-change as 增速 does (安徽 2025 GDP 增长), not a word 增长 begins (增长点). A goal said set
-(目标定了多少, 定在多少) asks the figure set, not a result."""
+(then 地区生产总值增速全国排名); the figure's own record answers another question. A goal
+said set (目标定了多少, 定在多少) asks the figure set, not a result."""
 
 from __future__ import annotations
 
@@ -15,7 +13,6 @@ from bot.library.answers import (
     asks_goal,
     asks_rank,
     asks_result,
-    names_only_indicator,
     without_rank_words,
 )
 from tests.conftest import engine_over
@@ -67,17 +64,6 @@ def test_the_rank_of_a_rate_when_a_rate_is_asked(engine):
 def test_a_rank_asked_with_no_year_is_the_newest_result(engine):
     r = engine.search("甘肃国家级农业产业化龙头企业数全国排第几", page_size=3)
     assert r.answer is not None and "15" in r.answer.figure
-
-
-def test_growth_typed_after_the_name_asks_the_change(engine):
-    table = engine.indicator_table
-    assert names_only_indicator("地区生产总值 增长", table)
-    assert names_only_indicator("固定资产投资增长 ", table)
-    assert not names_only_indicator("地区生产总值 增长点", table)
-    r = engine.search("甘肃 2025 GDP 增长", page_size=3)
-    assert r.answer is not None and r.answer.figure == "5.8%"
-    r = engine.search("Gansu fixed asset investment growth 2026", page_size=3)
-    assert r.answer is not None and r.answer.figure == "6%左右"
 
 
 def test_a_goal_said_set_asks_the_figure_set(engine):
