@@ -8,6 +8,7 @@ the indicator the table knows, else the extracted name the question repeats most
 
 from __future__ import annotations
 
+import re
 import threading
 
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
@@ -25,6 +26,7 @@ from bot.library.answer_years import (
     stating_the_year,
 )
 from bot.library.answers import (
+    RANK_NAME_END,
     asks_change,
     asks_growth,
     asks_places,
@@ -63,6 +65,12 @@ _PER_HEAD = "人均"
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
 ANSWER_DOCS = 6
+
+
+# a rate of change in a rank's name (固定资产投资增速全国排名, 居民人均可支配收入增速全国排名)
+_RATE_NAMED_RE = re.compile(r"增速|增幅|增长")
+# what a rank's name ranks (地区生产总值 of 地区生产总值增速全国排名)
+_RANK_STEM_RE = re.compile(r"(?:增速|增幅)?(?:全国|世界|中西部|西部|内地)?排名$")
 
 
 def english_readings(understood: Understood) -> dict[str, tuple[str, ...]]:
@@ -209,12 +217,14 @@ class AnswersMixin:
         within: str | None = None,
         strict: bool = False,
         kind: str = "target",
+        rank: bool = False,
     ):
         """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
         indicator the table knows, else of the extracted name the query repeats most;
         with ``within``, only a target stated in that text; ``strict``, only one of
         ``indicator``'s family; ``kind``, records of that kind (``achievement``: a
-        result asked)."""
+        result asked); ``rank``, only a rank's record (地区生产总值全国排名), named by the
+        query's words (``query`` without its rank words)."""
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
@@ -240,6 +250,31 @@ class AnswersMixin:
             # 个 says little: any count may be asked so, and the corrector writes it for a
             # unit it does not know (改造了多少户老旧小区 -> 多少个)
             targets = [(i, r) for i, r in targets if in_unit(r.unit, unit)]
+        if rank:
+            # a rank asked: only a rank's record answers, named by what is ranked; the rank
+            # of a growth rate (固定资产投资增速全国排名) when a rate is asked, else the
+            # level's (地区生产总值全国排名, not 地区生产总值增速全国排名 beside it)
+            ranks = [(i, r) for i, r in targets if normalize(r.indicator).endswith(RANK_NAME_END)]
+            rated = [(i, r) for i, r in ranks if _RATE_NAMED_RE.search(r.indicator) is None]
+            if growth:
+                rated = [(i, r) for i, r in ranks if _RATE_NAMED_RE.search(r.indicator)]
+            targets = rated or ranks
+            if indicator:
+                # what is ranked, named as the table knows it (GDP: 地区生产总值全国排名)
+                matches = self.indicator_matcher(indicator)
+                own = [(i, r) for i, r in targets if matches(_RANK_STEM_RE.sub("", r.indicator))]
+                if own:
+                    return best_answer(
+                        own,
+                        understood,
+                        indicator,
+                        growth=growth,
+                        stating=stating,
+                        national_first=national,
+                        kind=kind,
+                        changed=changed,
+                    )
+            indicator = None
         if indicator:
             matches = self.indicator_matcher(indicator)
             # a share asked (工业投资占固定资产投资比重 五年提高到): only a share answers,

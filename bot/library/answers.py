@@ -159,6 +159,30 @@ def asks_growth(query: str) -> bool:
     return re.search(r"增长|增速|增幅|提高|下降", normalize(query)) is not None
 
 
+# A place's rank asked (安徽国家级农业产业化龙头企业数全国排第几, 四川 GDP 总量 全国排名 2025,
+# 安徽 汽车产量 全国排第几, Ningxia 5G penetration rank): reports state ranks as records of
+# their own (地区生产总值全国排名 5位, 固定资产投资增速全国排名), which the figure's name alone
+# does not name; the corrector may move 排 (企业数从全国第几), so 全国第几 alone asks too
+_RANK_ASKED_RE = re.compile(
+    r"(?:全国|全國|世界|国内|國內)?(?:排名|排行|排第[几幾]|排[几幾]|第[几幾]位|第[几幾]名|位次|名次)"
+    r"|(?:全国|全國|世界)第[几幾]"
+    r"|\brank(?:ing|ed|s)?\b",
+    re.IGNORECASE,
+)
+# a rank's record: its name ends so (地区生产总值全国排名, 数字经济总体规模世界排名)
+RANK_NAME_END = "排名"
+
+
+def asks_rank(query: str) -> bool:
+    """Whether ``query`` asks a place's rank among others (全国排第几, 全国排名, rank)."""
+    return _RANK_ASKED_RE.search(query) is not None
+
+
+def without_rank_words(query: str) -> str:
+    """``query`` without the words that ask a rank: what is ranked is left to name it."""
+    return _RANK_ASKED_RE.sub(" ", query)
+
+
 # Words that ask for a figure only when the query names an indicator the table knows
 # (2025年 超长期特别国债 发行规模, 2015年 财政赤字 安排): alone, 安排 or 规模 is a
 # topic (重大项目 安排, 产业规模). The verbs a target is set with (城镇登记失业率 控制在,
@@ -473,10 +497,14 @@ def asks_places(query: str) -> bool:
 # A question about what was achieved, not a target: said in the past (提高了多少) or
 # about the span of a period that has ended (过去五年, 十四五期间 in 2026) without a
 # word of a goal (十四五期间 要达到: the plan's target).
-_ASKS_RESULT_RE = re.compile(r"了多少|了几")
+# A goal said set (目标定了多少, 财政赤字率定了多少, 经济增长目标定的多少, 定在多少) asks the
+# figure set, not one reached: 定了 is no 了 of a result.
+_ASKS_RESULT_RE = re.compile(r"(?<!定)了(?:多少|几)")
 # A bound asked (控制在多少以内, 不低于多少, 不超过多少) is a goal's too: a ceiling or a
 # floor is what a plan sets; a result is said as the figure reached.
-_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要|以内|不低于|不超过|不高于|控制在")
+_GOAL_WORD_RE = re.compile(
+    r"目标|预期|力争|计划|任务|要|以内|不低于|不超过|不高于|控制在|定[了的在](?:多少|几)"
+)
 
 
 def asks_result(query: str, this_year: int) -> bool:

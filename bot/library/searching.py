@@ -22,6 +22,7 @@ from bot.library.answers import (
     asked_indicator,
     asks_goal,
     asks_how_to,
+    asks_rank,
     asks_result,
     asks_share,
     names_a_figure,
@@ -30,6 +31,7 @@ from bot.library.answers import (
     share_of_gdp,
     umbrella_indicators,
     without_denominators,
+    without_rank_words,
 )
 from bot.library.asked_units import asks_time
 from bot.library.documents import about_region
@@ -402,6 +404,25 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
                     found = self._answer(asked, replace(understood, year=older), indicator, hits)
                     fell_back = found is not None
 
+        if (
+            found is None
+            and asks_rank(asked)
+            and understood.region is not None
+            and not understood.regions
+            and not compared(understood)
+            and not asks_how_to(asked)
+        ):
+            # a place's rank asked (四川 GDP 总量 全国排名 2025, 安徽 … 企业数全国排第几): the
+            # record of the rank, which a report states as a result of its own, named by
+            # what is ranked; the figure's own record answers another question
+            found = self._answer(
+                without_rank_words(asked),
+                understood,
+                understood.indicator,
+                hits,
+                kind="achievement",
+                rank=True,
+            )
         # a figure asked of a past year with no word of a goal (安徽去年粮食产量是多少,
         # 2024年全国粮食产量是多少, 成都2022年社会消费品零售总额是多少) when no target of that
         # year answers: what was reached that year, as 了多少 asks it

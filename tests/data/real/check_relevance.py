@@ -86,7 +86,10 @@ MIN_TARGET_ANSWERED = 15
 # The cards39 batch (r3395-r3449) added six (this year's goal where only last year's result is
 # written, a year past a bulletin's, a later goal than a plan sets, a total where only growth is
 # set): 55 of 532 target questions, so the ceiling is 57, about one in ten.
-TARGET_UNANSWERED = (2, 57)
+# The cards40 batch (r3700-r3755) added six (a price, an investment or an R&D intensity target a
+# report does not set, next year's goal where a bulletin states only its year's result, a year
+# past a report's or a story's): 61 of 592 target questions, so the ceiling is 63.
+TARGET_UNANSWERED = (2, 63)
 # A target question may carry a typo (its note says "typo: intended …"); only target queries
 # carry an answer, so such a question keeps the type target and counts toward the typo share.
 TARGET_TYPO_NOTE = "typo: intended"
