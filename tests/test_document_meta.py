@@ -553,3 +553,21 @@ def test_a_provincial_press_office_or_committee_meeting_makes_a_provincial_text(
     )
     meta = infer_meta(speech, "doc.txt")
     assert (meta.region, meta.level) == ("湖南", "provincial")
+
+
+def test_a_web_pages_own_date_dates_a_text_that_writes_no_year() -> None:
+    # a paper's story on a quarter (一季度…) and a policy's interpretation (到2027年…较2023年)
+    # write no year of their own: the page's 2024-04-22 08:55 or 发布时间 line does (meta36)
+    story = (
+        "一季度我省经济实现良好开局\n青石日报记者　李明\n2024-04-22 08:55　来源：青石日报\n"
+        "4月19日，记者从省政府新闻办获悉，一季度全省地区生产总值同比增长4.9%。\n"
+    )
+    assert infer_meta(story, "doc.txt").year == 2024
+    reading = (
+        "《青石市促进消费若干措施》政策解读\n发布时间：2023-05-06　　来源：青石市商务局\n"
+        "一、主要目标\n到2027年，社会消费品零售总额较2022年增长25%以上。\n"
+    )
+    assert infer_meta(reading, "doc.txt").year == 2023
+    # a year the text writes still comes first: a page's date is the last resort
+    dated = story.replace("一季度全省", "2023年全省").replace("一季度我省", "2023年我省")
+    assert infer_meta(dated, "doc.txt").year == 2023
