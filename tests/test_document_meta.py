@@ -571,3 +571,17 @@ def test_a_web_pages_own_date_dates_a_text_that_writes_no_year() -> None:
     # a year the text writes still comes first: a page's date is the last resort
     dated = story.replace("一季度全省", "2023年全省").replace("一季度我省", "2023年我省")
     assert infer_meta(dated, "doc.txt").year == 2023
+
+
+def test_a_title_quoting_a_local_document_names_its_place() -> None:
+    # 《辽宁省…实施方案》政策解读 cites the State Council's plan in its first lines; the
+    # document it explains is the province's, and so is the text (meta36)
+    reading = (
+        "《辽宁省推动设备更新实施方案》政策解读\n发布时间：2024-03-12\n"
+        "为贯彻落实国务院《推动大规模设备更新和消费品以旧换新行动方案》，制定本方案。\n"
+        "到2027年，全省设备投资规模较2023年增长25%以上。\n"
+    )
+    meta = infer_meta(reading, "doc.txt")
+    assert (meta.region, meta.level) == ("辽宁", "provincial")
+    picture = "一图读懂｜《西安市促进消费若干措施》\n力争全年社会消费品零售总额增长8%以上。\n"
+    assert infer_meta(picture, "doc.txt").region == "西安"
