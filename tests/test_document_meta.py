@@ -585,3 +585,22 @@ def test_a_title_quoting_a_local_document_names_its_place() -> None:
     assert (meta.region, meta.level) == ("辽宁", "provincial")
     picture = "一图读懂｜《西安市促进消费若干措施》\n力争全年社会消费品零售总额增长8%以上。\n"
     assert infer_meta(picture, "doc.txt").region == "西安"
+
+
+def test_a_local_party_congress_report_is_its_committees() -> None:
+    # 在中国共产党贵州省第十三次代表大会上的报告, …安吉县第十五次…: the committee reports, named
+    # as titles name it; the national congress's report stays the party's (meta36)
+    def issuer(title: str) -> str | None:
+        text = f"{title}\n（2022年4月22日）\n同志们：\n现在，我代表委员会向大会作报告。\n"
+        return infer_meta(text, "doc.txt").issuer
+
+    assert issuer("——在中国共产党贵州省第十三次代表大会上的报告") == "中共贵州省委"
+    assert issuer("——在中国共产党安吉县第十五次代表大会上的报告") == "中共安吉县委"
+    assert issuer("——在中国共产党第二十次全国代表大会上的报告") == "中国共产党"
+
+
+def test_a_provinces_survey_team_is_named_with_its_bureau() -> None:
+    # a province's bulletin is signed by its bureau and the 调查总队 (Shaanxi, Xinjiang)
+    for signed in ("陕西省统计局　国家统计局陕西调查总队", "陕西省统计局\n国家统计局陕西调查总队"):
+        text = f"陕西省2023年国民经济和社会发展统计公报\n{signed}\n2024年3月20日\n全年全省生产总值增长4.3%。\n"
+        assert infer_meta(text, "doc.txt").issuer == "陕西省统计局 国家统计局陕西调查总队"
