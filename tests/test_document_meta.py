@@ -602,5 +602,8 @@ def test_a_local_party_congress_report_is_its_committees() -> None:
 def test_a_provinces_survey_team_is_named_with_its_bureau() -> None:
     # a province's bulletin is signed by its bureau and the 调查总队 (Shaanxi, Xinjiang)
     for signed in ("陕西省统计局　国家统计局陕西调查总队", "陕西省统计局\n国家统计局陕西调查总队"):
-        text = f"陕西省2023年国民经济和社会发展统计公报\n{signed}\n2024年3月20日\n全年全省生产总值增长4.3%。\n"
+        text = (
+            f"陕西省2023年国民经济和社会发展统计公报\n{signed}\n2024年3月20日\n"
+            "全年全省生产总值增长4.3%。\n"
+        )
         assert infer_meta(text, "doc.txt").issuer == "陕西省统计局 国家统计局陕西调查总队"
