@@ -156,7 +156,7 @@ def test_a_party_congress_report_under_its_own_title() -> None:
     )
     meta = infer_meta(text, "congress.txt")
     assert (meta.region, meta.level, meta.doc_type) == ("仁寿", "county", "党代会报告")
-    assert meta.issuer == "中国共产党仁寿县"
+    assert meta.issuer == "中共仁寿县委"  # the committee reports (meta36; was 中国共产党仁寿县)
 
 
 def test_a_news_story_is_about_the_city_of_its_paper() -> None:
