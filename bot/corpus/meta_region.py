@@ -63,7 +63,10 @@ _TITLE_MAX = 60
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]")
 # 来源：江州日报: a city's or a province's own paper reports on it (光明日报, 新华日报 are
 # national or named after no place, and a county's name there would be a false friend).
-_SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源)[：:]")
+# The source may follow the page's date on its line (2024-07-19 09:12　来源：广西日报).
+_SOURCE_LINE_RE = re.compile(
+    r"^(?:(?:发布时间|时间|日期)[：:])?[\d\-/:.年月日]*(?:来源|稿源|信息来源)[：:]"
+)
 _PAPER_AFTER_RE = re.compile(r"(?:省|市|州)?(?:日报|晚报|新闻网|发布|融媒体中心|广播电视台)")
 
 
