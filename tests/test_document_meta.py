@@ -607,3 +607,27 @@ def test_a_provinces_survey_team_is_named_with_its_bureau() -> None:
             "全年全省生产总值增长4.3%。\n"
         )
         assert infer_meta(text, "doc.txt").issuer == "陕西省统计局 国家统计局陕西调查总队"
+
+
+def test_a_papers_source_after_the_pages_date_names_its_province() -> None:
+    # 2024-07-19 09:12　来源：广西日报 under a story that says only 全区 and 自治区: the
+    # province's own paper, as a line opening with 来源： is (meta36: Guangxi, Qinghai)
+    story = (
+        "上半年全区经济运行总体平稳\n本报记者　韦静\n2024-07-19 09:12　来源：广西日报\n"
+        "7月18日，自治区统计局介绍，上半年全区地区生产总值同比增长3.0%。\n"
+    )
+    meta = infer_meta(story, "doc.txt")
+    assert (meta.region, meta.level) == ("广西", "provincial")
+    plain = story.replace("2024-07-19 09:12　来源：广西日报", "2024-07-19 09:12")
+    assert infer_meta(plain, "doc.txt").region is None
+
+
+def test_a_leagues_report_is_its_administrative_offices() -> None:
+    # 我代表盟行政公署向大会报告工作 (锡林郭勒, 兴安): a league has no people's government
+    report = (
+        "政府工作报告\n——2024年1月18日在兴安盟第五届人民代表大会第三次会议上\n各位代表：\n"
+        "现在，我代表盟行政公署向大会报告工作，请予审议。\n全盟地区生产总值增长6.5%。\n"
+    )
+    assert infer_meta(report, "doc.txt").issuer == "兴安盟行政公署"
+    city = report.replace("兴安盟", "乌兰察布市").replace("盟行政公署", "市人民政府")
+    assert infer_meta(city, "doc.txt").issuer == "乌兰察布市人民政府"

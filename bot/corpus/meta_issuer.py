@@ -94,6 +94,8 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
     if doc_type == "政府工作报告" and region is not None:
         if region.name == NATIONAL:
             return "国务院"
+        if any(_OFFICE_RE.search(line) for line in lines):
+            return full_name(region) + "行政公署"
         return full_name(region) + "人民政府"
     return None
 
@@ -104,6 +106,11 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
 _LOCAL_PARTY_RE = re.compile(
     r"中国共产党(?P<place>[\u4e00-\u9fff]{1,12}?(?:自治区|省|市|州|县|区|盟|旗))"
 )
+
+
+# A league (盟) or a prefecture (地区) is governed by an office of the region, not a people's
+# government: its report says so (我代表盟行政公署向大会报告工作; 锡林郭勒, 兴安).
+_OFFICE_RE = re.compile(r"代表(?:盟|地区)?(?:行政公署|行署)")
 
 
 def _committee(party: str) -> str:
