@@ -55,23 +55,24 @@ def test_no_text_naming_no_place_gets_a_region_it_does_not_name(outcomes: list[O
     assert len(spurious) <= 1, spurious
 
 
-# meta36: forty heads and tails of documents of every level and kind, written for the lane
-# (tests/data/meta_probes36); measured on all forty, less 0.01
-PROBES36 = ROOT / "tests" / "data" / "meta_probes36" / "gold.jsonl"
+# meta36: fifty heads and tails of documents of every level and kind, written for the lane
+# (tests/data/meta_probes36: forty, then ten more after its rules); measured on all fifty,
+# less 0.01
+PROBES36 = ROOT / "tests" / "data" / "meta_probes36"
 FLOORS36 = {
     "region": 0.99,
     "level": 0.99,
     "year": 0.99,
-    "type": 0.93,
+    "type": 0.94,
     "region_path": 0.99,
-    "issuer": 0.86,
+    "issuer": 0.88,
     "date": 0.96,
 }
 
 
 @pytest.fixture(scope="module")
 def outcomes36() -> list[Outcome]:
-    return evaluate(load_gold(PROBES36))
+    return evaluate(load_gold(PROBES36 / "gold.jsonl") + load_gold(PROBES36 / "gold_b.jsonl"))
 
 
 @pytest.mark.parametrize("field", (*FIELDS, *EXTRA_FIELDS))
@@ -84,4 +85,4 @@ def test_first_sight_metadata_probes_keep_their_floor(
         for o in outcomes36
         if o.right(field) is False
     ]
-    assert n >= 30 and right / n >= FLOORS36[field], "\n".join(misses)
+    assert n >= 35 and right / n >= FLOORS36[field], "\n".join(misses)
