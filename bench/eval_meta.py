@@ -31,6 +31,9 @@ from bot.models import DocumentMeta
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "meta_gold.jsonl"
 FIELDS = ("region", "level", "year", "type")
+# Scored only on gold rows that carry them (tests/data/meta_probes36 has all three; the
+# older gold has an issuer on the dev real documents only).
+EXTRA_FIELDS = ("region_path", "issuer", "date")
 _MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -45,6 +48,11 @@ class Outcome:
         """Whether ``field`` is right; ``None`` when it is not scored (no gold type)."""
         if field == "type" and self.gold.get("type") is None:
             return None
+        if field in EXTRA_FIELDS:
+            if field not in self.gold:
+                return None
+            if field == "region_path":
+                return list(self.gold[field]) == list(self.got.get(field) or ())  # type: ignore[call-overload]
         return self.gold.get(field) == self.got.get(field)
 
 
@@ -53,7 +61,15 @@ def load_gold(path: Path = GOLD) -> list[dict[str, object]]:
 
 
 def fields_of(meta: DocumentMeta) -> dict[str, object]:
-    return {"region": meta.region, "level": meta.level, "year": meta.year, "type": meta.doc_type}
+    return {
+        "region": meta.region,
+        "level": meta.level,
+        "year": meta.year,
+        "type": meta.doc_type,
+        "region_path": list(meta.region_path),
+        "issuer": meta.issuer,
+        "date": meta.date,
+    }
 
 
 def infer_as(path: Path, name: str, workdir: Path) -> DocumentMeta:
@@ -105,26 +121,29 @@ def confusions(outcomes: Iterable[Outcome]) -> Counter[str]:
 
 def report(outcomes: list[Outcome], *, verbose: bool = False) -> dict[str, object]:
     summary: dict[str, object] = {"documents": len(outcomes)}
-    for field in FIELDS:
+    for field in (*FIELDS, *EXTRA_FIELDS):
         right, n = accuracy(outcomes, field)
+        if field in EXTRA_FIELDS and not n:
+            continue
         summary[field] = round(right / n, 3) if n else None
-        print(f"{field:7s} {right:4d}/{n:<4d} {right / n if n else 0:.3f}")
-    by_kind: dict[str, list[Outcome]] = defaultdict(list)
-    for o in outcomes:
-        by_kind[str(o.gold.get("kind"))].append(o)
-    print("\nkind             n  " + "  ".join(f"{f:>6s}" for f in FIELDS))
-    for kind, rows in sorted(by_kind.items()):
-        cells = []
-        for field in FIELDS:
-            right, n = accuracy(rows, field)
-            cells.append(f"{right / n:6.3f}" if n else "     -")
-        print(f"{kind:15s} {len(rows):3d}  " + "  ".join(cells))
+        print(f"{field:11s} {right:4d}/{n:<4d} {right / n if n else 0:.3f}")
+    for group in ("kind", "level"):
+        by_group: dict[str, list[Outcome]] = defaultdict(list)
+        for o in outcomes:
+            by_group[str(o.gold.get(group))].append(o)
+        print(f"\n{group:15s}  n  " + "  ".join(f"{f:>6s}" for f in FIELDS))
+        for key, rows in sorted(by_group.items()):
+            cells = []
+            for field in FIELDS:
+                right, n = accuracy(rows, field)
+                cells.append(f"{right / n:6.3f}" if n else "     -")
+            print(f"{key:15s} {len(rows):3d}  " + "  ".join(cells))
     conf = confusions(outcomes)
     print("\nconfusions: " + ", ".join(f"{k} {v}" for k, v in sorted(conf.items())))
     summary["confusions"] = dict(conf)
     if verbose:
         for o in outcomes:
-            wrong = [f for f in FIELDS if o.right(f) is False]
+            wrong = [f for f in (*FIELDS, *EXTRA_FIELDS) if o.right(f) is False]
             if wrong:
                 print(
                     f"  {o.gold['doc']}: "

@@ -156,7 +156,7 @@ def test_a_party_congress_report_under_its_own_title() -> None:
     )
     meta = infer_meta(text, "congress.txt")
     assert (meta.region, meta.level, meta.doc_type) == ("仁寿", "county", "党代会报告")
-    assert meta.issuer == "中国共产党仁寿县"
+    assert meta.issuer == "中共仁寿县委"  # the committee reports (meta36; was 中国共产党仁寿县)
 
 
 def test_a_news_story_is_about_the_city_of_its_paper() -> None:
@@ -553,3 +553,81 @@ def test_a_provincial_press_office_or_committee_meeting_makes_a_provincial_text(
     )
     meta = infer_meta(speech, "doc.txt")
     assert (meta.region, meta.level) == ("湖南", "provincial")
+
+
+def test_a_web_pages_own_date_dates_a_text_that_writes_no_year() -> None:
+    # a paper's story on a quarter (一季度…) and a policy's interpretation (到2027年…较2023年)
+    # write no year of their own: the page's 2024-04-22 08:55 or 发布时间 line does (meta36)
+    story = (
+        "一季度我省经济实现良好开局\n青石日报记者　李明\n2024-04-22 08:55　来源：青石日报\n"
+        "4月19日，记者从省政府新闻办获悉，一季度全省地区生产总值同比增长4.9%。\n"
+    )
+    assert infer_meta(story, "doc.txt").year == 2024
+    reading = (
+        "《青石市促进消费若干措施》政策解读\n发布时间：2023-05-06　　来源：青石市商务局\n"
+        "一、主要目标\n到2027年，社会消费品零售总额较2022年增长25%以上。\n"
+    )
+    assert infer_meta(reading, "doc.txt").year == 2023
+    # a year the text writes still comes first: a page's date is the last resort
+    dated = story.replace("一季度全省", "2023年全省").replace("一季度我省", "2023年我省")
+    assert infer_meta(dated, "doc.txt").year == 2023
+
+
+def test_a_title_quoting_a_local_document_names_its_place() -> None:
+    # 《辽宁省…实施方案》政策解读 cites the State Council's plan in its first lines; the
+    # document it explains is the province's, and so is the text (meta36)
+    reading = (
+        "《辽宁省推动设备更新实施方案》政策解读\n发布时间：2024-03-12\n"
+        "为贯彻落实国务院《推动大规模设备更新和消费品以旧换新行动方案》，制定本方案。\n"
+        "到2027年，全省设备投资规模较2023年增长25%以上。\n"
+    )
+    meta = infer_meta(reading, "doc.txt")
+    assert (meta.region, meta.level) == ("辽宁", "provincial")
+    picture = "一图读懂｜《西安市促进消费若干措施》\n力争全年社会消费品零售总额增长8%以上。\n"
+    assert infer_meta(picture, "doc.txt").region == "西安"
+
+
+def test_a_local_party_congress_report_is_its_committees() -> None:
+    # 在中国共产党贵州省第十三次代表大会上的报告, …安吉县第十五次…: the committee reports, named
+    # as titles name it; the national congress's report stays the party's (meta36)
+    def issuer(title: str) -> str | None:
+        text = f"{title}\n（2022年4月22日）\n同志们：\n现在，我代表委员会向大会作报告。\n"
+        return infer_meta(text, "doc.txt").issuer
+
+    assert issuer("——在中国共产党贵州省第十三次代表大会上的报告") == "中共贵州省委"
+    assert issuer("——在中国共产党安吉县第十五次代表大会上的报告") == "中共安吉县委"
+    assert issuer("——在中国共产党第二十次全国代表大会上的报告") == "中国共产党"
+
+
+def test_a_provinces_survey_team_is_named_with_its_bureau() -> None:
+    # a province's bulletin is signed by its bureau and the 调查总队 (Shaanxi, Xinjiang)
+    for signed in ("陕西省统计局　国家统计局陕西调查总队", "陕西省统计局\n国家统计局陕西调查总队"):
+        text = (
+            f"陕西省2023年国民经济和社会发展统计公报\n{signed}\n2024年3月20日\n"
+            "全年全省生产总值增长4.3%。\n"
+        )
+        assert infer_meta(text, "doc.txt").issuer == "陕西省统计局 国家统计局陕西调查总队"
+
+
+def test_a_papers_source_after_the_pages_date_names_its_province() -> None:
+    # 2024-07-19 09:12　来源：广西日报 under a story that says only 全区 and 自治区: the
+    # province's own paper, as a line opening with 来源： is (meta36: Guangxi, Qinghai)
+    story = (
+        "上半年全区经济运行总体平稳\n本报记者　韦静\n2024-07-19 09:12　来源：广西日报\n"
+        "7月18日，自治区统计局介绍，上半年全区地区生产总值同比增长3.0%。\n"
+    )
+    meta = infer_meta(story, "doc.txt")
+    assert (meta.region, meta.level) == ("广西", "provincial")
+    plain = story.replace("2024-07-19 09:12　来源：广西日报", "2024-07-19 09:12")
+    assert infer_meta(plain, "doc.txt").region is None
+
+
+def test_a_leagues_report_is_its_administrative_offices() -> None:
+    # 我代表盟行政公署向大会报告工作 (锡林郭勒, 兴安): a league has no people's government
+    report = (
+        "政府工作报告\n——2024年1月18日在兴安盟第五届人民代表大会第三次会议上\n各位代表：\n"
+        "现在，我代表盟行政公署向大会报告工作，请予审议。\n全盟地区生产总值增长6.5%。\n"
+    )
+    assert infer_meta(report, "doc.txt").issuer == "兴安盟行政公署"
+    city = report.replace("兴安盟", "乌兰察布市").replace("盟行政公署", "市人民政府")
+    assert infer_meta(city, "doc.txt").issuer == "乌兰察布市人民政府"

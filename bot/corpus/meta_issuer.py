@@ -42,8 +42,9 @@ _JOINT_TITLE_ISSUER_RE = re.compile(rf"^(?P<who>{_BODY}(?: {_BODY})+)关于")
 # The government a work report's own title names: 柏加镇人民政府工作报告 (a township the
 # gazetteer does not hold, so no region gives it)
 _GWR_TITLE_ISSUER_RE = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,20}?人民政府)工作报告$")
+# a province's survey team is a 调查总队 (国家统计局新疆调查总队), a city's a 调查队
 _STAT_ISSUER_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+国家统计局[\u4e00-\u9fff]{2,8}调查队)?"
+    r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+国家统计局[\u4e00-\u9fff]{2,8}调查总?队)?"
 )
 
 
@@ -57,8 +58,8 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
         if m:
             nxt = lines[lines.index(raw) + 1].strip() if raw in lines[:-1] else ""
             issuer = m.group()
-            if "调查队" not in issuer and re.fullmatch(
-                r"国家统计局[\u4e00-\u9fff]{2,8}调查队", nxt
+            if "调查" not in issuer and re.fullmatch(
+                r"国家统计局[\u4e00-\u9fff]{2,8}调查总?队", nxt
             ):
                 issuer += " " + nxt
             return issuer
@@ -89,12 +90,35 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
             re.MULTILINE,
         )
         if m:
-            return m.group(1)
+            return _committee(m.group(1))
     if doc_type == "政府工作报告" and region is not None:
         if region.name == NATIONAL:
             return "国务院"
+        if any(_OFFICE_RE.search(line) for line in lines):
+            return full_name(region) + "行政公署"
         return full_name(region) + "人民政府"
     return None
+
+
+# 中国共产党贵州省 (第十三次代表大会): a local congress's report is its committee's, named
+# as titles and speakers' lines name it (中共贵州省委, 中共安吉县委); the national
+# congress's is the party's (中国共产党).
+_LOCAL_PARTY_RE = re.compile(
+    r"中国共产党(?P<place>[\u4e00-\u9fff]{1,12}?(?:自治区|省|市|州|县|区|盟|旗))"
+)
+
+
+# A league (盟) or a prefecture (地区) is governed by an office of the region, not a people's
+# government: its report says so (我代表盟行政公署向大会报告工作; 锡林郭勒, 兴安).
+_OFFICE_RE = re.compile(r"代表(?:盟|地区)?(?:行政公署|行署)")
+
+
+def _committee(party: str) -> str:
+    m = _LOCAL_PARTY_RE.fullmatch(party)
+    if not m:
+        return party
+    place = m.group("place")
+    return f"中共{place}委员会" if place.endswith("自治区") else f"中共{place}委"
 
 
 def full_name(region: Region) -> str:

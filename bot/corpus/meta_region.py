@@ -55,13 +55,18 @@ _PROVINCIAL_TEXT_RE = re.compile(
 # 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first, and a markdown
 # heading's marks (a .docx title or heading is read as ``# …``, a .md file writes it so): a
 # .docx plan titled 上饶市万年县“十四五”…规划 was filed under 上饶 (admin-trial19).
-_TITLE_LEAD_RE = re.compile(r"#{0,6}(?:中国共产党|中共)?")
+# A title quoting the document it is about leads with it too (《辽宁省…实施方案》政策解读,
+# 一图读懂｜《西安市…若干措施》): the quoted document's place is the text's subject.
+_TITLE_LEAD_RE = re.compile(r"#{0,6}(?:[\u4e00-\u9fff]{2,6}[｜|:：])?《?(?:中国共产党|中共)?")
 # A title is one short line without a sentence's end (山东省委要求。烟台市… is body text).
 _TITLE_MAX = 60
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]")
 # 来源：江州日报: a city's or a province's own paper reports on it (光明日报, 新华日报 are
 # national or named after no place, and a county's name there would be a false friend).
-_SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源)[：:]")
+# The source may follow the page's date on its line (2024-07-19 09:12　来源：广西日报).
+_SOURCE_LINE_RE = re.compile(
+    r"^(?:(?:发布时间|时间|日期)[：:])?[\d\-/:.年月日]*(?:来源|稿源|信息来源)[：:]"
+)
 _PAPER_AFTER_RE = re.compile(r"(?:省|市|州)?(?:日报|晚报|新闻网|发布|融媒体中心|广播电视台)")
 
 

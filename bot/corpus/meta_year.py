@@ -144,7 +144,12 @@ def infer_year(
         own = {int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(title)}
         if len(own) == 1:
             return own.pop()
-    return _year_from_body(text, headings, horizons=not congress, counted=not plan)
+    year = _year_from_body(text, headings, horizons=not congress, counted=not plan)
+    if year is None:
+        # 2024-04-22 08:55　来源：青海日报, 发布时间：2024-03-12: the web page's own date, the
+        # last a story or a policy's interpretation that writes no year of its own has
+        year = _iso_year(opening)
+    return year
 
 
 # The outline of a five-year plan (…国民经济和社会发展第十四个五年规划和2035年远景目标纲要) that
@@ -217,6 +222,13 @@ def _year_from_body(
     for counts in (dated, written) if horizons else (dated,):
         if counts:
             return max(counts, key=lambda y: (counts[y], y))
+    return None
+
+
+def _iso_year(opening: str) -> int | None:
+    m = _ISO_DATE_RE.search(opening)
+    if m and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31:
+        return int(m.group(1))
     return None
 
 

@@ -102,7 +102,7 @@ __all__ = [
 ]
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "30"
+PARSER_VERSION = "31"
 
 MAX_TITLE_CHARS = 60
 
