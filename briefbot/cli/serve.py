@@ -73,6 +73,8 @@ def console_command() -> None:
     Type messages (keywords search; /search /docs /doc /targets /compare /help); a number
     presses the button shown with it; :docs lists documents, :quit leaves. Piped input is
     read line by line; no input at all plays a short demo.
+
+    Examples: briefbot console; printf '乡村振兴\n/targets GDP\n' | briefbot console
     """
     console_session()
 
@@ -119,6 +121,8 @@ def run(
     The token comes from TELEGRAM_BOT_TOKEN or the file named by token_file (outside the
     repository). TELEGRAM_API_BASE_URL points the bot at a self-hosted Bot API server.
     Ctrl-C or SIGTERM stops it cleanly.
+
+    Examples: TELEGRAM_BOT_TOKEN=… briefbot run; briefbot -v run --drop-pending-updates
     """
     settings = state.settings
     try:
