@@ -33,4 +33,3 @@ def test_every_setting_is_in_default_toml_with_the_code_default():
         else:
             missing.append(name)
     assert missing == [], f"settings config/default.toml does not name: {missing}"
-
