@@ -204,6 +204,12 @@ class ChatConsole:
             with file.open("rb") as handle:
                 data = handle.read(limit + 1)
                 size = file.stat().st_size if len(data) > limit else None
+        except FileNotFoundError:  # said in the console's language, with where it looked
+            self.say("file_missing", "yellow", path=path, folder=str(Path.cwd()))
+            return
+        except IsADirectoryError:
+            self.say("file_is_folder", "yellow", path=path)
+            return
         except OSError as exc:
             self.say("file_unreadable", "yellow", path=path, error=exc.strerror or str(exc))
             return

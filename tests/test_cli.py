@@ -550,3 +550,15 @@ def test_piped_tables_are_not_cut_to_eighty_columns(bundled_template, tmp_path):
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=True)
     header = next(line for line in done.stdout.splitlines() if "┃ id" in line)
     assert "passages" in header and len(header) > 80  # whole cells, not cut at 80 columns
+
+
+def test_ingest_names_a_pdf_saved_as_txt_and_leaves_the_library_as_it_was(run, tmp_path):
+    """A PDF renamed (or saved by a browser) as .txt: refused saying it is a PDF and the
+    name that reads it, not "binary content" or "no Chinese text"; nothing copied."""
+    before = sorted(p.name for p in run.corpus.iterdir())
+    pdf = tmp_path / "2025年某市政府工作报告.txt"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
+    result = run("ingest", str(pdf))
+    assert result.exit_code == 1, result.output
+    assert said_in("a .pdf file named .txt: rename it to 2025年某市政府工作报告.pdf", result.output)
+    assert sorted(p.name for p in run.corpus.iterdir()) == before

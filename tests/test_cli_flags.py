@@ -4,6 +4,9 @@ mean something against a configured default."""
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -95,3 +98,24 @@ def test_the_typer_method_help_flags_overrides_is_still_there_and_used():
     assert help_flags.installed(), f"{where}, but the override is not installed"
     params = inspect.signature(TyperOption.__init__).parameters
     assert "is_flag" in params and "metavar" in params, f"{where}: is_flag / metavar gone"
+
+
+@pytest.mark.parametrize(
+    ("args", "level"),
+    [([], logging.WARNING), (["-v"], logging.INFO), (["-vv"], logging.DEBUG), (["-v", "-v"], 10)],
+)
+def test_v_logs_info_and_vv_debug(monkeypatch, args, level):
+    """An operator chasing a problem asks for DEBUG: ``-vv`` (there was only ``-v``)."""
+    import briefbot.cli as cli
+
+    chosen = []
+    monkeypatch.setattr(cli.logging, "basicConfig", lambda **kw: chosen.append(kw["level"]))
+    ctx = typer.main.get_command(app).make_context("briefbot", [*args, "docs"])
+    cli.setup_logging(ctx.params["verbose"])
+    assert chosen == [level]
+
+
+def test_help_shows_the_verbose_count_as_typed():
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "120"})
+    line = next(x for x in result.output.splitlines() if "--verbose" in x)
+    assert "<int>" not in line and "default" not in line and "DEBUG" in line

@@ -413,3 +413,27 @@ def test_wrapped_pdf_lines_become_whole_passages(tmp_path: Path) -> None:
         ("地区生产总值增长5.5%左右，一般公共预算\n收入增长3%。", ("一、2024年重点工作",)),
         ("烟台市推动发展。", ("一、2024年重点工作",)),
     ]
+
+
+# --- a file named as text that is not: what it is and the name that reads it -----------------
+def test_a_pdf_or_word_file_named_txt_is_refused_naming_what_it_is(tmp_path: Path) -> None:
+    word = tmp_path / "word.docx"
+    make_docx(word)
+    cases = {
+        "报告.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "misnamed", ".pdf"),
+        "纲要.md": (word.read_bytes(), "misnamed", ".docx"),
+        "讲话.txt": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "convert_first", ".doc"),
+    }
+    for name, (data, code, kind) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(UnreadableDocument) as info:
+            read(path)
+        assert info.value.code == code, name
+        assert kind in info.value.reason and path.suffix in info.value.reason, name
+        if code == "misnamed":
+            assert info.value.params["name"] == path.stem + kind
+    # a text that quotes a PDF's header, or a zip's, further on is still a text
+    text = tmp_path / "说明.txt"
+    text.write_text("说明：PDF文件以 %PDF- 开头，docx 是以 PK 开头的压缩包。\n", "utf-8")
+    assert "%PDF-" in read(text).text

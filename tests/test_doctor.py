@@ -33,6 +33,14 @@ def data(template, tmp_path) -> Path:
     return copy
 
 
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """The SQLite database a test names by URL: apart from the data folder's own
+    ``briefbot.db``, which ``data`` copies already migrated."""
+    (tmp_path / "named").mkdir()
+    return tmp_path / "named" / "briefbot.db"
+
+
 def doctor(data: Path, *args: str):
     base = ["--corpus-dir", str(BUNDLED_CORPUS), "--data-dir", str(data)]
     return CliRunner().invoke(app, [*base, "doctor", *args], env={"COLUMNS": "200"})
@@ -109,3 +117,34 @@ def test_json_of_a_damaged_folder_exits_1_naming_the_problem(data):
     bad = [f for f in report["findings"] if not f["ok"]]
     assert bad and any("pids.npy" in f["detail"] for f in bad)
     assert not any(f["repaired"] for f in bad)
+
+
+def _doctor_on(data: Path, url: str, *args: str):
+    base = ["--corpus-dir", str(BUNDLED_CORPUS), "--data-dir", str(data)]
+    env = {"COLUMNS": "200", "BRIEFBOT_DATABASE_URL": url}
+    return CliRunner().invoke(app, [*base, "doctor", *args], env=env)
+
+
+def test_an_empty_database_is_said_empty_not_damaged(data, db_url):
+    """A database named by URL and never opened (a new PostgreSQL database) is empty, to
+    be migrated on first use, on both backends: not a list of missing relations."""
+    result = _doctor_on(data, db_url)
+    assert result.exit_code == 0, result.output
+    assert "empty, migrated when first used" in result.output
+    assert "does not exist" not in result.output
+
+
+def test_a_database_behind_its_migrations_is_said_so_and_repaired(data, db_url):
+    """A database left at an old revision by an older version (tables added since are not
+    there yet): its revision and head, not missing relations; ``--repair`` migrates it."""
+    from bot.storage.db import head_revision
+
+    with Database(db_url) as db:
+        db.upgrade("0010")
+    result = _doctor_on(data, db_url)
+    assert result.exit_code == 1, result.output
+    assert f"schema at 0010, migrations at {head_revision()}" in result.output
+    assert "does not exist" not in result.output
+    repaired = _doctor_on(data, db_url, "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert f"migrated to {head_revision()}" in repaired.output

@@ -329,3 +329,63 @@ async def test_a_token_the_server_rejects_exits_2_and_stays_hidden(bundled_engin
     # PTB logs the InvalidToken traceback, whose message quotes the token: redacted.
     assert "InvalidToken" in err and REDACTED in err
     assert TOKEN not in out + err and TOKEN.split(":")[1] not in out + err
+
+
+# -- the Bot API not reached at start ------------------------------------------------------------
+class _Unreachable:
+    """An application whose start fails as PTB's does when nothing answers at the Bot API's
+    address: its network loop logs the last try with the traceback, then re-raises."""
+
+    post_init = None
+    bot = None
+
+    def run_polling(self, **_kwargs) -> None:
+        from telegram.error import NetworkError
+
+        try:
+            raise httpx.ConnectError("All connection attempts failed")
+        except httpx.ConnectError as exc:
+            logging.getLogger("telegram.ext").exception(
+                "%s Failed run number %s of %s. Aborting.",
+                "Network Retry Loop (Bootstrap Initialize Application):",
+                0,
+                0,
+            )
+            raise NetworkError(f"httpx.ConnectError: {exc}") from exc
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_a_bot_api_not_reached_is_one_line_naming_it_and_a_traceback_only_with_v(
+    monkeypatch, tmp_path, caplog, verbose
+):
+    import handlers.app
+    from briefbot.cli import serve
+
+    monkeypatch.setattr(serve, "open_engine", lambda: None)
+    monkeypatch.setattr(serve, "what_it_runs_on", lambda *_a, **_k: [])
+    monkeypatch.setattr(handlers.app, "build_application", lambda *_a, **_k: _Unreachable())
+    caplog.set_level(logging.INFO if verbose else logging.WARNING)
+    api = "http://127.0.0.1:9"
+    result = CliRunner().invoke(
+        app,
+        [*(["-v"] if verbose else []), "--data-dir", str(tmp_path / "data"), "run"],
+        env={"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api},
+    )
+    assert result.exit_code == 1, result.output
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"briefbot run: cannot reach the Telegram Bot API at {api} (")
+    assert "All connection attempts failed" in line and "TELEGRAM_API_BASE_URL" in line
+    (aborted,) = [r for r in caplog.records if r.getMessage().endswith("Aborting.")]
+    assert (aborted.exc_info is not None) is verbose  # the traceback: with -v only
+    assert TOKEN not in result.output
+
+
+def test_an_error_the_bot_api_answered_is_not_called_unreachable():
+    from telegram.error import BadRequest, InvalidToken, TimedOut
+
+    from briefbot.cli.serve import unreachable_line
+
+    assert unreachable_line(BadRequest("Bad webhook: HTTPS url must be provided"), None) is None
+    assert unreachable_line(InvalidToken(), None) is None
+    said = unreachable_line(TimedOut(), None)
+    assert said is not None and "https://api.telegram.org" in said

@@ -248,6 +248,9 @@ REFUSED = {
     "control-char": ("a\nb.txt", markdown("量子通信").encode(), "name"),
     "too-long": ("长" * 80 + ".txt", markdown("量子通信").encode(), "name"),
     "no-name": (None, markdown("量子通信").encode(), "name"),
+    # a PDF or a Word document under a text name: said as what it is (below)
+    "pdf-named-txt": ("report.txt", make_cjk_pdf(["全市地区生产总值增长6%左右"]), "binary"),
+    "docx-named-md": ("plan.md", docx_bytes("量子通信"), "binary"),
 }
 
 
@@ -279,6 +282,23 @@ def test_refusal_messages_say_what_is_wrong(engine):
     scan = engine.add_upload("scan.pdf", make_cjk_pdf([]))
     assert scan.message_code == "reader.no_text_layer" and "scanned PDF" in scan.reason
     assert "扫描件" in error_text(scan, "zh") and "a scan?" in error_text(scan, "en")
+
+
+def test_a_pdf_or_word_file_under_a_text_name_is_told_the_name_that_reads_it(engine):
+    """It was told "not a text document (PDF), send a .txt text file" or, a .docx being a
+    zip, that archives are not accepted: the sender was sent the wrong way."""
+    for name, data, renamed in (
+        ("2025年报告.txt", make_cjk_pdf(["全市地区生产总值增长6%左右"]), "2025年报告.pdf"),
+        ("纲要.md", docx_bytes("量子通信"), "纲要.docx"),
+    ):
+        result = engine.add_upload(name, data)
+        assert result.message_code == "upload.misnamed", result.reason
+        assert result.params["name"] == renamed
+        assert f"请改名为 {renamed}" in error_text(result, "zh")
+        assert f"rename it {renamed}" in error_text(result, "en")
+    # a text that mentions a PDF's header further on is a text
+    text = markdown("量子通信") + "\n附件格式：%PDF-1.4\n"
+    assert engine.add_upload("说明.txt", text.encode()).ok
 
 
 @pytest.mark.parametrize(

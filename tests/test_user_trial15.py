@@ -388,3 +388,28 @@ def test_reindex_says_a_skipped_files_reason_in_the_readers_language(tmp_path):
     assert "empty.txt</code>：文件为空，未添加。" in zh and "same content" not in zh
     en = reindex_done(report, engine.documents(), 0.5, "en")
     assert "Same content as dup.txt; not indexed twice." in en
+
+
+async def test_the_consoles_file_command_says_a_missing_path_or_a_folder_in_its_language(
+    tmp_path, monkeypatch
+):
+    """``:file`` of a mistyped path said the OS's English (``No such file or directory``)
+    inside a Chinese line; a folder said ``Is a directory``."""
+    import io
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from handlers.console import ChatConsole
+
+    monkeypatch.setattr(ChatConsole, "lang", property(lambda _self: "zh"))
+    console = object.__new__(ChatConsole)  # only what send_file and say use
+    console.engine = SimpleNamespace(settings=Settings(max_file_mb=1))
+    console.out = Console(file=io.StringIO(), width=200)
+    monkeypatch.chdir(tmp_path)
+    await console.send_file("报告.txt")
+    await console.send_file(str(tmp_path))
+    said = console.out.file.getvalue()
+    assert f"没有文件 报告.txt（相对路径从 {tmp_path} 算起）" in said
+    assert f"{tmp_path} 是文件夹" in said and "briefbot ingest" in said
+    assert "No such file" not in said and "directory" not in said

@@ -141,6 +141,42 @@ def _unsupported(path: Path, suffix: str) -> UnreadableDocument:
     )
 
 
+# what a file is by its first bytes, when its name says text: a PDF, a Word document (a
+# zip holding word/document.xml) and an old Office file
+_PDF_MAGIC = b"%PDF-"
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _refuse_misnamed(data: bytes, path: Path, suffix: str) -> None:
+    """Refuse a .txt or .md that is a PDF, a Word document or an old Word file by its
+    bytes, saying what it is and which name reads it: a file renamed by hand, or saved
+    under the wrong name by a browser or a chat export, was refused as "binary content"
+    or as text with no Chinese in it, which sent the operator looking for an encoding."""
+    if data.startswith(_PDF_MAGIC):
+        kind = ".pdf"
+    elif data.startswith(_ZIP_MAGIC) and b"word/document.xml" in data:
+        kind = ".docx"
+    elif data.startswith(_OLE_MAGIC):
+        raise UnreadableDocument(
+            path,
+            f"an old Word (.doc) file named {suffix}; open it in Word or WPS and save it as "
+            ".docx (or PDF) first",
+            "convert_first",
+            suffix=".doc",
+        )
+    else:
+        return
+    raise UnreadableDocument(
+        path,
+        f"a {kind} file named {suffix}: rename it to {path.stem}{kind}",
+        "misnamed",
+        suffix=suffix,
+        kind=kind,
+        name=f"{path.stem}{kind}",
+    )
+
+
 def cannot_read(path: Path, exc: OSError) -> UnreadableDocument:
     """The file system refused to give ``path``'s content."""
     detail = str(exc.strerror or exc)
@@ -167,6 +203,7 @@ def decode_bytes(data: bytes, path: Path, *, deadline: Deadline | None = None) -
     if not data and suffix in SUPPORTED_EXTENSIONS:
         raise empty(path)
     if suffix in TEXT_EXTENSIONS:
+        _refuse_misnamed(data, path, suffix)
         decoded = decode_plain(data, path)
         markup = markup_kind(decoded.text, suffix)
         if markup is not None:

@@ -200,6 +200,7 @@ def check_content(name: str, data: bytes, *, max_bytes: int) -> None:
     if suffix == ".docx":
         _check_docx(data)
         return
+    _refuse_misnamed(name, suffix, data)
     archive = _magic(data, _ARCHIVE_MAGIC)
     if archive is None and data[:3] == b"BZh" and data[4:10] == b"1AY&SY":
         archive = "bzip2"
@@ -233,6 +234,29 @@ def _binary_refused(binary: str, suffix: str) -> UploadRefused:
     if binary.startswith("old Office"):
         return UploadRefused("binary", "upload.convert_first", reason, suffix=".doc")
     return UploadRefused("binary", "upload.binary", reason, kind=binary, suffix=suffix)
+
+
+def _refuse_misnamed(name: str, suffix: str, data: bytes) -> None:
+    """A text name (.txt, .md) on a PDF or a Word document: say what it is and the name
+    that reads it. It was answered as binary content ("send a .txt text file") or as an
+    archive (a .docx is a zip), which told the sender to do the wrong thing."""
+    if suffix not in (".txt", ".md"):
+        return
+    if data.startswith(b"%PDF-"):
+        kind = ".pdf"
+    elif suffix_by_content(data) == ".docx":
+        kind = ".docx"
+    else:
+        return
+    renamed = f"{Path(name).stem}{kind}"
+    raise UploadRefused(
+        "binary",
+        "upload.misnamed",
+        f"This is a {kind} file named {suffix}: rename it {renamed} and send it again.",
+        kind=kind,
+        suffix=suffix,
+        name=renamed,
+    )
 
 
 def _check_docx(data: bytes) -> None:

@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
@@ -387,7 +387,10 @@ class Database:
 
         SQLite: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``. PostgreSQL
         (``amcheck`` is an extension a server may not have): every table of the schema
-        is read through once, which fails on a damaged page.
+        the database has is read through once, which fails on a damaged page. A table
+        a later migration adds is not yet there in a database behind its migrations (or
+        empty): that is the revision's to say (``briefbot doctor``: "schema at 0010,
+        migrations at 0018", which ``--repair`` migrates), not a damaged table.
         """
         from bot.storage.models import Base
 
@@ -399,7 +402,10 @@ class Database:
                 found += [f"foreign key check: {tuple(r)}" for r in keys[:20]]
                 return found
             found = []
+            present = set(inspect(conn).get_table_names())
             for table in Base.metadata.sorted_tables:
+                if table.name not in present:
+                    continue
                 try:
                     conn.execute(text(f'SELECT count(*) FROM "{table.name}"'))
                 except SQLAlchemyError as exc:

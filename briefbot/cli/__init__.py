@@ -139,11 +139,12 @@ def corpus_dir_problem(settings: Settings) -> str | None:
     )
 
 
-def setup_logging(verbose: bool) -> None:
-    """Log to stderr with a timestamp and the level: INFO with ``-v``, else WARNING."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format=LOG_FORMAT, datefmt=LOG_DATEFMT
-    )
+def setup_logging(verbose: int) -> None:
+    """Log to stderr with a timestamp and the level: WARNING, INFO with ``-v``, DEBUG with
+    ``-vv`` (what an operator chasing a problem with the Bot API or the database asks
+    for; secrets are redacted at every level)."""
+    level = logging.DEBUG if verbose >= 2 else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format=LOG_FORMAT, datefmt=LOG_DATEFMT)
 
 
 @app.callback(invoke_without_command=True)
@@ -155,7 +156,16 @@ def _main(  # the options every command shares
     data_dir: Annotated[
         Path | None, typer.Option(help="State folder (default: config / BRIEFBOT_DATA_DIR).")
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log details (INFO); -vv logs everything (DEBUG).",
+        ),
+    ] = 0,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     if version:

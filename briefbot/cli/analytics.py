@@ -101,6 +101,8 @@ def scorecard(
     A target for year N is linked with the result for N that a later report or the
     year's statistical bulletin gives (a plan's 到2025年 target with the 2025 result).
     The rules (ranges, 以上, 左右, ceilings, masked figures) are in the README.
+
+    Example: briefbot scorecard --region 山东 --year 2023
     """
     checked_region(region)
     engine = open_engine()
@@ -182,7 +184,10 @@ def changes(
 ) -> None:
     """A region's report against its previous one of the same kind (work, plan, budget
     and party congress reports, plan outlines): targets raised, lowered, unchanged, new
-    and dropped, and new or dropped key phrases (新提法)."""
+    and dropped, and new or dropped key phrases (新提法).
+
+    Examples: briefbot changes 全国; briefbot changes 烟台 --year 2024 --json
+    """
     checked_region(region)
     engine = open_engine()
     found = engine.report_changes(region, year=year, show_all=show_all)
@@ -262,7 +267,11 @@ def chart(
 ) -> None:
     """Draw a chart: regions side by side (target bars, the last result as a dot, the
     national target as a line) or, for one region with --years, target against result
-    over the years. PNG or SVG by the file's suffix; Chinese labels in Noto Sans CJK."""
+    over the years. PNG or SVG by the file's suffix; Chinese labels in Noto Sans CJK.
+
+    Examples: briefbot chart GDP --year 2024 -o gdp.png;
+    briefbot chart GDP --region 全国 --years 2015-2025 -o gdp.svg
+    """
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         err.print("[red]-o must end in .png or .svg[/]")

@@ -69,6 +69,9 @@ def copy(
 
     Passwords in the URLs are shown masked. Exit 0 when copied and verified, 1 when
     refused or failed (nothing changed), 2 when a URL is not one the bot can use.
+
+    Examples: briefbot db copy --to postgresql+psycopg://bot:password@db.example.org/briefbot;
+    briefbot db copy --to sqlite:////backups/briefbot.db
     """
     from bot.storage.copy import CopyRefused, copy_database  # lazy: SQLAlchemy
     from bot.storage.db import DatabaseError, database_url

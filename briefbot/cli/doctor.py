@@ -69,6 +69,8 @@ def doctor(
     of an indexed document never indexed) and the database.
 
     Exit 0 when everything is fine (or was repaired), 1 when a problem remains.
+
+    Examples: briefbot doctor; briefbot doctor --repair; briefbot doctor --json
     """
     settings = state.settings
     if not repair and not (settings.index_dir / "manifest.json").exists():

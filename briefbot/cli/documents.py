@@ -37,7 +37,10 @@ def docs(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
-    """List the indexed documents."""
+    """List the indexed documents.
+
+    Examples: briefbot docs; briefbot docs --json
+    """
     checked_lang(lang)
     engine = open_engine()
     documents = engine.documents()
@@ -194,6 +197,8 @@ def index(
 
     The old compiled index is never opened first: a damaged one is rebuilt (``--rebuild``
     re-reads every document and needs nothing of the old index).
+
+    Examples: briefbot index; briefbot index --rebuild
     """
     bar, update = progress_bar()
     with bar:
@@ -221,7 +226,10 @@ def doc(
         typer.Option("--json", help="Machine-readable: the fields of docs --json and sections."),
     ] = False,
 ) -> None:
-    """Show one document: title, region, level, type, year, issuer, date and its sections."""
+    """Show one document: title, region, level, type, year, issuer, date and its sections.
+
+    Examples: briefbot doc 004; briefbot doc 004 --json
+    """
     engine = open_engine()
     try:
         d = engine.document(ref)

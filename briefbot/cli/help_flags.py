@@ -43,7 +43,8 @@ def install() -> None:
         return
 
     def display_type_rich(self: TyperOption, ctx: click.Context) -> str | None:
-        if self.is_flag and self.metavar is None:
+        # a count (-v, -vv) is typed as a flag too
+        if (self.is_flag or self.count) and self.metavar is None:
             return None
         return original(self, ctx)
 

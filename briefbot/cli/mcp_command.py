@@ -78,6 +78,8 @@ def mcp_command(
     Same data folder as the bot, safe beside it: it never refreshes an index that exists.
 
     Default stdio: stdout carries protocol messages only, logs go to stderr.
+
+    Examples: briefbot mcp; briefbot mcp --http 127.0.0.1:8765
     """
     # lazy: the MCP SDK is a third of a command's start-up, and only this command uses it
     from mcp_server import BindError, build_server, check_bind, parse_bind, serve_http

@@ -134,6 +134,8 @@ def search(
     Region, year and document-kind words (山东 2024 政府工作报告) rank the documents that
     match first; a question for a target (四川 2026 GDP 增长目标) opens with the key target
     that answers it.
+
+    Examples: briefbot search 营商环境 -n 3; briefbot search GDP 增长 --doc 004 --json
     """
     checked_lang(lang)
     checked_region(region)

@@ -5,6 +5,7 @@ The only commands that use the Telegram layer (:mod:`handlers`), imported when t
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Annotated, Any
@@ -15,15 +16,46 @@ from rich.markup import escape
 
 from bot import __version__
 from bot.config import Settings, shown_url
-from bot.i18n import Message, counted
+from bot.i18n import Message, counted, tr
 from bot.library import Engine
 from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
 from briefbot.cli.app import app, err, open_engine, out, state
 from briefbot.cli.search import print_response
 
-
 # -- the bot ---------------------------------------------------------------------------------
+TELEGRAM_API = "https://api.telegram.org"
+# PTB's network loop logs its last failed try with a traceback before it re-raises
+# ("… Failed run number 0 of 0. Aborting.", "… Invalid token. Aborting retry loop.")
+_ABORT_ENDINGS = ("Aborting.", "Aborting retry loop.")
+
+
+class AbortTracebackFilter(logging.Filter):
+    """Keeps PTB's one line saying it gave up but not its traceback (80 lines of httpx
+    and httpcore frames) unless ``-v``: ``briefbot run`` says why in one line after it,
+    and the operator's first start, with the network or the token wrong, read as a crash."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.verbose and str(record.msg).endswith(_ABORT_ENDINGS):
+            record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
+def unreachable_line(exc: Exception, api: str | None) -> str | None:
+    """The line saying the Bot API could not be reached (a connection refused, a DNS
+    name not found, a timeout), naming where it was looked for; None for another error
+    (``BadRequest`` is a ``NetworkError`` to PTB, but the API answered it)."""
+    from telegram.error import BadRequest, NetworkError
+
+    if not isinstance(exc, NetworkError) or isinstance(exc, BadRequest):
+        return None
+    return tr("en", "cli.run_unreachable", api=api or TELEGRAM_API, reason=str(exc))
+
+
 def _query_store(settings: Settings):
     """The saved searches behind the bot's result buttons, in the database (migrated)."""
     from bot.storage import Database, QueryStore  # lazy: SQLAlchemy and Alembic
@@ -73,6 +105,8 @@ def console_command() -> None:
     Type messages (keywords search; /search /docs /doc /targets /compare /help); a number
     presses the button shown with it; :docs lists documents, :quit leaves. Piped input is
     read line by line; no input at all plays a short demo.
+
+    Examples: briefbot console; printf '乡村振兴\n/targets GDP\n' | briefbot console
     """
     console_session()
 
@@ -119,6 +153,8 @@ def run(
     The token comes from TELEGRAM_BOT_TOKEN or the file named by token_file (outside the
     repository). TELEGRAM_API_BASE_URL points the bot at a self-hosted Bot API server.
     Ctrl-C or SIGTERM stops it cleanly.
+
+    Examples: TELEGRAM_BOT_TOKEN=… briefbot run; briefbot -v run --drop-pending-updates
     """
     settings = state.settings
     try:
@@ -194,6 +230,8 @@ def run(
             err.print(redact(line, hidden), markup=False, soft_wrap=True)
 
     application.post_init = announce
+    quiet = AbortTracebackFilter(verbose=logging.getLogger().isEnabledFor(logging.INFO))
+    logging.getLogger("telegram.ext").addFilter(quiet)
     try:
         if webhook:
             if secret_value is None:
@@ -222,9 +260,11 @@ def run(
         )
         raise typer.Exit(2) from None
     except (TelegramError, OSError) as exc:
-        message = redact(f"{type(exc).__name__}: {exc}", hidden)
-        err.print(f"briefbot run: {message}", markup=False, soft_wrap=True)
+        line = unreachable_line(exc, api) or f"{type(exc).__name__}: {exc}"
+        err.print(f"briefbot run: {redact(line, hidden)}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
+    finally:
+        logging.getLogger("telegram.ext").removeFilter(quiet)
     err.print("briefbot run: stopped.", markup=False)
 
 

@@ -60,7 +60,11 @@ def add(
         typer.Option("--match", help="Only list-page links whose text or URL contains this."),
     ] = None,
 ) -> None:
-    """Add a source and poll it once (new documents are ingested)."""
+    """Add a source and poll it once (new documents are ingested).
+
+    Example: briefbot sources add https://www.gov.cn/zhengce/ --name 国务院政策 --every 6h
+    --match 政府工作报告
+    """
     from bot.sources.health import describe_report
     from bot.sources.service import SourceRefused, add_source
     from bot.sources.store import SourceError
@@ -100,7 +104,10 @@ def _print_items(report) -> None:
 def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """The sources, their health and what they brought."""
+    """The sources, their health and what they brought.
+
+    Examples: briefbot sources list; briefbot sources list --json
+    """
     from bot.sources.store import format_every
 
     database, store = _store()
@@ -166,7 +173,10 @@ def poll(
         str | None, typer.Argument(help="One source (default: every active one).")
     ] = None,
 ) -> None:
-    """Poll now and print what was found, ingested, duplicate or failed."""
+    """Poll now and print what was found, ingested, duplicate or failed.
+
+    Examples: briefbot sources poll; briefbot sources poll 国务院政策
+    """
     from bot.sources.health import describe_report
     from bot.sources.store import SourceError
 
@@ -215,17 +225,26 @@ def _change(name: str, verb: str) -> None:
 
 @sources_app.command("remove")
 def remove(name: Annotated[str, typer.Argument(help="The source's name.")]) -> None:
-    """Forget a source (the documents it brought stay in the library)."""
+    """Forget a source (the documents it brought stay in the library).
+
+    Example: briefbot sources remove 国务院政策
+    """
     _change(name, "remove")
 
 
 @sources_app.command("pause")
 def pause(name: Annotated[str, typer.Argument(help="The source's name.")]) -> None:
-    """Stop polling a source until it is resumed."""
+    """Stop polling a source until it is resumed.
+
+    Example: briefbot sources pause 国务院政策
+    """
     _change(name, "pause")
 
 
 @sources_app.command("resume")
 def resume(name: Annotated[str, typer.Argument(help="The source's name.")]) -> None:
-    """Poll a paused source again."""
+    """Poll a paused source again.
+
+    Example: briefbot sources resume 国务院政策
+    """
     _change(name, "resume")

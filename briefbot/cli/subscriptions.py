@@ -27,6 +27,8 @@ def subscriptions(
 
     Schedules are said in --lang (每天 07:30, daily at 07:30), in --json too; ``schedule_expr``
     is the schedule as stored (``daily 07:30``, ``weekly mon 09:00``, ``cron …``).
+
+    Examples: briefbot subscriptions; briefbot subscriptions --deliveries 3 --json
     """
     checked_lang(lang)
     from bot.storage import Database  # lazy: SQLAlchemy and Alembic

@@ -161,6 +161,8 @@ def targets(
     ``briefbot targets GDP 2022`` is ``--indicator GDP --year 2022``; ``briefbot targets
     成都 2022`` is ``--region 成都 --year 2022``. Only records the extractor is confident
     of are listed unless --all (or the word all) is given.
+
+    Examples: briefbot targets GDP 2024; briefbot targets 烟台 --kind target --csv
     """
     _check_kind(kind)
     checked_lang(lang)
@@ -324,6 +326,8 @@ def digest(
 
     The command line only previews: the bot sends digests to the chats that subscribed
     (/subscribe FILTER in Telegram), which a note on stderr says.
+
+    Examples: briefbot digest region:山东 GDP; briefbot digest --since 2024-01-01 --html
     """
     # Printing is the default (issue: `briefbot digest GDP` was refused and asked for
     # --preview): the command line has no chat to send to, so a preview is the only thing
@@ -413,6 +417,8 @@ def compare(
     With --year (or an export: --csv, --md, --xlsx; the year defaults to the latest with a
     target): one row per region, national first, with the target for that year and the
     last result (met / missed when the result is for that year).
+
+    Examples: briefbot compare GDP --year 2024; briefbot compare 城镇新增就业 --csv
     """
     # compare CPI 四川 安徽 2026 as the bot's /compare reads it: the places narrow the
     # indicator, the year is --year (it was a usage error: one argument only)
