@@ -75,7 +75,7 @@ async def test_a_documents_year_and_place_are_corrected_from_the_chat(bot: Bot) 
         (
             "公报.txt",
             make_cjk_pdf(["万年县2024年统计公报"]),
-            "❌ 这个文件其实是 PDF，只是扩展名写成了 .txt：请把文件名的扩展名改为 .pdf 再发送。",
+            "❌ 文件内容是 .pdf 文件，文件名却以 .txt 结尾：请改名为 公报.pdf 后重新发送。",
         ),
     ],
     ids=["png", "pdf"],
