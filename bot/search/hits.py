@@ -147,9 +147,8 @@ class Hits:
         needs none, and converting and adding them cost more than the AND itself).
         ``pids`` taken from the list of ``taken_from`` are on it: not looked up."""
         # one boolean flag per passage and term: setting flags costs less than adding
-        # counts (a read, an add and a write per posting). Ids as intp: numpy indexes
-        # with the mapped uint32 lists ~2.5 times slower than with intp ones, of which
-        # the conversion is a small part.
+        # counts (a read, an add and a write per posting). Ids as intp, as the index
+        # stores them (format 7): numpy indexes with uint32 ones ~2.5 times slower.
         on = np.ones(len(pids), dtype=bool)
         at = np.asarray(pids, dtype=np.intp)
         flag = np.empty(self.index.n_passages, dtype=bool)
@@ -234,26 +233,24 @@ class Hits:
         ix = self.index
         if len(alt.term_ids) == 1:
             return ix.postings(alt.term_ids[0])
-        lists = sorted((ix.raw_postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
-        # the ids as intp, once a list: indexing with the mapped uint32 ones cost ~2.5
-        # times as much (each list is read three or four times below)
-        lists = [(np.asarray(p, dtype=np.intp), impacts) for p, impacts in lists]
+        # the ids as intp and the scores as float32, as the index stores them (format 7):
+        # each list is read three or four times below, nothing converted
+        lists = sorted((ix.postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
         # AND by counting in dense arrays: O(n) where sorting for intersect1d was not.
         # Only the passages on every list so far are scored and counted on the next:
         # a common piece's list (研究与试验发展's 发展: 11,000 passages) is read once for
-        # those few, its scores not converted and added for all. The same float32 sums
+        # those few, its scores not gathered and added for all. The same float32 sums
         # in the same order (the shortest list's scores, then each next one's).
-        scale = np.float32(ix.impact_scale)
         n = ix.n_passages
-        pids = np.asarray(lists[0][0])
+        pids = lists[0][0]
         acc = np.zeros(n, dtype=np.float32)
         cnt = np.zeros(n, dtype=np.uint8)
-        acc[pids] = lists[0][1].astype(np.float32) * scale
+        acc[pids] = lists[0][1]
         cnt[pids] = 1
-        for k, (p, impacts) in enumerate(lists[1:], 1):
+        for k, (p, scores) in enumerate(lists[1:], 1):
             on = cnt[p] == k
             p = p[on]
-            acc[p] += impacts[on].astype(np.float32) * scale
+            acc[p] += scores[on]
             cnt[p] += 1
         pids = pids[cnt[pids] == len(lists)]
         return pids, acc[pids]

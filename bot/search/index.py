@@ -5,8 +5,9 @@ Layout of a compiled index folder::
     meta.json        counts, BM25 parameters, fingerprint, documents, sections
     vocab.txt        one term per line; line number = term id
     offsets.npy      int64[V+1]: postings of term t are [offsets[t], offsets[t+1])
-    pids.npy         uint32[P]: passage ids, per term ordered by impact (best first)
+    pids.npy         int64[P]: passage ids, per term ordered by impact (best first)
     impacts.npy      uint16[P]: BM25 contribution of the term to the passage, quantised
+    scores.npy       float32[P]: the impacts as the scores a query adds (impact × scale)
     p_doc.npy, p_ord.npy, p_start.npy, p_len.npy, p_section.npy   uint32[N] per passage
     text.bin, text_offsets.npy   passages' original text (UTF-8) and byte offsets[N+1]
     norm.bin, norm_offsets.npy   passages' normalised text, for phrase checks and scans
@@ -66,6 +67,7 @@ _ARRAYS = (
     "offsets",
     "pids",
     "impacts",
+    "scores",
     "p_doc",
     "p_ord",
     "p_start",
@@ -108,8 +110,9 @@ class CompiledIndex(PhraseChecks, CharPlaces):
     vocab: list[str]
     term_ids: dict[str, int]
     offsets: np.ndarray
-    pids: np.ndarray
+    pids: np.ndarray  # int64: numpy indexes with intp ids ~2.5 times faster than uint32
     impacts: np.ndarray
+    scores: np.ndarray  # float32: impacts × impact_scale, as stored (see ``postings``)
     p_doc: np.ndarray
     p_ord: np.ndarray
     p_start: np.ndarray
@@ -213,15 +216,15 @@ class CompiledIndex(PhraseChecks, CharPlaces):
         return self.pids[lo:hi], self.impacts[lo:hi]
 
     def postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids as intp, impacts as float32 BM25 scores), best first. The ids
-        are converted once here: numpy indexes with the mapped uint32 ones ~2.5 times
-        slower, and a concept's hits are indexed with several times a query (their
-        documents, heading gains, the dense sums)."""
-        pids, impacts = self.raw_postings(term_id)
-        return (
-            np.asarray(pids, dtype=np.intp),
-            impacts.astype(np.float32) * np.float32(self.impact_scale),
-        )
+        """(passage ids as intp, impacts as float32 BM25 scores), best first: read-only
+        views into the mapped arrays, both stored so at build (index format 7). Converting
+        them per query (uint32 ids to intp, uint16 impacts to float32 times the scale) cost
+        ~0.1 ms for a common word's 100,000 postings at 100 MB, at every query naming it;
+        numpy indexes with intp ids ~2.5 times faster than with uint32 ones, and a
+        concept's hits are indexed several times a query (their documents, heading gains,
+        the dense sums). The same ids and the same float32 numbers as converting."""
+        lo, hi = int(self.offsets[term_id]), int(self.offsets[term_id + 1])
+        return self.pids[lo:hi], self.scores[lo:hi]
 
     def passage_text(self, pid: int) -> str:
         lo, hi = int(self.text_offsets[pid]), int(self.text_offsets[pid + 1])

@@ -126,7 +126,7 @@ class _Unmapped:
         """As ``CompiledIndex.postings`` (the same float32 scores)."""
         lo, hi = int(self._ix.offsets[term_id]), int(self._ix.offsets[term_id + 1])
         n = hi - lo
-        pids = np.frombuffer(os.pread(self._pids, 4 * n, self._pids_at + 4 * lo), "<u4")
+        pids = np.frombuffer(os.pread(self._pids, 8 * n, self._pids_at + 8 * lo), "<i8")
         impacts = np.frombuffer(os.pread(self._impacts, 2 * n, self._impacts_at + 2 * lo), "<u2")
         return pids, impacts.astype(np.float32) * np.float32(self._ix.impact_scale)
 
