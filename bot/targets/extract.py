@@ -183,6 +183,8 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
         self.gazetteer = default_gazetteer()
         # (sentence, name, part) of the last figure said of a part of the region
         self.last_part: tuple[str, str, str] = ("", "", "")
+        # the place-by-place 。-sentence (its line and start) and the measure it gives
+        self.breakdown: tuple[tuple[str, int], str] = (("", 0), "")
         self.plan_started = False
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
         # a speech whose date line is of its own year: its undated figures are of that year
@@ -538,7 +540,7 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         named, indicator, region = self._part_and_name(
-            named, sentence, clause, clause_start, region
+            named, sentence, clause, clause_start, region, (line, dot_start)
         )
         indicator = self._settled_name(named, indicator)
         return TargetRecord(

@@ -1,0 +1,31 @@
+"""Rules of `targets-left35` (what probes-round35 left): each test is a general form, on
+invented sentences, not a line of the probe texts."""
+
+from __future__ import annotations
+
+
+def test_a_place_by_place_sentence_gives_each_place_the_measure_of_the_first(extract) -> None:
+    # 分…看: the places after the first are each the first one's measure, of their own place
+    # (the clauses cut at ，or at ；)
+    text = (
+        "青石市2031年国民经济和社会发展统计公报\n"
+        "分县（市、区）看，东河区地区生产总值612.4亿元，增长4.2%；临水县286.3亿元，增长3.6%。\n"
+        "分县（市、区）看，东河区常住人口102.36万人，临水县68.24万人，白沙市47.65万人。\n"
+    )
+    got = {(r.value, r.unit): (r.indicator, r.region) for r in extract(text, "bulletin.txt")}
+    assert got[(286.3, "亿元")] == ("地区生产总值", "临水县")
+    assert got[(3.6, "%")] == ("地区生产总值", "临水县")
+    assert got[(612.4, "亿元")][0] == "地区生产总值"
+    assert got[(68.24, "万人")] == ("常住人口", "临水县")
+    # (a place the gazetteer knows takes its short name: 白沙)
+    assert got[(47.65, "万人")][0] == "常住人口"
+    assert got[(47.65, "万人")][1].startswith("白沙")
+
+
+def test_a_list_of_places_without_the_breakdown_opening_is_left_as_it_was(extract) -> None:
+    # no 分…看: a place followed by a figure is not given the clause before's measure here
+    text = (
+        "青石市2031年国民经济和社会发展统计公报\n东河区地区生产总值612.4亿元，临水县286.3亿元。\n"
+    )
+    got = {(r.value, r.unit): r.indicator for r in extract(text, "bulletin.txt")}
+    assert got[(286.3, "亿元")] != "地区生产总值"
