@@ -29,3 +29,17 @@ def test_a_list_of_places_without_the_breakdown_opening_is_left_as_it_was(extrac
     )
     got = {(r.value, r.unit): r.indicator for r in extract(text, "bulletin.txt")}
     assert got[(286.3, "亿元")] != "地区生产总值"
+
+
+def test_a_streak_rank_in_a_past_years_review_is_of_the_year_reviewed(extract) -> None:
+    # a January speech's 过去一年 part, no year in its heading: 连续14年居全球第一 ends in
+    # the year the part reviews, as the figure beside it does, not in the speech's year
+    text = (
+        "在全省经济工作会议上的讲话\n（2031年1月28日）\n同志们：\n"
+        "一、充分肯定过去一年的发展成就\n"
+        "过去一年，全省生产总值增长4.1%。\n"
+        "青石港货物吞吐量12.6亿吨，连续14年居全球第一。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "青石_speech.txt")}
+    assert got[(12.6, "亿吨")] == "2030"
+    assert got[(1, "位")] == "2030"
