@@ -43,3 +43,17 @@ def test_a_streak_rank_in_a_past_years_review_is_of_the_year_reviewed(extract) -
     got = {(r.value, r.unit): r.year for r in extract(text, "青石_speech.txt")}
     assert got[(12.6, "亿吨")] == "2030"
     assert got[(1, "位")] == "2030"
+
+
+def test_a_review_paragraph_opening_with_its_part_is_of_the_year_before_it(extract) -> None:
+    # 其中 opening a new paragraph goes on with the whole the paragraph before gave, in that
+    # paragraph's year (as a 其中 sentence does inside one paragraph)
+    text = (
+        "青石省推动低空经济高质量发展行动方案（2032—2034年）\n一、发展基础\n"
+        "我省是低空经济大省。2031年，全省低空经济规模超过1200亿元。\n"
+        "其中，东河市低空经济产值超过900亿元，开通无人机物流航线170条。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
+    assert got[(1200, "亿元")] == "2031"
+    assert got[(900, "亿元")] == "2031"
+    assert got[(170, "条")] == "2031"
