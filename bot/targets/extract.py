@@ -183,6 +183,9 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
         self.gazetteer = default_gazetteer()
         # (sentence, name, part) of the last figure said of a part of the region
         self.last_part: tuple[str, str, str] = ("", "", "")
+        self.review_year_before = ""  # the year the review paragraph before opened with
+        # the place-by-place 。-sentence (its line and start) and the measure it gives
+        self.breakdown: tuple[tuple[str, int], str] = (("", 0), "")
         self.plan_started = False
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
         # a speech whose date line is of its own year: its undated figures are of that year
@@ -366,7 +369,12 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
             # 2023年，全省…实现营业收入…。全省拥有…612家…。全年无人机飞行架次…: a review
             # paragraph that opens with its year is of that year to its end (its 全年 too)
             review_year = _review_year(line)
+            if not review_year and _BREAKDOWN_RE.match(line):
+                # 2023年，全省低空经济规模…。(new paragraph) 其中，深圳市…: the part of a whole
+                # the paragraph before gave goes on in that paragraph's year
+                review_year = self.review_year_before
             current_year = review_year or current_year
+        self.review_year_before = review_year
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
@@ -384,7 +392,7 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
             if in_review and offset == dot_start and (opening := _review_year(sentence)):
                 # 近年来，…。2023年，全市…。全市已建成…: a 。-sentence opening with a year
                 # dates the paragraph's later ones
-                review_year = opening
+                review_year = self.review_year_before = opening
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
                 plain = sentence
@@ -538,7 +546,7 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         named, indicator, region = self._part_and_name(
-            named, sentence, clause, clause_start, region
+            named, sentence, clause, clause_start, region, (line, dot_start)
         )
         indicator = self._settled_name(named, indicator)
         return TargetRecord(

@@ -469,6 +469,23 @@ class PeriodsMixin:
                 None,
             ) or self._opening_goal_span(line)
             year = span or year
+        if (
+            year is not None
+            and year.startswith("连续")
+            and not h_year
+            and self.section.section_class == REVIEW
+            and self.section.period
+            and normalize_year(
+                self.section.period,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            ).isdigit()
+        ):
+            # 连续14年居全球第一 in a speech's 过去一年 review: the streak says how long, the
+            # part says until when, the year it reviews (as a work report's review heading
+            # dates its streaks: GOLD_GUIDELINES 6.8.34)
+            year = self.section.period
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)

@@ -39,6 +39,15 @@ _NOT_A_PLACE_RE = re.compile(
 
 _ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
+# a sentence that gives a measure place by place (分县（市、区）看，江北区地区生产总值…；临川县…;
+# 分设区市看，南昌市地区生产总值…，赣州市…): each clause opens on one of the region's places
+_PLACES_BREAKDOWN_RE = re.compile(r"\s*分[^，,。；]{1,8}看[，,]")
+# the place a breakdown's clause opens with, by its level's word (invented or unknown places
+# too: a bulletin's counties), then the rest of the name
+_PLACES_BREAKDOWN_PLACE_RE = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗|州))(?P<rest>.*)"
+)
+
 
 def _respective(places: str, sentence: str, at: int) -> str:
     """One of several listed places (``西青、东丽``) when the sentence gives their figures
@@ -156,7 +165,7 @@ class RegionPartsMixin:
     """The walker's readings of the places a clause names: a part of the document's
     region a clause or name opens with, a place set beside the region for comparison, the
     district a heading is about. Mixed into :class:`bot.targets.extract._Walker`, whose
-    ``region``, ``gazetteer``, ``table`` and ``last_part`` it reads."""
+    ``region``, ``gazetteer``, ``table``, ``last_part`` and ``breakdown`` it reads."""
 
     def part_of_region(self, clause: str) -> str:
         """A subdivision of the document's region that a clause opens with, when what
@@ -245,6 +254,30 @@ class RegionPartsMixin:
             return m.place.short, rest, ""
         return "", "", ""
 
+    def _breakdown_part(self, indicator: str, line: str, dot_start: int) -> tuple[str, str]:
+        """(place, measure) of a clause in a place-by-place 。-sentence (``分…看，``, read from
+        ``dot_start`` of ``line``; its clauses may be cut at ``；``): a name that opens with a
+        place and goes on with a known measure (``江北区地区生产总值``) is that place's
+        measure; a bare place (``赣州市5200.0亿元``, ``临川县68.24万人``) takes the measure the
+        clause before gave its place. Else empty strings."""
+        if not _PLACES_BREAKDOWN_RE.match(line, dot_start):
+            return "", ""
+        m = _PLACES_BREAKDOWN_PLACE_RE.fullmatch(indicator)
+        if m is None or _NOT_A_PLACE_RE.search(m["place"]):
+            return "", ""
+        rest = m["rest"]
+        if rest:
+            measure = self.table.canonical(rest) if len(rest) >= 2 else None
+            if not measure:
+                return "", ""
+        else:
+            said, measure = self.breakdown
+            if said != (line, dot_start) or not measure:
+                return "", ""
+        self.breakdown = ((line, dot_start), measure)
+        known = self.gazetteer.lookup(m["place"])
+        return (known[0].short if known else m["place"]), measure
+
     def _known_measure(self, name: str) -> bool:
         """Whether ``name`` is a measure the table knows, or a share of one
         (``地区生产总值占全市比重``): what is left of a part's name once its place is gone."""
@@ -332,13 +365,24 @@ class RegionPartsMixin:
         return self.region
 
     def _part_and_name(
-        self, named: Named, sentence: str, clause: str, clause_start: int, region: str
+        self,
+        named: Named,
+        sentence: str,
+        clause: str,
+        clause_start: int,
+        region: str,
+        said: tuple[str, int] = ("", 0),
     ) -> tuple[Named, str, str]:
         """A record's part of the region (a listed place, a place its name or clause opens
         with, a zone, the part the clause before was about) and its name without the place:
         ``(named, indicator, region)``; notes the part for the clause after."""
         fig = named.figure
         indicator = named.indicator
+        broken_down, measure = self._breakdown_part(indicator, *said)
+        if broken_down:
+            # 分设区市看，南昌市地区生产总值…，赣州市5200.0亿元: each place's own figure of the
+            # measure the sentence gives place by place (round35 jiangxi, bulletins34 chengzhou)
+            return named, measure, broken_down
         listed, listed_name, act = self.listed_part(indicator, sentence)
         part = (
             listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
