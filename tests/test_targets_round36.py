@@ -1,0 +1,18 @@
+"""Rules found by the round36 probe set (sector action plans and 实施方案 of provinces and
+cities written as remembered): each test is a general form, on invented sentences, not a
+line of the probe texts."""
+
+from __future__ import annotations
+
+_PLAN = "青石省推进文旅融合发展实施方案\n二、主要目标\n"
+
+
+def test_a_level_a_subject_reached_takes_no_topic_from_the_opening_clause(extract) -> None:
+    # 持证导游 and 注册志愿者 open with a verb-like modifier but are what reached the level:
+    # the opening clause's topic (文旅服务体系基本建成) is not theirs
+    text = _PLAN + (
+        "到2030年，文旅服务体系基本建成，持证导游达到2万人，注册志愿者达到5万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "plan.txt")}
+    assert names[2] == "持证导游"
+    assert names[5] == "注册志愿者"
