@@ -16,3 +16,18 @@ def test_a_level_a_subject_reached_takes_no_topic_from_the_opening_clause(extrac
     names = {r.value: r.indicator for r in extract(text, "plan.txt")}
     assert names[2] == "持证导游"
     assert names[5] == "注册志愿者"
+
+
+def test_a_scale_before_a_known_name_selects_the_things_counted(extract) -> None:
+    # 行业级 / 区域级 platforms are a narrower set than all 工业互联网平台 (6.8.40), said
+    # before the count or after it
+    text = (
+        "青石省制造业数字化转型行动方案（2031—2033年）\n三、重点任务\n"
+        "（一）建设工业互联网平台体系。建设行业级工业互联网平台12个、区域级工业互联网平台8个。\n"
+        "（二）培育服务生态。打造6个以上行业级工业互联网平台，培育40家数字化转型服务商。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "plan.txt")}
+    assert names[12] == "行业级工业互联网平台"
+    assert names[8] == "区域级工业互联网平台"
+    assert names[6] == "行业级工业互联网平台"
+    assert names[40] == "数字化转型服务商"
