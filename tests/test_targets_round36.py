@@ -10,9 +10,7 @@ _PLAN = "青石省推进文旅融合发展实施方案\n二、主要目标\n"
 def test_a_level_a_subject_reached_takes_no_topic_from_the_opening_clause(extract) -> None:
     # 持证导游 and 注册志愿者 open with a verb-like modifier but are what reached the level:
     # the opening clause's topic (文旅服务体系基本建成) is not theirs
-    text = _PLAN + (
-        "到2030年，文旅服务体系基本建成，持证导游达到2万人，注册志愿者达到5万人。\n"
-    )
+    text = _PLAN + ("到2030年，文旅服务体系基本建成，持证导游达到2万人，注册志愿者达到5万人。\n")
     names = {r.value: r.indicator for r in extract(text, "plan.txt")}
     assert names[2] == "持证导游"
     assert names[5] == "注册志愿者"
@@ -31,3 +29,15 @@ def test_a_scale_before_a_known_name_selects_the_things_counted(extract) -> None
     assert names[8] == "区域级工业互联网平台"
     assert names[6] == "行业级工业互联网平台"
     assert names[40] == "数字化转型服务商"
+
+
+def test_a_sum_per_named_unit_is_the_receivers_award(extract) -> None:
+    # 每个产品 / 每个品种 before the giving: the unit the cap is per, not the award's name
+    text = (
+        "青石市生物医药产业行动方案（2031—2033年）\n三、重点任务\n"
+        "（二）加快创新产品上市。对新获批的三类医疗器械，每个产品给予最高500万元奖励；"
+        "对获批的创新药，每个品种给予一次性奖励300万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "plan.txt")}
+    assert names[500] == "三类医疗器械奖励"
+    assert names[300] == "创新药奖励"
