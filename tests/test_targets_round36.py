@@ -41,3 +41,17 @@ def test_a_sum_per_named_unit_is_the_receivers_award(extract) -> None:
     names = {r.value: r.indicator for r in extract(text, "plan.txt")}
     assert names[500] == "三类医疗器械奖励"
     assert names[300] == "创新药奖励"
+
+
+def test_an_area_quota_per_household_is_named_by_what_is_built_with_the_housing(
+    extract,
+) -> None:
+    # the housing kept when the clause opens with one kind of it, not with a list
+    text = (
+        "青石省养老服务实施方案\n三、重点任务\n"
+        "（二）加强设施建设。新建住宅小区按每百户不少于25平方米配建养老服务用房；"
+        "新建城区、新建住宅小区按每百户不低于30平方米配建社区托育服务用房。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "plan.txt")}
+    assert names[25] == "新建住宅小区养老服务用房配建标准"
+    assert names[30] == "社区托育服务用房配建标准"
