@@ -55,3 +55,14 @@ def test_an_area_quota_per_household_is_named_by_what_is_built_with_the_housing(
     names = {r.value: r.indicator for r in extract(text, "plan.txt")}
     assert names[25] == "新建住宅小区养老服务用房配建标准"
     assert names[30] == "社区托育服务用房配建标准"
+
+
+def test_a_yearly_figure_of_an_earlier_clause_does_not_make_the_next_one_yearly(extract) -> None:
+    # the fund is set up once, by the plan's end; the 每年 is its own ；-clause's
+    text = (
+        "青石省制造业数字化转型行动方案（2031—2033年）\n四、保障措施\n"
+        "（一）加大财政支持。省财政每年安排专项资金20亿元；设立规模50亿元的数字化转型基金。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "plan.txt")}
+    assert years[20] == "2031-2033"
+    assert years[50] == "2033"
