@@ -133,6 +133,8 @@ _HELD_LEVEL = frozenset({"保持在", "控制在", "稳定在"})
 # 五年内, 5年内: a time with no year, unless the part is about as many years ahead
 _WITHIN_YEARS_RE = re.compile(r"[一二三四五六七八九十两\d]+年内")
 _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
+# a ；-clause ending between a 每年 and a figure: the 每年 is no longer the figure's
+_YEARLY_CLAUSE_BEFORE_RE = re.compile(r"[；;]")
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 
 
@@ -443,6 +445,12 @@ class PeriodsMixin:
         target said again in an evaluation turns to ``target``: ``(year, kind)``."""
         fig = named.figure
         year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+        yearly = max((p for p, t in periods if t == "每年" and p < upto), default=upto)
+        if year == "每年" and _YEARLY_CLAUSE_BEFORE_RE.search(line, yearly, upto):
+            # 每年安排专项资金20亿元；设立规模50亿元的…基金: the 每年 is its own ；-clause's, the
+            # fund set up once is no yearly figure (round35 guangdong's and round36 henan's golds)
+            periods = [(p, t) for p, t in periods if p != yearly]
+            year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
         if (
             year is not None
             and year.isdigit()

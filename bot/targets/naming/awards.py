@@ -55,6 +55,9 @@ _GIVING_RE = re.compile(
     rf"(?:对(?P<who>[^，。；：]{{2,40}}?))?(?P<per>(?:[省市县区]级(?:财政)?)?"
     rf"(?:按(?:照)?)?每(?:新增|增加|引进)?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{{1,8}}?给予"
     rf"|(?:[省市县区]级(?:财政)?)?按(?:照)?每[\u4e00-\u9fff]{{1,8}}?)?"
+    # a sum per unit of the receivers, the unit named (对新获批的三类医疗器械，每个产品给予最高
+    # 500万元奖励; 每个项目给予最高800万元支持): the receivers' award, capped per unit
+    rf"(?:每[个家项台套件款部座][\u4e00-\u9fff]{{1,4}}?(?=(?:一次性)?给予))?"
     rf"(?:分别|一次性(?=给予))?{_CAP}(?P<give>给予)?"
     # the party paid, when it is not the receiver the clause before names (对…的载人eVTOL
     # 产品，给予研制企业最高2000万元奖励; 给予建设主体1000万元补助): no part of the award

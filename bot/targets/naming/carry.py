@@ -69,6 +69,10 @@ _TIME_CLAUSE_RE = re.compile(
 # adverbs and hedges around a headless clause's words (累计, 全年, 超, 近, 达到)
 _LEAD_RE = re.compile(r"^(?:累计|共计|合计|总计|共|全年|年内|当年|全面|已|再|又|先后|新)+")
 _HEDGE_RE = re.compile(r"(?:超过|超|近|约|达到|达|突破|逾|共|计|为|了)+$")
+# a clause that gives a level its subject reached (持证养老护理员达到3万人, 注册志愿者达到…):
+# the words before 达到 are the subject the level is of (a noun a verb-like modifier opens:
+# 持证, 注册), not an act and its object, and take no topic
+_LEVEL_REACHED_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:达到|达)$")
 # the verbs of a clause that gives a level alone (平均达到2000元, 提高到每人每月800元)
 _LEVEL_VERB_RE = re.compile(r"达到|达|平均|保持在|稳定在|提高到|提高至|增至|增加到")
 # who or what a level is counted per, before the figure (达到每人每月800元)
@@ -130,6 +134,8 @@ def _headless(clause: str) -> str:
     """What a clause with no subject says was done (``累计发送旅客超`` -> ``发送旅客``,
     ``完成投资`` -> ``投资``), or ``""`` when the clause names a subject of its own."""
     core = TIME_RE.sub("", clause.strip("，、 ：:"))
+    if _LEVEL_REACHED_RE.search(core):
+        return ""  # 持证养老护理员达到3万人: a level its subject reached, no act
     core = _HEDGE_RE.sub("", _LEAD_RE.sub("", core))
     if not core or re.search(r"[\d%、和与及的]", core):
         return ""

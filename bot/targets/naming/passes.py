@@ -90,6 +90,7 @@ from bot.targets.naming.programme_tiers import tier_with_its_programme
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
+from bot.targets.naming.quotas import built_with_the_housing
 from bot.targets.naming.quoted_modes import named_by_the_way
 from bot.targets.naming.rank_runs import rank_of_what_was_said
 from bot.targets.naming.ranked_counts import ranked_things
@@ -271,6 +272,7 @@ PASSES: tuple[Pass, ...] = (
     _text(by_short_name),  # abbreviations: things counted under their 以下简称
     _text(fund_size),  # funds: 设立总规模100亿元的…基金
     _text(name_awards),  # awards: 给予…一次性奖励
+    _text(built_with_the_housing),  # quotas: 按每百户不少于20平方米配建养老服务用房
     _figures(after_a_state),  # states: 粮食播种面积保持稳定、产量达到… -> 粮食产量
     _text(by_listing),  # listings: 支持30家企业在境内外上市 -> 境内外上市企业
     _text(share_of_the_whole),  # part_shares: a part's bare 占比 after 其中

@@ -131,6 +131,9 @@ _MEASURE_END_RE = re.compile(
 
 
 # units only products are counted in (a stock of tractors or routes is counted in 台, 条)
+# a scale a thing is built at, said before a known name (行业级|工业互联网平台, 区域级…,
+# 城市级…): a level that selects (GOLD_GUIDELINES 6.8.40), as 省级 does
+_SCALE_LEVEL_RE = re.compile(r"(?:行业|区域|园区|城市|集团)级$")
 _PRODUCT_UNIT_RE = re.compile(r"(?<!吨)(?:吨|块|千伏安时)$")
 _OUTPUT_UNIT_CLASSES = frozenset({"weight", "power", "count"})
 
@@ -339,6 +342,8 @@ def _best_before_of(
         return None  # 签约服务覆盖贫困人口5万人: those the service reached, named by it
     if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
         return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
+    if unit_class == "count" and _SCALE_LEVEL_RE.search(text, 0, m.start):
+        return None  # 行业级工业互联网平台: the platforms of one scale, a narrower set
     if (len(m.alias) <= 4 or unit_class == "count") and LEVEL_PREFIX_RE.search(text, 0, m.start):
         # 省级先进制造业集群, 境内上市公司: a count of a narrower set than the table's
         level = LEVEL_PREFIX_RE.search(text, 0, m.start)
@@ -383,7 +388,13 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
     at = [m for m in at if not _LONGER_HEAD_RE.match(after, m.end)]
     if at:
         first = at[0].canonical
-    found = [m for m in _aliases(table, after, fig) if not _LONGER_HEAD_RE.match(after, m.end)]
+    found = [
+        m
+        for m in _aliases(table, after, fig)
+        if not _LONGER_HEAD_RE.match(after, m.end)
+        # 10个以上行业级|工业互联网平台: the scale selects, as it does before the count
+        and not (fig.unit_class == "count" and _SCALE_LEVEL_RE.search(after, 0, m.start))
+    ]
     later = [m for m in found if m.start > k and after[m.start] in "“‘「"]
     if later:
         return later[-1].canonical, later[-1].canonical
