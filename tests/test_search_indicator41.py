@@ -9,7 +9,12 @@ from __future__ import annotations
 import pytest
 from conftest import engine_over
 
-from bot.library.indicator_lines import asks_change, indicator_names, lead_with_indicator_line
+from bot.library.indicator_lines import (
+    asks_change,
+    indicator_names,
+    lead_with_indicator_line,
+    writes_a_name,
+)
 from bot.models import SearchHit, SearchResponse
 from bot.targets.indicators import default_table
 
@@ -107,3 +112,18 @@ def engine(tmp_path_factory):
 def test_the_engine_leads_with_the_line_stating_the_change(engine, query: str) -> None:
     hits = engine.search(query, page_size=5).hits
     assert len(hits) == 2 and hits[0].text.startswith("全省规模以上工业增加值增长4.5%")
+
+
+def test_a_query_writing_a_table_name_is_left_to_the_ranking() -> None:
+    # the table's names are search synonyms of one another: the ranking used them already
+    gdp = indicator_names(default_table(), "地区生产总值")
+    assert writes_a_name("安徽过去五年GDP年均增长多少", gdp)
+    assert writes_a_name("规上工业增加值 增长", INDUSTRY)
+    assert not writes_a_name("云南 规上工业 增速", INDUSTRY)
+    assert not writes_a_name("规上工叶 增长 广东 2022", INDUSTRY)
+
+
+def test_the_engine_leaves_a_table_name_s_ranking(engine) -> None:
+    # the name typed whole: the ranking's own phrase match puts its line first
+    hits = engine.search("规模以上工业增加值 增长", page_size=5).hits
+    assert hits and hits[0].text.startswith("全省规模以上工业增加值增长4.5%")

@@ -37,6 +37,7 @@ from bot.library.indicator_lines import (
     asks_change,
     indicator_names,
     lead_with_indicator_line,
+    writes_a_name,
 )
 from bot.library.results_asked import ResultsMixin
 from bot.library.several_places import OTHER_PLACES_MAX as OTHER_PLACES_MAX
@@ -169,7 +170,8 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
             asked = with_chinese_terms(query)
             if asks_change(asked) and not asks_goal(asked):
                 names = indicator_names(self.indicator_table, u.indicator)
-                resp = lead_with_indicator_line(resp, names)
+                if not writes_a_name(asked, names):
+                    resp = lead_with_indicator_line(resp, names)
         # 哪个省GDP增长目标最高, which province has the highest …: the first passage's
         # region was shown as "the answer" (安徽 5%—5.5% beside 海南's 6%); no one region's
         # card answers it (/compare 指标 年份 does)
