@@ -175,6 +175,9 @@ def test_words_in_one_sentence_rank_before_words_scattered(real, monkeypatch):
     # 规模以上工业增加值增长7% (the 2025 review) against five-year review paragraphs
     # that name 规模以上工业 in one sentence and 增长 in others
     eng = real
+    # the ranking's own signal, measured without the library's lift of the line stating
+    # the indicator's change (search-indicator41), which leads with this line either way
+    monkeypatch.setattr(searching, "lead_with_indicator_line", lambda resp, names: resp)
     query, line = "贵州 2025年 规上工业 增长", "规模以上工业增加值增长7%，工业增加值占"
     with_signal = _position(eng.search(query, page_size=10).hits, line)
     monkeypatch.setattr(window, "SAME_SENTENCE_WEIGHT", 0.0)

@@ -35,6 +35,12 @@ from bot.library.answers import (
 )
 from bot.library.asked_units import asks_time
 from bot.library.documents import about_region
+from bot.library.indicator_lines import (
+    asks_change,
+    indicator_names,
+    lead_with_indicator_line,
+    writes_a_name,
+)
 from bot.library.results_asked import ResultsMixin
 from bot.library.several_places import OTHER_PLACES_MAX as OTHER_PLACES_MAX
 from bot.library.several_places import SeveralPlacesMixin
@@ -159,6 +165,15 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
                 searcher, resp, query, doc=doc, region=region, year=year, homed=home is not None
             )
         u = resp.understood
+        if understand and u is not None and u.indicator and resp.answer is None:
+            # a card leads with its own passage; without one, a change asked of the
+            # indicator (规上工业 增速) is led by its document's line stating it
+            # (规模以上工业增加值增长4.5%); a goal asked is the cards' to answer
+            asked = with_chinese_terms(query)
+            if asks_change(asked) and not asks_goal(asked):
+                names = indicator_names(self.indicator_table, u.indicator)
+                if not writes_a_name(asked, names):
+                    resp = lead_with_indicator_line(resp, names)
         # 哪个省GDP增长目标最高, which province has the highest …: the first passage's
         # region was shown as "the answer" (安徽 5%—5.5% beside 海南's 6%); no one region's
         # card answers it (/compare 指标 年份 does)
