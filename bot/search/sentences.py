@@ -94,14 +94,20 @@ def _adjacent_shares(
     ends), in the order of ``words``."""
     out = np.zeros(len(starts), dtype=np.float32)
     at_passage = np.asarray(starts, dtype=np.intp)
+    # where the next word may start: marked on one array over the joined texts, looked up
+    # at the next word's starts (np.isin sorts both sides: 5 times the cost on common words)
+    mark = np.zeros(points.size + 2, dtype=bool)
     for k, j in pairwise(range(len(words))):
         if not found[k] or not found[j]:
             continue
         ends = np.concatenate([e for _, e in found[k]])
-        nexts = np.concatenate([a for a, _ in found[j]])
         gap = ends[ends < points.size]
         gap = gap[~np.take(_ENDS_CLAUSE, points[gap], mode="clip")] + 1
-        near = nexts[np.isin(nexts, ends) | np.isin(nexts, gap)]
+        mark[:] = False
+        mark[ends] = True
+        mark[gap] = True
+        nexts = np.concatenate([a for a, _ in found[j]])
+        near = nexts[mark[nexts]]
         if near.size:
             out[np.unique(np.searchsorted(at_passage, near, side="right") - 1)] += 1
     return out / np.float32(len(words) - 1)
