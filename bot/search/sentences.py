@@ -4,8 +4,10 @@ Pure functions over normalised passage texts, used when the best passages of a w
 are reordered (``window.Window.ordered``): the largest share of a query's words (each a word
 and its synonyms) that one sentence of a passage holds (``same_sentence_shares``: the
 texts joined, each word's occurrences found on the code points and placed in their
-sentence by a sorted search), and whether a passage opens with a short title naming
-every word (``title_shares``; a four-character word as its two halves in order).
+sentence by a sorted search) and, from the same search, the share of the query's
+consecutive word pairs it writes side by side (``proximity_shares``), and whether a
+passage opens with a short title naming every word (``title_shares``; a four-character
+word as its two halves in order).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Passages are ranked by the words they match and their BM25 score; the best
 ``QUALITY_WINDOW`` of them are then reordered (``Window.ordered``) by their body-text
 prior (a footnote behind the paragraphs), the share of the runs typed whole that they
 hold (生态保护红线), a title naming every word (``TITLE_WEIGHT``) and the same-sentence
-share (``SAME_SENTENCE_WEIGHT``, :mod:`.sentences`), and by where they stand in their
+share (``SAME_SENTENCE_WEIGHT``, :mod:`.sentences`) with the words side by side
+(``ADJACENT_WEIGHT``), and by where they stand in their
 document: a review's lines behind a plan's measures for a how-question
 (``REVIEW_SHARE``, ``OUTLINE_SHARE``), a report's tasks behind its review for a question
 about what was done (``TASK_SHARE``), a report's overview opening with what the year is
@@ -297,7 +298,8 @@ class Window:
         ``asking.stated``; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
         for one with a figure next to one of the ``words`` when the query asks a count;
-        × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence share), then
+        × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence and the
+        side-by-side shares), then
         the rest by score. The order is the same whatever page is asked for."""
         how, past, titled, counted = asking.how, asking.past, asking.titled, asking.counted
         window = QUALITY_WINDOW
