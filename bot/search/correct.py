@@ -94,10 +94,6 @@ class Corrector(CorrectionCandidates, Suggestions):
             and not (w in ASKING_WORDS and k > 0 and _asks(words[k - 1][0]))
             and not in_period(s, e)
             and not (len(w) == 1 and k > 0 and words[k - 1][0] in ("多少", "几"))
-            # an asking word glued to its unit (多少岁, 多少倍) is meant: flagged, it joined
-            # the slip before it into one run (寿名|多少岁), and every span of the run,
-            # holding the asking word, was then left uncorrected
-            and not _asking(w)
             and self._s._is_suspicious(w)
             for k, (w, s, e) in enumerate(words)
         ]
