@@ -246,6 +246,36 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
 
 
+# A result word typed as a word of its own (海南 CPI 2025 实际, Ningxia FAI growth 2025
+# actual): what was reached is asked, not what was set
+_RESULT_WORD_RE = re.compile(
+    r"(?<![\u3400-\u9fffA-Z])(?:实际(?:值|数)?|ACTUAL)(?![\u3400-\u9fffA-Z])"
+)
+# a rate typed after a figure's name, 增长 (growth) too, 实际 before it (GDP 实际增长)
+_GROWTH_AFTER_RE = re.compile(r"\s*(?:实际)?\s*(?:增长率|增长|增速|增幅)(?![\u3400-\u9fff])")
+
+
+def names_past_result(rest: str, table: IndicatorTable) -> bool:
+    """Whether ``rest`` (a query without its region and year words) is the names of
+    indicators the table knows with a rate or a result word and nothing else (宁夏 2025 GDP
+    增长, 皖 2025 GDP growth, 海南 CPI 2025 实际): asked of a past year, what that year
+    reached, which a target of the year would not answer. A name alone, or its 增速, is
+    :func:`names_only_indicator`'s."""
+    text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
+    text = _YEAR_LEAD_RE.sub(" ", text)
+    text, said = _RESULT_WORD_RE.subn(" ", text)
+    found = [m for m in table.find_all(text) if m.alias not in table.text_only]
+    if not found:
+        return False
+    chars = list(text)
+    for m in found:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+        if grown := _GROWTH_AFTER_RE.match(text, m.end):
+            chars[grown.start() : grown.end()] = " " * (grown.end() - grown.start())
+            said += 1
+    return bool(said) and re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
+
+
 # What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额,
 # 高速公路里程: 黔东南's, 四川's 铁路运营里程, the national 2015 report's 新建铁路投产里程):
 # a noun phrase ending so, typed with a place and a year and nothing else, names that

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.corpus.gazetteer import NATIONAL
+from bot.corpus.gazetteer import NATIONAL, with_place_nicknames
 from bot.library.answer_cards import (
     card,
     compared,
@@ -27,6 +27,7 @@ from bot.library.answers import (
     asks_share,
     names_a_figure,
     names_only_indicator,
+    names_past_result,
     seeks_target,
     share_of_gdp,
     umbrella_indicators,
@@ -288,8 +289,11 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
         # read with the spaces between Chinese words closed: 居民 消费 价格 涨幅 目标 asks
         # what 居民消费价格涨幅目标 asks (the search keeps the words apart, the question not)
         query = spaces_closed(query)
+        # a province's abbreviation or a city's nickname typed as a word (皖 2025 GDP
+        # growth) read as the place, as search reads it: not left among the figure's words
         asked = without_denominators(
-            with_chinese_terms(spaces_closed(resp.corrected_query or query)), table
+            with_chinese_terms(spaces_closed(with_place_nicknames(resp.corrected_query or query))),
+            table,
         )
         understood = resp.understood or Understood()
         indicator = asked_indicator(
@@ -401,7 +405,27 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
                     resp = replace(resp, understood=understood if understood.said else None)
         members: list[tuple[DocumentInfo, TargetRecord]] = []
         hits = [h.doc_id for h in resp.hits]
-        if seeks and understood.any:
+        past_result = False  # the year's result was looked for first
+        if (
+            not seeks
+            and not result
+            and indicator
+            and understood.year is not None
+            and understood.year < this_year
+            and len(understood.all_years) == 1
+            and not understood.regions
+            and not asks_goal(asked)
+            and _PLAN_ASKED_RE.search(asked) is None
+        ):
+            # 宁夏 2025 GDP 增长, 海南 CPI 2025 实际, Ningxia FAI growth 2025 actual: a known
+            # figure's name with its rate or a result word, of a past year, asks what the
+            # year reached; its result answers before any target of that year (a report
+            # of the year before set one), as 增速 asks the figure of a year in any order
+            rest = searcher.understand(asked).rest if rest is None else rest
+            if names_past_result(rest, table):
+                seeks = past_result = True
+                found = self._result_of_the_year(asked, understood, indicator, resp)
+        if seeks and understood.any and found is None:
             if umbrella and not compared(understood):
                 members = [
                     m
@@ -445,6 +469,7 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
         if (
             (result or past_figure)
             and found is None
+            and not past_result
             # an indicator the table knows; or none, the record then named by the query's
             # words (云南去年工业增加值多少亿元, 2021年互联网普及率多少, 十九大报告贫困
             # 发生率降到多少): only a result dated to the year asked answers
