@@ -1,0 +1,24 @@
+"""Rules for what the round36 probe set's check half left (lane ``targets-left36``): each
+test is a general form, on invented sentences, not a line of the probe texts."""
+
+from __future__ import annotations
+
+
+def test_a_tasks_own_goal_year_leaves_the_other_tasks_dated_as_tasks(extract) -> None:
+    # goals written as yearly milestone lines under 二、发展目标 (no 到…年 there): the first
+    # 到2033年 is a task's own (6.8.12), so the counts of the tasks after it are built over
+    # the title's span (6.6), not of 2033
+    text = (
+        "青石省氢能产业发展三年行动计划（2031—2033年）\n二、发展目标\n"
+        "2031年，全省氢燃料电池汽车保有量达到800辆。\n"
+        "2033年，全省氢燃料电池汽车保有量达到3000辆，加氢站达到40座。\n"
+        "三、重点任务\n"
+        "（一）壮大燃料电池产业。到2033年，燃料电池系统产能达到5000套。\n"
+        "（二）完善加氢网络。新建加氢站25座，建设制氢示范项目6个。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "plan.txt")}
+    assert years[800] == "2031"
+    assert years[40] == "2033"
+    assert years[5000] == "2033"
+    assert years[25] == "2031-2033"
+    assert years[6] == "2031-2033"
