@@ -22,3 +22,18 @@ def test_a_tasks_own_goal_year_leaves_the_other_tasks_dated_as_tasks(extract) ->
     assert years[5000] == "2033"
     assert years[25] == "2031-2033"
     assert years[6] == "2031-2033"
+
+
+def test_a_streak_dates_its_own_clause_not_the_figures_after_it_in_its_sentence(
+    extract,
+) -> None:
+    # 连续6年位居全国前列 says how long a rank has held; the share after it, in the same
+    # ；-clause, is the paragraph's base year, as the clause after it is
+    text = (
+        "青石省数字经济发展实施方案（2032—2034年）\n一、发展基础\n"
+        "2031年，全省软件业务收入增速连续6年位居全国前列，软件业务收入占地区生产总值比重"
+        "达到7.5%；建成数据中心23个。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "plan.txt")}
+    assert years[7.5] == "2031"
+    assert years[23] == "2031"
