@@ -37,3 +37,14 @@ def test_a_streak_dates_its_own_clause_not_the_figures_after_it_in_its_sentence(
     years = {r.value: r.year for r in extract(text, "plan.txt")}
     assert years[7.5] == "2031"
     assert years[23] == "2031"
+
+
+def test_opening_things_to_use_is_the_act_not_the_name(extract) -> None:
+    # 开放 before the counted things is what is done with them, as 建设 and 发布 are
+    text = (
+        "青石省数据要素市场实施方案（2032—2034年）\n三、重点任务\n"
+        "（一）推动数据开放。每年开放公共数据集300个以上，开放人工智能训练场景12个。\n"
+    )
+    got = {r.value: (r.indicator, r.change) for r in extract(text, "plan.txt")}
+    assert got[300] == ("公共数据集", "开放")
+    assert got[12] == ("人工智能训练场景", "开放")
