@@ -48,3 +48,16 @@ def test_opening_things_to_use_is_the_act_not_the_name(extract) -> None:
     got = {r.value: (r.indicator, r.change) for r in extract(text, "plan.txt")}
     assert got[300] == ("公共数据集", "开放")
     assert got[12] == ("人工智能训练场景", "开放")
+
+
+def test_a_rate_of_an_award_named_by_what_it_is_is_that_awards_rate(extract) -> None:
+    # 给予创新券补贴: the award says what it is (a voucher), so its rate is named by it, not
+    # by the receivers; a bare 补助 keeps its receivers
+    text = (
+        "青石市支持科技服务业发展的若干措施\n"
+        "一、对购买检测服务的中小企业，按服务费用的40%给予创新券补贴，单家企业每年最高50万元。\n"
+        "二、对新建中试基地，按设备投资的25%给予补助，单个基地最高300万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "measures.txt")}
+    assert names[40] == "创新券补贴比例"
+    assert names[25] == "中试基地补助比例"
