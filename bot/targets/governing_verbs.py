@@ -279,6 +279,9 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("更新改造", "更新改造"),
     # acts of running, finding and freeing (开行中欧班列, 识别监测对象, 释放低空空域资源)
     ("开行", "开行"),
+    # opening things to use (开放测试示范区3个, 每年开放高价值数据集500个, 开放应用场景100个):
+    # the act, not part of what is counted (round24 fujian, round36 fujian and guizhou golds)
+    ("开放", "开放"),
     ("识别", "识别"),
     ("释放", "释放"),
     # fitting a thing to a building (加装电梯): the verb is the figure's, not the name's

@@ -138,6 +138,9 @@ _YEARLY_CLAUSE_BEFORE_RE = re.compile(r"[；;]")
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
 
 
+_CLAUSE_MARK_RE = re.compile(r"[，,]")
+
+
 def _period_past_stretches(
     periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
 ) -> str | None:
@@ -150,9 +153,10 @@ def _period_past_stretches(
     k = bisect_right(periods, (hi, "\U0010ffff")) - 1
     while k >= 0 and periods[k][0] > lo:
         end, value = periods[k]
-        if end <= offset and value.startswith("连续"):
+        if value.startswith("连续") and (end <= offset or _CLAUSE_MARK_RE.search(line, end, hi)):
             # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
-            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it
+            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it, in
+            # its ；-clause either (2023年，…增速连续8年位居全国前列，…比重达到42%: the base year's)
             k -= 1
             continue
         if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):

@@ -38,11 +38,14 @@ class TaskYears:
         self.title_span = title_span  # "2021-2025", or "" when the title names no period
         self.goal_years: dict[GoalKey, str] = {}
         self.goal_top: tuple[str, ...] | None = None  # the part of the first 到2027年
+        self.goal_part_dated = False  # a part headed as goals (二、发展目标) held a dated figure
 
     def note_horizon(self, path: Sequence[str]) -> None:
         """The first ``到2027年`` of the text is written in its goals part, whatever its
-        heading says (``一、总体要求``)."""
-        if self.goal_top is None:
+        heading says (``一、总体要求``); not when a part headed as goals already dated its
+        figures (``二、发展目标`` of ``2024年，…`` / ``2026年，…`` milestone lines): a task's
+        own ``到2026年`` then leaves the other tasks of its part dated as tasks are."""
+        if self.goal_top is None and not self.goal_part_dated:
             self.goal_top = tuple(path[:1])
 
     def _in_goals(self, path: Sequence[str], goal_list: bool) -> bool:
@@ -58,6 +61,8 @@ class TaskYears:
         """Remember a dated figure of the goals part, for a task that repeats it."""
         if year and self._in_goals(path, goal_list):
             self.goal_years.setdefault(key, year)
+            if path and in_goal_part(path):
+                self.goal_part_dated = True
 
     def _goal_said_shorter(self, key: GoalKey) -> str:
         """The year of a goal figure the task repeats with more or fewer words

@@ -207,6 +207,10 @@ def _who_before(sentence: str, start: int) -> str:
     return before["who"] if before else ""
 
 
+# words before an award that say how it is paid, not what it is (给予一次性奖励, 给予资金补助)
+_PLAIN_MODS = frozenset({"一次性", "资金", "财政", "适当", "一定", "相应", "最高", "全额"})
+
+
 def _rate_name(sentence: str, start: int, n: Named) -> str:
     """A share of a base given as the award: the receiver's award rate, or ``""``."""
     fig = n.figure
@@ -214,10 +218,14 @@ def _rate_name(sentence: str, start: int, n: Named) -> str:
     given = _RATE_KIND_RE.match(sentence, fig.end)
     if fig.unit != "%" or not rate or not given:
         return ""
+    kind = (given["mod"] or "") + (given["kind"] or given["kind2"])
+    if given["mod"] and len(given["mod"]) >= 2 and given["mod"] not in _PLAIN_MODS:
+        # 按合同金额的30%给予算力券补贴: the award names itself by what it is (a voucher), so
+        # its rate is that award's, whoever receives it (round22 hefei, round32 shaanxi golds)
+        return kind + "比例"
     receiver = _receiver(rate["who"] or _who_before(sentence, start))
     if not receiver:
         return ""
-    kind = (given["mod"] or "") + (given["kind"] or given["kind2"])
     if rate["base"].startswith("研发") and "研发" not in receiver:
         receiver += "研发投入"  # 对…一类新药按研发投入的20%给予补助: a share of research
     return receiver + kind + "比例"
