@@ -55,7 +55,7 @@ def test_the_consoles_user_is_the_owner_and_adds_a_file(console, tmp_path):
     assert "已添加" in added and "只有机器人管理员" not in added
     assert "地区生产总值" in added
     assert [p.name for p in console.corpus.iterdir() if p.suffix == ".txt"] == [report.name]
-    assert "读不了文件" in out.split("none.txt")[1]
+    assert "没有文件" in out.split("none.txt")[1]
 
 
 def test_add_with_a_title_only_adds_nothing(console):
