@@ -4,10 +4,8 @@ Pure functions over normalised passage texts, used when the best passages of a w
 are reordered (``window.Window.ordered``): the largest share of a query's words (each a word
 and its synonyms) that one sentence of a passage holds (``same_sentence_shares``: the
 texts joined, each word's occurrences found on the code points and placed in their
-sentence by a sorted search) and, from the same search, the share of the query's
-consecutive word pairs it writes side by side (``proximity_shares``), and whether a
-passage opens with a short title naming every word (``title_shares``; a four-character
-word as its two halves in order).
+sentence by a sorted search), and whether a passage opens with a short title naming
+every word (``title_shares``; a four-character word as its two halves in order).
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 import numpy as np
 
@@ -29,12 +27,6 @@ SENTENCE_ENDS = "。；;！？!?\n"
 # cost a Python call each (a third of the share's time).
 _ENDS_SENTENCE = np.zeros(0x10000, dtype=bool)
 _ENDS_SENTENCE[[ord(c) for c in SENTENCE_ENDS]] = True
-# A clause ends where a sentence does, or at a comma, an enumeration comma or a colon:
-# two words written one such character apart are not one expression (see
-# ``_adjacent_shares``).
-CLAUSE_ENDS = SENTENCE_ENDS + "，,、：:"
-_ENDS_CLAUSE = np.zeros(0x10000, dtype=bool)
-_ENDS_CLAUSE[[ord(c) for c in CLAUSE_ENDS]] = True
 
 
 def same_sentence_share(text: str, words: tuple[tuple[str, ...], ...]) -> float:
@@ -49,70 +41,22 @@ def same_sentence_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -
     placed in their sentence by a sorted search. Splitting every passage into sentences
     and testing each for every form cost 2.5 times as much (a third of a multi-word
     query's time)."""
-    return proximity_shares(texts, words, adjacent=False)[0]
-
-
-def proximity_shares(
-    texts: list[str], words: tuple[tuple[str, ...], ...], *, adjacent: bool = True
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per passage, :func:`same_sentence_shares` and, when ``adjacent``, the share of
-    the query's pairs of consecutive words that it writes side by side
-    (:func:`_adjacent_shares`), both from one search of each word's occurrences (the
-    search is most of the cost)."""
     out = np.zeros(len(texts), dtype=np.float32)
     if len(words) < 2 or not texts:
-        return out, out
+        return out
     blob = "\n".join(texts)
     points = _code_points(blob)
     ends = _sentence_ends(blob, points)
-    found = [_occurrences(blob, forms, points) for forms in words]
     # held[i, s]: whether sentence s holds word i (a form of it)
     held = np.zeros((len(words), ends.size + 1), dtype=bool)
-    for i, places in enumerate(found):
-        for at, _ in places:
+    for i, forms in enumerate(words):
+        for at in _occurrences(blob, forms, points):
             held[i, np.searchsorted(ends, at, side="right")] = True
     count = held.sum(axis=0, dtype=np.int32)
-    # the first character of each passage (they are joined by one character)
+    # the first sentence of each passage (they are joined by one character)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     best = np.maximum.reduceat(count, np.searchsorted(ends, starts, side="right"))
-    sentence = _shares_of_counts(len(words))[best]
-    if not adjacent:
-        return sentence, out
-    return sentence, _adjacent_shares(words, found, points, starts)
-
-
-def _adjacent_shares(
-    words: tuple[tuple[str, ...], ...],
-    found: list[list[tuple[np.ndarray, np.ndarray]]],
-    points: np.ndarray,
-    starts: list[int],
-) -> np.ndarray:
-    """Per passage (its first character at ``starts`` of the joined texts' ``points``),
-    the share of the query's pairs of consecutive words (in the query's order)
-    that it writes side by side, or one character apart where that character ends no
-    clause (合成生物食品 for 合成 生物 食品 创新, “一带一路”建设 for 一带 一路 建设): the words
-    as one expression, where a passage naming them in different clauses (以合成生物学…赋能
-    为创新链动力) is about something else. ``found``: each word's occurrences (starts,
-    ends), in the order of ``words``."""
-    out = np.zeros(len(starts), dtype=np.float32)
-    at_passage = np.asarray(starts, dtype=np.intp)
-    # where the next word may start: marked on one array over the joined texts, looked up
-    # at the next word's starts (np.isin sorts both sides: 5 times the cost on common words)
-    mark = np.zeros(points.size + 2, dtype=bool)
-    for k, j in pairwise(range(len(words))):
-        if not found[k] or not found[j]:
-            continue
-        ends = np.concatenate([e for _, e in found[k]])
-        gap = ends[ends < points.size]
-        gap = gap[~np.take(_ENDS_CLAUSE, points[gap], mode="clip")] + 1
-        mark[:] = False
-        mark[ends] = True
-        mark[gap] = True
-        nexts = np.concatenate([a for a, _ in found[j]])
-        near = nexts[mark[nexts]]
-        if near.size:
-            out[np.unique(np.searchsorted(at_passage, near, side="right") - 1)] += 1
-    return out / np.float32(len(words) - 1)
+    return _shares_of_counts(len(words))[best]
 
 
 def title_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> np.ndarray:
@@ -180,14 +124,12 @@ def _sentence_ends(text: str, points: np.ndarray | None = None) -> np.ndarray:
     return ends
 
 
-def _occurrences(
-    text: str, forms: tuple[str, ...], points: np.ndarray
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Where ``forms`` (a word and its synonyms) start and end in ``text`` (``points``:
-    its :func:`_code_points`): every start of each form (with its end), overlapping or
-    not, found on the code points (its first character's places, each next one tested
-    there: a few array operations, where ``str.find`` once a place cost a Python call
-    each); in no order, empty arrays left out.
+def _occurrences(text: str, forms: tuple[str, ...], points: np.ndarray) -> list[np.ndarray]:
+    """Where ``forms`` (a word and its synonyms) start in ``text`` (``points``: its
+    :func:`_code_points`): every start of each form, overlapping or not, found on the
+    code points (its first character's places, each next one tested there: a few array
+    operations, where ``str.find`` once a place cost a Python call each); in no order,
+    empty arrays left out.
 
     What the share reads is which *sentences* these start in, and that is the same as
     for one expression of the forms (longest first, not overlapping): a start that the
@@ -196,12 +138,9 @@ def _occurrences(
     expression. Compiling one for a word's synonyms cost 50–160 µs on first sight of
     the word, more than the search."""
     if any(ch in SENTENCE_ENDS for form in forms for ch in form):
-        spans = [m.span() for m in _forms_pattern(forms).finditer(text)]
-        if not spans:
-            return []
-        both = np.asarray(spans, dtype=np.intp)
-        return [(both[:, 0], both[:, 1])]
-    out: list[tuple[np.ndarray, np.ndarray]] = []
+        at = [m.start() for m in _forms_pattern(forms).finditer(text)]
+        return [np.asarray(at, dtype=np.intp)] if at else []
+    out: list[np.ndarray] = []
     for form in forms:
         if not form or len(form) > points.size:
             continue
@@ -216,7 +155,7 @@ def _occurrences(
                     break
                 at = at[points[at + k] == want[k]]
         if at.size:
-            out.append((at, at + want.size))
+            out.append(at)
     return out
 
 

@@ -4,8 +4,7 @@ Passages are ranked by the words they match and their BM25 score; the best
 ``QUALITY_WINDOW`` of them are then reordered (``Window.ordered``) by their body-text
 prior (a footnote behind the paragraphs), the share of the runs typed whole that they
 hold (生态保护红线), a title naming every word (``TITLE_WEIGHT``) and the same-sentence
-share (``SAME_SENTENCE_WEIGHT``, :mod:`.sentences`) with the words side by side
-(``ADJACENT_WEIGHT``), and by where they stand in their
+share (``SAME_SENTENCE_WEIGHT``, :mod:`.sentences`), and by where they stand in their
 document: a review's lines behind a plan's measures for a how-question
 (``REVIEW_SHARE``, ``OUTLINE_SHARE``), a report's tasks behind its review for a question
 about what was done (``TASK_SHARE``), a report's overview opening with what the year is
@@ -25,7 +24,7 @@ from bot.search.asking import Asking
 from bot.search.headings import HeadingTable
 from bot.search.index import CompiledIndex
 from bot.search.quality import FOOTNOTE
-from bot.search.sentences import figures_near, proximity_shares, title_shares
+from bot.search.sentences import figures_near, same_sentence_shares, title_shares
 
 ASKS_NOTHING = Asking()
 # A note that defines a term (12.“双高计划”：…, 注1：新质生产力：…, ①“两新”：…): its head,
@@ -75,15 +74,6 @@ WHOLE_RUN_WEIGHT = 1.0
 # five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
 # of the words its best sentence holds.
 SAME_SENTENCE_WEIGHT = 0.3
-# How much more a passage among the best counts when it writes the query's words side by
-# side, by the share of the query's pairs of consecutive words it so writes
-# (``sentences.proximity_shares``): 合成生物 食品 创新 asks the plan's line 实现合成生物食品
-# 创制重要突破, not the paragraph naming 合成生物学, 食品安全 and 创新链 in different clauses;
-# 安徽 汽车产量 全国排第几 asks the review's 新能源汽车产量从全国第8位…跃居第1位. It adds to the
-# same-sentence share (words in one sentence, however far apart). On ``bench/fitcheck.py``
-# (seed 4242): 0.1 and 0.15 raised fit +0.0003 and check +0.0009/+0.0010; 0.3 lost on fit
-# (a measure named in a task line, 着力降低PM2.5浓度, went before the review stating it).
-ADJACENT_WEIGHT = 0.15
 # How much more a passage among the best counts when its opening sentence is a title
 # naming every word of the query (优化提升教育水平。结合人口变化趋势… for 贵州 教育 怎么办好,
 # over paragraphs naming 教育 in passing): a report's paragraph opens with what it is
@@ -298,8 +288,7 @@ class Window:
         ``asking.stated``; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
         for one with a figure next to one of the ``words`` when the query asks a count;
-        × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence and the
-        side-by-side shares), then
+        × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence share), then
         the rest by score. The order is the same whatever page is asked for."""
         how, past, titled, counted = asking.how, asking.past, asking.titled, asking.counted
         window = QUALITY_WINDOW
@@ -363,7 +352,7 @@ class Window:
             # ranks. Their texts are read once (most of the cost is per passage read).
             k = min(hi, head.size)
             cut = np.partition(weighted, head.size - k)[head.size - k]
-            sentence_most = 1 + SAME_SENTENCE_WEIGHT + ADJACENT_WEIGHT if len(words) > 1 else 1
+            sentence_most = 1 + SAME_SENTENCE_WEIGHT if len(words) > 1 else 1
             most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
             can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
             if window_texts is None:
@@ -378,16 +367,10 @@ class Window:
             if len(words) > 1:
                 # the sentences (the dearer look) of those that can still reach the ranks
                 mine = np.flatnonzero(weighted[can] * np.float32(sentence_most * (1 + 1e-5)) >= cut)
-                # the sentences' share and the words side by side, from one search of
-                # the words in these texts
                 together = np.zeros(head.size, dtype=np.float32)
-                shares, beside = proximity_shares(
-                    [texts[i] for i in mine.tolist()], words, adjacent=ADJACENT_WEIGHT > 0
-                )
-                together[can[mine]] = shares * np.float32(
-                    SAME_SENTENCE_WEIGHT
-                ) + beside * np.float32(ADJACENT_WEIGHT)
-                weighted = weighted * (1 + together)
+                shares = same_sentence_shares([texts[i] for i in mine.tolist()], words)
+                together[can[mine]] = shares
+                weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         if defining is not None and defining.any():
             # the notes defining the term asked first, then the window as weighted
             order = head[np.lexsort((at, -weighted, ~defining))]
