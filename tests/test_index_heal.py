@@ -28,7 +28,7 @@ FILES = (
     "vocab.txt",
     "offsets.npy",
     "pids.npy",
-    "impacts.npy",
+    "scores.npy",
     "p_doc.npy",
     "p_start.npy",
     "p_prior.npy",

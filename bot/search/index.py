@@ -6,8 +6,9 @@ Layout of a compiled index folder::
     vocab.txt        one term per line; line number = term id
     offsets.npy      int64[V+1]: postings of term t are [offsets[t], offsets[t+1])
     pids.npy         int64[P]: passage ids, per term ordered by impact (best first)
-    impacts.npy      uint16[P]: BM25 contribution of the term to the passage, quantised
-    scores.npy       float32[P]: the impacts as the scores a query adds (impact × scale)
+    scores.npy       float32[P]: BM25 contribution of the term to the passage, quantised
+                     to one of IMPACT_LEVELS levels times the scale (the impacts
+                     themselves, uint16, are no longer stored: index format 8)
     p_doc.npy, p_ord.npy, p_start.npy, p_len.npy, p_section.npy   uint32[N] per passage
     text.bin, text_offsets.npy   passages' original text (UTF-8) and byte offsets[N+1]
     norm.bin, norm_offsets.npy   passages' normalised text, for phrase checks and scans
@@ -66,7 +67,6 @@ from bot.search.phrase_checks import PhraseChecks
 _ARRAYS = (
     "offsets",
     "pids",
-    "impacts",
     "scores",
     "p_doc",
     "p_ord",
@@ -111,8 +111,7 @@ class CompiledIndex(PhraseChecks, CharPlaces):
     term_ids: dict[str, int]
     offsets: np.ndarray
     pids: np.ndarray  # int64: numpy indexes with intp ids ~2.5 times faster than uint32
-    impacts: np.ndarray
-    scores: np.ndarray  # float32: impacts × impact_scale, as stored (see ``postings``)
+    scores: np.ndarray  # float32: quantised impacts × impact_scale (see ``postings``)
     p_doc: np.ndarray
     p_ord: np.ndarray
     p_start: np.ndarray
@@ -211,9 +210,9 @@ class CompiledIndex(PhraseChecks, CharPlaces):
         return frozenset(vocab[t] for t in self.inside.tolist())
 
     def raw_postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, quantised impacts), best first; views into the mapped arrays."""
-        lo, hi = int(self.offsets[term_id]), int(self.offsets[term_id + 1])
-        return self.pids[lo:hi], self.impacts[lo:hi]
+        """(passage ids, scores), best first: ``postings`` (callers reading only the ids
+        name it so); the quantised impacts are no longer stored (index format 8)."""
+        return self.postings(term_id)
 
     def postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids as intp, impacts as float32 BM25 scores), best first: read-only

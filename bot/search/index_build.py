@@ -23,7 +23,7 @@ from bot.text.normalize import normalize
 
 # 3: p_prior.npy (the body-text prior of a passage); 4: notes, copies, goals;
 # 5: sigs.npy, sig_offsets.npy (bigram signatures of the passages); 6: inside.npy
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 K1 = 1.2
 B = 0.75
 IMPACT_LEVELS = 65535
@@ -70,13 +70,13 @@ def _partitions(df: np.ndarray, size: int) -> Iterator[tuple[int, int]]:
 def _write_postings(
     keys: np.ndarray,
     pids_out: BinaryIO,
-    impacts_out: BinaryIO,
     scores_out: BinaryIO,
     scale: np.float32,
 ) -> None:
-    """Stream sorted (term, inverted impact, passage) ``keys`` out as passage ids (int64),
-    impacts (uint16) and the float32 scores a query adds (impact × ``scale``: stored so
-    that a query reads them as they are, not converted per query),
+    """Stream sorted (term, inverted impact, passage) ``keys`` out as passage ids (int64)
+    and the float32 scores a query adds (impact × ``scale``: stored so that a query reads
+    them as they are, not converted per query; the uint16 impacts themselves, stored
+    beside them until index format 8, are read by nothing since),
     :data:`WRITE_CHUNK` keys at a time: unpacking a whole partition at once held up to
     three more arrays of its size (3 × 32 MB for a full one) at the build's peak."""
     for lo in range(0, keys.size, WRITE_CHUNK):
@@ -85,7 +85,6 @@ def _write_postings(
         impacts = (
             np.uint64(IMPACT_LEVELS) - ((chunk >> np.uint64(_IMPACT_SHIFT)) & np.uint64(0xFFFF))
         ).astype("<u2")
-        impacts.tofile(impacts_out)
         # the same float32 product a query made of them before format 7
         (impacts.astype(np.float32) * scale).astype("<f4").tofile(scores_out)
 
@@ -216,11 +215,9 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     np.cumsum(df, out=offsets[1:])
     with (
         open(tmp_dir / "pids.npy", "wb") as pids_out,
-        open(tmp_dir / "impacts.npy", "wb") as impacts_out,
         open(tmp_dir / "scores.npy", "wb") as scores_out,
     ):
         _npy_writer(pids_out, "<i8", n_postings)
-        _npy_writer(impacts_out, "<u2", n_postings)
         _npy_writer(scores_out, "<f4", n_postings)
         for lo, hi in _partitions(df, PARTITION_POSTINGS):
             heap.release()  # the last partition's keys and temporaries, freed
@@ -247,7 +244,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
                 )
                 pos += gid.size
             keys.sort()
-            _write_postings(keys, pids_out, impacts_out, scores_out, np.float32(scale))
+            _write_postings(keys, pids_out, scores_out, np.float32(scale))
             del keys
 
     for name, arr in {

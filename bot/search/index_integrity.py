@@ -112,7 +112,7 @@ def check_shapes(
         problems.append(f"offsets.npy has shape {offsets.shape}")
     else:
         n_postings = int(offsets[-1])
-        for name in ("pids", "impacts", "scores"):
+        for name in ("pids", "scores"):
             if arrays[name].shape != (n_postings,):
                 problems.append(f"{name}.npy has {arrays[name].shape}, not {n_postings} postings")
     per_passage = {k: v for k, v in arrays.items() if k.startswith("p_")}

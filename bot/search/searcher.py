@@ -601,10 +601,11 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
             alts = positive[0].alternatives
             if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
                 # One term: its postings are already in rank order (impact, then pid).
-                pids, impacts = self.index.raw_postings(alts[0].term_ids[0])
-                # only the ranks a page can reach are scored (a common term has many)
+                pids, stored = self.index.postings(alts[0].term_ids[0])
+                # only the ranks a page can reach are read (a common term has many); the
+                # stored float32 scores are the product this path made of the impacts
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
-                scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
+                scores = stored[:reach]
                 top = self._window.ordered(
                     pids[:reach], scores, lo, hi, presorted=True, asking=asking, words=meant
                 )

@@ -96,16 +96,16 @@ class _Unmapped:
         path = index.path
         self._norm = os.open(path / "norm.bin", os.O_RDONLY)
         self._pids = os.open(path / "pids.npy", os.O_RDONLY)
-        self._impacts = os.open(path / "impacts.npy", os.O_RDONLY)
+        self._scores = os.open(path / "scores.npy", os.O_RDONLY)
         # where the arrays' data start in their .npy files (a mapping made, not read)
         self._pids_at = np.load(path / "pids.npy", mmap_mode="r").offset
-        self._impacts_at = np.load(path / "impacts.npy", mmap_mode="r").offset
+        self._scores_at = np.load(path / "scores.npy", mmap_mode="r").offset
 
     def __enter__(self) -> _Unmapped:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for fd in (self._norm, self._pids, self._impacts):
+        for fd in (self._norm, self._pids, self._scores):
             os.close(fd)
 
     def __getattr__(self, name: str):
@@ -127,8 +127,8 @@ class _Unmapped:
         lo, hi = int(self._ix.offsets[term_id]), int(self._ix.offsets[term_id + 1])
         n = hi - lo
         pids = np.frombuffer(os.pread(self._pids, 8 * n, self._pids_at + 8 * lo), "<i8")
-        impacts = np.frombuffer(os.pread(self._impacts, 2 * n, self._impacts_at + 2 * lo), "<u2")
-        return pids, impacts.astype(np.float32) * np.float32(self._ix.impact_scale)
+        scores = np.frombuffer(os.pread(self._scores, 4 * n, self._scores_at + 4 * lo), "<f4")
+        return pids, scores
 
 
 def _gains(ix: _Unmapped) -> tuple[dict[str, np.ndarray], int]:
