@@ -229,21 +229,36 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     粮食产量 宁夏`` ask for the figure of that place and year as ``GDP 目标`` does, in
     whatever order they are typed; ``GDP 2026 招商`` is about more than the figure. A
     report's loose wording (经济增长, a text alias) names no figure alone."""
+    # its rate of change typed after a name (周口 2023年 规上工业增加值增速, 四川 2026 GDP
+    # 增幅): the figure of that place and year all the same, its growth
+    left = _names_blanked(_asked_text(rest), table, _RATE_AFTER_RE)
+    return left is not None and re.search(r"[\w\u3400-\u9fff]", left[0]) is None
+
+
+def _asked_text(rest: str) -> str:
+    """``rest`` folded as the table reads it, the word that led the year blanked."""
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
     # the word that led the year (贵州到2030年每万人口高价值发明专利拥有量, 上海到2025年底…):
     # left alone once the year is read, it dates the figure, as the year does
-    text = _YEAR_LEAD_RE.sub(" ", text)
+    return _YEAR_LEAD_RE.sub(" ", text)
+
+
+def _names_blanked(
+    text: str, table: IndicatorTable, after_re: re.Pattern[str]
+) -> tuple[str, int] | None:
+    """``text`` with the figures' names the table knows blanked, and the rate ``after_re``
+    reads right after each, and how many rates there were; ``None`` when it names none."""
     found = [m for m in table.find_all(text) if m.alias not in table.text_only]
     if not found:
-        return False
+        return None
     chars = list(text)
+    rates = 0
     for m in found:
         chars[m.start : m.end] = " " * (m.end - m.start)
-        # its rate of change typed after it (周口 2023年 规上工业增加值增速, 四川 2026 GDP
-        # 增幅): the figure of that place and year all the same, its growth
-        if grown := _RATE_AFTER_RE.match(text, m.end):
+        if grown := after_re.match(text, m.end):
             chars[grown.start() : grown.end()] = " " * (grown.end() - grown.start())
-    return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
+            rates += 1
+    return "".join(chars), rates
 
 
 # A result word typed as a word of its own (海南 CPI 2025 实际, Ningxia FAI growth 2025
@@ -261,19 +276,11 @@ def names_past_result(rest: str, table: IndicatorTable) -> bool:
     增长, 皖 2025 GDP growth, 海南 CPI 2025 实际): asked of a past year, what that year
     reached, which a target of the year would not answer. A name alone, or its 增速, is
     :func:`names_only_indicator`'s."""
-    text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
-    text = _YEAR_LEAD_RE.sub(" ", text)
-    text, said = _RESULT_WORD_RE.subn(" ", text)
-    found = [m for m in table.find_all(text) if m.alias not in table.text_only]
-    if not found:
+    text, said = _RESULT_WORD_RE.subn(" ", _asked_text(rest))
+    left = _names_blanked(text, table, _GROWTH_AFTER_RE)
+    if left is None:
         return False
-    chars = list(text)
-    for m in found:
-        chars[m.start : m.end] = " " * (m.end - m.start)
-        if grown := _GROWTH_AFTER_RE.match(text, m.end):
-            chars[grown.start() : grown.end()] = " " * (grown.end() - grown.start())
-            said += 1
-    return bool(said) and re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
+    return bool(said + left[1]) and re.search(r"[\w\u3400-\u9fff]", left[0]) is None
 
 
 # What a figure's name ends with (茶叶产量, 渔业总产值, 达标面积比例, 常住人口, 技术合同成交额,
