@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from bot.targets.dict_words import is_verb
+from bot.targets.grown_members import grown_among as grown_among
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import INDUSTRY_DIVISION_RE, PEOPLE_NOUNS
 from bot.targets.numbers import Figure
@@ -215,32 +216,6 @@ def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> l
         if (group or len(parts) >= 2) and m and m not in _WHOLE and not name.endswith(m):
             out[i] = name + m
     return out
-
-
-# 全市32个行业大类中，有18个行业同比增长: the members of the set that grew
-_AMONG_SET_RE = re.compile(r"\d+\s*(?:个|种|家)([\u4e00-\u9fff]{2,8})中[，,]?(?:有)?$")
-_GREW_RE = re.compile(
-    r"^\s*([\u4e00-\u9fff]{1,6}?)((?:增加值)?(?:同比增长|实现正增长|保持增长|增长))(?![率幅值额])"
-)
-
-
-def grown_among(before: str, after: str, fig: Figure) -> str:
-    """``有18个行业同比增长`` after ``32个行业大类中``: ``同比增长的行业大类``; ``""`` if not so.
-
-    ``before`` is the sentence up to the figure, ``after`` the text from its end (the
-    count's noun, when the figure's unit is the measure word alone, comes first).
-    """
-    if fig.unit_class != "count":
-        return ""
-    among = _AMONG_SET_RE.search(before)
-    grew = _GREW_RE.match(after)
-    if not among or not grew:
-        return ""
-    members = fig.unit[1:] + grew.group(1) if len(fig.unit) > 1 else grew.group(1)
-    whole = among.group(1)
-    # (41个工业行业大类中有32个行业增加值保持增长: the members are the set's 行业, said
-    # without the set's 工业)
-    return grew.group(2) + "的" + whole if members and members in whole else ""
 
 
 # A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
