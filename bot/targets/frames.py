@@ -21,51 +21,21 @@ import re
 from dataclasses import dataclass
 
 from bot.targets.dict_words import is_verb
+from bot.targets.grown_members import grown_among as grown_among
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import INDUSTRY_DIVISION_RE, PEOPLE_NOUNS
+from bot.targets.measure_nouns import MEASURES as _MEASURES
+from bot.targets.measure_nouns import MONEY as _MONEY
+from bot.targets.measure_nouns import WHOLE as _WHOLE
+from bot.targets.measure_nouns import measure_of as measure_of
+from bot.targets.measure_nouns import name_group_heads as name_group_heads
 from bot.targets.numbers import Figure
+from bot.targets.shortened_parts import like_sibling, with_level
 
-# Measure nouns, longest first, with the unit classes a figure of that measure can have
-# (``percent`` covers growth rates and shares of it).
-_MONEY = frozenset({"money", "percent", "points"})
-_MEASURES: dict[str, frozenset[str]] = {
-    **dict.fromkeys(
-        (
-            "总产值", "产值", "增加值", "完成投资", "投资", "营业总收入", "营业收入", "总收入",
-            "资产总额", "负债总额", "利税总额", "主营业务收入",
-            "收入", "零售额",
-            "销售额", "利润总额", "利润", "支出", "税收", "成交额", "营业额", "存款余额",
-            "贷款余额", "余额", "保费收入", "赔付支出", "出口额", "进口额", "进出口额",
-            "总额", "消费支出", "可支配收入", "直接经济损失",
-        ),
-        _MONEY,
-    ),
-    **dict.fromkeys(
-        ("总产量", "产量", "单产", "出栏", "存栏", "吞吐量", "周转量", "运输量", "客运量", "货运量",
-         "发电量", "用电量", "装机容量", "业务量", "保有量", "拥有量", "藏量", "图书藏量",
-         "专利授权", "专利申请", "授权量", "申请量"),
-        frozenset({"weight", "count", "volume", "power", "percent", "points"}),
-    ),
-    **dict.fromkeys(
-        ("播种面积", "种植面积", "施工面积", "竣工面积", "销售面积", "面积"),
-        frozenset({"area", "percent", "points"}),
-    ),
-    **dict.fromkeys(
-        ("里程", "总里程", "营业里程", "通车里程"), frozenset({"length", "percent", "points"})
-    ),
-    **dict.fromkeys(
-        ("招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师", "在园幼儿",
-         "人数", "死亡人数", "受伤人数", "死伤人数", "起数", "床位", "用户"),
-        frozenset({"count", "percent", "points"}),
-    ),
-    **dict.fromkeys(("价格", "居民消费价格"), frozenset({"percent", "points"})),
-}  # fmt: skip
 # A product's output (钢材产量): what it is said in (tonnes) is the product's only
 _OUTPUT_MEASURES = frozenset({"产量", "总产量"})
 # a clause opening on the whole year (全年发电量…): a statement of its own
 _YEAR_LEAD_RE = re.compile(r"^[；;，,]?(?:全年|年末|年内)")
-# Measures that are whole indicators: they never take the entity of an earlier figure.
-_WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
 _WITHIN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?[市县州区省]境内(?=[\u4e00-\u9fff]{2})")
 _ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保费收入|赔付支出)$)")
 # Losses are of the events just counted (交通事故1337起…直接经济损失411万元), not of an
@@ -99,7 +69,6 @@ _INCOME_PART_RE = re.compile(r"(?:工资性|经营净|经营性|财产净|财产
 _SAYS_MEASURE_RE = re.compile(
     r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资|占比|比重|比例|份额|增长面)$"
 )
-_MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
 # A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb; or
 # an industry division of the statistics, however long (INDUSTRY_DIVISION_RE).
 _CATEGORY_MAX = 12
@@ -174,12 +143,6 @@ def _part_of(unit_class: str, measured: str) -> bool:
     return not measured or measured in _CHANGE_CLASSES or unit_class in (measured, *_CHANGE_CLASSES)
 
 
-def measure_of(name: str) -> str:
-    """The measure noun ``name`` ends with (``种植业产值`` -> ``产值``), or ``""``."""
-    m = _MEASURE_RE.search(name)
-    return m.group(1) if m else ""
-
-
 # A price index the paragraph states without a figure (居民消费价格（CPI）涨幅与上年持平):
 # the parts listed after it are still its parts (其中，城市下降0.1%).
 _FLAT_PRICE_RE = re.compile(
@@ -188,106 +151,11 @@ _FLAT_PRICE_RE = re.compile(
 )
 
 
-# A set of industries counted by a numeral (五大先进制造业, 四大主导产业): a group of parts.
-_GROUP_RE = re.compile(
-    r"^[二三四五六七八九十]{1,2}大[\u4e00-\u9fff]{1,10}(?:产业|制造业|行业|工业)$"
-)
-
-
-def _part_measure(name: str) -> str:
-    return measure_of(name) or ("人口" if name.endswith("人口") and len(name) > 2 else "")
-
-
-def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> list[str]:
-    """``五大主导产业 增长18.4%，其中，特色食品增加值增长41.9%…``: a group's growth, stated
-    without a measure, is of the measure its parts in the same sentence all take; so is
-    the head of a 。-sentence that lists its parts (``lists``: a 其中 in its sentence):
-    ``少数民族402.33万人，其中：苗族人口…，侗族人口…`` is 少数民族人口."""
-    out = list(names)
-    for i, name in enumerate(names):
-        group = units[i] == "%" and _GROUP_RE.match(name)
-        if not group and not (i == 0 and lists[i] and not _part_measure(name)):
-            continue
-        parts = [n for n, u in zip(names[i + 1 :], units[i + 1 :], strict=True) if u == units[i]]
-        later = {_part_measure(n) for n in parts}
-        m = later.pop() if len(later) == 1 else ""
-        if (group or len(parts) >= 2) and m and m not in _WHOLE and not name.endswith(m):
-            out[i] = name + m
-    return out
-
-
-# 全市32个行业大类中，有18个行业同比增长: the members of the set that grew
-_AMONG_SET_RE = re.compile(r"\d+\s*(?:个|种|家)([\u4e00-\u9fff]{2,8})中[，,]?(?:有)?$")
-_GREW_RE = re.compile(
-    r"^\s*([\u4e00-\u9fff]{1,6}?)((?:增加值)?(?:同比增长|实现正增长|保持增长|增长))(?![率幅值额])"
-)
-
-
-def grown_among(before: str, after: str, fig: Figure) -> str:
-    """``有18个行业同比增长`` after ``32个行业大类中``: ``同比增长的行业大类``; ``""`` if not so.
-
-    ``before`` is the sentence up to the figure, ``after`` the text from its end (the
-    count's noun, when the figure's unit is the measure word alone, comes first).
-    """
-    if fig.unit_class != "count":
-        return ""
-    among = _AMONG_SET_RE.search(before)
-    grew = _GREW_RE.match(after)
-    if not among or not grew:
-        return ""
-    members = fig.unit[1:] + grew.group(1) if len(fig.unit) > 1 else grew.group(1)
-    whole = among.group(1)
-    # (41个工业行业大类中有32个行业增加值保持增长: the members are the set's 行业, said
-    # without the set's 工业)
-    return grew.group(2) + "的" + whole if members and members in whole else ""
-
-
 # A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
 _TREATED_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})处理$")
 # the text after a figure closing the brackets it is in (人），毕业生…)
 _CLOSES_RE = re.compile(r"[^，。；（(]{0,6}[）)]")
-_LEVEL_RE = re.compile(r"(?:国家|省|市|州|县|区)级|[一二三]级(?:甲等|乙等)?")
 _PAREN_RE = re.compile(r"（[^）]*）|\([^)]*\)")
-
-
-def like_sibling(part: str, sibling: str) -> str:
-    """``二级资质企业`` after ``特级和一级资质建筑业企业`` in one list: the sibling's kind of
-    firm, written once (``二级资质建筑业企业``); ``""`` when the part is not so shortened."""
-    k = 0
-    while k < min(len(part), len(sibling)) and part[-1 - k] == sibling[-1 - k]:
-        k += 1
-    head, sib_head = part[: len(part) - k], sibling[: len(sibling) - k]
-    if k < 2 or not 3 <= len(head) <= 6 or re.search(r"[及和、与或]", head):
-        return ""
-    if sib_head.startswith(head):
-        return ""  # 社区服务中心 beside 社区服务指导中心: another kind, not a shortened one
-    for j in range(len(head) - 2, -1, -1):
-        tail = head[j:]
-        at = sib_head.rfind(tail)
-        if at > 0:
-            inserted = sib_head[at + len(tail) :]
-            if 2 <= len(inserted) <= 4:
-                return head + inserted + part[len(part) - k :]
-            return ""
-    return ""
-
-
-def with_level(part: str, whole: str) -> str:
-    """A part and the count it is of, one of them named by its level: ``国家级保护区`` of
-    ``自然保护区`` is ``国家级自然保护区``; ``中医医院`` of ``二级医院`` is ``二级中医医院``."""
-    k = 0
-    while k < min(len(part), len(whole)) and part[-1 - k] == whole[-1 - k]:
-        k += 1
-    if k < 2:
-        return ""
-    head_part, head_whole = part[: len(part) - k], whole[: len(whole) - k]
-    if not head_part or not head_whole:
-        return ""
-    if _LEVEL_RE.fullmatch(head_part) and not _LEVEL_RE.search(head_whole):
-        return head_part + whole
-    if _LEVEL_RE.fullmatch(head_whole) and not _LEVEL_RE.search(head_part):
-        return head_whole + part
-    return ""
 
 
 @dataclass(slots=True)
