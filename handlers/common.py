@@ -100,6 +100,11 @@ def command_args(message: Message) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
+def args_detail(update: Update, _context: object) -> str:
+    """A command's arguments as the audit log's detail (``admin_only``'s ``detail=``)."""
+    return command_args(update.effective_message)
+
+
 async def reply_html(message: Message, chunks: Sequence[str], reply_markup=None) -> Message:
     """Send ``chunks`` (already split) as replies; the keyboard goes on the last one."""
     sent = message

@@ -18,7 +18,7 @@ from bot.sources.commands import parse_add
 from bot.sources.service import SourceRefused, precheck
 from bot.sources.store import SourceError
 from handlers.audit import admin_only, audit, error_said, worded
-from handlers.common import add_commands, command_args, reply_html
+from handlers.common import add_commands, args_detail, command_args, reply_html
 from handlers.context import BriefContext
 from handlers.format import sources as fmt
 from handlers.format.html import escape, split_html
@@ -40,15 +40,11 @@ def _reason(code: str | None) -> Message | str:
     return Message(f"sources.reason.{code}") if known else code
 
 
-def _args(update: Update, _context: BriefContext) -> str:
-    return command_args(update.effective_message)
-
-
 def _refusal(lang: str) -> str:
     return tr(lang, "sources.admins_only")
 
 
-@admin_only("sources", refusal=_refusal, detail=_args)
+@admin_only("sources", refusal=_refusal, detail=args_detail)
 async def sources_command(update: Update, context: BriefContext) -> None:
     """/sources: every source with its health."""
     await _list(update, context)
@@ -69,7 +65,7 @@ async def _list(update: Update, context: BriefContext) -> None:
     await reply_html(update.effective_message, split_html(text))
 
 
-@admin_only(lambda u, c: f"source {_verb(u)}", refusal=_refusal, detail=_args)
+@admin_only(lambda u, c: f"source {_verb(u)}", refusal=_refusal, detail=args_detail)
 async def source_command(update: Update, context: BriefContext) -> None:
     """/source add URL [name] [every 6h] [match P] | check|pause|resume|remove NAME."""
     message = update.effective_message

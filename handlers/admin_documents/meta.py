@@ -8,18 +8,14 @@ from telegram import Update
 from bot.library import CorrectionRefused, DocumentNotFound, parse_correction
 from handlers.admin_documents.shared import logger, run_indexing
 from handlers.audit import admin_only, audit, worded
-from handlers.common import command_args
+from handlers.common import args_detail, command_args
 from handlers.context import BriefContext
 from handlers.format import admin_documents as fmt
 from handlers.i18n import tr
 from handlers.i18n.errors import error_text, not_found_detail
 
 
-def _args(update: Update, _context: BriefContext) -> str:
-    return command_args(update.effective_message)
-
-
-@admin_only("meta", refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=_args)
+@admin_only("meta", refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=args_detail)
 async def meta_command(update: Update, context: BriefContext) -> None:
     """/meta REF FIELD VALUE …: correct what was read of a document, then say before/after."""
     message = update.effective_message

@@ -9,7 +9,7 @@ from bot.library import DocumentNotFound
 from bot.models import DocumentInfo
 from handlers.admin_documents.shared import button_arg, logger, run_indexing
 from handlers.audit import admin_only, audit, worded
-from handlers.common import command_args
+from handlers.common import args_detail, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 from handlers.i18n import tr
@@ -17,11 +17,7 @@ from handlers.i18n.errors import not_found_detail
 from handlers.progress import edit_html
 
 
-def _args(update: Update, _context: BriefContext) -> str:
-    return command_args(update.effective_message)
-
-
-@admin_only("remove", refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=_args)
+@admin_only("remove", refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=args_detail)
 async def remove_command(update: Update, context: BriefContext) -> None:
     """/remove ID: ask for confirmation before deleting a document."""
     message = update.effective_message
