@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import partial
 
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
@@ -242,6 +243,16 @@ class AnswersMixin:
             query,
         )
         stating = stating_the_year(targets, understood)
+        # every card below is chosen by the same reading of the question
+        answer = partial(
+            best_answer,
+            understood=understood,
+            growth=growth,
+            stating=stating,
+            national_first=national,
+            kind=kind,
+            changed=changed,
+        )
         share = asks_share(query)
         unit = asked_unit(query)
         if unit is not None and unit != GENERIC_COUNTER:
@@ -255,25 +266,14 @@ class AnswersMixin:
             # of a growth rate (固定资产投资增速全国排名) when a rate is asked, else the
             # level's (地区生产总值全国排名, not 地区生产总值增速全国排名 beside it)
             ranks = [(i, r) for i, r in targets if normalize(r.indicator).endswith(RANK_NAME_END)]
-            rated = [(i, r) for i, r in ranks if _RATE_NAMED_RE.search(r.indicator) is None]
-            if growth:
-                rated = [(i, r) for i, r in ranks if _RATE_NAMED_RE.search(r.indicator)]
+            rated = [(i, r) for i, r in ranks if bool(_RATE_NAMED_RE.search(r.indicator)) == growth]
             targets = rated or ranks
             if indicator:
                 # what is ranked, named as the table knows it (GDP: 地区生产总值全国排名)
                 matches = self.indicator_matcher(indicator)
                 own = [(i, r) for i, r in targets if matches(_RANK_STEM_RE.sub("", r.indicator))]
                 if own:
-                    return best_answer(
-                        own,
-                        understood,
-                        indicator,
-                        growth=growth,
-                        stating=stating,
-                        national_first=national,
-                        kind=kind,
-                        changed=changed,
-                    )
+                    return answer(own, asked=indicator)
             indicator = None
         if indicator:
             matches = self.indicator_matcher(indicator)
@@ -284,16 +284,7 @@ class AnswersMixin:
                 for i, r in targets
                 if matches(r.indicator) and (not share or is_share(r.indicator))
             ]
-            found = best_answer(
-                rows,
-                understood,
-                indicator,
-                growth=growth,
-                stating=stating,
-                national_first=national,
-                kind=kind,
-                changed=changed,
-            )
+            found = answer(rows, asked=indicator)
             if found or strict:
                 return found
         # an English word of no meaning (by, of, the) names nothing, as 的 does not
@@ -421,16 +412,7 @@ class AnswersMixin:
             held = {}
         else:
             return None
-        return best_answer(
-            rows,
-            understood,
-            growth=growth,
-            stating=stating,
-            national_first=national,
-            kind=kind,
-            changed=changed,
-            held=held,
-        )
+        return answer(rows, held=held)
 
     def _counted_word(self, after: str) -> str:
         """The first word of two or more characters of ``after`` (the text after a
