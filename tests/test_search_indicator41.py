@@ -10,7 +10,7 @@ import pytest
 from conftest import engine_over
 
 from bot.library.indicator_lines import (
-    asks_change,
+    asks_rate_change,
     indicator_names,
     lead_with_indicator_line,
     writes_a_name,
@@ -69,8 +69,10 @@ def test_a_line_naming_it_without_its_change_is_not_lifted() -> None:
 
 
 def test_a_change_asked_and_no_goal() -> None:
-    assert asks_change("云南 规上工业 增速") and asks_change("规上工业 增长 广东 2022")
-    assert not asks_change("2025年 外贸 怎么稳") and not asks_change("广东 居民 收入 怎么提高")
+    assert asks_rate_change("云南 规上工业 增速") and asks_rate_change("规上工业 增长 广东 2022")
+    assert not asks_rate_change("2025年 外贸 怎么稳") and not asks_rate_change(
+        "广东 居民 收入 怎么提高"
+    )
 
 
 def test_a_first_line_stating_it_or_a_later_page_stays() -> None:

@@ -34,7 +34,7 @@ _ASKS_CHANGE_RE = re.compile(CHANGE_WORDS)
 _STATED_AFTER = r"(?:\[\d+\]|（\d+）)?\s*(?:同比|比上年|比去年|分别|年均|平均)?" + CHANGE_WORDS
 
 
-def asks_change(asked: str) -> bool:
+def asks_rate_change(asked: str) -> bool:
     """Whether ``asked`` (the query with English words as Chinese terms) asks a change."""
     return _ASKS_CHANGE_RE.search(normalize(asked)) is not None
 

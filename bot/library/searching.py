@@ -37,7 +37,7 @@ from bot.library.answers import (
 from bot.library.asked_units import asks_time
 from bot.library.documents import about_region
 from bot.library.indicator_lines import (
-    asks_change,
+    asks_rate_change,
     indicator_names,
     lead_with_indicator_line,
     writes_a_name,
@@ -171,7 +171,7 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
             # indicator (规上工业 增速) is led by its document's line stating it
             # (规模以上工业增加值增长4.5%); a goal asked is the cards' to answer
             asked = with_chinese_terms(query)
-            if asks_change(asked) and not asks_goal(asked):
+            if asks_rate_change(asked) and not asks_goal(asked):
                 names = indicator_names(self.indicator_table, u.indicator)
                 if not writes_a_name(asked, names):
                     resp = lead_with_indicator_line(resp, names)
