@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,12 @@ from bot.corpus.reader import UnreadableDocument
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
+
+
+def toml_value(value: Any) -> str:
+    """``value`` as a sidecar line writes it: an int as it is, anything else as a TOML
+    basic string (JSON's string escapes are TOML's)."""
+    return str(value) if isinstance(value, int) else json.dumps(str(value), ensure_ascii=False)
 
 
 class MetadataError(UnreadableDocument):

@@ -11,7 +11,6 @@ removing the document removes its sidecar with it (:meth:`UploadsMixin.remove_do
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.meta_region import region_named
-from bot.corpus.sidecar import parse_sidecar, sidecar_path
+from bot.corpus.sidecar import parse_sidecar, sidecar_path, toml_value
 from bot.errors import CodedError
 from bot.library.documents import match_document
 from bot.models import DocumentInfo
@@ -129,11 +128,6 @@ def checked_changes(changes: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def _toml_value(value: Any) -> str:
-    # JSON's string escapes are TOML basic strings'; numbers are written as they are
-    return str(value) if isinstance(value, int) else json.dumps(str(value), ensure_ascii=False)
-
-
 def sidecar_text(current: dict[str, Any], changes: dict[str, Any]) -> str:
     """A sidecar holding ``current`` (its TOML, as read) with ``changes`` over it. A place
     corrected without a level lets the place's own level stand (a stale level would not)."""
@@ -141,10 +135,10 @@ def sidecar_text(current: dict[str, Any], changes: dict[str, Any]) -> str:
     if "region" in changes and "level" not in changes:
         merged.pop("level", None)
     merged.update(changes)
-    lines = [f"{key} = {_toml_value(value)}" for key, value in merged.items()]
+    lines = [f"{key} = {toml_value(value)}" for key, value in merged.items()]
     extra = current.get("extra")
     if isinstance(extra, dict) and extra:
-        lines += ["", "[extra]", *(f"{k} = {_toml_value(v)}" for k, v in extra.items())]
+        lines += ["", "[extra]", *(f"{k} = {toml_value(v)}" for k, v in extra.items())]
     return "\n".join(lines) + "\n"
 
 

@@ -4,12 +4,13 @@ file name from its title, and the ``.meta.toml`` sidecar ``bot.corpus.sidecar`` 
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+from bot.corpus.sidecar import toml_value
 
 TITLE_CHARS = 60
 
@@ -26,23 +27,19 @@ def safe_filename(title: str, suffix: str, key: str) -> str:
     return f"{stem}-{key[:8]}{suffix}"
 
 
-def _toml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
-
-
 def sidecar_text(
     *, title: str | None, url: str, source: str, published: date | None, issuer: str | None
 ) -> str:
     """The ``.meta.toml`` of a document from a source (``bot.corpus.sidecar`` reads it:
     ``url`` and ``source`` land in the document's ``extra``). No ``title``: the one the
     document's text gives (an attachment has its own)."""
-    lines = [f"title = {_toml_string(title)}"] if title else []
+    lines = [f"title = {toml_value(title)}"] if title else []
     if published is not None:
-        lines.append(f"date = {_toml_string(published.isoformat())}")
+        lines.append(f"date = {toml_value(published.isoformat())}")
     if issuer:
-        lines.append(f"issuer = {_toml_string(issuer)}")
-    lines.append(f"url = {_toml_string(url)}")
-    lines.append(f"source = {_toml_string(source)}")
+        lines.append(f"issuer = {toml_value(issuer)}")
+    lines.append(f"url = {toml_value(url)}")
+    lines.append(f"source = {toml_value(source)}")
     return "\n".join(lines) + "\n"
 
 
