@@ -13,6 +13,9 @@ from bot.targets.numbers import Figure
 
 # 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
+# 赤字率拟按2.6%安排，比去年预算低0.4个百分点: a planned rate against last year's budgeted one,
+# a rise or a cut (round11's 2018 and round37's 2019 national reports)
+_BUDGET_GAP_RE = re.compile(r"比(?:上年|去年)(?:年初)?预算(?P<d>高|低)$")
 
 
 # a gap to a benchmark in points: 高于全省平均水平3个百分点, 低于城镇居民收入增速1.2个百分点
@@ -30,7 +33,10 @@ def _compared_change(before: str) -> str:
     """The change of a figure said as more or less than a base with no verb of its own
     (``比上年多0.8万人`` is an increase of 0.8 万人), else ``""``."""
     m = _COMPARED_RE.search(before)
-    return ("增加" if m["d"] == "多" else "减少") if m else ""
+    if m:
+        return "增加" if m["d"] == "多" else "减少"
+    m = _BUDGET_GAP_RE.search(before)
+    return ("提高" if m["d"] == "高" else "降低") if m else ""
 
 
 def record_change(named: Named, fig: Figure, before: str) -> str:

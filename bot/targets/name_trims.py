@@ -46,7 +46,7 @@ COMPARE_RE = re.compile(
     # a base named by what it was, not only when (first: 比上年 alone would leave the noun):
     # 比上年年初预算增加1800亿元, 比2023年执行数增长4% (the budget's figure compared with),
     # 比上届增长53.4% (a fair's or event's last edition)
-    r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)?(?:年初预算|预算数|执行数|决算数)|(?:比|较)上一?届|"
+    r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)?(?:年初预算|预算数|执行数|决算数|预算)(?:高|低)?|(?:比|较)上一?届|"
     r"(?:比|较|与)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年|[xX]{4}年)(?:末|底|同期)?|同比|环比"
     # 比“四经普”增长, 与第四次全国经济普查相比: the census before
     r"|(?:比|较|与)(?:" + _CENSUS[1:] + r")(?:相比)?"

@@ -107,6 +107,10 @@ class _RowNames:
             # a bare measure (投资额): the caption says of what
             subject = self._subject_name()
             head = re.split(r"[和及、与]", subject)[0] if subject else ""
+            if _TOPIC_TAIL_RE.search(head) and self.table.canonical(label):
+                # 生产总值增长（%） in “十四五”经济社会发展主要指标: a caption naming a set of
+                # indicators owns none of them, and a measure the table knows alone is whole
+                head = ""
             if head and label not in head:
                 label = _join_measure(head, label)
                 own = _measure(label)
