@@ -32,11 +32,7 @@ def test_yanglaoqian_is_the_pension_drawn(shipped):
 
 # An old county report writing 扶贫, a new province's report writing 脱贫, and a plan's line
 # holding only the query's other word (成果).
-REVIEW = (
-    "2031年某省政府工作报告\n"
-    "一、民生\n"
-    "脱贫攻坚成果持续巩固，监测对象稳定消除返贫风险。\n"
-)
+REVIEW = "2031年某省政府工作报告\n一、民生\n脱贫攻坚成果持续巩固，监测对象稳定消除返贫风险。\n"
 PLAN = (
     "2031年某市综合发展规划\n"
     "一、民生成果\n"
