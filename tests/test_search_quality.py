@@ -330,6 +330,15 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # English), 2026-12-07: 0.786 at first sight on main's code (160231f5), 0.900 at the end of
     # branch english41, less 0.01
     (4029, 0.89),
+    # r4030-r4179 (search-synonyms42's batch 42, r4100-r4162: 56 dev queries of 63, 7 drawn
+    # into test: everyday words for the official ones — 工资涨没涨, 挣钱, 打粮食,
+    # 买不起房, 空气好不好, 异地报销, 生孩子补贴, 养老院, 孩子上学, 讨薪, 私家车, 种树,
+    # 养猪, 医生, 上网; older names (扶贫, 棚改), abbreviations (公积金, 医保), broader or
+    # narrower words (清洁能源, 交通, 冰箱), English (grain output, affordable housing,
+    # childcare subsidy); 14 typos, 7 traditional), 2026-12-08: 0.675 at first sight on main's
+    # code (690ebf55), 0.703 at the end of branch search-synonyms42, less 0.01. (cards41's
+    # r4030-r4099 band, merged, comes before this row.)
+    (4179, 0.693),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 # Target questions whose answer is not in the corpus (answer null): no card may show. 12 of 12
@@ -472,6 +481,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r3933": 0.0,
         "r4000": 1.0,
         "r4024": 0.5,
+        "r4101": 1.0,
+        "r4162": 0.0,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -510,6 +521,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (3770, 3859, 0.75),
         (3860, 3939, 0.5),
         (3940, 4029, 0.75),
+        (4030, 4179, 0.5),
     ]
 
 
