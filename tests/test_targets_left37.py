@@ -36,3 +36,17 @@ def test_a_congress_given_in_autumn_reviews_its_own_year(extract) -> None:
     assert years[3200] == "2032"
     assert years[6.8] == "2028-2032"
     assert years[6] == "2033-2037"
+
+
+def test_a_table_row_names_a_share_without_the_bases_de(extract) -> None:
+    # 占卫生总费用的比重（%） as a row is the share prose names 占卫生总费用比重 (6.8.8's 的
+    # belongs to a clause before a counted thing, not to a share's base)
+    text = (
+        "青石省“十五五”卫生健康规划\n"
+        "表1　主要指标\n"
+        "指标\t2030年\t2035年\n"
+        "个人卫生支出占卫生总费用的比重（%）\t26\t25左右\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "plan.txt")}
+    assert names[26] == "个人卫生支出占卫生总费用比重"
+    assert names[25] == "个人卫生支出占卫生总费用比重"
