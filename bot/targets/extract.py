@@ -194,8 +194,11 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
             and bool(doc.meta.date)
             and str(doc.meta.date)[:4] == self.doc_year_s
         )
-        # A party congress reviews up to its own autumn; a work report the years before it.
-        self.backward = 0 if doc.meta.doc_type == "党代会报告" or self._late_speech(doc) else 1
+        # A party congress reviews up to its own autumn, one given in spring the years before
+        # it (as a work report does); a work report the years before it.
+        self.term_ahead = self._spring_congress(doc)
+        congress = doc.meta.doc_type == "党代会报告" and not self.term_ahead
+        self.backward = 0 if congress or self._late_speech(doc) else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         # 2026年民生实事项目, 2025年上半年工作总结, 2024年…乡村振兴工作情况报告: the one year the
         # title says the work is of
@@ -313,6 +316,19 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
+
+    def _spring_congress(self, doc: Document) -> bool:
+        """A congress report dated before July of its own year (the city and county
+        congresses of a round run from the autumn into the next spring: 2022年4月25日,
+        2021年5月27日): its 过去五年 is the five years before it, its 今后五年 the term to the
+        next congress, ``N+1``…``N+5`` (GOLD_GUIDELINES 6.8.56)."""
+        date = str(doc.meta.date or "")
+        return (
+            doc.meta.doc_type == "党代会报告"
+            and date[:4] == self.doc_year_s
+            and date[5:7].isdigit()
+            and int(date[5:7]) < 7
+        )
 
     def _late_speech(self, doc: Document) -> bool:
         """A speech dated in the last quarter of its own year (an economic work conference

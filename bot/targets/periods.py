@@ -318,6 +318,7 @@ class PeriodsMixin:
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
                 backward=self.backward,
+                term_ahead=self.term_ahead,
             )
             if "-" in span and span.endswith("-" + year):
                 return span
@@ -331,6 +332,7 @@ class PeriodsMixin:
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
                 backward=self.backward,
+                term_ahead=self.term_ahead,
             )
             if "-" in span and span.endswith("-" + year):
                 return span
@@ -342,6 +344,7 @@ class PeriodsMixin:
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
                 backward=self.backward,
+                term_ahead=self.term_ahead,
             )
             if "-" in span and span.endswith("-" + year):
                 return span
@@ -492,6 +495,7 @@ class PeriodsMixin:
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
                 backward=self.backward,
+                term_ahead=self.term_ahead,
             ).isdigit()
         ):
             # 连续14年居全球第一 in a speech's 过去一年 review: the streak says how long, the
@@ -529,6 +533,7 @@ class PeriodsMixin:
                     doc_year=self.doc_year_s,
                     current_year=self.doc_year_s,
                     backward=self.backward,
+                    term_ahead=self.term_ahead,
                 )
                 span = span if "-" in span else ""
             # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
@@ -586,7 +591,11 @@ class PeriodsMixin:
             # up to the year it is told in, which it speaks of as its own
             year = normalize_year(year, doc_year=self.doc_year_s, current_year=current, backward=0)
         year = normalize_year(
-            year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
+            year,
+            doc_year=self.doc_year_s,
+            current_year=current,
+            backward=self.backward,
+            term_ahead=self.term_ahead,
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)

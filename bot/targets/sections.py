@@ -121,6 +121,7 @@ class SectionsMixin:
                 doc_year=self.doc_year_s,
                 current_year=self.doc_year_s,
                 backward=self.backward,
+                term_ahead=self.term_ahead,
             )
             end = span.split("-")[-1]
             if end.isdigit() and int(end) < int(self.doc_year_s):

@@ -242,13 +242,17 @@ _SPAN_WORD_RE = re.compile(
 
 
 @lru_cache(maxsize=1024)  # a few periods, asked again for every figure
-def normalize_year(value: str, *, doc_year: str, current_year: str, backward: int = 1) -> str:
+def normalize_year(
+    value: str, *, doc_year: str, current_year: str, backward: int = 1, term_ahead: bool = False
+) -> str:
     """A period as written (``过去五年``, ``“十四五”末``, ``每年``) as a year or a span.
 
     ``YYYY`` and ``YYYY-YYYY`` pass; ``过去五年`` in a report of year N is ``N-5``…``N-1``
     (``backward=0`` for reports given late in the year they review, such as a party
     congress report); ``未来五年`` is ``N``…``N+4`` (``N+1``…``N+5`` with ``backward=0``);
-    a plan period (``十四五``) is its
+    ``term_ahead`` starts the years ahead at ``N+1`` whatever the review (a congress report
+    given in spring: its review ends at ``N-1``, its term runs to the next congress, ``N+5``,
+    GOLD_GUIDELINES 6.8.56); a plan period (``十四五``) is its
     span and its end (``十四五末``) the end year; ``每年``/``连续三年`` the current year.
     Without a document year a relative period stays as written; anything else is ``""``.
     """
@@ -284,7 +288,7 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
         if m.group(2):
             # the years ahead start where the years reviewed end: a work report of January
             # N plans N…N+4, a congress report late in N (backward=0) plans N+1…N+5
-            first = y + 1 - backward
+            first = y + 1 - (0 if term_ahead else backward)
             return f"{first}-{first + int(n) - 1}"
         last = y - backward
         return f"{last - int(n) + 1}-{last}"

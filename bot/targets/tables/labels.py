@@ -88,7 +88,14 @@ def _clean_label(text: str) -> str:
     while prev != s:
         prev = s
         s = _PARENS_RE.sub(_drop_parens, s)
-    return _NOTE_MARK_RE.sub("", s).strip("：:、，, ")
+    s = _NOTE_MARK_RE.sub("", s).strip("：:、，, ")
+    # 个人卫生支出占卫生总费用的比重（%）: a row names a share as prose does, without the base's
+    # 的 (naming.clean's _SHARE_DE_RE; the prose of round37's outline writes the same share so)
+    return _SHARE_DE_RE.sub(r"占\1\2", s)
+
+
+# 占全市的比重 is 占全市比重, as naming.clean writes a share's base in prose
+_SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
 
 
 # a short alternate inside a name, a word going on after it (执业（助理）医师数, 高职（专科）院校):
