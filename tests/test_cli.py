@@ -562,3 +562,31 @@ def test_ingest_names_a_pdf_saved_as_txt_and_leaves_the_library_as_it_was(run, t
     assert result.exit_code == 1, result.output
     assert said_in("a .pdf file named .txt: rename it to 2025年某市政府工作报告.pdf", result.output)
     assert sorted(p.name for p in run.corpus.iterdir()) == before
+
+
+def test_a_two_dash_word_the_command_lacks_is_refused_not_searched(run):
+    # trial22: `search 就业 --page-size 100` searched for "--page-size 100" and
+    # `digest --json` printed text filtered by "leave out json", both exit 0
+    searched = run("search", "就业", "--page-size", "100", "--json")
+    assert searched.exit_code == 2 and not searched.stdout
+    assert "--page-size" in searched.stderr and "--page" in searched.stderr.replace("--page-", "")
+    digest = run("digest", "GDP", "--jsn", "--lang", "en")
+    assert digest.exit_code == 2 and not digest.stdout
+    assert said_in("(did you mean --json?)", digest.stderr)
+    # one dash stays a word to leave out
+    assert run("search", "乡村振兴", "-齐鲁", "--json").exit_code == 0
+
+
+def test_digest_json_carries_the_lines_and_the_records_of_targets_json(run):
+    result = run("digest", "GDP", "region:烟台", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # stdout is the JSON alone; the note is on stderr
+    assert "/subscribe GDP region:烟台" in result.stderr
+    assert (
+        data["shown"] == len(data["lines"]) >= 1 and data["hidden"] == data["total"] - data["shown"]
+    )
+    line = next(x for x in data["lines"] if x["indicator"] == "地区生产总值")
+    assert line["value"] == "5.5%左右" and line["docs"] and line["docs"][0] in data["documents"]
+    listed = json.loads(run("targets", "GDP", "--region", "烟台", "--json").stdout)
+    record = line["records"][0]
+    assert set(record) == set(listed[0]) and record in listed

@@ -27,6 +27,7 @@ from briefbot.cli.app import (
     no_document,
     open_engine,
     out,
+    refuse_unknown_options,
     why_nothing,
 )
 
@@ -106,6 +107,7 @@ def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
 # Unknown "options" such as -齐鲁 are exclusions in the query, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help='Keywords; "quoted phrase", -exclude.')],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=100, help="Results per page.")
@@ -138,6 +140,7 @@ def search(
     Examples: briefbot search 营商环境 -n 3; briefbot search GDP 增长 --doc 004 --json
     """
     checked_lang(lang)
+    refuse_unknown_options(ctx, query, lang)
     checked_region(region)
     home = checked_home(home_region)
     engine = open_engine()

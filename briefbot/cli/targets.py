@@ -15,7 +15,7 @@ from rich.table import Table
 
 from bot.analytics.side_by_side import export_rows, json_rows, to_csv, to_markdown, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
-from bot.digest import FilterError, render_html, render_text
+from bot.digest import Digest, FilterError, render_html, render_text
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
@@ -44,6 +44,7 @@ from briefbot.cli.app import (
     open_engine,
     out,
     places_note,
+    refuse_unknown_options,
     refused,
     why_nothing,
 )
@@ -292,6 +293,7 @@ def _positional(
 # Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
 def digest(
+    ctx: typer.Context,
     filter_words: Annotated[
         list[str] | None,
         typer.Argument(
@@ -314,6 +316,14 @@ def digest(
     html: Annotated[
         bool, typer.Option("--html", help="Print the Telegram HTML messages exactly as sent.")
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Machine-readable: the digest's counts, documents and lines, each line with "
+            "its records as targets --json gives them.",
+        ),
+    ] = False,
     show_all: Annotated[
         bool, typer.Option("--all", help=ALL_HELP + " Same as the filter confidence:all.")
     ] = False,
@@ -333,10 +343,11 @@ def digest(
     # --preview): the command line has no chat to send to, so a preview is the only thing
     # it can do, and what a user typing the command expects; --preview stays for scripts.
     del preview
+    checked_lang(lang)
+    refuse_unknown_options(ctx, filter_words or [], lang)
     if group_by not in ("indicator", "document"):
         err.print("[red]--group-by must be indicator or document[/]")
         raise typer.Exit(2)
-    checked_lang(lang)
     since_ts = None
     if since:
         try:
@@ -366,7 +377,9 @@ def digest(
     except FilterError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
-    if html:
+    if as_json:
+        out.print_json(json.dumps(_digest_json(engine, result), ensure_ascii=False))
+    elif html:
         messages = render_html(result)
         for n, message in enumerate(messages, 1):
             out.print(f"[dim]--- message {n}/{len(messages)} ---[/]")
@@ -375,6 +388,50 @@ def digest(
         out.print(render_text(result), markup=False)
     said = tr(lang, "cli.digest_printed", filter=" ".join(filter_words or []))
     err.print(said.rstrip(), markup=False)
+
+
+def _digest_json(engine: Engine, digest: Digest) -> dict:
+    """``digest --json``: what the text shows, as data. ``lines`` are the target lines in
+    display order, each with the words it shows (``indicator``, ``value``, ``year``,
+    ``place``), its ``group`` (the family or document heading), its ``docs`` and its
+    ``records``, the records of ``targets --json`` (several when documents repeat one
+    figure)."""
+    ids = {d.filename: d.doc_id for d in engine.documents()}
+    lines = []
+    for line in digest.target_lines:
+        entry = line.entry
+        if entry is None:
+            continue
+        rows = [DocTarget(ids.get(r.doc, ""), r) for r in entry.records]
+        lines.append(
+            {
+                "group": entry.group,
+                "indicator": entry.indicator,
+                "kind": entry.kind,
+                "change": entry.change,
+                "value": entry.value,
+                "year": entry.year,
+                "place": entry.place or entry.region,
+                "masked": entry.masked,
+                "new": entry.new,
+                "text": line.text,
+                "docs": [s.filename for s in entry.sources],
+                "records": _records_json(engine, rows),
+            }
+        )
+    return {
+        "title": digest.title,
+        "date": digest.date,
+        "filter": digest.description,
+        "group_by": digest.group_by,
+        "total": digest.total,
+        "shown": digest.shown,
+        "hidden": digest.hidden,
+        "low_confidence": digest.low_confidence,
+        "documents": [s.filename for s in digest.documents],
+        "new_documents": [s.filename for s in digest.new_documents],
+        "lines": lines,
+    }
 
 
 @app.command()
