@@ -590,3 +590,14 @@ def test_digest_json_carries_the_lines_and_the_records_of_targets_json(run):
     listed = json.loads(run("targets", "GDP", "--region", "烟台", "--json").stdout)
     record = line["records"][0]
     assert set(record) == set(listed[0]) and record in listed
+
+
+def test_piped_stderr_says_each_skipped_file_on_one_line(run, tmp_path):
+    # trial22: a script reading `2> errors.txt` line by line got a skipped file's reason
+    # cut at 80 columns, its path on one line and its reason on the next
+    bad = tmp_path / "a-rather-long-name-of-one-file-in-the-weekly-batch-of-2026-12-08.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    result = run("ingest", str(bad))
+    assert result.exit_code == 1
+    line = next(x for x in result.stderr.splitlines() if x.startswith("skipped"))
+    assert str(bad) in line and line.endswith("not a text file (binary content)")

@@ -49,7 +49,10 @@ app = typer.Typer(
 # their cells whole for the program or file that reads them; COLUMNS still wins.
 _PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 250
 out = Console(highlight=False, soft_wrap=True, width=_PIPED_WIDTH)
-err = Console(stderr=True, highlight=False)
+# Piped stderr (a script's log, `2> errors.txt`): one line a message, not cut at 80
+# columns (trial22: a skipped file's reason came in three lines, "report \n(…)"), so a
+# script reads each warning with its file; at a terminal rich wraps it to the width.
+err = Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 LANG_HELP = "Language of the frame: zh or en (what the documents say stays Chinese)."
