@@ -601,3 +601,17 @@ def test_piped_stderr_says_each_skipped_file_on_one_line(run, tmp_path):
     assert result.exit_code == 1
     line = next(x for x in result.stderr.splitlines() if x.startswith("skipped"))
     assert str(bad) in line and line.endswith("not a text file (binary content)")
+
+
+def test_an_interrupted_ingest_says_what_was_kept_and_exits_130(run, tmp_path, monkeypatch):
+    from bot.library import Engine
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Engine, "ingest", interrupted)
+    new = tmp_path / "new.txt"
+    new.write_text("测试市2025年政府工作报告", encoding="utf-8")
+    result = run("ingest", str(new))
+    assert result.exit_code == 130 and not result.stdout
+    assert "run the same ingest again to copy the rest" in result.stderr
