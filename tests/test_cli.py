@@ -615,3 +615,16 @@ def test_an_interrupted_ingest_says_what_was_kept_and_exits_130(run, tmp_path, m
     result = run("ingest", str(new))
     assert result.exit_code == 130 and not result.stdout
     assert "run the same ingest again to copy the rest" in result.stderr
+
+
+def test_compare_json_finding_nothing_exits_as_the_text_and_says_why_on_stderr(run):
+    # trial22: `compare GDP增速 --json` printed [] with exit 0 and no word of the similar
+    # indicators the text names with exit 1
+    for extra in ((), ("--year", "2026")):
+        text = run("compare", "火星移民人数", *extra)
+        data = run("compare", "火星移民人数", *extra, "--json")
+        assert text.exit_code == data.exit_code == 1
+        assert json.loads(data.stdout) == []  # stdout stays JSON alone
+        assert "火星移民人数" in data.stderr and "火星移民人数" not in data.stdout
+    found = run("compare", "GDP", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)

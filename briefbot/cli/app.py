@@ -38,7 +38,14 @@ app = typer.Typer(
         "bot through a local fake Telegram server, with no token and no network, also when a "
         "token is configured. Piped input is read line by line; no input plays a short demo. "
         "[bold]briefbot run[/] starts the real bot (token from TELEGRAM_BOT_TOKEN or "
-        "token_file)."
+        "token_file).\n\n"
+        # trial22: a script's author found the codes only command by command
+        "With --json, stdout is one JSON document and every note, warning and progress "
+        "line goes to stderr. Exit codes: 0 done (a search or a list of targets finding "
+        "nothing is an answer: total 0 or []); 1 not done: a document, an indicator "
+        "(compare, also with --json, which prints []), a page or a file not found, nothing "
+        "added (ingest), a problem left (doctor), or an unexpected error; 2 a bad option or "
+        "value; 130 interrupted (Ctrl-C)."
     ),
     no_args_is_help=False,
     add_completion=False,

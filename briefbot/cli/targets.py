@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -124,9 +125,9 @@ def _with_value_max(record: dict) -> dict:
     return out
 
 
-def _hidden_note(found: TargetLookup, lang: str) -> None:
+def _hidden_note(found: TargetLookup, lang: str, to: Console = out) -> None:
     if found.hidden:
-        out.print(f"[dim]{escape(tr(lang, 'cli.hidden', hidden=found.hidden))}[/]")
+        to.print(f"[dim]{escape(tr(lang, 'cli.hidden', hidden=found.hidden))}[/]")
 
 
 @app.command()
@@ -515,7 +516,12 @@ def compare(
     docs = {d.doc_id: d for d in engine.documents()}
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
-        return
+        if rows:
+            return
+    # with --json, why nothing was found goes to stderr and the exit is the text's, 1
+    # (trial22: `compare GDP增速 --json` printed [] with exit 0 and no word of the similar
+    # indicators the text names, exit 1)
+    say = err if as_json else out
     sep = tr(lang, "common.list_sep")
     if not rows and looked.elsewhere is not None and looked.elsewhere.rows:
         kind_word = kind_label(kind, lang) if kind != "all" else ""
@@ -524,9 +530,9 @@ def compare(
         said = tr(
             lang, "cli.compare_elsewhere", indicator=looked.indicator, count=count, scope=scope
         )
-        out.print(said, markup=False)
-        _hidden_note(found, lang)
-        places_note(engine, looked.region or "", lang)
+        say.print(said, markup=False, soft_wrap=True)
+        _hidden_note(found, lang, say)
+        places_note(engine, looked.region or "", lang, to_err=as_json)
         raise typer.Exit(1)
     if not rows and condition is not None and looked.failed:  # figures, none passing
         said = tr(
@@ -536,15 +542,15 @@ def compare(
             count=looked.failed,
             condition=condition_text(condition, lang),
         )
-        out.print(said, markup=False)
+        say.print(said, markup=False, soft_wrap=True)
         raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
-        out.print(tr(lang, "cli.compare_none", indicator=indicator), markup=False)
+        say.print(tr(lang, "cli.compare_none", indicator=indicator), markup=False)
         if close:
-            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
-        _hidden_note(found, lang)
-        places_note(engine, indicator, lang)
+            say.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
+        _hidden_note(found, lang, say)
+        places_note(engine, indicator, lang, to_err=as_json)
         raise typer.Exit(1)
     if len(found.family) > 1:
         out.print(f"{indicator}: " + sep.join(found.family), markup=False)
@@ -587,15 +593,17 @@ def _compare_regions(
         err.print(f"wrote {counted(len(rows), 'row')} to {xlsx}")
     if as_json:  # null for what is missing (it was "": user-trial14, user-trial15)
         out.print_json(json.dumps(json_rows(rows), ensure_ascii=False))
-        return
-    if as_csv:
+        if rows:
+            return
+    elif as_csv:
         sys.stdout.write(to_csv(rows))
         return
-    if as_md:
+    elif as_md:
         sys.stdout.write(to_markdown(rows))
         return
-    if xlsx is not None:
+    if xlsx is not None and not as_json:
         return
+    say = err if as_json else out  # --json: why nothing was found on stderr, exit 1 as text
     if not rows and condition is not None and found.failed:  # rows, none passing
         said = tr(
             lang,
@@ -604,22 +612,22 @@ def _compare_regions(
             count=found.failed,
             condition=condition_text(condition, lang),
         )
-        out.print(said, markup=False)
+        say.print(said, markup=False)
         raise typer.Exit(1)
     if not rows:
         if year is not None:
             said = tr(lang, "cli.regions_none_year", indicator=indicator, year=year)
         else:
             said = tr(lang, "cli.regions_none", indicator=indicator)
-        out.print(said, markup=False)
+        say.print(said, markup=False)
         sep = tr(lang, "common.list_sep")
         if found.years:  # compare 赤字率 --year 2026: the 2025 target is there, say so
             commands = sep.join(
                 f"briefbot compare {indicator} --year {y}" for y, _ in found.years[:3]
             )
-            out.print(tr(lang, "analytics.regions_years", commands=commands), markup=False)
+            say.print(tr(lang, "analytics.regions_years", commands=commands), markup=False)
         elif not found.family and (close := engine.similar_indicators(indicator)):
-            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
+            say.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
         raise typer.Exit(1)
     heading = f"{indicator} {found.year}"
     if len(found.family) > 1:
