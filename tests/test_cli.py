@@ -628,3 +628,19 @@ def test_compare_json_finding_nothing_exits_as_the_text_and_says_why_on_stderr(r
         assert "火星移民人数" in data.stderr and "火星移民人数" not in data.stdout
     found = run("compare", "GDP", "--json")
     assert found.exit_code == 0 and json.loads(found.stdout)
+
+
+def test_search_json_names_the_answers_file_as_doc_and_reads_a_year_as_targets_does(run):
+    # trial22: the answer card had `filename` where the results, targets --json and
+    # compare --json say `doc`; --year 2024年 was "not a valid integer" in search alone
+    data = json.loads(run("search", "烟台", "2024", "GDP", "增长目标", "--json").stdout)
+    answer = data["answer"]
+    assert answer["doc"] == answer["filename"] == data["results"][0]["doc"]
+    assert all(card["doc"] for card in data["answers"])
+    records = json.loads(run("targets", "GDP", "--region", "烟台", "--json").stdout)
+    assert answer["doc"] in {r["doc"] for r in records}
+    typed = [run("search", "就业", "--year", y, "--json") for y in ("2024", "2024年", "二〇二四年")]
+    assert all(r.exit_code == 0 for r in typed)
+    assert len({r.stdout for r in typed}) == 1 and json.loads(typed[0].stdout)["total"]
+    bad = run("search", "就业", "--year", "去年吧")
+    assert bad.exit_code == 2 and "not a year" in bad.stderr
