@@ -865,3 +865,18 @@ def test_two_ingests_of_one_text_at_once_copy_it_once(engine, tmp_path, tokenize
     assert late.copied == () and late.skipped[0].reason == "same content as x.md"
     assert not (engine.settings.corpus_dir / "y.md").exists()
     assert not late.refresh.skipped  # no unindexed twin left in the corpus folder
+
+
+def test_an_ingest_says_its_progress_while_it_reads_the_files_given(engine, tmp_path):
+    # trial22: a folder of 40 files was read and checked in silence; the bar came with
+    # the refresh only
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for word in ("量子通信", "低空经济"):
+        (folder / f"{word}.md").write_text(markdown(word), encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00" * 64)
+    calls: list[tuple[int, int, str]] = []
+    report = engine.ingest([folder], progress=lambda *call: calls.append(call))
+    assert len(report.copied) == 2
+    assert calls[:3] == [(1, 3, "bad.txt"), (2, 3, "低空经济.md"), (3, 3, "量子通信.md")]
+    assert calls[-1][:2] == (4, 4)  # then the refresh's, over the corpus folder
