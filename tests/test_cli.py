@@ -644,3 +644,18 @@ def test_search_json_names_the_answers_file_as_doc_and_reads_a_year_as_targets_d
     assert len({r.stdout for r in typed}) == 1 and json.loads(typed[0].stdout)["total"]
     bad = run("search", "就业", "--year", "去年吧")
     assert bad.exit_code == 2 and "not a year" in bad.stderr
+
+
+def test_an_ingest_run_again_exits_as_it_did_the_first_time(run_unbuilt, tmp_path):
+    # trial22: a batch holding one empty file exited 0, and 1 when run again after an
+    # interrupt, with every document "already indexed, unchanged"
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "new.md").write_text(
+        "# 新文件\n\n全市低空经济产业规模达到100亿元。\n", encoding="utf-8"
+    )
+    (batch / "empty.txt").write_bytes(b"")
+    first, again = run_unbuilt("ingest", str(batch)), run_unbuilt("ingest", str(batch))
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "empty file" in again.stderr and "already indexed, unchanged" in again.stdout
+    assert run_unbuilt("ingest", str(batch / "empty.txt")).exit_code == 1  # nothing of it in
