@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from bot.models import Document, DocumentInfo, SearchResponse
+from bot.models import AnswerCard, Document, DocumentInfo, SearchResponse
 
 
 def understood_to_dict(resp: SearchResponse) -> dict | None:
@@ -37,6 +37,13 @@ def understood_to_dict(resp: SearchResponse) -> dict | None:
     }
 
 
+def answer_to_dict(answer: AnswerCard) -> dict:
+    """An answer card's fields, with ``doc``: the file name under the key the results,
+    ``targets --json`` and ``compare --json`` give it (trial22: the card had only
+    ``filename``, so a script joining a card to its results or records missed it)."""
+    return {**asdict(answer), "doc": answer.filename}
+
+
 def search_to_dict(resp: SearchResponse) -> dict:
     """``briefbot search --json``: the page of results, with ``understood`` and ``answer``
     (the key target that answers a question for a target, or ``None``)."""
@@ -46,9 +53,9 @@ def search_to_dict(resp: SearchResponse) -> dict:
         # the understood facets no document is about ("region", "year"): the results
         # come from other documents
         "unmatched": list(resp.understood.unmatched) if resp.understood else [],
-        "answer": asdict(resp.answer) if resp.answer else None,
+        "answer": answer_to_dict(resp.answer) if resp.answer else None,
         # every card: one per region (and year) a comparison names, else the answer alone
-        "answers": [asdict(a) for a in resp.all_answers],
+        "answers": [answer_to_dict(a) for a in resp.all_answers],
         # the regions (and years) compared whose record was not found
         "unanswered": list(resp.unanswered),
         # one place asked for a year none of its documents is of: its newest document

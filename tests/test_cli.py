@@ -562,3 +562,100 @@ def test_ingest_names_a_pdf_saved_as_txt_and_leaves_the_library_as_it_was(run, t
     assert result.exit_code == 1, result.output
     assert said_in("a .pdf file named .txt: rename it to 2025年某市政府工作报告.pdf", result.output)
     assert sorted(p.name for p in run.corpus.iterdir()) == before
+
+
+def test_a_two_dash_word_the_command_lacks_is_refused_not_searched(run):
+    # trial22: `search 就业 --page-size 100` searched for "--page-size 100" and
+    # `digest --json` printed text filtered by "leave out json", both exit 0
+    searched = run("search", "就业", "--page-size", "100", "--json")
+    assert searched.exit_code == 2 and not searched.stdout
+    assert "--page-size" in searched.stderr and "--page" in searched.stderr.replace("--page-", "")
+    digest = run("digest", "GDP", "--jsn", "--lang", "en")
+    assert digest.exit_code == 2 and not digest.stdout
+    assert said_in("(did you mean --json?)", digest.stderr)
+    # one dash stays a word to leave out
+    assert run("search", "乡村振兴", "-齐鲁", "--json").exit_code == 0
+
+
+def test_digest_json_carries_the_lines_and_the_records_of_targets_json(run):
+    result = run("digest", "GDP", "region:烟台", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # stdout is the JSON alone; the note is on stderr
+    assert "/subscribe GDP region:烟台" in result.stderr
+    assert (
+        data["shown"] == len(data["lines"]) >= 1 and data["hidden"] == data["total"] - data["shown"]
+    )
+    line = next(x for x in data["lines"] if x["indicator"] == "地区生产总值")
+    assert line["value"] == "5.5%左右" and line["docs"] and line["docs"][0] in data["documents"]
+    listed = json.loads(run("targets", "GDP", "--region", "烟台", "--json").stdout)
+    record = line["records"][0]
+    assert set(record) == set(listed[0]) and record in listed
+
+
+def test_piped_stderr_says_each_skipped_file_on_one_line(run, tmp_path):
+    # trial22: a script reading `2> errors.txt` line by line got a skipped file's reason
+    # cut at 80 columns, its path on one line and its reason on the next
+    bad = tmp_path / "a-rather-long-name-of-one-file-in-the-weekly-batch-of-2026-12-08.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    result = run("ingest", str(bad))
+    assert result.exit_code == 1
+    line = next(x for x in result.stderr.splitlines() if x.startswith("skipped"))
+    assert str(bad) in line and line.endswith("not a text file (binary content)")
+
+
+def test_an_interrupted_ingest_says_what_was_kept_and_exits_130(run, tmp_path, monkeypatch):
+    from bot.library import Engine
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Engine, "ingest", interrupted)
+    new = tmp_path / "new.txt"
+    new.write_text("测试市2025年政府工作报告", encoding="utf-8")
+    result = run("ingest", str(new))
+    assert result.exit_code == 130 and not result.stdout
+    assert "run the same ingest again to copy the rest" in result.stderr
+
+
+def test_compare_json_finding_nothing_exits_as_the_text_and_says_why_on_stderr(run):
+    # trial22: `compare GDP增速 --json` printed [] with exit 0 and no word of the similar
+    # indicators the text names with exit 1
+    for extra in ((), ("--year", "2026")):
+        text = run("compare", "火星移民人数", *extra)
+        data = run("compare", "火星移民人数", *extra, "--json")
+        assert text.exit_code == data.exit_code == 1
+        assert json.loads(data.stdout) == []  # stdout stays JSON alone
+        assert "火星移民人数" in data.stderr and "火星移民人数" not in data.stdout
+    found = run("compare", "GDP", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)
+
+
+def test_search_json_names_the_answers_file_as_doc_and_reads_a_year_as_targets_does(run):
+    # trial22: the answer card had `filename` where the results, targets --json and
+    # compare --json say `doc`; --year 2024年 was "not a valid integer" in search alone
+    data = json.loads(run("search", "烟台", "2024", "GDP", "增长目标", "--json").stdout)
+    answer = data["answer"]
+    assert answer["doc"] == answer["filename"] == data["results"][0]["doc"]
+    assert all(card["doc"] for card in data["answers"])
+    records = json.loads(run("targets", "GDP", "--region", "烟台", "--json").stdout)
+    assert answer["doc"] in {r["doc"] for r in records}
+    typed = [run("search", "就业", "--year", y, "--json") for y in ("2024", "2024年", "二〇二四年")]
+    assert all(r.exit_code == 0 for r in typed)
+    assert len({r.stdout for r in typed}) == 1 and json.loads(typed[0].stdout)["total"]
+    bad = run("search", "就业", "--year", "去年吧")
+    assert bad.exit_code == 2 and "not a year" in bad.stderr
+
+
+def test_an_ingest_run_again_exits_as_it_did_the_first_time(run_unbuilt, tmp_path):
+    # trial22: a batch holding one empty file exited 0, and 1 when run again after an
+    # interrupt, with every document "already indexed, unchanged"
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "new.md").write_text(
+        "# 新文件\n\n全市低空经济产业规模达到100亿元。\n", encoding="utf-8"
+    )
+    (batch / "empty.txt").write_bytes(b"")
+    first, again = run_unbuilt("ingest", str(batch)), run_unbuilt("ingest", str(batch))
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "empty file" in again.stderr and "already indexed, unchanged" in again.stdout
+    assert run_unbuilt("ingest", str(batch / "empty.txt")).exit_code == 1  # nothing of it in

@@ -148,3 +148,28 @@ def test_a_database_behind_its_migrations_is_said_so_and_repaired(data, db_url):
     repaired = _doctor_on(data, db_url, "--repair")
     assert repaired.exit_code == 0, repaired.output
     assert f"migrated to {head_revision()}" in repaired.output
+
+
+def test_files_not_indexed_yet_are_said_with_their_names_not_as_a_fault(data, tmp_path):
+    # trial22: an ingest stopped by Ctrl-C had copied every file and indexed none; the
+    # doctor said every check "ok" and nothing of them
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, corpus)  # times kept: the index finds it as it was
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(data), "doctor", "--json"]
+    said = {f["area"]: f for f in json.loads(CliRunner().invoke(app, base).stdout)["findings"]}
+    assert said["corpus changes"]["detail"] == "every file in the corpus folder is indexed as it is"
+    first, second = sorted(corpus.glob("*.txt"))[:2]
+    (corpus / "新文件.txt").write_text("新的报告", encoding="utf-8")
+    first.write_text(first.read_text(encoding="utf-8") + "\n补充一段。", encoding="utf-8")
+    second.unlink()
+    result = CliRunner().invoke(app, base)
+    assert result.exit_code == 0, result.output  # the next command indexes them
+    finding = {f["area"]: f for f in json.loads(result.stdout)["findings"]}["corpus changes"]
+    assert finding["ok"] is True
+    for part in (
+        "1 file new (新文件.txt)",
+        f"1 file changed ({first.name})",
+        f"1 file gone ({second.name})",
+    ):
+        assert part in finding["detail"]
+    assert finding["detail"].endswith("the next command indexes them, or briefbot index")

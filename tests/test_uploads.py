@@ -825,3 +825,58 @@ def test_an_english_file_is_refused_and_a_chinese_one_still_added(engine):
     assert result.status == "refused" and result.message_code == "intake.no_chinese"
     assert "中文" in error_text(result, "zh")
     assert engine.add_upload("notes.md", markdown("量子通信").encode()).status == "added"
+
+
+# -- briefbot ingest interrupted, or run beside another writer (trial22) ---------------------------
+def test_an_ingest_interrupted_mid_copy_leaves_no_cut_file_and_reruns_whole(
+    engine, tmp_path, monkeypatch
+):
+    source = tmp_path / "in" / "new.md"
+    source.parent.mkdir()
+    source.write_text(markdown("量子通信"), encoding="utf-8")
+    real_copyfile = shutil.copyfile
+
+    def cut_short(src, dst, **kwargs):  # Ctrl-C with half the file written
+        Path(dst).write_bytes(Path(src).read_bytes()[:40])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shutil, "copyfile", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        engine.ingest([source])
+    corpus = engine.settings.corpus_dir
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(SMALL_CORPUS)  # nothing cut
+    monkeypatch.setattr(shutil, "copyfile", real_copyfile)
+    again = engine.ingest([source])  # the rerun
+    assert again.copied == ("new.md",) and not again.skipped
+    assert (corpus / "new.md").read_bytes() == source.read_bytes()
+    assert engine.search("量子通信").hits[0].filename == "new.md"
+
+
+def test_two_ingests_of_one_text_at_once_copy_it_once(engine, tmp_path, tokenizer):
+    # the second command opened the index before the first one's copy was indexed: it
+    # decides against the index on disk, under the writers' lock
+    other = Engine.open(engine.settings, tokenizer=tokenizer, refresh=False)
+    first, second = tmp_path / "a" / "x.md", tmp_path / "b" / "y.md"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(markdown("量子通信"), encoding="utf-8")
+    assert engine.ingest([first]).copied == ("x.md",)
+    late = other.ingest([second])
+    assert late.copied == () and late.skipped[0].reason == "same content as x.md"
+    assert not (engine.settings.corpus_dir / "y.md").exists()
+    assert not late.refresh.skipped  # no unindexed twin left in the corpus folder
+
+
+def test_an_ingest_says_its_progress_while_it_reads_the_files_given(engine, tmp_path):
+    # trial22: a folder of 40 files was read and checked in silence; the bar came with
+    # the refresh only
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for word in ("量子通信", "低空经济"):
+        (folder / f"{word}.md").write_text(markdown(word), encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00" * 64)
+    calls: list[tuple[int, int, str]] = []
+    report = engine.ingest([folder], progress=lambda *call: calls.append(call))
+    assert len(report.copied) == 2
+    assert calls[:3] == [(1, 3, "bad.txt"), (2, 3, "低空经济.md"), (3, 3, "量子通信.md")]
+    assert calls[-1][:2] == (4, 4)  # then the refresh's, over the corpus folder

@@ -127,7 +127,9 @@ def index_lock(paths: IndexPaths) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _signature(path: Path) -> dict:
+def file_signature(path: Path) -> dict:
+    """What tells a corpus file changed since it was indexed (the manifest keeps it):
+    size, modification time, its sidecar's modification time."""
     st = path.stat()
     side = sidecar_path(path)
     side_mtime = side.stat().st_mtime_ns if side.exists() else 0
@@ -209,7 +211,7 @@ class Indexer:
         current: dict[str, dict] = {}
         for path in found:
             rel = path.relative_to(self.settings.corpus_dir).as_posix()
-            current[rel] = _signature(path)
+            current[rel] = file_signature(path)
         known_sigs = {
             rel: {k: entry[k] for k in ("size", "mtime_ns", "sidecar_mtime_ns")}
             for rel, entry in known.items()
@@ -268,7 +270,7 @@ class Indexer:
             rel = path.relative_to(corpus).as_posix()
             if progress:
                 progress(n, len(files), rel)
-            sig = _signature(path)
+            sig = file_signature(path)
             old = old_files.get(rel)
             if (
                 old

@@ -12,7 +12,12 @@ from typing import Annotated
 
 import typer
 
-from bot.library.health import Finding, check_corpus_twins, check_index_folder
+from bot.library.health import (
+    Finding,
+    check_corpus_pending,
+    check_corpus_twins,
+    check_index_folder,
+)
 from bot.tokens import redact
 from briefbot.cli.app import app, out, state
 
@@ -89,6 +94,7 @@ def doctor(
         findings = [
             *check_index_folder(settings, repair=repair),
             check_corpus_twins(settings, repair=repair),
+            check_corpus_pending(settings),
             _database(repair),
         ]
     problem = any(not f.ok and not f.repaired for f in findings)

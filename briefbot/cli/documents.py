@@ -107,8 +107,10 @@ def ingest(
     asked: --replace replaces the older file, --keep-both adds it beside. A file with no
     extension is read by its content and copied as NAME.txt (.docx, .pdf). Unreadable
     files (binary, empty, over max_file_mb, unsupported type) are
-    skipped with the reason. Exit 0 when something was added or all was indexed already,
-    1 when nothing was added and a file was skipped or not found.
+    skipped with the reason. Exit 0 when something was added or is indexed already (run
+    again, a batch exits as it did the first time), 1 when a path was not found or a file
+    was skipped and nothing given is in the library, 130 when interrupted
+    (Ctrl-C: no file is left half-copied, and running it again copies the rest).
 
     Example: briefbot ingest reports/ 2025年江州市政府工作报告.docx
     """
@@ -121,10 +123,17 @@ def ingest(
     state.settings.corpus_dir.mkdir(parents=True, exist_ok=True)  # a new corpus: none yet
     engine = open_engine()
     bar, update = progress_bar()
-    with bar:
-        report = engine.ingest(
-            [p for p in paths if p.exists()], replace=replace, keep_both=keep_both, progress=update
-        )
+    try:
+        with bar:
+            report = engine.ingest(
+                [p for p in paths if p.exists()],
+                replace=replace,
+                keep_both=keep_both,
+                progress=update,
+            )
+    except KeyboardInterrupt:  # Ctrl-C: typer's exit 130 said nothing of what was kept
+        err.print(tr("en", "cli.ingest_interrupted"), markup=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     for given, name in report.named_by_content:
         out.print(tr("en", "cli.named_by_content", path=given, name=name), markup=False)
     for s in report.skipped:
@@ -140,7 +149,9 @@ def ingest(
     for path in report.unchanged:
         out.print(f"already indexed, unchanged: {path}", markup=False)
     print_refresh(report.refresh)
-    if missing or (report.skipped and not report.copied):
+    # a rerun exits as the first run did (trial22: a batch holding an empty file exited 0,
+    # then 1 when run again, its documents now "already indexed, unchanged")
+    if missing or (report.skipped and not report.copied and not report.unchanged):
         raise typer.Exit(1)
 
 

@@ -22,11 +22,13 @@ from briefbot.cli.app import (
     checked_home,
     checked_lang,
     checked_region,
+    checked_year,
     err,
     home_hint,
     no_document,
     open_engine,
     out,
+    refuse_unknown_options,
     why_nothing,
 )
 
@@ -106,6 +108,7 @@ def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
 # Unknown "options" such as -齐鲁 are exclusions in the query, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help='Keywords; "quoted phrase", -exclude.')],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=100, help="Results per page.")
@@ -113,7 +116,10 @@ def search(
     page: Annotated[int, typer.Option("--page", "-p", min=1, help="Page number.")] = 1,
     doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
     region: Annotated[str | None, typer.Option(help="Only documents about this region.")] = None,
-    year: Annotated[int | None, typer.Option(help="Only documents of this year.")] = None,
+    year: Annotated[
+        str | None,
+        typer.Option(help="Only documents of this year: 2024, 2024年 or 二〇二四年."),
+    ] = None,
     literal: Annotated[
         bool,
         typer.Option(
@@ -138,6 +144,9 @@ def search(
     Examples: briefbot search 营商环境 -n 3; briefbot search GDP 增长 --doc 004 --json
     """
     checked_lang(lang)
+    refuse_unknown_options(ctx, query, lang)
+    # as targets, compare and scorecard read it (trial22: 2024年 was "not a valid integer")
+    wanted = checked_year(year)
     checked_region(region)
     home = checked_home(home_region)
     engine = open_engine()
@@ -155,7 +164,7 @@ def search(
         page_size=limit,
         doc=doc,
         region=region,
-        year=year,
+        year=wanted,
         correct=not as_typed,
         understand=not literal,
         home=home,
@@ -171,6 +180,6 @@ def search(
     else:
         print_response(resp, lang)
         if not resp.total and (region or year):
-            why_nothing(engine, region, year)
+            why_nothing(engine, region, wanted)
     if resp.total and not resp.hits:
         raise typer.Exit(1)  # a page past the last one: a mistake, not an empty answer

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from bot.analytics.side_by_side import export_rows, json_rows, to_csv, to_markdown, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
-from bot.digest import FilterError, render_html, render_text
+from bot.digest import Digest, FilterError, render_html, render_text
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
@@ -44,6 +45,7 @@ from briefbot.cli.app import (
     open_engine,
     out,
     places_note,
+    refuse_unknown_options,
     refused,
     why_nothing,
 )
@@ -123,9 +125,9 @@ def _with_value_max(record: dict) -> dict:
     return out
 
 
-def _hidden_note(found: TargetLookup, lang: str) -> None:
+def _hidden_note(found: TargetLookup, lang: str, to: Console = out) -> None:
     if found.hidden:
-        out.print(f"[dim]{escape(tr(lang, 'cli.hidden', hidden=found.hidden))}[/]")
+        to.print(f"[dim]{escape(tr(lang, 'cli.hidden', hidden=found.hidden))}[/]")
 
 
 @app.command()
@@ -292,6 +294,7 @@ def _positional(
 # Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
 def digest(
+    ctx: typer.Context,
     filter_words: Annotated[
         list[str] | None,
         typer.Argument(
@@ -314,6 +317,14 @@ def digest(
     html: Annotated[
         bool, typer.Option("--html", help="Print the Telegram HTML messages exactly as sent.")
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Machine-readable: the digest's counts, documents and lines, each line with "
+            "its records as targets --json gives them.",
+        ),
+    ] = False,
     show_all: Annotated[
         bool, typer.Option("--all", help=ALL_HELP + " Same as the filter confidence:all.")
     ] = False,
@@ -333,10 +344,11 @@ def digest(
     # --preview): the command line has no chat to send to, so a preview is the only thing
     # it can do, and what a user typing the command expects; --preview stays for scripts.
     del preview
+    checked_lang(lang)
+    refuse_unknown_options(ctx, filter_words or [], lang)
     if group_by not in ("indicator", "document"):
         err.print("[red]--group-by must be indicator or document[/]")
         raise typer.Exit(2)
-    checked_lang(lang)
     since_ts = None
     if since:
         try:
@@ -366,7 +378,9 @@ def digest(
     except FilterError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
-    if html:
+    if as_json:
+        out.print_json(json.dumps(_digest_json(engine, result), ensure_ascii=False))
+    elif html:
         messages = render_html(result)
         for n, message in enumerate(messages, 1):
             out.print(f"[dim]--- message {n}/{len(messages)} ---[/]")
@@ -375,6 +389,50 @@ def digest(
         out.print(render_text(result), markup=False)
     said = tr(lang, "cli.digest_printed", filter=" ".join(filter_words or []))
     err.print(said.rstrip(), markup=False)
+
+
+def _digest_json(engine: Engine, digest: Digest) -> dict:
+    """``digest --json``: what the text shows, as data. ``lines`` are the target lines in
+    display order, each with the words it shows (``indicator``, ``value``, ``year``,
+    ``place``), its ``group`` (the family or document heading), its ``docs`` and its
+    ``records``, the records of ``targets --json`` (several when documents repeat one
+    figure)."""
+    ids = {d.filename: d.doc_id for d in engine.documents()}
+    lines = []
+    for line in digest.target_lines:
+        entry = line.entry
+        if entry is None:
+            continue
+        rows = [DocTarget(ids.get(r.doc, ""), r) for r in entry.records]
+        lines.append(
+            {
+                "group": entry.group,
+                "indicator": entry.indicator,
+                "kind": entry.kind,
+                "change": entry.change,
+                "value": entry.value,
+                "year": entry.year,
+                "place": entry.place or entry.region,
+                "masked": entry.masked,
+                "new": entry.new,
+                "text": line.text,
+                "docs": [s.filename for s in entry.sources],
+                "records": _records_json(engine, rows),
+            }
+        )
+    return {
+        "title": digest.title,
+        "date": digest.date,
+        "filter": digest.description,
+        "group_by": digest.group_by,
+        "total": digest.total,
+        "shown": digest.shown,
+        "hidden": digest.hidden,
+        "low_confidence": digest.low_confidence,
+        "documents": [s.filename for s in digest.documents],
+        "new_documents": [s.filename for s in digest.new_documents],
+        "lines": lines,
+    }
 
 
 @app.command()
@@ -458,7 +516,12 @@ def compare(
     docs = {d.doc_id: d for d in engine.documents()}
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
-        return
+        if rows:
+            return
+    # with --json, why nothing was found goes to stderr and the exit is the text's, 1
+    # (trial22: `compare GDP增速 --json` printed [] with exit 0 and no word of the similar
+    # indicators the text names, exit 1)
+    say = err if as_json else out
     sep = tr(lang, "common.list_sep")
     if not rows and looked.elsewhere is not None and looked.elsewhere.rows:
         kind_word = kind_label(kind, lang) if kind != "all" else ""
@@ -467,9 +530,9 @@ def compare(
         said = tr(
             lang, "cli.compare_elsewhere", indicator=looked.indicator, count=count, scope=scope
         )
-        out.print(said, markup=False)
-        _hidden_note(found, lang)
-        places_note(engine, looked.region or "", lang)
+        say.print(said, markup=False, soft_wrap=True)
+        _hidden_note(found, lang, say)
+        places_note(engine, looked.region or "", lang, to_err=as_json)
         raise typer.Exit(1)
     if not rows and condition is not None and looked.failed:  # figures, none passing
         said = tr(
@@ -479,15 +542,15 @@ def compare(
             count=looked.failed,
             condition=condition_text(condition, lang),
         )
-        out.print(said, markup=False)
+        say.print(said, markup=False, soft_wrap=True)
         raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
-        out.print(tr(lang, "cli.compare_none", indicator=indicator), markup=False)
+        say.print(tr(lang, "cli.compare_none", indicator=indicator), markup=False)
         if close:
-            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
-        _hidden_note(found, lang)
-        places_note(engine, indicator, lang)
+            say.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
+        _hidden_note(found, lang, say)
+        places_note(engine, indicator, lang, to_err=as_json)
         raise typer.Exit(1)
     if len(found.family) > 1:
         out.print(f"{indicator}: " + sep.join(found.family), markup=False)
@@ -530,15 +593,17 @@ def _compare_regions(
         err.print(f"wrote {counted(len(rows), 'row')} to {xlsx}")
     if as_json:  # null for what is missing (it was "": user-trial14, user-trial15)
         out.print_json(json.dumps(json_rows(rows), ensure_ascii=False))
-        return
-    if as_csv:
+        if rows:
+            return
+    elif as_csv:
         sys.stdout.write(to_csv(rows))
         return
-    if as_md:
+    elif as_md:
         sys.stdout.write(to_markdown(rows))
         return
-    if xlsx is not None:
+    if xlsx is not None and not as_json:
         return
+    say = err if as_json else out  # --json: why nothing was found on stderr, exit 1 as text
     if not rows and condition is not None and found.failed:  # rows, none passing
         said = tr(
             lang,
@@ -547,22 +612,22 @@ def _compare_regions(
             count=found.failed,
             condition=condition_text(condition, lang),
         )
-        out.print(said, markup=False)
+        say.print(said, markup=False)
         raise typer.Exit(1)
     if not rows:
         if year is not None:
             said = tr(lang, "cli.regions_none_year", indicator=indicator, year=year)
         else:
             said = tr(lang, "cli.regions_none", indicator=indicator)
-        out.print(said, markup=False)
+        say.print(said, markup=False)
         sep = tr(lang, "common.list_sep")
         if found.years:  # compare 赤字率 --year 2026: the 2025 target is there, say so
             commands = sep.join(
                 f"briefbot compare {indicator} --year {y}" for y, _ in found.years[:3]
             )
-            out.print(tr(lang, "analytics.regions_years", commands=commands), markup=False)
+            say.print(tr(lang, "analytics.regions_years", commands=commands), markup=False)
         elif not found.family and (close := engine.similar_indicators(indicator)):
-            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
+            say.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
         raise typer.Exit(1)
     heading = f"{indicator} {found.year}"
     if len(found.family) > 1:
