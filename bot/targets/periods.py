@@ -68,6 +68,19 @@ _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
     re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
 )
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
+# Quantities a plan adds as it adds things counted (新增智能算力8000PFlops, 新增城市绿地面积
+# 300万平方米, 新增调水能力200亿立方米): what its tasks add is summed over its years, as a
+# count built is (GOLD_GUIDELINES 6.6, 6.8.56); a level reached (达到) stays at the end.
+_ADDED_QUANTITIES = frozenset({"area", "length", "power", "volume", "weight"})
+
+
+def built_over_the_plan(named: Named) -> bool:
+    """Whether a plan's figure with no year of its own counts what its years build or add:
+    a count not stated as a level, or a quantity stated as added (``新增``)."""
+    fig = named.figure
+    if fig.unit_class == "count":
+        return named.change not in _LEVEL_CHANGES
+    return named.change == "新增" and fig.unit_class in _ADDED_QUANTITIES
 # A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
 # 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
 _CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
@@ -554,8 +567,7 @@ class PeriodsMixin:
                 if (
                     year == self.horizon
                     and self.plan_span
-                    and fig.unit_class == "count"
-                    and (named.change not in _LEVEL_CHANGES)
+                    and built_over_the_plan(named)
                 ):
                     # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
                     year = self.plan_span
@@ -565,7 +577,7 @@ class PeriodsMixin:
                         self.section.path,
                         (named.indicator, fig.value, fig.unit),
                         year,
-                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                        built_over_the_plan(named),
                         self.goal_list,
                     )
             elif self.bulletin or self.news or self.dated_speech:
