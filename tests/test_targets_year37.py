@@ -20,3 +20,29 @@ def test_a_capacity_a_plans_task_reaches_stays_at_the_plans_end(extract) -> None
     text = _PLAN + "全市智能算力规模达到9000PFlops，数据中心电能利用效率降至1.25以下。\n"
     got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
     assert got[(9000, "PFlops")] == "2033"
+
+
+_SPEECH = "在青石市重大项目集中开工活动上的讲话\n（2032年4月10日）\n同志们：\n"
+
+
+def test_a_speech_paragraph_opening_on_last_year_is_of_last_year_to_its_end(extract) -> None:
+    text = _SPEECH + (
+        "近年来，我市坚持项目为王。去年，全市新开工项目420个，完成投资680亿元。"
+        "全市地区生产总值达到2860亿元，增长6.1%。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "青石_speech.txt")}
+    assert got[(420, "个")] == "2031"
+    assert got[(2860, "亿元")] == "2031"
+    assert got[(6.1, "%")] == "2031"
+
+
+def test_a_later_sentence_opening_on_another_time_starts_its_own(extract) -> None:
+    text = _SPEECH + (
+        "去年，全市新开工项目420个。今年一季度，全市新签约项目56个。"
+        "实际到位资金310亿元。\n本次集中开工项目68个。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "青石_speech.txt")}
+    assert got[(420, "个")] == "2031"
+    assert got[(56, "个")] == "2032"
+    assert got[(310, "亿元")] == "2032"
+    assert got[(68, "个")] == "2032"  # a paragraph opening on no time: the speech's year

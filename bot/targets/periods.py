@@ -67,6 +67,22 @@ _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|�
 _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
     re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
 )
+# A 。-sentence (a speaker's answer) opening on a time: 去年，… / 去年全区… / 唐宁：去年… /
+# 今年一季度，… / 2024年，… (去年以来, since then, and 去年同期, a base, are no 去年).
+_SENTENCE_TIME_RE = re.compile(
+    r"(?:^|(?<=[。！？]))\s*(?:[^：:。，；！？\n]{1,24}[：:])?\s*"
+    r"(去年(?!以来|同期)|今年|明年|近年|近几年|过去|目前|当前|(?:19|20)\d\d年)"
+)
+
+
+def _last_year_opening(line: str, upto: int) -> tuple[int, int] | None:
+    """Where ``去年`` is written when the last 。-sentence of ``line`` before ``upto`` that
+    opens on a time opens on last year (its paragraph's later figures with no time of
+    their own are of it), else ``None``."""
+    last = None
+    for last in _SENTENCE_TIME_RE.finditer(line, 0, upto):
+        pass
+    return last.span(1) if last is not None and last.group(1) == "去年" else None
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 # Quantities a plan adds as it adds things counted (新增智能算力8000PFlops, 新增城市绿地面积
 # 300万平方米, 新增调水能力200亿立方米): what its tasks add is summed over its years, as a
@@ -519,6 +535,18 @@ class PeriodsMixin:
             # the year it is given in (a January press conference on the year before) is
             # of that year to its end, as a review paragraph opening with its year is
             year = period_before(periods, -1, upto)
+        elif (
+            year is None
+            and (self.news or self.dated_speech)
+            and not h_year
+            and (opened := _last_year_opening(line, dot_start)) is not None
+        ):
+            # 去年，全市新签约项目312个…。全市地区生产总值达到3820亿元: a speech's or a
+            # story's paragraph opening on last year is of that year to its end, as a review
+            # paragraph opening with its year is (a speech in spring quotes last year's
+            # results; GOLD_GUIDELINES 6.8.57)
+            # (the 去年 as the sentence that opened on it read it)
+            year = period_before(periods, opened[0] - 1, opened[1] + 1)
         elif year is None and review_year:
             # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
             # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
