@@ -46,3 +46,13 @@ def test_a_later_sentence_opening_on_another_time_starts_its_own(extract) -> Non
     assert got[(56, "个")] == "2032"
     assert got[(310, "亿元")] == "2032"
     assert got[(68, "个")] == "2032"  # a paragraph opening on no time: the speech's year
+
+
+def test_things_broken_through_are_counted_over_the_plan_a_sum_crossed_is_a_level(
+    extract,
+) -> None:
+    # 突破关键核心技术40项: acts done over the plan's years; 突破500亿元: a level crossed
+    text = _PLAN + "力争突破关键核心技术40项，数字产业营业收入突破500亿元。\n"
+    got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
+    assert got[(40, "项")] == "2031-2033"
+    assert got[(500, "亿元")] == "2033"

@@ -90,12 +90,25 @@ _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level
 _ADDED_QUANTITIES = frozenset({"area", "length", "power", "volume", "weight"})
 
 
-def built_over_the_plan(named: Named) -> bool:
+# 突破 with the things broken through as its object (突破关键核心技术50项, 突破车规级芯片、
+# 固态电池等关键核心技术30项): acts done and counted, not a level crossed (突破1000亿元).
+_BROKE_THROUGH_THINGS_RE = re.compile(r"突破[^，,；;。：:\d]{2,}$")
+
+
+def states_a_level(named: Named, before: str) -> bool:
+    """Whether the figure's change word says where something stands (达到, 突破1000亿元),
+    not what was done (突破关键核心技术50项); ``before``: its sentence up to the figure."""
+    if named.change not in _LEVEL_CHANGES:
+        return False
+    return not (named.change == "突破" and _BROKE_THROUGH_THINGS_RE.search(before))
+
+
+def built_over_the_plan(named: Named, before: str) -> bool:
     """Whether a plan's figure with no year of its own counts what its years build or add:
     a count not stated as a level, or a quantity stated as added (``新增``)."""
     fig = named.figure
     if fig.unit_class == "count":
-        return named.change not in _LEVEL_CHANGES
+        return not states_a_level(named, before)
     return named.change == "新增" and fig.unit_class in _ADDED_QUANTITIES
 # A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
 # 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
@@ -237,7 +250,7 @@ class PeriodsMixin:
             # 增长2.7倍: a change since, not a level; 是2010年的2.6倍 is the level's (6.8.38)
             (fig.unit != "倍" or bool(_MULTIPLE_OF_BASE_RE.search(before)))
             and (
-                named.change in _LEVEL_CHANGES
+                states_a_level(named, before)
                 # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
                 # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)
                 or fig.form == "rank"
@@ -595,7 +608,7 @@ class PeriodsMixin:
                 if (
                     year == self.horizon
                     and self.plan_span
-                    and built_over_the_plan(named)
+                    and built_over_the_plan(named, sentence[: fig.start])
                 ):
                     # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
                     year = self.plan_span
@@ -605,7 +618,7 @@ class PeriodsMixin:
                         self.section.path,
                         (named.indicator, fig.value, fig.unit),
                         year,
-                        built_over_the_plan(named),
+                        built_over_the_plan(named, sentence[: fig.start]),
                         self.goal_list,
                     )
             elif self.bulletin or self.news or self.dated_speech:
