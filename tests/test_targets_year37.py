@@ -56,3 +56,9 @@ def test_things_broken_through_are_counted_over_the_plan_a_sum_crossed_is_a_leve
     got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
     assert got[(40, "项")] == "2031-2033"
     assert got[(500, "亿元")] == "2033"
+
+
+def test_what_a_plans_task_brings_along_is_summed_over_the_plans_years(extract) -> None:
+    text = _PLAN + "建设数据标注基地3个，带动就业1.2万人。\n"
+    got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
+    assert got[(1.2, "万人")] == "2031-2033"

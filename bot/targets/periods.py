@@ -415,6 +415,9 @@ class PeriodsMixin:
             _FLOW_VERB_RE.search(clause)
             or self._listed_after_a_flow(before_clause)
             or (fig.unit_class == "count" and _DONE_VERB_RE.search(clause))
+            # a plan's 带动就业2万人, 带动1.5万家中小企业上云: what its tasks bring along over
+            # its years, summed (a review's 带动就业 after the year's 全年… stays the year's)
+            or (self.section.section_class == PLAN and "带动" in clause)
         )
 
     @staticmethod
