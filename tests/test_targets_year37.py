@@ -62,3 +62,15 @@ def test_what_a_plans_task_brings_along_is_summed_over_the_plans_years(extract) 
     text = _PLAN + "建设数据标注基地3个，带动就业1.2万人。\n"
     got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
     assert got[(1.2, "万人")] == "2031-2033"
+
+
+def test_a_part_said_after_其中_with_no_verb_is_of_its_wholes_years(extract) -> None:
+    text = _PLAN + "布局建设省级以上创新平台20个，其中国家级平台不少于4个。\n"
+    got = {(r.value, r.unit): r.year for r in extract(text, "plan.txt")}
+    assert got[(20, "个")] == "2031-2033"
+    assert got[(4, "个")] == "2031-2033"
+    # a part with a verb of reaching of its own is a level at the end
+    level = _PLAN + "新增储能装机60万千瓦，其中独立储能电站装机规模达到40万千瓦。\n"
+    got = {(r.value, r.unit): r.year for r in extract(level, "plan.txt")}
+    assert got[(60, "万千瓦")] == "2031-2033"
+    assert got[(40, "万千瓦")] == "2033"

@@ -536,6 +536,17 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
             holding,
             kind,
         )
+        if (
+            not named.change
+            and clause.startswith("其中")
+            and self.records
+            and self.records[-1].sentence == sentence
+            and "-" in (whole := self.records[-1].year)
+            and year == whole.rsplit("-", 1)[1]
+        ):
+            # 净增经营主体242.8万户，其中企业57.5万户; 建设…创新平台30个，其中国家级平台不少于5个:
+            # a part said with no verb of its own is of the whole's years, summed as it is
+            year = whole
         self._result_years[(named.indicator, fig.unit)] = year
         if kind == "achievement":
             self._named_years[named.indicator] = year  # a result, not its target said again
