@@ -74,3 +74,13 @@ def test_a_part_said_after_其中_with_no_verb_is_of_its_wholes_years(extract) -
     got = {(r.value, r.unit): r.year for r in extract(level, "plan.txt")}
     assert got[(60, "万千瓦")] == "2031-2033"
     assert got[(40, "万千瓦")] == "2033"
+
+
+def test_the_whole_year_after_last_year_in_its_sentence_is_last_year(extract) -> None:
+    text = _SPEECH + (
+        "去年，全市新签约项目300个；全年到位资金900亿元，增长8%。\n"
+        "今年，全年力争到位资金增长10%以上。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "青石_speech.txt")}
+    assert got[(900, "亿元")] == "2031"
+    assert got[(10, "%")] == "2032"
