@@ -257,14 +257,18 @@ def print_summary(
         for (g, typ, level), t in tally.items():
             if g != group:
                 continue
-            for agg in (total, by_type.setdefault(typ, Tally()), by_level.setdefault(level, Tally())):
+            for agg in (
+                total,
+                by_type.setdefault(typ, Tally()),
+                by_level.setdefault(level, Tally()),
+            ):
                 agg.matched += t.matched
                 agg.year_ok += t.year_ok
         print(f"{group}: year {total.share():.3f} ({total.year_ok}/{total.matched})", file=out)
         _print_shares("  by type:", by_type, out)
         _print_shares("  by level:", by_level, out)
     print(f"year misses: {len(misses)}", file=out)
-    for group in sorted({m.source.split('/')[0] for m in misses}):
+    for group in sorted({m.source.split("/")[0] for m in misses}):
         counts = Counter(m.cls for m in misses if m.source.split("/")[0] == group)
         line = ", ".join(f"{c} {counts[c]}" for c in CLASSES if counts[c])
         print(f"  {group}: {line}", file=out)
@@ -284,9 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fit, check = halves()
         probes = fit if args.half == "fit" else check
     table = IndicatorTable.load()
-    misses, tally = collect(
-        table, dev=not args.no_dev, bundled=not args.no_bundled, probes=probes
-    )
+    misses, tally = collect(table, dev=not args.no_dev, bundled=not args.no_bundled, probes=probes)
     print_summary(misses, tally, sys.stdout)
     if args.dump:
         args.dump.write_text("".join(m.line() + "\n" for m in misses), encoding="utf-8")

@@ -4,7 +4,10 @@ probe texts."""
 
 from __future__ import annotations
 
-_PLAN = "青石市数字产业发展三年行动计划（2031—2033年）\n一、主要目标\n到2033年，数字产业规模达到3000亿元。\n二、重点任务\n"
+_PLAN = (
+    "青石市数字产业发展三年行动计划（2031—2033年）\n一、主要目标\n"
+    "到2033年，数字产业规模达到3000亿元。\n二、重点任务\n"
+)
 
 
 def test_a_quantity_a_plans_task_adds_is_summed_over_the_plans_years(extract) -> None:

@@ -79,10 +79,10 @@ def _last_year_opening(line: str, upto: int) -> tuple[int, int] | None:
     """Where ``去年`` is written when the last 。-sentence of ``line`` before ``upto`` that
     opens on a time opens on last year (its paragraph's later figures with no time of
     their own are of it), else ``None``."""
-    last = None
-    for last in _SENTENCE_TIME_RE.finditer(line, 0, upto):
-        pass
-    return last.span(1) if last is not None and last.group(1) == "去年" else None
+    times = list(_SENTENCE_TIME_RE.finditer(line, 0, upto))
+    return times[-1].span(1) if times and times[-1].group(1) == "去年" else None
+
+
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 # Quantities a plan adds as it adds things counted (新增智能算力8000PFlops, 新增城市绿地面积
 # 300万平方米, 新增调水能力200亿立方米): what its tasks add is summed over its years, as a
@@ -110,6 +110,8 @@ def built_over_the_plan(named: Named, before: str) -> bool:
     if fig.unit_class == "count":
         return not states_a_level(named, before)
     return named.change == "新增" and fig.unit_class in _ADDED_QUANTITIES
+
+
 # A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
 # 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
 _CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
