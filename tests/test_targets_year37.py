@@ -87,3 +87,18 @@ def test_the_whole_year_after_last_year_in_its_sentence_is_last_year(extract) ->
     got = {(r.value, r.unit): r.year for r in extract(text, "青石_speech.txt")}
     assert got[(900, "亿元")] == "2031"
     assert got[(10, "%")] == "2032"
+
+
+def test_a_goal_year_after_a_measure_in_its_paragraph_dates_no_measure_before_it(
+    extract,
+) -> None:
+    # measures of a text whose title names no period have no year (GOLD_GUIDELINES 6.6)
+    text = (
+        "青石省支持跨境电商发展的若干措施\n为培育外贸新动能，制定以下措施。\n"
+        "一、支持海外仓建设。对新建海外仓的，每平方米给予补助80元，单个海外仓最高300万元。"
+        "到2033年，全省海外仓数量达到50个。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "measures.txt")}
+    assert got[(80, "元")] == ""
+    assert got[(300, "万元")] == ""
+    assert got[(50, "个")] == "2033"
