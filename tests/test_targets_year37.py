@@ -98,7 +98,16 @@ def test_a_goal_year_after_a_measure_in_its_paragraph_dates_no_measure_before_it
         "一、支持海外仓建设。对新建海外仓的，每平方米给予补助80元，单个海外仓最高300万元。"
         "到2033年，全省海外仓数量达到50个。\n"
     )
-    got = {(r.value, r.unit): r.year for r in extract(text, "measures.txt")}
+    got = {(r.value, r.unit): r.year for r in extract(text, "province_qingshi_2032_measures.txt")}
     assert got[(80, "元")] == ""
     assert got[(300, "万元")] == ""
     assert got[(50, "个")] == "2033"
+
+
+def test_a_sum_per_head_and_year_of_a_policy_with_no_period_has_no_year(extract) -> None:
+    text = (
+        "青石市支持人才集聚的若干措施\n为建设人才高地，制定以下措施。\n"
+        "一、支持青年人才。对新引进的博士后，给予每人每年20万元生活补贴。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "city_qingshi_2032_measures.txt")}
+    assert got[(20, "万元")] == ""
