@@ -592,10 +592,12 @@ class PeriodsMixin:
                 span = span if "-" in span else ""
             # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
             # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
-            # (in a policy whose title names no period, 每人每年给予…补贴 is no year's either:
-            # the measures have none, GOLD_GUIDELINES 6.6)
+            # (in a policy whose title names no period, a sum given per head and year,
+            # 每人每年给予…补贴, is no year's either: the measures have none, GOLD_GUIDELINES
+            # 6.6; a standard raised, 补助标准每人每年提高40元, is a change made in the year)
+            given = not named.change.startswith(("提高", "上调", "增加"))
             undated_policy = self.task_years is not None and not self.task_years.title_span
-            per_head = bool(_PER_HEAD_YEAR_RE.search(sentence)) and not undated_policy
+            per_head = bool(_PER_HEAD_YEAR_RE.search(sentence)) and not (undated_policy and given)
             year = span or (year if per_head else "")
         if year is None:
             if self.section.paragraph_period:
