@@ -398,13 +398,16 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
         # same one again (most 。-sentences have no figure), so it is kept as it is
         fresh = True
         label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
-        if self.task_years is not None and _BY_YEAR_RE.search(line):
-            self.task_years.note_horizon(path)
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
         dot_records = len(self.records)  # the first record of the 。-sentence being read
         last: tuple[str, str] | None = None  # … and of the one being read
         plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
+            if self.task_years is not None and _BY_YEAR_RE.search(sentence):
+                # the part whose first 到2026年 this is holds the goals from that sentence
+                # on: the measures said before it in its paragraph (对…给予补助100元。到2026年，
+                # 全省…达到…) are no goals of that year (GOLD_GUIDELINES 6.6)
+                self.task_years.note_horizon(path)
             if in_review and offset == dot_start and (opening := _review_year(sentence)):
                 # 近年来，…。2023年，全市…。全市已建成…: a 。-sentence opening with a year
                 # dates the paragraph's later ones
@@ -552,6 +555,17 @@ class _Walker(RegionPartsMixin, PeriodsMixin, SectionsMixin, RecordNamesMixin, R
             holding,
             kind,
         )
+        if (
+            not named.change
+            and clause.startswith("其中")
+            and self.records
+            and self.records[-1].sentence == sentence
+            and "-" in (whole := self.records[-1].year)
+            and year == whole.rsplit("-", 1)[1]
+        ):
+            # 净增经营主体242.8万户，其中企业57.5万户; 建设…创新平台30个，其中国家级平台不少于5个:
+            # a part said with no verb of its own is of the whole's years, summed as it is
+            year = whole
         self._result_years[(named.indicator, fig.unit)] = year
         if kind == "achievement":
             self._named_years[named.indicator] = year  # a result, not its target said again

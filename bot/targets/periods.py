@@ -67,7 +67,51 @@ _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|�
 _LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
     re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
 )
+# A 。-sentence (a speaker's answer) opening on a time: 去年，… / 去年全区… / 唐宁：去年… /
+# 今年一季度，… / 2024年，… (去年以来, since then, and 去年同期, a base, are no 去年).
+_SENTENCE_TIME_RE = re.compile(
+    r"(?:^|(?<=[。！？]))\s*(?:[^：:。，；！？\n]{1,24}[：:])?\s*"
+    r"(去年(?!以来|同期)|今年|明年|近年|近几年|过去|目前|当前|(?:19|20)\d\d年)"
+)
+
+
+def _last_year_opening(line: str, upto: int) -> tuple[int, int] | None:
+    """Where ``去年`` is written when the last 。-sentence of ``line`` before ``upto`` that
+    opens on a time opens on last year (its paragraph's later figures with no time of
+    their own are of it), else ``None``."""
+    times = list(_SENTENCE_TIME_RE.finditer(line, 0, upto))
+    return times[-1].span(1) if times and times[-1].group(1) == "去年" else None
+
+
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
+# Quantities a plan adds as it adds things counted (新增智能算力8000PFlops, 新增城市绿地面积
+# 300万平方米, 新增调水能力200亿立方米): what its tasks add is summed over its years, as a
+# count built is (GOLD_GUIDELINES 6.6, 6.8.57); a level reached (达到) stays at the end.
+_ADDED_QUANTITIES = frozenset({"area", "length", "power", "volume", "weight"})
+
+
+# 突破 with the things broken through as its object (突破关键核心技术50项, 突破车规级芯片、
+# 固态电池等关键核心技术30项): acts done and counted, not a level crossed (突破1000亿元).
+_BROKE_THROUGH_THINGS_RE = re.compile(r"突破[^，,；;。：:\d]{2,}$")
+
+
+def states_a_level(named: Named, before: str) -> bool:
+    """Whether the figure's change word says where something stands (达到, 突破1000亿元),
+    not what was done (突破关键核心技术50项); ``before``: its sentence up to the figure."""
+    if named.change not in _LEVEL_CHANGES:
+        return False
+    return not (named.change == "突破" and _BROKE_THROUGH_THINGS_RE.search(before))
+
+
+def built_over_the_plan(named: Named, before: str) -> bool:
+    """Whether a plan's figure with no year of its own counts what its years build or add:
+    a count not stated as a level, or a quantity stated as added (``新增``)."""
+    fig = named.figure
+    if fig.unit_class == "count":
+        return not states_a_level(named, before)
+    return named.change == "新增" and fig.unit_class in _ADDED_QUANTITIES
+
+
 # A rank of a change over the years a review covers (从业人员增速居全国第1位, 近5年人均预期
 # 寿命增量居全国第1位): ranked as the change is, over the span (GOLD_GUIDELINES 6.8.34).
 _CHANGE_RANK_RE = re.compile(r"(?:增速|增量|增幅)[^，,；;。]{0,6}排名$")
@@ -208,7 +252,7 @@ class PeriodsMixin:
             # 增长2.7倍: a change since, not a level; 是2010年的2.6倍 is the level's (6.8.38)
             (fig.unit != "倍" or bool(_MULTIPLE_OF_BASE_RE.search(before)))
             and (
-                named.change in _LEVEL_CHANGES
+                states_a_level(named, before)
                 # a rank is where it stands, whatever verb the name took (有机产品认证证书数居
                 # 全国第1位, 指数排名提升至第6位, 新建体育公园目标完成率全国第一: 6.8.34)
                 or fig.form == "rank"
@@ -376,6 +420,9 @@ class PeriodsMixin:
             _FLOW_VERB_RE.search(clause)
             or self._listed_after_a_flow(before_clause)
             or (fig.unit_class == "count" and _DONE_VERB_RE.search(clause))
+            # a plan's 带动就业2万人, 带动1.5万家中小企业上云: what its tasks bring along over
+            # its years, summed (a review's 带动就业 after the year's 全年… stays the year's)
+            or (self.section.section_class == PLAN and "带动" in clause)
         )
 
     @staticmethod
@@ -510,6 +557,18 @@ class PeriodsMixin:
             # the year it is given in (a January press conference on the year before) is
             # of that year to its end, as a review paragraph opening with its year is
             year = period_before(periods, -1, upto)
+        elif (
+            year is None
+            and (self.news or self.dated_speech)
+            and not h_year
+            and (opened := _last_year_opening(line, dot_start)) is not None
+        ):
+            # 去年，全市新签约项目312个…。全市地区生产总值达到3820亿元: a speech's or a
+            # story's paragraph opening on last year is of that year to its end, as a review
+            # paragraph opening with its year is (a speech in spring quotes last year's
+            # results; GOLD_GUIDELINES 6.8.58)
+            # (the 去年 as the sentence that opened on it read it)
+            year = period_before(periods, opened[0] - 1, opened[1] + 1)
         elif year is None and review_year:
             # 2023年，…。全省拥有规模以上企业612家: the paragraph's year; but a sum in a
             # paragraph about a stretch (“十四五”期间…。截至2025年底，…。累计完成…) is the stretch's
@@ -538,7 +597,13 @@ class PeriodsMixin:
                 span = span if "-" in span else ""
             # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
             # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's
-            year = span or (year if _PER_HEAD_YEAR_RE.search(sentence) else "")
+            # (in a policy whose title names no period, a sum given per head and year,
+            # 每人每年给予…补贴, is no year's either: the measures have none, GOLD_GUIDELINES
+            # 6.6; a standard raised, 补助标准每人每年提高40元, is a change made in the year)
+            given = not named.change.startswith(("提高", "上调", "增加"))
+            undated_policy = self.task_years is not None and not self.task_years.title_span
+            per_head = bool(_PER_HEAD_YEAR_RE.search(sentence)) and not (undated_policy and given)
+            year = span or (year if per_head else "")
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
@@ -559,8 +624,7 @@ class PeriodsMixin:
                 if (
                     year == self.horizon
                     and self.plan_span
-                    and fig.unit_class == "count"
-                    and (named.change not in _LEVEL_CHANGES)
+                    and built_over_the_plan(named, sentence[: fig.start])
                 ):
                     # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
                     year = self.plan_span
@@ -570,7 +634,7 @@ class PeriodsMixin:
                         self.section.path,
                         (named.indicator, fig.value, fig.unit),
                         year,
-                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                        built_over_the_plan(named, sentence[: fig.start]),
                         self.goal_list,
                     )
             elif self.bulletin or self.news or self.dated_speech:

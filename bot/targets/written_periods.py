@@ -125,6 +125,7 @@ def period_marks(text: str, default_year: str, current_year: str, *, now: str = 
     ``在2020年基础上``) is not the period of the figure and is skipped.
     """
     out: PeriodMarks = []
+    last_year_at = -1  # where the last bare 去年 kept as a period ends
     for m in _PERIOD_RE.finditer(text):
         if _BASE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()) or _BASE_AFTER_RE.match(
             text, m.end()
@@ -143,11 +144,25 @@ def period_marks(text: str, default_year: str, current_year: str, *, now: str = 
             # 局长表示，今年我国…，要努力实现全年国内生产总值增长5%左右: the 全年 of a 今年 said
             # earlier in its sentence is that year, the one the story is told in
             value = now
+        elif (
+            m.group() in _WHOLE_YEAR_AFTER_NOW
+            and out
+            and out[-1][0] == last_year_at
+            and not _SENTENCE_END_RE.search(text, last_year_at, m.start())
+        ):
+            # 去年，全区招商引资新签约项目2863个…；全年招商引资到位资金7650亿元: the 全年 of a
+            # 去年 said just before it in its sentence is that year (GOLD_GUIDELINES 6.8.58)
+            value = out[-1][1]
         if value is not None and value.isdigit():
             value = _written_span(text, m, value)
         if value is not None:
             out.append((m.end(), value))
+            if m.group() == "去年":
+                last_year_at = m.end()
     return out
+
+
+_SENTENCE_END_RE = re.compile(r"[。！？\n]")
 
 
 _WHOLE_YEAR_AFTER_NOW = frozenset({"全年", "年内"})
