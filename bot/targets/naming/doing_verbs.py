@@ -26,6 +26,10 @@ An act the dictionary tags as a noun (硬化, 资助, 清淤; 除险 before the 
 by its place alone: opening such a clause among acts that count things (a rate beside a
 bulletin's stock, 下降2.2%, is no act; a part after 其中 is no act). 新 before a verb
 (新发展, 新识别) is the act in the same place, whatever the things are counted in.
+
+Whether a clause is an act and whether the sentence around it lists acts is read by
+:mod:`~bot.targets.naming.act_clauses`; people and money named by the act done for them
+(慰问…, 解决…问题, 投入资金…) by :mod:`~bot.targets.naming.people_and_money_acts`.
 """
 
 from __future__ import annotations
@@ -35,20 +39,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.corpus.gazetteer import default_gazetteer
-from bot.targets.dict_words import (
-    dict_words,
-    plain_verbs,
-)
+from bot.targets.dict_words import dict_words, plain_verbs
 from bot.targets.lexicon import VERB_RE
 from bot.targets.naming.act_clauses import (
-    COUNT_CLAUSE_RE,
     MEASURE_END_RE,
-    MEASURED_RE,
     a_thing,
-    act_verb,
     acts_around,
     acts_listed,
-    an_act,
     clause_said,
     counted_things,
     lead_noun_act,
@@ -57,7 +54,7 @@ from bot.targets.naming.act_clauses import (
     plain_acts_listed,
     verbal_noun_act,
 )
-from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.people_and_money_acts import care_act, money_purpose, solved_for
 from bot.targets.naming.words import _is_name, _segmenter, word_end
 
 if TYPE_CHECKING:
@@ -188,95 +185,6 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
     return name[:3]
 
 
-# acts of care done to people, who are then counted in 户 or 人次 (慰问困难群众1120户,
-# 资助家庭经济困难学生1.4万人次): the count is of those cared for, and the golds name them
-# by who they are (困难群众, 家庭经济困难学生). 救助 stays (救助困难群众 is how the
-# golds name a relief count), and so do training and help into work (培训…, 帮扶…就业),
-# which name the act as much as the people
-_CARE_RE = re.compile(r"^(?:(?:走访|看望)?慰问|资助)")
-_CARED_UNITS = ("户", "人次", "人", "名")
-
-
-def _care_act(sentence: str, n: Named) -> str:
-    """The act of care a clause opens with, when the clause is only it, the people and
-    their count (慰问困难群众1120户 -> 慰问); ``""`` otherwise."""
-    m = _CARE_RE.match(n.indicator)
-    if m is None or n.figure.unit_class != "count" or not n.figure.unit.endswith(_CARED_UNITS):
-        return ""
-    _, said = clause_said(sentence, n)
-    if said != n.indicator:
-        return ""
-    people = n.indicator[m.end() :]
-    return m.group() if len(people) >= 2 and a_thing(people) else ""
-
-
-# money said bare (投入资金…元), named by what the next clause does with it
-_BARE_MONEY_RE = re.compile(r"^(?:投入|筹措|筹集|整合|落实)?资金$")
-# verbs of making things: the money is the things' (新建小型水窖 -> 小型水窖资金), where the
-# money of work done on things is the work's (改造农村危房 -> 农村危房改造资金)
-_MAKING_RE = re.compile(r"^(?:新建|建设|建成|实施|新修|修建|兴建)$")
-_NEXT_CLAUSE_RE = re.compile(r"[，,](?P<clause>[^，,；;。！？、]+)")
-
-
-def _money_purpose(sentence: str, n: Named) -> str:
-    """What bare money is for, when its clause is only the money put in (投入资金1500万元)
-    and the next clause is an act and its count (，改造农村危房210户): the things and the
-    act, as the golds name such money (农村危房改造资金, 小型水利工程资金); ``""``
-    otherwise."""
-    if n.figure.unit_class != "money":
-        return ""
-    _, said = clause_said(sentence, n)
-    # the clause says only the money (a topic carried before it is no purpose of it)
-    if not _BARE_MONEY_RE.match(said) or not n.indicator.endswith(said.removeprefix("投入")):
-        return ""
-    nxt = _NEXT_CLAUSE_RE.match(sentence, n.figure.end)
-    if nxt is None or not an_act(nxt["clause"]):
-        return ""
-    verb = act_verb(nxt["clause"])
-    m = COUNT_CLAUSE_RE.match(nxt["clause"]) or MEASURED_RE.match(nxt["clause"])
-    if not verb or m is None or not m["words"].startswith(verb):
-        return ""
-    things = m["words"][len(verb) :]
-    if len(things) < 2 or not a_thing(things):
-        return ""
-    return things + ("" if _MAKING_RE.match(verb) else verb) + "资金"
-
-
-# a problem solved for people counted (解决2.1万农村人口饮水安全问题): who they are, then what
-_SOLVED_RE = re.compile(
-    r"^(?:人|名)?(?P<people>[\u4e00-\u9fff]{0,6}?(?:人口|居民|群众|农民|农户|人员|学生))?"
-    r"的?(?P<what>[\u4e00-\u9fff]{2,10}?)问题"
-)
-
-
-_AREA_POPULATIONS = frozenset({"农村人口", "城镇人口", "城乡人口", "乡村人口"})
-
-
-def _solved_for(sentence: str, n: Named) -> str:
-    """People a problem was solved for, counted bare (解决3800人饮水不安全问题): named by the
-    act, the problem and 人口 (解决饮水不安全人口), as the golds name them, not by the
-    problem; ``""`` unless the clause is 解决, the count of people, then their problem."""
-    if n.figure.unit_class != "count" or not n.figure.unit.endswith(("人", "名")):
-        return ""
-    start = clause_start(sentence, n.figure.start)
-    if not re.search(r"解决了?$", sentence[start : n.figure.num_start]):
-        return ""
-    m = _SOLVED_RE.match(sentence, n.figure.end)
-    if m is None:
-        m = _SOLVED_RE.match(sentence[n.figure.end :].lstrip("多余万"))
-    if m is None:
-        return ""
-    # a population said (农村人口): named by the problem and who they are, 问题 and the
-    # verb dropped (GOLD_GUIDELINES 6.6: 农村饮水安全人口, as the dev gold of the 2015
-    # national report and the round16 and round19 golds write it); other people said
-    # (居民, 群众, 贫困人口 …) keep the text's own words
-    if m["people"]:
-        people = m["people"]
-        return people[:-2] + m["what"] + "人口" if people in _AREA_POPULATIONS else ""
-    # only a bare count of people names a problem, not them, and is renamed
-    return "解决" + m["what"] + "人口"
-
-
 def without_doing_verb(
     sentence: str,
     earlier: str,
@@ -306,13 +214,13 @@ def without_doing_verb(
         verb = "" if known else _new_act(sentence, earlier, n, around)
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
-        verb = _care_act(sentence, n)
+        verb = care_act(sentence, n)
         if verb and _is_name(people := n.indicator[len(verb) :]):
             n = replace(n, indicator=people, change=n.change or verb)
-        solved = _solved_for(sentence, n)
+        solved = solved_for(sentence, n)
         if solved and _is_name(solved):
             n = replace(n, indicator=solved, change=n.change or "解决")
-        purpose = _money_purpose(sentence, n)
+        purpose = money_purpose(sentence, n)
         if purpose and _is_name(purpose):
             n = replace(n, indicator=purpose, change=n.change or "投入")
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
