@@ -139,9 +139,6 @@ class Corrector(CorrectionCandidates, Suggestions):
         ]
         # a question (多少, 几家, 多少倍, 怎么): its function characters were meant
         asking = any(_asking(w) for w, *_ in words)
-        # an asking phrase the segmenter cut across words (有多高: 律有|多|高), which no
-        # word of it asks alone: a correction must leave it in the part
-        asked_across = [q for q in _ASKING_PHRASES if q in part.text]
         best = None
         # every span's corrections by the term they give: the same term from a wider span
         # is preferred below
@@ -240,8 +237,6 @@ class Corrector(CorrectionCandidates, Suggestions):
                     continue
                 if swapped is None and asking and _lone_replaced(words, flags, a, b, cand.term):
                     continue
-                if asked_across and _loses_asking(part.text, words[a][1], words[b][2], cand.term):
-                    continue  # 有多高 cut 有|多|高: 升学律有多高 is no 升学率提高
                 if cand.term in text or _kept_in(cand.term, text) or _shifted(text, cand.term):
                     # dropping characters loses what was typed, inside the span too
                     # (总资产 -> 总产, 几万个 -> 几个, 拿到了 -> 到了); not a correction
@@ -343,18 +338,6 @@ class Corrector(CorrectionCandidates, Suggestions):
             if self._s.scan(other + w if j < k else w + other, limit=1).size:
                 return True
         return False
-
-
-# The asking phrases of a measure (有多高, 多大, 多长): read in the part's text, not word
-# by word, since the segmenter may cut them (律有|多|高)
-_ASKING_PHRASES = ("多少", "多高", "多大", "多长", "多久", "多远", "多重", "多快")
-
-
-def _loses_asking(text: str, start: int, end: int, term: str) -> bool:
-    """Whether putting ``term`` for ``text[start:end]`` leaves out an asking phrase the
-    text holds (普通高中升学律有多高 -> 普通高中升学率提高 loses 多高)."""
-    fixed = text[:start] + term + text[end:]
-    return any(q in text and q not in fixed for q in _ASKING_PHRASES)
 
 
 def _glued_edge(
