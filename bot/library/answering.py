@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import threading
 from functools import partial
-from itertools import pairwise
 
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
@@ -124,25 +123,6 @@ def facet_word(word: str, understood: Understood) -> bool:
         # does, and no record's name holds it (十四五期间云南省 … 完整性指数提升了几个等级)
         or (understood.period is not None and word in _period_words(understood.period.name))
     )
-
-
-def owner_missing(cut: list[str], record: TargetRecord) -> bool:
-    """Whether a word of two or more characters typed right before a word ``record``'s
-    name holds (森林 of 森林|覆盖率) is in neither its name nor its sentence."""
-    name = normalize(record.indicator)
-    sentence = normalize(record.sentence)
-    for before, word in pairwise(cut):
-        if (
-            len(word) >= 2
-            and word in name
-            and len(before) >= 2
-            and before.lower() not in STOPWORDS
-            and not before.isascii()
-            and before not in name
-            and before not in sentence
-        ):
-            return True
-    return False
 
 
 def _period_words(name: str) -> tuple[str, ...]:
@@ -399,10 +379,6 @@ class AnswersMixin:
             # an English word's reading: one of the dictionary's few senses held by a name
             # (metro passenger trips: 轨道交通 of 轨道交通运营线路长度) says too little
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
-        # a record naming only the measure asked (覆盖率, 业务量, 领军企业) and not whose it is,
-        # the word typed glued before it (森林覆盖率, 快递业务量, 未来产业领军企业), in neither its
-        # name nor its sentence, states another's figure (农村生活垃圾…覆盖率, EF账户业务量)
-        named = [(0 if n and owner_missing(cut, r) else n, i, r) for n, i, r in named]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
             # the names a query's words name equally (中老铁路 of 发送旅客 and 运输货物), or
