@@ -206,7 +206,7 @@ class Corrector(CorrectionCandidates, Suggestions):
             # a sound-alike in its place (物质 -> 物资, 一代 -> 一带: a typo that is a word),
             # never another word (目标 -> 达, 全市 -> 全省, 要 -> 约, 有几家 -> 达几家)
             typed_right = [
-                (w, words[k][1] - words[a][1])
+                (w, words[k][1] - words[a][1], _glued_edge(words, flags, k, a, b))
                 for k in range(a, b + 1)
                 if (w := words[k][0]) != text
                 and (
@@ -294,19 +294,23 @@ class Corrector(CorrectionCandidates, Suggestions):
         return best[1] if best else None
 
     def _keeps(
-        self, text: str, term: str, typed_right: list[tuple[str, int]], asking: bool
+        self,
+        text: str,
+        term: str,
+        typed_right: list[tuple[str, int, int | None]],
+        asking: bool,
     ) -> bool:
         """Whether ``term``, a correction of ``text``, keeps each of its words typed right
         (each word and its offset in ``text``): the word itself or a synonym of it in
         ``term``, or, ``term`` as long as ``text``, a sound-alike in its place."""
-        for w, at in typed_right:
+        for w, at, edge in typed_right:
             if any(f in term for f in self._s.synonyms.expand(w)):
                 continue
             put = term[at : at + len(w)]
             if (
                 len(w) >= 2
                 and len(term) == len(text)
-                and (put in self.index.term_ids or not asking)
+                and (put in self.index.term_ids or not asking or _slip_at(w, put, edge))
                 and sounds_alike(w, put)
             ):
                 # a word of the index in its place, as it sounds (物质 -> 物资), or in a
@@ -334,3 +338,28 @@ class Corrector(CorrectionCandidates, Suggestions):
             if self._s.scan(other + w if j < k else w + other, limit=1).size:
                 return True
         return False
+
+
+def _glued_edge(
+    words: list[tuple[str, int, int]], flags: list[bool], k: int, a: int, b: int
+) -> int | None:
+    """The character of word ``k`` (of the span ``a``..``b``) that touches a suspicious
+    word of the span beside it, if one does: its first after one (银|令人 of 银令人才), its
+    last before one. The segmenter glues a slip typed there into a real word with its
+    neighbour (令 for 龄 makes 令人, 总 for 种 makes 总面积 of 总播总面积), which then looks
+    typed right."""
+    if k > a and flags[k - 1]:
+        return 0
+    if k < b and flags[k + 1]:
+        return len(words[k][0]) - 1
+    return None
+
+
+def _slip_at(typed: str, put: str, edge: int | None) -> bool:
+    """Whether ``put``, in the place of ``typed``, changes only its character ``edge`` (the
+    one glued to a suspicious neighbour, :func:`_glued_edge`): the slip mended, the word's
+    other characters kept. A change elsewhere (要 of 比|重要 -> 重约, whose 要 touches no
+    slip) is another word put in the place of one typed right."""
+    if edge is None:
+        return False
+    return [i for i, (x, y) in enumerate(zip(typed, put, strict=True)) if x != y] == [edge]
