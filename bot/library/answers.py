@@ -236,6 +236,25 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     return left is not None and re.search(r"[\w\u3400-\u9fff]", left[0]) is None
 
 
+def named_by_synonyms(rest: str, table: IndicatorTable, synonyms: Synonyms) -> str:
+    """``rest`` with each synonym entry that reaches a figure's name the table knows
+    written as that name (周口 财政收入 增幅 2023: 一般公共预算收入 增幅), as
+    :func:`asked_indicator` reads it: analysts name a figure so, and with a place and a
+    year it asks that figure as the table's own name does (:func:`names_only_indicator`).
+    A report's loose wording (a text alias) names none."""
+    text = normalize(rest)
+    taken: list[str] = []
+    for term in synonyms.terms_in(text):
+        if any(term in longer for longer in taken):
+            continue  # part of a longer entry already read (收入 of 财政收入)
+        for variant in synonyms.expand(term):
+            if table.canonical(variant) is not None and variant not in table.text_only:
+                text = text.replace(term, f" {variant} ")
+                taken.append(term)
+                break
+    return text
+
+
 def _asked_text(rest: str) -> str:
     """``rest`` folded as the table reads it, the word that led the year blanked."""
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
