@@ -553,21 +553,15 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
             if found is None and reached:
                 # a figure asked with no year, no period and no word of a goal (云南完成适老化
                 # 改造多少户, 成都国际班列连接了多少个境外城市): what the first passage says was
-                # reached answers, named by the query's words, as a target would; a figure
-                # the table knows typed by another of its names (周口人均GDP增长了多少,
-                # 黔东南农村居民收入增长了多少: the passage writes 人均地区生产总值,
-                # 农村常住居民人均可支配收入) by the name understood first
-                for named in dict.fromkeys((understood.indicator, None)):
-                    found = self._answer(
-                        asked,
-                        understood,
-                        named,
-                        [first.doc_id],
-                        within=first.text,
-                        kind="achievement",
-                    )
-                    if found is not None:
-                        break
+                # reached answers, named by the query's words, as a target would
+                found = self._answer(
+                    asked,
+                    understood,
+                    None,
+                    [first.doc_id],
+                    within=first.text,
+                    kind="achievement",
+                )
             if found is None and reached and figure_named:
                 # a place and one phrase naming a figure, no year (杨浦 产业创新承载区面积多大):
                 # the phrase names its record wherever the place's documents state it, not
