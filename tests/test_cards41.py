@@ -3,9 +3,7 @@
 A rate a year (年均增长) asked beside a past plan period named bare (十四五 in 2026) asks
 what the period reached, as 十四五期间 does, and only the period's own average answers it,
 not its last year's rate. A place, a year and a figure named as analysts name it (财政收入:
-a synonym of the table's 一般公共预算收入) ask that figure as the table's name does. A result
-asked with no year (了多少) of a figure typed by another of its names (人均GDP) is answered
-by the first passage's record of the name understood."""
+a synonym of the table's 一般公共预算收入) ask that figure as the table's name does."""
 
 from __future__ import annotations
 
@@ -14,6 +12,7 @@ from datetime import date
 import pytest
 
 from bot.library.answers import asks_rate_a_year, asks_result
+from bot.text.english import english_terms
 from tests.conftest import engine_over
 
 # a 2026 report reviewing the 十四五 period (2021-2025) and 2025, and setting 2026's goals
@@ -25,22 +24,13 @@ GANSU_2026 = (
     "二、2026年工作安排\n"
     "经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长3%。\n"
 )
-# a city bulletin of one year, asked with no year
-TIANSHUI_2023 = (
-    "天水市2023年国民经济和社会发展统计公报\n"
-    "全年全市实现地区生产总值800.5亿元，比上年增长5.2%。\n"
-    "全年人均地区生产总值增长6.1%。\n"
-)
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     eng = engine_over(
         tmp_path_factory.mktemp("cards41"),
-        {
-            "province_gansu_2026_gwr.txt": GANSU_2026,
-            "city_tianshui_2023_stat-bulletin.txt": TIANSHUI_2023,
-        },
+        {"province_gansu_2026_gwr.txt": GANSU_2026},
     )
     eng.searcher.today = lambda: date(2026, 6, 1)  # 十四五 and 2025 are past
     return eng
@@ -79,6 +69,18 @@ def test_a_synonym_of_the_tables_name_with_a_place_and_a_year(engine) -> None:
     assert r.answer is not None and "1030" in r.answer.figure
 
 
-def test_a_result_with_no_year_by_another_name(engine) -> None:
-    r = engine.search("天水人均GDP增长了多少", page_size=3)
-    assert r.answer is not None and "6.1" in r.answer.figure
+def test_during_a_plan_is_its_period() -> None:
+    terms = [t for _, _, t in english_terms("Yunnan GDP growth during the 14th Five-Year Plan")]
+    assert "十四五期间" in terms
+    terms = [t for _, _, t in english_terms("Hailaer investment over the 12th FYP")]
+    assert "十二五期间" in terms
+    # the plan named alone stays the plan
+    terms = [t for _, _, t in english_terms("14th five-year plan emergency rescue")]
+    assert "十四五" in terms and "十四五期间" not in terms
+
+
+def test_a_periods_result_asked_in_english(engine) -> None:
+    r = engine.search(
+        "Gansu manufacturing investment growth during the 14th Five-Year Plan", page_size=3
+    )
+    assert r.answer is not None and "11.4" in r.answer.figure
