@@ -32,7 +32,8 @@ def test_the_glossary_reads_the_term_whole(typed, read):
 @pytest.mark.parametrize(
     ("typed", "read"),
     [
-        ("Hailaer during the 12th Five-Year Plan", "Hailaer during the 十二五"),
+        # said with a word for its span it is the period itself, as 十二五期间 (cards41)
+        ("Hailaer during the 12th Five-Year Plan", "Hailaer 十二五期间"),
         ("14th five-year plan period targets", "十四五 targets"),
         ("accidents 14th five-year", "accidents 十四五"),
         ("the 13th FYP", "the 十三五"),
@@ -61,10 +62,12 @@ def test_no_plan_period_without_an_ordinal_of_the_eleventh_to_nineteenth(typed):
 
 def test_a_plan_period_keeps_its_place_among_the_terms():
     got = english_terms("fixed asset investment during the 12th Five-Year Plan")
-    assert [term for *_, term in got] == ["固定资产投资", "十二五"]
+    assert [term for *_, term in got] == ["固定资产投资", "十二五期间"]
     text = "fixed asset investment during the 12th Five-Year Plan"
     lo, hi, _ = got[1]
-    assert text[lo:hi] == "12th Five-Year Plan"
+    assert text[lo:hi] == "during the 12th Five-Year Plan"
+    got = english_terms("fixed asset investment in the 12th Five-Year Plan")
+    assert [term for *_, term in got] == ["固定资产投资", "十二五"]
 
 
 REPORT = (

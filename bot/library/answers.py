@@ -38,6 +38,7 @@ from bot.library.asked_units import in_unit as in_unit
 from bot.library.asked_units import time_unit as time_unit
 from bot.models import DocumentInfo, Understood
 from bot.search.asking import asks_which_places
+from bot.search.plan_periods import periods_named
 from bot.search.understand import asks_past_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
@@ -233,6 +234,25 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     # 增幅): the figure of that place and year all the same, its growth
     left = _names_blanked(_asked_text(rest), table, _RATE_AFTER_RE)
     return left is not None and re.search(r"[\w\u3400-\u9fff]", left[0]) is None
+
+
+def named_by_synonyms(rest: str, table: IndicatorTable, synonyms: Synonyms) -> str:
+    """``rest`` with each synonym entry that reaches a figure's name the table knows
+    written as that name (周口 财政收入 增幅 2023: 一般公共预算收入 增幅), as
+    :func:`asked_indicator` reads it: analysts name a figure so, and with a place and a
+    year it asks that figure as the table's own name does (:func:`names_only_indicator`).
+    A report's loose wording (a text alias) names none."""
+    text = normalize(rest)
+    taken: list[str] = []
+    for term in synonyms.terms_in(text):
+        if any(term in longer for longer in taken):
+            continue  # part of a longer entry already read (收入 of 财政收入)
+        for variant in synonyms.expand(term):
+            if table.canonical(variant) is not None and variant not in table.text_only:
+                text = text.replace(term, f" {variant} ")
+                taken.append(term)
+                break
+    return text
 
 
 def _asked_text(rest: str) -> str:
@@ -544,13 +564,31 @@ _GOAL_WORD_RE = re.compile(
 )
 
 
+# A rate a year asked (年均增长, 年均提高): beside a past plan period named bare (十四五 in
+# 2026: 安徽十四五制造业投资年均增长多少, 宁夏 十四五 经济 年均增长), it asks what the period
+# reached, as 十四五期间 does; 十四五 alone stays the plan (十四五 航空救援 几小时内到达), and
+# a name holding 年均 (年均每十万人受灾人次) asks no rate.
+_RATE_A_YEAR_RE = re.compile(r"年均(?:增长|增速|增幅|提高|提升|递增|下降|降低|减少)")
+
+
+def asks_rate_a_year(query: str) -> bool:
+    """Whether ``query`` asks a rate a year (年均增长, 年均提高): a period's average, which
+    one year's rate does not answer."""
+    return _RATE_A_YEAR_RE.search(normalize(query)) is not None
+
+
 def asks_result(query: str, this_year: int) -> bool:
     """Whether ``query`` asks what was achieved (贵州 过去五年 城镇化率 提高了多少): a
     target card would answer another question, and would put its passage first."""
     text = normalize(query)
     if _ASKS_RESULT_RE.search(text):
         return True
-    return asks_past_period(text, this_year) and _GOAL_WORD_RE.search(text) is None
+    if _GOAL_WORD_RE.search(text) is not None:
+        return False
+    return asks_past_period(text, this_year) or (
+        _RATE_A_YEAR_RE.search(text) is not None
+        and any(last < this_year for _, last in periods_named(text, normalized=True))
+    )
 
 
 def asks_goal(query: str) -> bool:

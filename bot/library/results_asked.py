@@ -8,7 +8,7 @@ mixin.
 from __future__ import annotations
 
 from bot.corpus.gazetteer import NATIONAL
-from bot.library.answers import asks_change, states_change
+from bot.library.answers import asks_change, asks_rate_a_year, states_change
 from bot.models import DocumentInfo, SearchResponse, Understood
 from bot.targets.records import TargetRecord
 
@@ -76,6 +76,13 @@ class ResultsMixin:
             return None
         if self._asks_change(asked) and not states_change(record):
             return None  # 提高了多少: a level is not the change asked
+        period = understood.period
+        if (
+            period is not None
+            and record.year != f"{period.first}-{period.last}"
+            and asks_rate_a_year(asked)
+        ):
+            return None  # 年均增长: the period's average, not its last year's rate
         return found
 
     def _asks_change(self, asked: str) -> bool:

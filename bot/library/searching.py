@@ -25,6 +25,7 @@ from bot.library.answers import (
     asks_rank,
     asks_result,
     asks_share,
+    named_by_synonyms,
     names_a_figure,
     names_only_indicator,
     names_past_result,
@@ -359,6 +360,11 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
             # topic, as decided before: its report discusses it throughout
             rest = searcher.understand(asked).rest if rest is None else rest
             seeks = bool(umbrella) or bool(indicator and names_only_indicator(rest, table))
+            if not seeks and indicator and understood.year is not None:
+                # 周口 財政收入 增幅 2023, 成都 2022 财政收入: a figure named as analysts name
+                # it (a synonym of the table's name) asks it as the table's name does
+                named = named_by_synonyms(rest, table, searcher.synonyms)
+                seeks = names_only_indicator(named, table)
             if (
                 not seeks
                 and understood.year is not None

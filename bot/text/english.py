@@ -49,7 +49,10 @@ _MAX_WORDS = 8
 # A five-year plan named by its number (the 14th Five-Year Plan, 12th five-year plan
 # period, 13th FYP): the reports name it 十四五. The ordinal's figures are no Latin word,
 # so no glossary form can hold them; the 11th to the 19th plans (十一五 … 十九五).
+# Said with a word for its span (during the 14th Five-Year Plan, over the 13th FYP) it is
+# the period itself, as 十四五期间 is: what the period reached, once it has ended.
 _PLAN_RE = re.compile(
+    r"(?:(?<![A-Za-z0-9])(?P<span>during|over|throughout)\s+(?:the\s+)?)?"
     r"(?<![A-Za-z0-9])1([1-9])(?:st|nd|rd|th)[\s-]+"
     r"(?:five[\s-]+year(?:[\s-]+plans?)?|FYP)(?:\s+period)?(?![A-Za-z0-9])",
     re.IGNORECASE,
@@ -175,7 +178,7 @@ def english_terms(text: str, glossary: dict[str, str] | None = None) -> list[tup
         return []
     names = load_glossary() if glossary is None else glossary
     plans = [
-        (m.start(), m.end(), f"十{_DIGITS_CN[int(m.group(1)) - 1]}五")
+        (m.start(), m.end(), f"十{_DIGITS_CN[int(m.group(2)) - 1]}五{'期间' if m['span'] else ''}")
         for m in _PLAN_RE.finditer(text)
     ]
     words = [
