@@ -215,8 +215,12 @@ def heading_shares(headings: list[str], words: tuple[tuple[str, ...], ...]) -> n
     if not words:
         return out
     long_forms = [tuple(f for f in forms if len(f) > 1) for forms in words]
+    # a window's passages share a few headings: each is read once
+    seen: dict[str, float] = {"": 0.0}
     for i, heading in enumerate(headings):
-        if heading:
+        share = seen.get(heading)
+        if share is None:
             held = sum(_title_names(heading, forms) for forms in long_forms if forms)
-            out[i] = held / len(words)
+            share = seen[heading] = held / len(words)
+        out[i] = share
     return out
