@@ -346,7 +346,12 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # childcare subsidy); 14 typos, 7 traditional), 2026-12-08: 0.675 at first sight on main's
     # code (690ebf55), 0.703 at the end of branch search-synonyms42, less 0.01.
     (4179, 0.693),
-    # r4180-r4259 (cards-left41's batch, r4240-r4254: 13 dev queries of 15, 2 drawn into test:
+    # r4180-r4209 (search-how42's batch, r4180-r4204: 22 dev queries of 25, 3 drawn into
+    # test: how-questions (怎么抓, 如何加强, 怎么化解 …) on task paragraphs drawn at random from
+    # the dev work reports, plans and opinions outside their reviews; 5 typos, 3 traditional),
+    # 2026-12-08: 0.947 at first sight on main's code (690ebf55), less 0.01
+    (4209, 0.937),
+    # r4210-r4259 (cards-left41's batch, r4240-r4254: 13 dev queries of 15, 2 drawn into test:
     # shares asked in English (share, share of X, ratio after a figure's name), slips of sound
     # (常驻, 总产亮, 销受额, 业物量), a partial name (长水机场)), 2026-12-08: 0.840 at first sight
     # on main's code (690ebf55), 0.846 at the end of branch cards-left41, less 0.01
@@ -508,6 +513,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r4092": 0.0,
         "r4101": 1.0,
         "r4162": 0.0,
+        "r4180": 1.0,
+        "r4204": 0.5,
         "r4240": 1.0,
         "r4254": 0.5,
     }
@@ -550,7 +557,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (3940, 4029, 0.75),
         (4030, 4099, 0.5),
         (4100, 4179, 0.5),
-        (4180, 4259, 0.75),
+        (4180, 4209, 0.75),
+        (4210, 4259, 0.75),
     ]
 
 

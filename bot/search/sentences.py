@@ -204,3 +204,23 @@ def figures_near(texts: list[str], words: tuple[tuple[str, ...], ...], reach: in
                 out[i] = True
                 break
     return out
+
+
+def heading_shares(headings: list[str], words: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """Per heading text, the share of ``words`` (each a word and its synonyms) it holds,
+    whole or, for four characters, as two halves in order (see
+    ``window.HEADING_WEIGHT``), float32. A form of one character counts nothing: a lone
+    难 or 好 is in any heading writing 困难 or 更好."""
+    out = np.zeros(len(headings), dtype=np.float32)
+    if not words:
+        return out
+    long_forms = [tuple(f for f in forms if len(f) > 1) for forms in words]
+    # a window's passages share a few headings: each is read once
+    seen: dict[str, float] = {"": 0.0}
+    for i, heading in enumerate(headings):
+        share = seen.get(heading)
+        if share is None:
+            held = sum(_title_names(heading, forms) for forms in long_forms if forms)
+            share = seen[heading] = held / len(words)
+        out[i] = share
+    return out

@@ -24,7 +24,12 @@ from bot.search.asking import Asking
 from bot.search.headings import HeadingTable
 from bot.search.index import CompiledIndex
 from bot.search.quality import FOOTNOTE
-from bot.search.sentences import figures_near, same_sentence_shares, title_shares
+from bot.search.sentences import (
+    figures_near,
+    heading_shares,
+    same_sentence_shares,
+    title_shares,
+)
 
 ASKS_NOTHING = Asking()
 # A note that defines a term (12.“双高计划”：…, 注1：新质生产力：…, ①“两新”：…): its head,
@@ -90,6 +95,14 @@ TITLE_WEIGHT = 0.3
 # (打造百家领军企业, 复耕复种85万亩): the line giving the figure, not one naming the thing
 # alone (强化科技领军企业培育) or a figure of something else further on.
 FIGURE_WEIGHT = 0.2
+# How much more a passage among the best counts, when the query asks how or what measures
+# (``Asking.how``), by the share of the query's words that its own heading (the deepest of
+# its section) holds: a plan's or a report's paragraphs under （四）加强人才建设 or
+# 二、加速脑机接口产品化 are the measures on that topic, where a paragraph under
+# （五）加强国际合作 naming 人才培养 in passing is not. The paragraph's own opening sentence was
+# tried as well and lost (a task paragraph often opens on another topic than the words
+# asked: 加快形成绿色生产生活方式 for 粮食 生产; a news article's paragraphs open with no label).
+HEADING_WEIGHT = 0.3
 FIGURE_REACH = 8
 # A report's overview opens by saying what the year is (今年是“十五五”开局之年, 刚刚过去的2025年，
 # 是“十四五”收官之年, 2025年是…之年): it names the year's themes in passing, and a line stating
@@ -256,6 +269,17 @@ class Window:
         np.maximum.at(deepest, doc, p_depth)
         return (p_depth <= 1) & (deepest[doc] >= 2)
 
+    @cached_property
+    def own_heading(self) -> list[str]:
+        """Per section, its deepest heading (normalised; "" for the text before the first)."""
+        return [path[-1] if path else "" for path in self._sections()]
+
+    def _own_headings(self, pids: np.ndarray) -> list[str]:
+        """The deepest heading of each of ``pids``' sections."""
+        own = self.own_heading
+        sections = self.index.p_section
+        return [own[int(sections[p])] for p in pids.tolist()]
+
     def may_open_overview(self, pids: np.ndarray) -> np.ndarray:
         """Whether each of ``pids``' normalised text opens with a character an overview can
         open with (:data:`_OVERVIEW_FIRST`): read off the first bytes of these passages
@@ -286,7 +310,9 @@ class Window:
         asks a goal or this year, ``asking.planned``, × :data:`TASK_SHARE` for one of a
         report's tasks when it asks about the past or names a measure alone,
         ``asking.stated``; × 1 + :data:`TITLE_WEIGHT` for one whose
-        title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
+        title names all the ``words`` when ``asking.titled``; × 1 + :data:`HEADING_WEIGHT`
+        × the share of the ``words`` its own heading holds when the query asks how;
+        × 1 + :data:`FIGURE_WEIGHT`
         for one with a figure next to one of the ``words`` when the query asks a count;
         × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence share), then
         the rest by score. The order is the same whatever page is asked for."""
@@ -353,7 +379,9 @@ class Window:
             k = min(hi, head.size)
             cut = np.partition(weighted, head.size - k)[head.size - k]
             sentence_most = 1 + SAME_SENTENCE_WEIGHT if len(words) > 1 else 1
-            most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
+            headed = how and HEADING_WEIGHT > 0
+            most = (1 + TITLE_WEIGHT if titled else 1) * (1 + HEADING_WEIGHT if headed else 1)
+            most *= sentence_most
             can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
             if window_texts is None:
                 texts = self.index.passages_norm_texts(at[can])
@@ -364,6 +392,11 @@ class Window:
                 if titles.any():
                     weighted = weighted.copy()
                     weighted[can] *= 1 + np.float32(TITLE_WEIGHT) * titles
+            if headed:
+                heads = heading_shares(self._own_headings(at[can]), words)
+                if heads.any():
+                    weighted = weighted.copy()
+                    weighted[can] *= 1 + np.float32(HEADING_WEIGHT) * heads
             if len(words) > 1:
                 # the sentences (the dearer look) of those that can still reach the ranks
                 mine = np.flatnonzero(weighted[can] * np.float32(sentence_most * (1 + 1e-5)) >= cut)
