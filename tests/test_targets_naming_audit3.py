@@ -1,0 +1,34 @@
+"""What naming-audit3 settles (issue 11): names a reader would reject, found by reading
+first-sight records of the newest probe sets and every name not in the table. Every
+sentence here is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_REPORT = "柳塘县人民政府工作报告\n\n一、2024年工作回顾\n\n"
+_NAME = "county_liutang_2025_gwr.txt"
+
+
+def _by_value(records) -> dict[float, tuple[str, str, bool]]:
+    return {r.value: (r.indicator, r.change, r.confident) for r in records}
+
+
+def test_money_a_relief_saves_keeps_the_relief_as_its_change(extract):
+    # 为…减负 / 减轻…负担: the money is the cut of the burden (GOLD_GUIDELINES 6.8.11), not
+    # the burden; without the change a reader took 企业负担 4.6亿元 as what firms still bear
+    text = (
+        _REPORT + "全年为经营主体减负4.6亿元，其中减免社保费1.2亿元。"
+        "落实结构性减税政策，为小微企业减负3800万元。"
+        "全年减轻群众医疗费用负担2.1亿元。\n"
+    )
+    got = _by_value(extract(text, _NAME))
+    assert got[4.6] == ("经营主体负担", "减负", True)  # as written, not the table's 市场主体
+    assert got[3800] == ("小微企业负担", "减负", True)
+    assert got[2.1] == ("群众医疗费用负担", "减轻", True)
+    assert got[1.2][1] == "减免"
+
+
+def test_a_relief_without_money_is_left_alone(extract):
+    # only money is a burden relieved: a count said after 减负 names what it counts
+    text = _REPORT + "开展减负行动，为企业减负清理涉企收费项目36项。\n"
+    got = _by_value(extract(text, _NAME))
+    assert not got[36][0].endswith("负担")
