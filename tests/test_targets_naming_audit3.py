@@ -32,3 +32,16 @@ def test_a_relief_without_money_is_left_alone(extract):
     text = _REPORT + "开展减负行动，为企业减负清理涉企收费项目36项。\n"
     got = _by_value(extract(text, _NAME))
     assert not got[36][0].endswith("负担")
+
+
+def test_the_unit_a_standard_is_set_per_is_no_name():
+    # 按每条…标准给予补贴: where the subsidy's name is not read, 按每条 is the clause's
+    # opening; the record is kept but not shown by default
+    from bot.targets import IndicatorTable
+    from bot.targets.naming.confidence import name_confidence
+    from bot.targets.records import CONFIDENT
+
+    table = IndicatorTable.load()
+    for name in ("按每条", "按每人", "按每"):
+        assert name_confidence(name, table) < CONFIDENT
+    assert name_confidence("每千人口执业（助理）医师数", table) >= CONFIDENT
