@@ -45,3 +45,15 @@ def test_the_unit_a_standard_is_set_per_is_no_name():
     for name in ("按每条", "按每人", "按每"):
         assert name_confidence(name, table) < CONFIDENT
     assert name_confidence("每千人口执业（助理）医师数", table) >= CONFIDENT
+
+
+def test_a_name_holding_respectively_is_a_pairing_gone_wrong():
+    # 分别 says figures are paired with a list; a name keeping it is a fragment of the pairing
+    from bot.targets import IndicatorTable
+    from bot.targets.naming.confidence import name_confidence
+    from bot.targets.records import CONFIDENT
+
+    table = IndicatorTable.load()
+    for name in ("钢材产量分别全国排名", "分别和全国排名", "分别增长"):
+        assert name_confidence(name, table) < CONFIDENT
+    assert name_confidence("钢材产量全国排名", table) >= CONFIDENT

@@ -67,6 +67,9 @@ _ODD_NAME_RE = re.compile(
     # the unit a standard is set per (按每条每年20万元标准给予运营补贴, 按每人每月不低于
     # 200元的标准发放护理补贴, 按每新增100万美元给予…): the clause's opening, not the subsidy
     r"|^按每"
+    # 分别 pairs a list with its figures (A、B、C产量分别居全国第3位、第1位…): never part of
+    # a name; one left in it (农机装备产量分别全国排名, 分别和全国排名) marks a pairing gone wrong
+    r"|分别"
 )
 
 
