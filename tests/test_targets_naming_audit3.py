@@ -57,3 +57,10 @@ def test_a_name_holding_respectively_is_a_pairing_gone_wrong():
     for name in ("钢材产量分别全国排名", "分别和全国排名", "分别增长"):
         assert name_confidence(name, table) < CONFIDENT
     assert name_confidence("钢材产量全国排名", table) >= CONFIDENT
+
+
+def test_kindergartens_listed_first_are_still_counted(extract):
+    # 幼儿园、中小学N所 counts both, as 中小学和幼儿园 does: never 中小学 alone
+    text = _REPORT + "全年新建改扩建幼儿园、中小学14所。新建幼儿园和中小学校7所。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[14][0] == got[7][0] == "中小学幼儿园"
