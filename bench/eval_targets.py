@@ -354,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--names",
         action="store_true",
-        help="with --real: audit indicator names not in the table, with counts",
+        help="audit indicator names not in the table, with counts (dev documents only)",
     )
     ap.add_argument(
         "--confidence",
@@ -428,10 +428,14 @@ def real_main(args: argparse.Namespace) -> int:
         split_docs,
     )
 
+    if args.names and args.split != "dev":
+        # the audit is read to find rules to write: over test documents it would tune on them
+        print("--names audits the dev documents only (--split dev)", file=sys.stderr)
+        return 2
     table = IndicatorTable.load()
     meta = load_meta()
     if args.names:
-        names = sorted(n for n, m in meta.items() if args.split in ("all", m["split"]))
+        names = sorted(n for n, m in meta.items() if m["split"] == "dev")
         pred = real_predictions(names, table)
         audit = name_audit(pred, lambda n: n in table)
         print(

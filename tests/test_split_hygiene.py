@@ -83,3 +83,12 @@ def test_no_test_names_a_test_split_document():
         "tests name documents of the key-target test split (tests/data/real/docs.toml), "
         f"which no test may use; use a dev document or an invented one instead: {found}"
     )
+
+
+def test_the_name_audit_refuses_the_test_split(capsys):
+    """``bench.eval_targets --names`` is read to find rules: it never reads test documents."""
+    from bench.eval_targets import main
+
+    for split in ("test", "all"):
+        assert main(["--names", "--split", split]) == 2
+        assert "dev documents only" in capsys.readouterr().err

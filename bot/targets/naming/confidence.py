@@ -64,6 +64,12 @@ _ODD_NAME_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff]{2})(?<![认评成转改列定作因称视行人所])为(?![主止])"
     # a bare measure compared (规模比“十三五”末增长2倍): a comparison cut, not a ratio
     r"|^(?:规模|总量|数量|产值|产量|面积|人数|收入|投资)比$"
+    # the unit a standard is set per (按每条每年20万元标准给予运营补贴, 按每人每月不低于
+    # 200元的标准发放护理补贴, 按每新增100万美元给予…): the clause's opening, not the subsidy
+    r"|^按每"
+    # 分别 pairs a list with its figures (A、B、C产量分别居全国第3位、第1位…): never part of
+    # a name; one left in it (农机装备产量分别全国排名, 分别和全国排名) marks a pairing gone wrong
+    r"|分别"
 )
 
 

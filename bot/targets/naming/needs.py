@@ -1,6 +1,6 @@
 """What a pass needs to change anything: declared beside the pass, read by the dispatcher.
 
-:func:`~bot.targets.naming.passes.run_passes` runs 92 passes on every sentence with
+:func:`~bot.targets.naming.passes.run_passes` runs 94 passes on every sentence with
 figures, and almost all of them only look and leave (over the 10 MB tier, 300 of 1.14 M
 calls changed anything). A pass that cannot act unless its sentence holds some word
 declares it::

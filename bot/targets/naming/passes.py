@@ -96,6 +96,7 @@ from bot.targets.naming.rank_runs import rank_of_what_was_said
 from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
+from bot.targets.naming.relief import burden_of_the_relief
 from bot.targets.naming.repeated_verbs import same_verb_same_subject
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.said_shares import share_said_bare
@@ -321,6 +322,7 @@ PASSES: tuple[Pass, ...] = (
 AFTER_PAIRS: tuple[Pass, ...] = (
     # after the 分别 passes, where it was added: a rate named by them keeps the 新增
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
+    _text(burden_of_the_relief),  # relief: 为经营主体减负1000亿元 -> 经营主体负担
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
     _subject_of_the_section,  # section_subject: 二、义务教育 … 招生 -> 义务教育招生
     _counted_at_the_event,  # events: 第四届…博览会期间，签约项目… -> …博览会签约项目
