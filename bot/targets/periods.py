@@ -231,10 +231,36 @@ def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
 _EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 
 
+# 累计建设…175个, 累计下降17.3%, 累计识别…: a sum, not where a running total stands (累计达到),
+# said of the figure itself (not of a thing before it: 累计完成投资3.23亿元的…工程新接入…面积)
+_SUMMED_IN_REVIEW_RE = re.compile(r"累计(?!达|超|突破|为|在)[^的，,；;。]*$")
+# a paragraph opening on its own time (这一年，…累计发放补贴资金9.6亿元: the year's)
+_TIMED_OPENING_RE = re.compile(r"(?:这一年|过去一年|一年来|今年|去年|全年|(?:19|20)\d\d年)")
+# a review's heading that names a year and a plan's years (一、2025年工作总结和“十四五”发展成就)
+_DOUBLE_REVIEW_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
+
+
 class PeriodsMixin:
     """The walker's readings of a record's period: a stretch of years or its end, an average
     over a plan's years, years ahead counted, the year an evaluation reviews. Mixed into
     :class:`bot.targets.extract._Walker`, whose document, section and year state it reads."""
+
+    def _double_review_span(self, year: str) -> str:
+        """The plan's years a review part's heading names beside ``year``
+        (``一、2025年工作总结和“十四五”发展成就`` gives ``2021-2025`` for 2025), ``""`` when
+        the figure is not in such a part: a ``累计`` said in its one-year paragraphs with no
+        time of its own sums more than that year, the five years the heading names
+        (GOLD_GUIDELINES 6.8.61; dev ningxia and sichuan 2026, hailaer 2016)."""
+        if self.section.section_class != REVIEW or not self.section.path:
+            return ""
+        head = self.section.path[0]
+        plan = _DOUBLE_REVIEW_PLAN_RE.search(head)
+        if plan is None or f"{year}年" not in head:
+            return ""
+        span = normalize_year(
+            plan.group(0), doc_year=self.doc_year_s, current_year=self.doc_year_s
+        )
+        return span if span.endswith(f"-{year}") else ""
 
     def _span_or_end(
         self, year: str, named: Named, before: str, clause_start: int, after: str = ""
@@ -505,6 +531,7 @@ class PeriodsMixin:
             # fund set up once is no yearly figure (round35 guangdong's and round36 henan's golds)
             periods = [(p, t) for p, t in periods if p != yearly]
             year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+        dated_here = year is not None
         if (
             year is not None
             and year.isdigit()
@@ -663,6 +690,13 @@ class PeriodsMixin:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if (
+            not dated_here
+            and year.isdigit()
+            and not _TIMED_OPENING_RE.match(line)
+            and _SUMMED_IN_REVIEW_RE.search(clause)
+        ):
+            year = self._double_review_span(year) or year
         if (
             year.isdigit()
             and not self.bulletin
