@@ -43,3 +43,14 @@ def test_a_sum_under_a_heading_of_one_year_stays_the_years(extract) -> None:
     text = "青石省2036年政府工作报告\n一、2035年工作回顾\n文化事业繁荣发展。累计建设城市书房260个。\n"
     got = {(r.value, r.unit): r.year for r in extract(text, "青石_2036_gwr.txt")}
     assert got[(260, "个")] == "2035"
+
+
+def test_a_rate_held_in_a_five_year_review_is_of_the_five_years(extract) -> None:
+    # 保持100% is a level held, as 保持在 is (6.8.34); 保持全国第一 a rank at the end
+    got = _years(
+        extract,
+        "过去五年，我们推进依法行政。行政复议纠错率保持100%，营商环境评价保持全国第一，"
+        "政务服务事项网办率达到98%。\n",
+    )
+    assert got[(100, "%")] == "2031-2035"
+    assert got[(98, "%")] == "2035"

@@ -301,6 +301,9 @@ class PeriodsMixin:
             if (
                 level
                 and fig.form != "comparison"
+                # 出庭应诉率保持100%: a rate held through the years, as 保持在 is (6.8.34);
+                # 保持全国第一 a rank where it stands at their end
+                and not (named.change == "保持" and fig.form != "rank")
                 and not _ACCUMULATED_RE.search(clause)
                 and not summed_list
                 and not _STEPS_IN_TURN_RE.search(wide)
