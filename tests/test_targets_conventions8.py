@@ -54,3 +54,23 @@ def test_a_rate_held_in_a_five_year_review_is_of_the_five_years(extract) -> None
     )
     assert got[(100, "%")] == "2031-2035"
     assert got[(98, "%")] == "2035"
+
+
+_EVALUATION = (
+    "青石市“十六五”城乡建设规划中期评估报告\n一、总体评估\n"
+    "“十六五”以来，全市城乡建设规划实施总体顺利。\n二、主要指标完成情况\n"
+)
+
+
+def test_what_an_evaluated_plans_years_did_is_of_those_years(extract) -> None:
+    # 6.8.34 in a midterm evaluation: a flow done so far is of the years so far
+    text = _EVALUATION + (
+        "（一）道路。截至2032年底，全市道路总里程达到5200公里；新改建城市道路180公里。\n"
+        "（二）社区。新建社区卫生服务站42个，完成规划目标的84%；新增供水能力12万吨/日。\n"
+    )
+    got = {(r.value, r.unit): r.year for r in extract(text, "青石_2033_midterm-evaluation.txt")}
+    assert got[(5200, "公里")] == "2032"  # a level reached: the year reviewed
+    assert got[(180, "公里")] == "2031-2032"
+    assert got[(42, "个")] == "2031-2032"
+    assert got[(84, "%")] == "2031-2032"  # its completion rate follows it
+    assert got[(12, "万吨/日")] == "2031-2032"

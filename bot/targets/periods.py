@@ -236,6 +236,9 @@ _EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 _SUMMED_IN_REVIEW_RE = re.compile(r"累计(?!达|超|突破|为|在)[^的，,；;。]*$")
 # a paragraph opening on its own time (这一年，…累计发放补贴资金9.6亿元: the year's)
 _TIMED_OPENING_RE = re.compile(r"(?:这一年|过去一年|一年来|今年|去年|全年|(?:19|20)\d\d年)")
+# what an evaluated plan's years did (新改建…公路, 新建改建…发热门诊, 新增…能力, 完成总投资)
+# (建成…个, 实现…全覆盖 is where the stock stands: the golds date it by the year reviewed)
+_EVALUATED_FLOW_RE = re.compile(r"(?:新建|新改建|改建|新增|完成(?:总)?投资)[^，,；;。的]{0,20}$")
 # a review's heading that names a year and a plan's years (一、2025年工作总结和“十四五”发展成就)
 _DOUBLE_REVIEW_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
 
@@ -725,4 +728,17 @@ class PeriodsMixin:
             year = f"{first}-{end}" if "-" in result else end
         elif self.evaluated_year and kind == "achievement":
             year = self._evaluated_result_year(year, named.indicator, clause)
+            first = self.evaluated_span.split("-")[0]
+            if (
+                # (截至2022年底，…；新改建…212公里: what was done up to it)
+                (not dated_here or f"截至{year}年" in line[:offset])
+                and year == self.evaluated_year
+                and first < year
+                and not states_a_level(named, sentence[: fig.start])
+                and _EVALUATED_FLOW_RE.search(clause)
+            ):
+                # an evaluation's 新改建农村公路2860公里, 新增城镇污水处理能力48万吨/日, 完成总投资
+                # 156亿元: what the plan's years so far did, summed over them (6.8.34), as its
+                # 累计 is; its completion rate follows it (徐州, 扬州 and 福建's golds)
+                year = f"{first}-{year}"
         return year, kind
