@@ -40,7 +40,8 @@ def test_a_sum_the_paragraph_dates_or_a_total_that_stands_keeps_the_year(extract
 
 
 def test_a_sum_under_a_heading_of_one_year_stays_the_years(extract) -> None:
-    text = "青石省2036年政府工作报告\n一、2035年工作回顾\n文化事业繁荣发展。累计建设城市书房260个。\n"
+    heading = "青石省2036年政府工作报告\n一、2035年工作回顾\n"
+    text = heading + "文化事业繁荣发展。累计建设城市书房260个。\n"
     got = {(r.value, r.unit): r.year for r in extract(text, "青石_2036_gwr.txt")}
     assert got[(260, "个")] == "2035"
 

@@ -260,9 +260,7 @@ class PeriodsMixin:
         plan = _DOUBLE_REVIEW_PLAN_RE.search(head)
         if plan is None or f"{year}年" not in head:
             return ""
-        span = normalize_year(
-            plan.group(0), doc_year=self.doc_year_s, current_year=self.doc_year_s
-        )
+        span = normalize_year(plan.group(0), doc_year=self.doc_year_s, current_year=self.doc_year_s)
         return span if span.endswith(f"-{year}") else ""
 
     def _span_or_end(
