@@ -231,10 +231,37 @@ def _evaluated_year(text: str, span: str, doc_year: int | None) -> str:
 _EVALUATION_RE = re.compile(r"(?:中期|终期|实施情况|实施)?评估")
 
 
+# 累计建设…175个, 累计下降17.3%, 累计识别…: a sum, not where a running total stands (累计达到),
+# said of the figure itself (not of a thing before it: 累计完成投资3.23亿元的…工程新接入…面积)
+_SUMMED_IN_REVIEW_RE = re.compile(r"累计(?!达|超|突破|为|在)[^的，,；;。]*$")
+# a paragraph opening on its own time (这一年，…累计发放补贴资金9.6亿元: the year's)
+_TIMED_OPENING_RE = re.compile(r"(?:这一年|过去一年|一年来|今年|去年|全年|(?:19|20)\d\d年)")
+# what an evaluated plan's years did (新改建…公路, 新建改建…发热门诊, 新增…能力, 完成总投资)
+# (建成…个, 实现…全覆盖 is where the stock stands: the golds date it by the year reviewed)
+_EVALUATED_FLOW_RE = re.compile(r"(?:新建|新改建|改建|新增|完成(?:总)?投资)[^，,；;。的]{0,20}$")
+# a review's heading that names a year and a plan's years (一、2025年工作总结和“十四五”发展成就)
+_DOUBLE_REVIEW_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
+
+
 class PeriodsMixin:
     """The walker's readings of a record's period: a stretch of years or its end, an average
     over a plan's years, years ahead counted, the year an evaluation reviews. Mixed into
     :class:`bot.targets.extract._Walker`, whose document, section and year state it reads."""
+
+    def _double_review_span(self, year: str) -> str:
+        """The plan's years a review part's heading names beside ``year``
+        (``一、2025年工作总结和“十四五”发展成就`` gives ``2021-2025`` for 2025), ``""`` when
+        the figure is not in such a part: a ``累计`` said in its one-year paragraphs with no
+        time of its own sums more than that year, the five years the heading names
+        (GOLD_GUIDELINES 6.8.61; dev ningxia and sichuan 2026, hailaer 2016)."""
+        if self.section.section_class != REVIEW or not self.section.path:
+            return ""
+        head = self.section.path[0]
+        plan = _DOUBLE_REVIEW_PLAN_RE.search(head)
+        if plan is None or f"{year}年" not in head:
+            return ""
+        span = normalize_year(plan.group(0), doc_year=self.doc_year_s, current_year=self.doc_year_s)
+        return span if span.endswith(f"-{year}") else ""
 
     def _span_or_end(
         self, year: str, named: Named, before: str, clause_start: int, after: str = ""
@@ -275,6 +302,9 @@ class PeriodsMixin:
             if (
                 level
                 and fig.form != "comparison"
+                # 出庭应诉率保持100%: a rate held through the years, as 保持在 is (6.8.34);
+                # 保持全国第一 a rank where it stands at their end
+                and not (named.change == "保持" and fig.form != "rank")
                 and not _ACCUMULATED_RE.search(clause)
                 and not summed_list
                 and not _STEPS_IN_TURN_RE.search(wide)
@@ -505,6 +535,7 @@ class PeriodsMixin:
             # fund set up once is no yearly figure (round35 guangdong's and round36 henan's golds)
             periods = [(p, t) for p, t in periods if p != yearly]
             year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+        dated_here = year is not None
         if (
             year is not None
             and year.isdigit()
@@ -664,6 +695,13 @@ class PeriodsMixin:
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
         if (
+            not dated_here
+            and year.isdigit()
+            and not _TIMED_OPENING_RE.match(line)
+            and _SUMMED_IN_REVIEW_RE.search(clause)
+        ):
+            year = self._double_review_span(year) or year
+        if (
             year.isdigit()
             and not self.bulletin
             and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
@@ -688,4 +726,17 @@ class PeriodsMixin:
             year = f"{first}-{end}" if "-" in result else end
         elif self.evaluated_year and kind == "achievement":
             year = self._evaluated_result_year(year, named.indicator, clause)
+            first = self.evaluated_span.split("-")[0]
+            if (
+                # (截至2022年底，…；新改建…212公里: what was done up to it)
+                (not dated_here or f"截至{year}年" in line[:offset])
+                and year == self.evaluated_year
+                and first < year
+                and not states_a_level(named, sentence[: fig.start])
+                and _EVALUATED_FLOW_RE.search(clause)
+            ):
+                # an evaluation's 新改建农村公路2860公里, 新增城镇污水处理能力48万吨/日, 完成总投资
+                # 156亿元: what the plan's years so far did, summed over them (6.8.34), as its
+                # 累计 is; its completion rate follows it (徐州, 扬州 and 福建's golds)
+                year = f"{first}-{year}"
         return year, kind
