@@ -3,4 +3,4 @@ compares it with the index's manifest (``TargetStore.fingerprint``), and importi
 extractor's patterns for that alone cost each CLI command about half a second."""
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "124"
+EXTRACTOR_VERSION = "125"
