@@ -396,6 +396,24 @@ class Hits:
             return self.not_across(pids, scores, concept.label)
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
 
+    def kinds_only(self, concept: Concept) -> np.ndarray:
+        """The passages (ascending) a concept with kinds (``Concept.kinds``) matches only
+        through a kind: 高铁 for 交通, no 交通 nor a synonym of it written. Empty for a
+        concept without kinds."""
+        if not concept.kinds or concept.fixed is not None:
+            return np.zeros(0, dtype=np.int64)
+        kind: list[np.ndarray] = []
+        other: list[np.ndarray] = []
+        for alt in concept.alternatives:
+            pids = np.asarray(self.alternative_scores(alt)[0], dtype=np.int64)
+            (kind if alt.text in concept.kinds else other).append(pids)
+        if not kind:
+            return np.zeros(0, dtype=np.int64)
+        by_kind = np.unique(np.concatenate(kind))
+        if not other:
+            return by_kind
+        return np.setdiff1d(by_kind, np.concatenate(other), assume_unique=False)
+
     def _kinds_as_word(
         self, concept: Concept, parts: list[tuple[np.ndarray, np.ndarray]]
     ) -> list[tuple[np.ndarray, np.ndarray]]:
