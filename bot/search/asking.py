@@ -79,8 +79,17 @@ _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
 # how something went (做得怎么样, 落实得如何, 干得咋样): its results, the review's lines
 _WENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])得(?:怎么样|怎样|如何|咋样)")
 # a verb of saying with 了 (哪几个省提到了育儿补贴, 报告提出了哪些目标): what a document
-# says, which is no cue of what was done; taken out before the cues are looked for
-_SAID_RE = re.compile("(?:" + "|".join(sorted(framing.MENTION_VERBS)) + ")了")
+# says, which is no cue of what was done; taken out before the cues are looked for. A
+# one-character one (说, 讲, 谈, 写, 提) only before what is asked (2025年政府工作报告 关于
+# 房地产说了什么, 未来产业 关于开源 说了什么: the document's task lines, not its review;
+# 提了 alone may end 前提了 or 提了价)
+_SAID_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(framing.MENTION_VERBS))
+    + ")了|["
+    + "".join(sorted(framing.SAYING_VERBS))
+    + "]了(?=些?(?:什么|啥|哪))"
+)
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 
 
