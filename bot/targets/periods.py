@@ -4,49 +4,28 @@ A figure said over a stretch of years (2021—2023年累计…, 五年来…) or
 over a plan's years (年均增长), a count of years ahead (五年内, 未来五年), and the year a
 plan's evaluation reviews. The readers are methods of :class:`PeriodsMixin`, mixed into
 :class:`bot.targets.extract._Walker`. Whether a figure said over a span is of the span or
-its end is read in :mod:`bot.targets.span_or_end` (``SpanOrEndMixin``, a base of the mixin).
+its end is read in :mod:`bot.targets.span_or_end` (``SpanOrEndMixin``, a base of the mixin),
+which written time dates it in :mod:`bot.targets.period_written_before`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from bot.targets.kinds import PLAN, REVIEW, normalize_year, period_before
 from bot.targets.naming import Named, clause_end
 from bot.targets.naming.plan_targets import is_restated_target
 from bot.targets.numbers import cn_to_number
+from bot.targets.period_written_before import last_year_opening, period_past_stretches
 from bot.targets.place_clauses import _NOW_LEAD_RE
 from bot.targets.sentences import _opening_span
 from bot.targets.span_or_end import AVERAGE_RATE_RE as _AVERAGE_RATE_RE
 from bot.targets.span_or_end import CHANGES_SINCE as _CHANGES_SINCE
 from bot.targets.span_or_end import DOUBLING as _DOUBLING
-from bot.targets.span_or_end import FROM_BASE_RE as _FROM_BASE_RE
 from bot.targets.span_or_end import YEARS_AHEAD_RE as _YEARS_AHEAD_RE
 from bot.targets.span_or_end import SpanOrEndMixin, built_over_the_plan, states_a_level
 
-# A 。-sentence (a speaker's answer) opening on a time: 去年，… / 去年全区… / 唐宁：去年… /
-# 今年一季度，… / 2024年，… (去年以来, since then, and 去年同期, a base, are no 去年).
-_SENTENCE_TIME_RE = re.compile(
-    r"(?:^|(?<=[。！？]))\s*(?:[^：:。，；！？\n]{1,24}[：:])?\s*"
-    r"(去年(?!以来|同期)|今年|明年|近年|近几年|过去|目前|当前|(?:19|20)\d\d年)"
-)
-
-
-def _last_year_opening(line: str, upto: int) -> tuple[int, int] | None:
-    """Where ``去年`` is written when the last 。-sentence of ``line`` before ``upto`` that
-    opens on a time opens on last year (its paragraph's later figures with no time of
-    their own are of it), else ``None``."""
-    times = list(_SENTENCE_TIME_RE.finditer(line, 0, upto))
-    return times[-1].span(1) if times and times[-1].group(1) == "去年" else None
-
-
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
-
-
-# the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
-# the ；-clause it stands in
-_STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
 
 
 # the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
@@ -63,36 +42,6 @@ _SUM_OR_AVERAGE_RE = re.compile(r"累计|共计|合计|总计|年均")
 # a ；-clause ending between a 每年 and a figure: the 每年 is no longer the figure's
 _YEARLY_CLAUSE_BEFORE_RE = re.compile(r"[；;]")
 _PER_HEAD_YEAR_RE = re.compile(r"每[人户个]每年|每年每")
-
-
-_CLAUSE_MARK_RE = re.compile(r"[，,]")
-
-
-def _period_past_stretches(
-    periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
-) -> str | None:
-    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over a
-    streak (连续五年) of an earlier ；-clause and the end year of a stretch from a base
-    year (从2020年的…增加到2025年的…) written in an earlier ；-clause: it dates that
-    clause's level, not the figures listed after it (五年来，国内生产总值从…增加到2025年的…；
-    城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…提高到2019年的…；…:
-    likewise the period before it)."""
-    k = bisect_right(periods, (hi, "\U0010ffff")) - 1
-    while k >= 0 and periods[k][0] > lo:
-        end, value = periods[k]
-        if value.startswith("连续") and (end <= offset or _CLAUSE_MARK_RE.search(line, end, hi)):
-            # 粮食产量连续五年稳定在600亿斤以上；…，五年提高5.2个百分点: a streak dates the
-            # figure of its own clause (GOLD_GUIDELINES 6.6), not the figures after it, in
-            # its ；-clause either (2023年，…增速连续8年位居全国前列，…比重达到42%: the base year's)
-            k -= 1
-            continue
-        if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
-            return value
-        start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
-        if not _FROM_BASE_RE.search(line, start, end):
-            return value
-        k -= 1
-    return None
 
 
 _REVIEWED_YEAR_RE = re.compile(r"(20\d{2})年(?:底|末)?[，,]")
@@ -212,13 +161,13 @@ class PeriodsMixin(SpanOrEndMixin):
         paragraph's, section's or document's, normalised; and its kind, which a plan's
         target said again in an evaluation turns to ``target``: ``(year, kind)``."""
         fig = named.figure
-        year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+        year = period_past_stretches(periods, line, dot_start - 1, offset, upto)
         yearly = max((p for p, t in periods if t == "每年" and p < upto), default=upto)
         if year == "每年" and _YEARLY_CLAUSE_BEFORE_RE.search(line, yearly, upto):
             # 每年安排专项资金20亿元；设立规模50亿元的…基金: the 每年 is its own ；-clause's, the
             # fund set up once is no yearly figure (round35 guangdong's and round36 henan's golds)
             periods = [(p, t) for p, t in periods if p != yearly]
-            year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
+            year = period_past_stretches(periods, line, dot_start - 1, offset, upto)
         dated_here = year is not None
         if (
             year is not None
@@ -276,7 +225,7 @@ class PeriodsMixin(SpanOrEndMixin):
             year is None
             and (self.news or self.dated_speech)
             and not h_year
-            and (opened := _last_year_opening(line, dot_start)) is not None
+            and (opened := last_year_opening(line, dot_start)) is not None
         ):
             # 去年，全市新签约项目312个…。全市地区生产总值达到3820亿元: a speech's or a
             # story's paragraph opening on last year is of that year to its end, as a review
