@@ -639,7 +639,9 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
 
 
 # a change and the asking words after a figure's name (增长了多少, 降了多少, 有多少)
-_REACHED_TAIL_RE = re.compile(r"(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|降|有)?了?(?:多少|几)\S*$")
+_REACHED_TAIL_RE = re.compile(
+    r"(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|降|有)?了?(?:多少|几)\S*$"
+)
 
 
 def _asks_reached(asked: str, understood: Understood) -> bool:
