@@ -1,6 +1,8 @@
 """What the card lanes left, cards-left42 (issue 13): a record that shares only the measure's
 end with the figure asked (覆盖率 of 森林覆盖率, 业务量 of 快递业务量) is no answer to it, and
-an annual (production) capacity asked in English is the reports' 年产能. Invented texts only."""
+an annual (production) capacity asked in English is the reports' 年产能, and a result asked with
+no year of a figure named by another of its names (农村居民收入 增长了多少) is carded from the
+first passage. Invented texts only."""
 
 from __future__ import annotations
 
@@ -18,11 +20,19 @@ REPORT = (
     "二、2026年主要目标\n"
     "农村生活污水治理率达60%，农村生活垃圾收运体系村民小组覆盖率不低于97%。\n"
 )
+BULLETIN = (
+    "某州2023年国民经济和社会发展统计公报\n"
+    "全年全州生产总值1300亿元，比上年增长4.1%。\n"
+    "全州城镇常住居民人均可支配收入38000元，比上年增长4.2%；"
+    "全州农村常住居民人均可支配收入14200元，比上年增长8.1%。\n"
+)
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    return engine_over(tmp_path_factory.mktemp("cl42"), {"report.txt": REPORT})
+    return engine_over(
+        tmp_path_factory.mktemp("cl42"), {"report.txt": REPORT, "bulletin.txt": BULLETIN}
+    )
 
 
 def test_a_measure_of_another_thing_is_no_card(engine):
@@ -49,3 +59,10 @@ def test_the_owner_missing():
 def test_annual_capacity_in_english_is_nian_chan_neng():
     for text in ("satellite annual production capacity 2025", "satellites annual capacity"):
         assert "年产能" in [term for _, _, term in english_terms(text)]
+
+
+def test_a_result_named_by_another_name_with_no_year(engine):
+    # 农村居民收入 is the table's 农村居民人均可支配收入 by its synonyms: the first passage's
+    # record of it answers, however the question goes on after its first clause
+    card = engine.search("农村居民收入增长了多少，和全省平均比", page_size=3).answer
+    assert card is not None and card.value_text == "8.1"
