@@ -46,14 +46,18 @@ def test_a_measure_of_another_thing_is_no_card(engine):
 
 def test_the_owner_missing():
     garbage = target_record("农村生活垃圾收运体系村民小组覆盖率")
-    assert _owner_missing("森林覆盖率", garbage)
-    assert _owner_missing("快递业务量", target_record("EF账户业务量"))
+    assert _owner_missing("森林覆盖率", garbage, "今年森林覆盖率目标多少")
+    assert _owner_missing("快递业务量", target_record("EF账户业务量"), "快递业务量增长多少")
     # a part of the owner said (城镇) keeps the record; the owner whole keeps it
-    assert not _owner_missing("城镇调查失业率", target_record("城镇登记失业率"))
-    assert not _owner_missing("森林覆盖率", target_record("全省森林覆盖率"))
+    assert not _owner_missing("城镇调查失业率", target_record("城镇登记失业率"), "城镇调查失业率")
+    assert not _owner_missing("森林覆盖率", target_record("全省森林覆盖率"), "森林覆盖率")
+    # an owner the table's name adds to what was typed is none asked (公益性岗位 typed)
+    assert not _owner_missing(
+        "乡村公益性岗位", target_record("城镇公益性岗位"), "公益性岗位 开发几个"
+    )
     # no measure's end shared, or no figure asked: the rule says nothing
-    assert not _owner_missing("森林覆盖率", target_record("造林面积"))
-    assert not _owner_missing(None, garbage)
+    assert not _owner_missing("森林覆盖率", target_record("造林面积"), "森林覆盖率")
+    assert not _owner_missing(None, garbage, "覆盖率")
 
 
 def test_annual_capacity_in_english_is_nian_chan_neng():
