@@ -315,6 +315,7 @@ class AnswersMixin:
             for i, r in targets
             if r.confident  # the only ones a card shows: no others may hide them
             and not another_family(r.indicator)
+            and not _owner_missing(indicator, r, query)
             # nor may records of another year, which can never answer
             and of_the_year(i, r, understood, stating)
             and (within is None or r.sentence[:40] in within)
@@ -435,3 +436,26 @@ class AnswersMixin:
             if found is not None and found not in out:
                 out.append(found)
         return in_written_order(out, self.indicator_table)
+
+
+def _owner_missing(indicator: str | None, record: TargetRecord, query: str = "") -> bool:
+    """Whether ``record`` ends as the figure the table knows (``indicator``) ends but names
+    none of what that figure is of, that owner typed in ``query``: 森林覆盖率 asked,
+    农村生活垃圾收运体系村民小组覆盖率 shares only 覆盖率; 快递业务量 asked, EF账户业务量 only
+    业务量. The query named the figure whole and no record of its family answered, so a
+    record of another thing's measure answers another question (cards-left42: r2953,
+    r4254). An owner the table's name adds to what was typed (公益性岗位 read as a longer
+    name) is no owner asked: the record the words name answers as before."""
+    if not indicator:
+        return False
+    asked, name = normalize(indicator), normalize(record.indicator)
+    end = 0
+    while end < min(len(asked), len(name)) and asked[-1 - end] == name[-1 - end]:
+        end += 1
+    owner = asked[: len(asked) - end]
+    if end < 2 or len(owner) < 2 or owner in name or owner not in normalize(query):
+        return False
+    # the owner's any two characters in the name or, for a bare name, its sentence:
+    # 城镇调查失业率 asked keeps 城镇登记失业率 (城镇), which the family reads otherwise
+    said = name + (normalize(record.sentence) if len(name) <= BARE_NAME else "")
+    return not any(owner[k : k + 2] in said for k in range(len(owner) - 1))

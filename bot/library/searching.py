@@ -64,6 +64,7 @@ from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
+from bot.text.normalize import normalize
 from bot.text.two_asks import two_asks
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
@@ -540,6 +541,16 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
                 searcher, resp, asked, understood, found, doc=doc, region=region, year=year
             )
 
+        def first_clause_names(asked: str) -> bool:
+            # the question's first clause (before a comma or a space), without its place
+            # and its asking tail (增长了多少), is one name of the figure understood: the
+            # table's own, or a synonym of it (农村居民收入, 人均GDP)
+            clause = re.split(r"[，,；;。？?！!\s]", asked.strip(), maxsplit=1)[0]
+            name = _REACHED_TAIL_RE.sub("", normalize(searcher.understand(clause).rest)).strip()
+            return bool(name) and any(
+                table.canonical(v) == indicator for v in (name, *searcher.synonyms.expand(name))
+            )
+
         # 了多少 asks a result (not ``seeks``): with no year nor period none was read above
         reached = _asks_reached(asked, understood) and not asks_how_to(asked)
         if found is None and (seeks or (result and reached)) and resp.hits and resp.page == 1:
@@ -561,6 +572,21 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
                     [first.doc_id],
                     within=first.text,
                     kind="achievement",
+                )
+            if found is None and reached and indicator and first_clause_names(asked):
+                # a result asked with no year of a figure the table knows, named by another of
+                # its names (黔东南农村居民收入增长了多少, 周口人均GDP增长了多少 全省平均是多少):
+                # the first passage's record of that figure's family answers, when the
+                # question's first clause names the figure and nothing more (单位GDP耗能降了
+                # 多少 names no GDP; 数字经济 5G 用户 more than one thing)
+                found = self._answer(
+                    asked,
+                    understood,
+                    indicator,
+                    [first.doc_id],
+                    within=first.text,
+                    kind="achievement",
+                    strict=True,
                 )
             if found is None and reached and figure_named:
                 # a place and one phrase naming a figure, no year (杨浦 产业创新承载区面积多大):
@@ -610,6 +636,12 @@ class SearchMixin(SeveralPlacesMixin, ResultsMixin):
         ):
             return resp
         return replace(resp, understood=replace(u, indicator=answered))
+
+
+# a change and the asking words after a figure's name (增长了多少, 降了多少, 有多少)
+_REACHED_TAIL_RE = re.compile(
+    r"(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|降|有)?了?(?:多少|几)\S*$"
+)
 
 
 def _asks_reached(asked: str, understood: Understood) -> bool:
