@@ -6,7 +6,8 @@ console``) chats with the real bot through a local fake Telegram server; ``brief
 is the only command that talks to Telegram and needs the token.
 
 Command groups: :mod:`~briefbot.cli.search`, :mod:`~briefbot.cli.documents`,
-:mod:`~briefbot.cli.targets`, :mod:`~briefbot.cli.subscriptions`,
+:mod:`~briefbot.cli.targets`, :mod:`~briefbot.cli.compare`,
+:mod:`~briefbot.cli.subscriptions`,
 :mod:`~briefbot.cli.database` (``db copy``), :mod:`~briefbot.cli.serve` (console and run),
 :mod:`~briefbot.cli.doctor` and
 :mod:`~briefbot.cli.mcp_command` (the MCP server); :mod:`~briefbot.cli.app` is the Typer
@@ -37,6 +38,7 @@ from briefbot.cli.app import app, err, out, state
 from briefbot.cli import search
 from briefbot.cli import documents
 from briefbot.cli import targets
+from briefbot.cli import compare
 from briefbot.cli import analytics
 from briefbot.cli import subscriptions
 from briefbot.cli import sources
@@ -54,6 +56,7 @@ reflow_help(app)  # every command registered: their docstrings as one line a par
 __all__ = [
     "analytics",
     "app",
+    "compare",
     "database",
     "doctor",
     "documents",
