@@ -16,7 +16,7 @@ from bot.library.indicator_lines import (
     writes_a_name,
 )
 from bot.models import SearchHit, SearchResponse
-from bot.targets.indicators import default_table
+from bot.targets.indicators import IndicatorTable, default_table
 
 
 def _hit(doc: str, text: str, score: float) -> SearchHit:
@@ -41,6 +41,19 @@ def test_names_are_the_family_s_own_forms() -> None:
     assert "国内生产总值" in gdp and "gdp" in gdp
     assert "经济增长" not in gdp  # a text-only form, too broad to name it in a line
     assert indicator_names(default_table(), "没有这个指标") == ()
+
+
+def _table(*aliases: str) -> IndicatorTable:
+    entry = {"group": "economy", "aliases": ["地区生产总值", *aliases]}
+    return IndicatorTable.from_mapping({"indicators": {"地区生产总值": entry}})
+
+
+def test_names_are_kept_per_table_not_per_indicator() -> None:
+    # kept by the table's identity: a reloaded table with other aliases is read anew
+    first, second = _table("GDP"), _table("全市生产总值")
+    assert set(indicator_names(first, "地区生产总值")) == {"地区生产总值", "gdp"}
+    assert set(indicator_names(second, "地区生产总值")) == {"地区生产总值", "全市生产总值"}
+    assert indicator_names(first, "地区生产总值") is indicator_names(first, "地区生产总值")
 
 
 def test_the_line_writing_the_indicator_leads_its_document() -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.models import SearchResponse
 from bot.targets.indicators import IndicatorTable
@@ -39,20 +40,15 @@ def asks_rate_change(asked: str) -> bool:
     return _ASKS_CHANGE_RE.search(normalize(asked)) is not None
 
 
-# indicator -> its family's names, per table (a table is read once and kept; a reload is
-# a new object, found by identity): building them walks every alias, ~0.7 ms a query
-_NAMES: dict[tuple[int, str], tuple[IndicatorTable, tuple[str, ...]]] = {}
-
-
+# indicator -> its family's names, per table: building them walks every alias, ~0.7 ms a
+# query. The table hashes by identity (``eq=False``), and the cache holds it, so a reloaded
+# table is a new key; bounded: the table's indicators, and an odd reloaded table.
+@lru_cache(maxsize=4096)
 def indicator_names(table: IndicatorTable, indicator: str) -> tuple[str, ...]:
     """Every name a report writes for ``indicator``'s family (its members' canonical names
     and aliases; the broad text-only forms such as 经济增长 left out, as the search's
     synonym groups leave them), normalised, longest first; ``()`` for a name the table
     does not know."""
-    key = (id(table), indicator)
-    kept = _NAMES.get(key)
-    if kept is not None and kept[0] is table:
-        return kept[1]
     members = set(table.family_members(indicator))
     names: set[str] = set()
     if members:
@@ -62,11 +58,7 @@ def indicator_names(table: IndicatorTable, indicator: str) -> tuple[str, ...]:
             if canonical in members and alias not in table.text_only and len(alias) >= 2
         }
         names |= {normalize(m) for m in members}
-    found = tuple(sorted(names, key=len, reverse=True))
-    if len(_NAMES) > 4096:  # bounded: the table's indicators, and an odd reloaded table
-        _NAMES.clear()
-    _NAMES[key] = (table, found)
-    return found
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def writes_a_name(asked: str, names: tuple[str, ...]) -> bool:

@@ -80,6 +80,18 @@ class PeriodsMixin(SpanOrEndMixin):
     over a plan's years, years ahead counted, the year an evaluation reviews. Mixed into
     :class:`bot.targets.extract._Walker`, whose document, section and year state it reads."""
 
+    def _doc_period_years(self, period: str) -> str:
+        """The years ``period`` (十三五, 过去五年, 今后五年) stands for in this document, as
+        its year, its review's reach back and a congress's term ahead date it: one reading
+        for the walker's mixins (:class:`SpanOrEndMixin`, :class:`SectionsMixin` too)."""
+        return normalize_year(
+            period,
+            doc_year=self.doc_year_s,
+            current_year=self.doc_year_s,
+            backward=self.backward,
+            term_ahead=self.term_ahead,
+        )
+
     def _double_review_span(self, year: str) -> str:
         """The plan's years a review part's heading names beside ``year``
         (``一、2025年工作总结和“十四五”发展成就`` gives ``2021-2025`` for 2025), ``""`` when
@@ -201,13 +213,7 @@ class PeriodsMixin(SpanOrEndMixin):
             and not h_year
             and self.section.section_class == REVIEW
             and self.section.period
-            and normalize_year(
-                self.section.period,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-                term_ahead=self.term_ahead,
-            ).isdigit()
+            and self._doc_period_years(self.section.period).isdigit()
         ):
             # 连续14年居全球第一 in a speech's 过去一年 review: the streak says how long, the
             # part says until when, the year it reviews (as a work report's review heading
@@ -251,13 +257,7 @@ class PeriodsMixin(SpanOrEndMixin):
             span = self.plan_span or (self.task_years.title_span if self.task_years else "")
             if not span and self.plan_period:
                 # a congress report's 今后五年 goals, then 每年新增…: each of those years
-                span = normalize_year(
-                    self.plan_period,
-                    doc_year=self.doc_year_s,
-                    current_year=self.doc_year_s,
-                    backward=self.backward,
-                    term_ahead=self.term_ahead,
-                )
+                span = self._doc_period_years(self.plan_period)
                 span = span if "-" in span else ""
             # no period known: 每年 is no year (GOLD_GUIDELINES 6.8.5), not the document's;
             # a rate per head and year (每人每年320元, 每年每千人5批次) is the year's

@@ -18,7 +18,6 @@ from bot.targets.kinds import (
     PLAN,
     REVIEW,
     classify_section,
-    normalize_year,
     paragraph_period,
 )
 
@@ -116,13 +115,7 @@ class SectionsMixin:
         over (“十三五”时期… in a part titled 发展成就和“十四五”主要目标): a review."""
         period = self.section.paragraph_period
         if period and self.doc_year_s:
-            span = normalize_year(
-                period,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-                term_ahead=self.term_ahead,
-            )
+            span = self._doc_period_years(period)
             end = span.split("-")[-1]
             if end.isdigit() and int(end) < int(self.doc_year_s):
                 return REVIEW

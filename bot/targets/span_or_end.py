@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.targets.kinds import PLAN, normalize_year
+from bot.targets.kinds import PLAN
 from bot.targets.naming import Named
 from bot.targets.regex_gate import gated
 
@@ -271,12 +271,8 @@ class SpanOrEndMixin:
         for end, value in reversed(periods):
             if end > upto or end <= dot_start - 1:
                 continue
-            span = normalize_year(
-                value.removesuffix("末"),  # “十三五”规划…年均增长: the plan's years, not its end
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-                term_ahead=self.term_ahead,
+            span = self._doc_period_years(
+                value.removesuffix("末")  # “十三五”规划…年均增长: the plan's years, not its end
             )
             if "-" in span and span.endswith("-" + year):
                 return span
@@ -285,25 +281,13 @@ class SpanOrEndMixin:
             # opened on, when they end in the goal's year (a 。-sentence before this one)
             if end > dot_start or not YEARS_AHEAD_RE.fullmatch(value):
                 continue
-            span = normalize_year(
-                value,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-                term_ahead=self.term_ahead,
-            )
+            span = self._doc_period_years(value)
             if "-" in span and span.endswith("-" + year):
                 return span
         if self.section.paragraph_period:
             # 一、过去五年工作回顾 / 2016年预计全县地区生产总值达到168亿元，…，年均增长10.2%: the
             # stretch the part's heading (or the paragraph) reviews, when it ends in the year
-            span = normalize_year(
-                self.section.paragraph_period,
-                doc_year=self.doc_year_s,
-                current_year=self.doc_year_s,
-                backward=self.backward,
-                term_ahead=self.term_ahead,
-            )
+            span = self._doc_period_years(self.section.paragraph_period)
             if "-" in span and span.endswith("-" + year):
                 return span
         return year
