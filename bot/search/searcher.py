@@ -46,6 +46,7 @@ from bot.search.heading_gains import HeadingGains
 from bot.search.headings import LOOSE_MAX_HITS, Gain, heading_gain
 from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex
+from bot.search.parts_written import parts_written
 from bot.search.passage_hits import PassageHits
 from bot.search.places_asked import PlacesAsked
 from bot.search.query import (
@@ -65,6 +66,7 @@ from bot.search.results import (
     Ranked,
     ambiguous_place_notes,
     budget_notes,
+    part_notes,
     unfound_word_notes,
 )
 from bot.search.understand import period_spans_named
@@ -75,7 +77,7 @@ from bot.text.english import (
 )
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.tokenize import Tokenizer, has_cjk, is_cjk_word
+from bot.text.tokenize import STOPWORDS, Tokenizer, has_cjk, is_cjk_word
 
 MEMO_SIZE = 50_000
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
@@ -106,6 +108,8 @@ TWO_LIST_TIER = True
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
+# Parts of an unwritten word never searched for it: how a question asks, not what about.
+_PARTS_LEFT_OUT = frozenset(STOPWORDS) | frozenset(ASKING_WORDS) | frozenset(QUESTION_WORDS)
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
 
@@ -438,7 +442,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
         asked = spaces_closed(parsed.raw)  # 哪些 省份, 占 GDP 比重: asked as typed together
         hits_of = self._hits_once(wholes=not shares.asks_share(asked))
-        concepts = self._apart_where_asked(concepts, facets, hits_of)
+        concepts = self._apart_where_asked(self._with_parts(concepts, hits_of), facets, hits_of)
         grouped = asks_which_places(asked)
         ranked = self._rank(
             concepts,
@@ -473,6 +477,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         remarks = [
             *ambiguous_place_notes(parsed.raw),
             *unfound_word_notes(said, typed_right.__contains__),
+            *part_notes([c for c in concepts if c.part_of]),
             *budget_notes(budget),
         ]
         understood = facets if facets and facets.any else None
@@ -491,6 +496,23 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
             notes=(*parsed.note_codes, *remarks),
             understood=understood,
             by_document=grouped,
+        )
+
+    def _with_parts(
+        self,
+        concepts: list[Concept],
+        hits_of: Callable[[Concept], tuple[np.ndarray, np.ndarray]],
+    ) -> list[Concept]:
+        """``concepts`` with the written parts of a word no passage holds as soft words
+        (:mod:`.parts_written`); the segmenter's search-mode pieces are the index's own."""
+        return parts_written(
+            concepts,
+            hits_of=hits_of,
+            cut=self.tokenizer.cut_for_search,
+            held=self.index.term_ids.__contains__,
+            concept_of=self._concept,
+            left_out=_PARTS_LEFT_OUT,
+            is_word=is_cjk_word,
         )
 
     def _documents_first(self, ranked: Ranked, page: int, size: int) -> Ranked:
@@ -527,7 +549,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         hits_of = self._hits_once()
-        concepts = self._apart_where_asked(concepts, None, hits_of)
+        concepts = self._apart_where_asked(self._with_parts(concepts, hits_of), None, hits_of)
         return self._rank(
             concepts,
             max(1, page),
