@@ -85,3 +85,11 @@ def test_a_part_already_asked_an_asking_word_or_a_found_word_adds_nothing():
     assert out == asking
     written = [Concept("瘫痪病人", [])]
     assert _plan(written, found={"瘫痪病人", "瘫痪"}, held={"瘫痪"}, cut=cut) == written
+
+
+def test_a_counting_part_is_not_searched_for_the_word():
+    # 一年 of 上一年, 第三 and 三条 of 第三条: a count or an ordinal, not what is asked about
+    cut = {"上一年": ["一年", "上一年"], "第三条": ["第三", "三条", "第三条"]}
+    words = [Concept("上一年", []), Concept("第三条", [])]
+    held = {"一年", "第三", "三条"}
+    assert _plan(words, found=held, held=held, cut=cut) == words

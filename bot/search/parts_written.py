@@ -20,6 +20,10 @@ from bot.search.concepts import Concept
 
 # A word shorter than this has no part of two characters but itself.
 MIN_WORD_CHARS = 3
+# A part that opens with a figure, an ordinal or 几 counts rather than names (一年 of 上一年,
+# 第三 and 三条 of 第三条): it says nothing of what is asked about, and a frequent one
+# lifted a review's other lines over the year asked (dev r3320).
+_COUNTING = frozenset("一二三四五六七八九十两百千万亿零第几")
 
 
 def parts_written(
@@ -53,6 +57,8 @@ def parts_written(
             continue
         for piece in dict.fromkeys(cut(c.label)):
             if len(piece) < 2 or piece == c.label or piece in labels or piece in left_out:
+                continue
+            if piece[0] in _COUNTING:
                 continue
             if not held(piece):
                 continue
