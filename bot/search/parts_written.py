@@ -53,6 +53,10 @@ def parts_written(
             or not is_word(c.label)
         ):
             continue
+        if held(c.label) or any(len(a.term_ids) == 1 and not a.verify for a in c.alternatives):
+            # an index term (or a synonym that is one) has passages: found, and not worth
+            # its hits here (a lone word is ranked from its postings, never as hits)
+            continue
         if hits_of(c)[0].size:
             continue
         for piece in dict.fromkeys(cut(c.label)):
