@@ -442,17 +442,26 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
         asked = spaces_closed(parsed.raw)  # 哪些 省份, 占 GDP 比重: asked as typed together
         hits_of = self._hits_once(wholes=not shares.asks_share(asked))
-        concepts = self._apart_where_asked(self._with_parts(concepts, hits_of), facets, hits_of)
+        concepts = self._apart_where_asked(concepts, facets, hits_of)
         grouped = asks_which_places(asked)
-        ranked = self._rank(
-            concepts,
-            1 if grouped else page,
-            max(page * size, GROUPED_WINDOW) if grouped else size,
-            filters,
-            facet_concepts,
-            asking=_asking_of(parsed, corrections),
-            hits_of=hits_of,
-        )
+
+        def ranked_by(concepts: list[Concept]) -> Ranked:
+            return self._rank(
+                concepts,
+                1 if grouped else page,
+                max(page * size, GROUPED_WINDOW) if grouped else size,
+                filters,
+                facet_concepts,
+                asking=_asking_of(parsed, corrections),
+                hits_of=hits_of,
+            )
+
+        ranked = ranked_by(concepts)
+        # a word no passage holds is read by its written parts, ranked again (rare: the
+        # rest of the queries pay nothing for it, their concepts' hits never made twice)
+        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
+            concepts = parted
+            ranked = ranked_by(concepts)
         if grouped:  # 哪些省份…: each document's best passage first, then the page
             ranked = self._documents_first(ranked, page, size)
         needles = [a.text for c in positive for a in c.alternatives]
@@ -549,15 +558,22 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         hits_of = self._hits_once()
-        concepts = self._apart_where_asked(self._with_parts(concepts, hits_of), None, hits_of)
-        return self._rank(
-            concepts,
-            max(1, page),
-            max(1, page_size),
-            Filters(),
-            asking=_asking_of(parsed, corrections),
-            hits_of=hits_of,
-        )
+        concepts = self._apart_where_asked(concepts, None, hits_of)
+
+        def ranked_by(concepts: list[Concept]) -> Ranked:
+            return self._rank(
+                concepts,
+                max(1, page),
+                max(1, page_size),
+                Filters(),
+                asking=_asking_of(parsed, corrections),
+                hits_of=hits_of,
+            )
+
+        ranked = ranked_by(concepts)
+        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
+            ranked = ranked_by(parted)
+        return ranked
 
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
