@@ -49,6 +49,9 @@ class Concept:
     # Of the alternatives, those naming a kind of the word rather than a synonym (风电 and
     # 光伏 for 新能源: ``Synonyms.kinds``), scored as the word itself would be, less.
     kinds: frozenset[str] = frozenset()
+    # The word of the query no passage holds that this soft concept is a written part of
+    # (瘫痪 of 瘫痪病人: ``parts_written``), said back in the reply; empty for a word typed.
+    part_of: str = ""
 
 
 def unique(concepts: list[Concept]) -> list[Concept]:

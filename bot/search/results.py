@@ -33,6 +33,7 @@ TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignore
 AMBIGUOUS_PLACE = "ambiguous_place"
 WORD_UNFOUND_MESSAGE = "没有找到“{words}”：文库中没有"
 WORD_UNFOUND_KNOWN_MESSAGE = "没有找到“{words}”：是词典里的词，但文库中没有，不推荐形近词"
+WORD_PARTS_MESSAGE = "“{word}”按其中的“{parts}”搜索（非必含）"
 AMBIGUOUS_PLACE_MESSAGE = "{name} 可指多个地方：{places}，未按地区搜索，请输入中文地名重新搜索"
 
 
@@ -125,4 +126,20 @@ def unfound_word_notes(words: list[str], known: Callable[[str], bool]) -> list[N
         if group:
             said = "”“".join(group)
             out.append(Note(code, text.format(words=said), (("words", said),), reach=NOTE_PART))
+    return out
+
+
+def part_notes(parts: list[Concept]) -> list[Note]:
+    """One note per word no passage holds whose written parts were searched instead
+    (:mod:`.parts_written`): what was searched for it, said back (瘫痪病人: 瘫痪), so the
+    reply does not look like an answer about the whole word."""
+    by_word: dict[str, list[str]] = {}
+    for c in parts:
+        by_word.setdefault(c.part_of, []).append(c.label)
+    out = []
+    for word, labels in by_word.items():
+        said = "”“".join(labels)
+        params = (("word", word), ("parts", said))
+        text = WORD_PARTS_MESSAGE.format(word=word, parts=said)
+        out.append(Note("word_parts", text, params, reach=NOTE_PART))
     return out

@@ -46,6 +46,7 @@ from bot.search.heading_gains import HeadingGains
 from bot.search.headings import LOOSE_MAX_HITS, Gain, heading_gain
 from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex
+from bot.search.parts_written import parts_written
 from bot.search.passage_hits import PassageHits
 from bot.search.places_asked import PlacesAsked
 from bot.search.query import (
@@ -65,6 +66,7 @@ from bot.search.results import (
     Ranked,
     ambiguous_place_notes,
     budget_notes,
+    part_notes,
     unfound_word_notes,
 )
 from bot.search.understand import period_spans_named
@@ -75,7 +77,7 @@ from bot.text.english import (
 )
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.tokenize import Tokenizer, has_cjk, is_cjk_word
+from bot.text.tokenize import STOPWORDS, Tokenizer, has_cjk, is_cjk_word
 
 MEMO_SIZE = 50_000
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
@@ -106,6 +108,8 @@ TWO_LIST_TIER = True
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
+# Parts of an unwritten word never searched for it: how a question asks, not what about.
+_PARTS_LEFT_OUT = frozenset(STOPWORDS) | frozenset(ASKING_WORDS) | frozenset(QUESTION_WORDS)
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
 
@@ -440,15 +444,24 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         hits_of = self._hits_once(wholes=not shares.asks_share(asked))
         concepts = self._apart_where_asked(concepts, facets, hits_of)
         grouped = asks_which_places(asked)
-        ranked = self._rank(
-            concepts,
-            1 if grouped else page,
-            max(page * size, GROUPED_WINDOW) if grouped else size,
-            filters,
-            facet_concepts,
-            asking=_asking_of(parsed, corrections),
-            hits_of=hits_of,
-        )
+
+        def ranked_by(concepts: list[Concept]) -> Ranked:
+            return self._rank(
+                concepts,
+                1 if grouped else page,
+                max(page * size, GROUPED_WINDOW) if grouped else size,
+                filters,
+                facet_concepts,
+                asking=_asking_of(parsed, corrections),
+                hits_of=hits_of,
+            )
+
+        ranked = ranked_by(concepts)
+        # a word no passage holds is read by its written parts, ranked again (rare: the
+        # rest of the queries pay nothing for it, their concepts' hits never made twice)
+        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
+            concepts = parted
+            ranked = ranked_by(concepts)
         if grouped:  # 哪些省份…: each document's best passage first, then the page
             ranked = self._documents_first(ranked, page, size)
         needles = [a.text for c in positive for a in c.alternatives]
@@ -473,6 +486,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
         remarks = [
             *ambiguous_place_notes(parsed.raw),
             *unfound_word_notes(said, typed_right.__contains__),
+            *part_notes([c for c in concepts if c.part_of]),
             *budget_notes(budget),
         ]
         understood = facets if facets and facets.any else None
@@ -491,6 +505,23 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
             notes=(*parsed.note_codes, *remarks),
             understood=understood,
             by_document=grouped,
+        )
+
+    def _with_parts(
+        self,
+        concepts: list[Concept],
+        hits_of: Callable[[Concept], tuple[np.ndarray, np.ndarray]],
+    ) -> list[Concept]:
+        """``concepts`` with the written parts of a word no passage holds as soft words
+        (:mod:`.parts_written`); the segmenter's search-mode pieces are the index's own."""
+        return parts_written(
+            concepts,
+            hits_of=hits_of,
+            cut=self.tokenizer.cut_for_search,
+            held=self.index.term_ids.__contains__,
+            concept_of=self._concept,
+            left_out=_PARTS_LEFT_OUT,
+            is_word=is_cjk_word,
         )
 
     def _documents_first(self, ranked: Ranked, page: int, size: int) -> Ranked:
@@ -528,14 +559,21 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         hits_of = self._hits_once()
         concepts = self._apart_where_asked(concepts, None, hits_of)
-        return self._rank(
-            concepts,
-            max(1, page),
-            max(1, page_size),
-            Filters(),
-            asking=_asking_of(parsed, corrections),
-            hits_of=hits_of,
-        )
+
+        def ranked_by(concepts: list[Concept]) -> Ranked:
+            return self._rank(
+                concepts,
+                max(1, page),
+                max(1, page_size),
+                Filters(),
+                asking=_asking_of(parsed, corrections),
+                hits_of=hits_of,
+            )
+
+        ranked = ranked_by(concepts)
+        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
+            ranked = ranked_by(parted)
+        return ranked
 
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
