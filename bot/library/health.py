@@ -20,7 +20,7 @@ from bot.i18n import counted
 from bot.library.engine import make_indexer, target_store_for
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex, IndexDamaged
-from bot.search.indexer import IndexPaths, file_signature, index_lock
+from bot.search.indexer import IndexPaths, corpus_changes, index_lock
 from bot.targets.store import load_targets
 
 
@@ -154,31 +154,14 @@ def corpus_twins(settings: Settings) -> list[Twin]:
 
 def corpus_pending(settings: Settings) -> tuple[list[str], list[str], list[str]]:
     """The corpus folder's files new, changed and gone since the index was last brought up
-    to date, by the manifest's signatures (a file the index skips counts as known). Only
-    the manifest is read and each file's ``stat``: nothing is indexed."""
-    from bot.corpus.loader import discover, relative_posix  # lazy: the corpus reader
-
-    corpus = settings.corpus_dir
+    to date (:func:`~bot.search.indexer.corpus_changes` against the manifest): nothing is
+    indexed."""
     try:
         manifest = json.loads(IndexPaths(settings.index_dir).manifest.read_text(encoding="utf-8"))
-        known = {**manifest.get("files", {}), **manifest.get("skipped", {})}
+        {**manifest.get("files", {}), **manifest.get("skipped", {})}  # both mappings
     except (OSError, ValueError, TypeError, AttributeError):
         return [], [], []  # never indexed: the index findings say so
-    new, changed, current = [], [], set()
-    for path in discover([corpus]).files if corpus.is_dir() else []:
-        rel = relative_posix(path, corpus)
-        current.add(rel)
-        old = known.get(rel)
-        try:
-            sig = file_signature(path)
-        except OSError:
-            continue  # gone meanwhile
-        if old is None:
-            new.append(rel)
-        elif any(old.get(k) != v for k, v in sig.items()):
-            changed.append(rel)
-    gone = sorted(rel for rel in manifest.get("files", {}) if rel not in current)
-    return new, changed, gone
+    return corpus_changes(manifest, settings.corpus_dir)
 
 
 def check_corpus_pending(settings: Settings) -> Finding:

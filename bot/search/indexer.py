@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.config import Settings
-from bot.corpus.loader import discover, load_document
+from bot.corpus.loader import discover, load_document, relative_posix
 from bot.corpus.parse import PARSER_VERSION
 from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.corpus.sidecar import sidecar_path
@@ -136,6 +136,31 @@ def file_signature(path: Path) -> dict:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sidecar_mtime_ns": side_mtime}
 
 
+def corpus_changes(manifest: dict, corpus_dir: Path) -> tuple[list[str], list[str], list[str]]:
+    """The corpus folder's files new, changed and gone against ``manifest`` (its ``files``
+    and ``skipped`` signatures: a file the index skipped counts as known), by
+    :func:`file_signature`; nothing is read but each file's ``stat``. A file gone while it
+    is looked at is gone. One reading for :meth:`Indexer.is_fresh` and the doctor."""
+    known = {**manifest.get("files", {}), **manifest.get("skipped", {})}
+    new: list[str] = []
+    changed: list[str] = []
+    current: set[str] = set()
+    for path in discover([corpus_dir]).files if corpus_dir.is_dir() else []:
+        try:
+            sig = file_signature(path)
+        except OSError:
+            continue  # gone meanwhile
+        rel = relative_posix(path, corpus_dir)
+        current.add(rel)
+        old = known.get(rel)
+        if old is None:
+            new.append(rel)
+        elif any(old.get(k) != v for k, v in sig.items()):
+            changed.append(rel)
+    gone = sorted(rel for rel in manifest.get("files", {}) if rel not in current)
+    return new, changed, gone
+
+
 def _read_manifest(paths: IndexPaths) -> dict:
     try:
         data = json.loads(paths.manifest.read_text(encoding="utf-8"))
@@ -206,18 +231,7 @@ class Indexer:
             return False
         if not (self.paths.compiled / "meta.json").exists():
             return False
-        found = discover([self.settings.corpus_dir]).files
-        known = manifest.get("files", {})
-        current: dict[str, dict] = {}
-        for path in found:
-            rel = path.relative_to(self.settings.corpus_dir).as_posix()
-            current[rel] = file_signature(path)
-        known_sigs = {
-            rel: {k: entry[k] for k in ("size", "mtime_ns", "sidecar_mtime_ns")}
-            for rel, entry in known.items()
-        }
-        failed = manifest.get("skipped", {})
-        return current == {**known_sigs, **{r: s for r, s in failed.items() if r in current}}
+        return not any(corpus_changes(manifest, self.settings.corpus_dir))
 
     def lock(self) -> AbstractContextManager[None]:
         """The writers' lock (re-entrant per thread); see :func:`index_lock`."""
