@@ -456,12 +456,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
                 hits_of=hits_of,
             )
 
-        ranked = ranked_by(concepts)
-        # a word no passage holds is read by its written parts, ranked again (rare: the
-        # rest of the queries pay nothing for it, their concepts' hits never made twice)
-        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
-            concepts = parted
-            ranked = ranked_by(concepts)
+        concepts, ranked = self._ranked_with_parts(concepts, hits_of, ranked_by)
         if grouped:  # 哪些省份…: each document's best passage first, then the page
             ranked = self._documents_first(ranked, page, size)
         needles = [a.text for c in positive for a in c.alternatives]
@@ -506,6 +501,20 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
             understood=understood,
             by_document=grouped,
         )
+
+    def _ranked_with_parts(
+        self,
+        concepts: list[Concept],
+        hits_of: Callable[[Concept], tuple[np.ndarray, np.ndarray]],
+        ranked_by: Callable[[list[Concept]], Ranked],
+    ) -> tuple[list[Concept], Ranked]:
+        """``concepts`` ranked by ``ranked_by``; when a word no passage holds is left, the
+        concepts with its written parts (:meth:`_with_parts`) ranked again (rare: the rest
+        of the queries pay nothing for it, their concepts' hits never made twice)."""
+        ranked = ranked_by(concepts)
+        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
+            return parted, ranked_by(parted)
+        return concepts, ranked
 
     def _with_parts(
         self,
@@ -570,10 +579,7 @@ class Searcher(HeadingGains, QueryPlan, WrittenAs, QueryReading, PlacesAsked, Pa
                 hits_of=hits_of,
             )
 
-        ranked = ranked_by(concepts)
-        if ranked.unmatched and (parted := self._with_parts(concepts, hits_of)) is not concepts:
-            ranked = ranked_by(parted)
-        return ranked
+        return self._ranked_with_parts(concepts, hits_of, ranked_by)[1]
 
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
